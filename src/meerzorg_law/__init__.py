@@ -1,0 +1,1 @@
+"""meerzorg_law (placeholder; API below)."""

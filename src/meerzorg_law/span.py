@@ -1,0 +1,93 @@
+"""Source positions and provision references: text coordinates in, Dutch citations out.
+
+Every AST node, IR node, diagnostic and trace step carries a ``Span``; the span knows which provision
+(artikel, lid, onderdeel) it belongs to, so errors and explanations can cite the law, not just a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+_RANGTELWOORDEN = (
+    "eerste", "tweede", "derde", "vierde", "vijfde", "zesde",
+    "zevende", "achtste", "negende", "tiende", "elfde", "twaalfde",
+)
+
+
+def rangtelwoord(nummer: str) -> str:
+    """Dutch ordinal for a lid number: ``rangtelwoord("2") == "tweede"``; ``"1a"`` stays ``"1a"``."""
+    if nummer.isdigit() and 1 <= int(nummer) <= len(_RANGTELWOORDEN):
+        return _RANGTELWOORDEN[int(nummer) - 1]
+    return nummer
+
+
+def lidnummer_van_woord(woord: str) -> str:
+    """Inverse of :func:`rangtelwoord`: ``"tweede"`` -> ``"2"``."""
+    return str(_RANGTELWOORDEN.index(woord) + 1)
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class ProvisionRef:
+    """A provision: artikel, lid, onderdeel, subonderdeel (or a bijlage, or the gegevens block).
+
+    >>> ProvisionRef(artikel="2.2", lid="2", onderdeel="a").citeer()
+    'artikel 2.2, tweede lid, onderdeel a'
+    """
+
+    artikel: str = ""
+    lid: str = ""
+    onderdeel: str = ""
+    subonderdeel: str = ""
+    bijlage: str = ""
+
+    def citeer(self) -> str:
+        if self.bijlage:
+            return f"bijlage {self.bijlage}"
+        if not self.artikel:
+            return "gegevens"
+        parts = [f"artikel {self.artikel}"]
+        if self.lid:
+            parts.append(f"{rangtelwoord(self.lid)} lid")
+        if self.onderdeel:
+            parts.append(f"onderdeel {self.onderdeel}")
+        if self.subonderdeel:
+            parts.append(f"subonderdeel {self.subonderdeel}")
+        return ", ".join(parts)
+
+    def bevat(self, other: ProvisionRef) -> bool:
+        """Whether ``other`` is this provision or lies inside it."""
+        if self.bijlage or other.bijlage:
+            return self.bijlage == other.bijlage and not self.artikel
+        mine = (self.artikel, self.lid, self.onderdeel, self.subonderdeel)
+        theirs = (other.artikel, other.lid, other.onderdeel, other.subonderdeel)
+        for a, b in zip(mine, theirs):
+            if a and a != b:
+                return False
+        return True
+
+    def __str__(self) -> str:
+        return self.citeer()
+
+
+GEGEVENS = ProvisionRef()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where a node came from: file, 1-based start/end line and column, and its provision."""
+
+    file: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    provision: ProvisionRef = field(default=GEGEVENS)
+
+    def in_provision(self, provision: ProvisionRef) -> Span:
+        return Span(self.file, self.line, self.column, self.end_line, self.end_column, provision)
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+NO_SPAN = Span("<intern>", 0, 0, 0, 0)

@@ -1,0 +1,1 @@
+"""Syntax stage: DSL text -> AST (``parse``), and AST -> DSL text (``printer``)."""

@@ -1,0 +1,81 @@
+"""Lark's UnexpectedInput -> one Dutch Diagnostic that explains the parser's state.
+
+Common mistakes are recognised by example (``UnexpectedInput.match_examples``), the rest get a message
+built from what the parser expected at that point, with terminal names put into words.
+"""
+
+from __future__ import annotations
+
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from ..diagnostics import Diagnostic
+from ..span import Span
+from .grammar import parser
+
+# Terminal names as a drafter would say them.
+_WOORDEN = {
+    "NAAM": "een naam", "STRING": "een tekst tussen aanhalingstekens", "GEHEEL": "een geheel getal",
+    "DECIMAAL": "een decimaal getal", "DATUM": "een datum (jjjj-mm-dd)", "NUMMER": "een nummer",
+    "LETTER": "een letter", "HOOFDLETTER": "een hoofdletter", "VERSIE_ID": "een versienaam zoals rlz-2026",
+    "RANGTELWOORD": "een rangtelwoord (eerste, tweede, ...)", "VERGELIJKER": "een vergelijking (=, <, >=, ...)",
+    "PLUSMIN": "+ of -", "MAALDEEL": "* of /", "GELD": "een geldbedrag", "ROMEINS": "een Romeins cijfer",
+    "BOOLTYPE": "waar/onwaar", "$END": "het einde van het bestand", "COLON": "':'", "COMMA": "','",
+    "EQUAL": "'='", "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'",
+    "RBRACE": "'}'", "DOT": "'.'", "SUBNUMMER": "een subonderdeel zoals 1°", "FUNCTIE": "een functie",
+}
+
+# Mistakes recognised by example: label -> (message, snippets that make the parser fail the same way).
+_VOORBEELDEN: dict[str, tuple[str, list[str]]] = {
+    "regel_zonder_dubbele_punt": (
+        "na 'regel' (en een eventuele 'in afwijking van ...') komt een dubbele punt: 'regel: uitkomst is ...'",
+        ['regeling "x" versie a-1 geldig vanaf 2026-01-01 artikel 1 regel meerzorg is waar'],
+    ),
+    "toekenning_met_is_gelijk": (
+        "een regel kent een waarde toe met 'is', niet met '=': 'regel: meerzorg is waar'",
+        ['regeling "x" versie a-1 geldig vanaf 2026-01-01 artikel 1 regel: meerzorg = waar'],
+    ),
+    "kop_onvolledig": (
+        "een regeling begint met 'regeling \"titel\"', dan 'versie <naam>' en 'geldig vanaf <datum>'",
+        ['regeling "x" artikel 1', 'regeling "x" versie a-1 artikel 1'],
+    ),
+}
+
+
+def _expected_words(expected: set[str]) -> str:
+    names = sorted({_WOORDEN.get(e, f"'{e.lower()}'" if e.isupper() and e.isalpha() else e) for e in expected})
+    if len(names) > 8:
+        names = names[:8] + ["..."]
+    return ", ".join(names)
+
+
+def _found(err: UnexpectedInput, text: str) -> str:
+    if isinstance(err, UnexpectedToken):
+        if err.token.type == "$END":
+            return "het einde van het bestand"
+        return f"'{err.token}'"
+    if isinstance(err, UnexpectedCharacters):
+        return f"'{text[err.pos_in_stream]}'" if err.pos_in_stream < len(text) else "het einde"
+    return "het einde van het bestand"
+
+
+def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
+    line = getattr(err, "line", 0) or 0
+    column = getattr(err, "column", 0) or 0
+    if isinstance(err, UnexpectedEOF) or (isinstance(err, UnexpectedToken) and err.token.type == "$END"):
+        lines = text.rstrip().splitlines() or [""]
+        line, column = len(lines), len(lines[-1]) + 1
+    span = Span(file, max(line, 1), max(column, 1), max(line, 1), max(column, 1) + 1)
+    label = err.match_examples(parser().parse, {k: v[1] for k, v in _VOORBEELDEN.items()}, use_accepts=True)
+    if label:
+        return Diagnostic("E100", span, _VOORBEELDEN[label][0])
+    expected: set[str] = set()
+    if isinstance(err, UnexpectedToken):
+        expected = set(err.accepts or err.expected)
+    elif isinstance(err, UnexpectedCharacters):
+        expected = set(err.allowed or ())
+    elif isinstance(err, UnexpectedEOF):
+        expected = set(err.expected)
+    message = f"onverwacht {_found(err, text)}"
+    if expected:
+        message += f"; verwacht hier: {_expected_words(expected)}"
+    return Diagnostic("E100", span, message)

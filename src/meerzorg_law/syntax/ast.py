@@ -1,0 +1,467 @@
+"""The AST: frozen, slotted dataclasses built by ``syntax.parse``; children are tuples, every node has a span.
+
+Nothing here knows about types or evaluation; ``semantics`` turns a (consolidated) ``Regeling`` into IR.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Union
+
+from ..span import ProvisionRef, Span
+from ..values import Value
+
+# --------------------------------------------------------------------------------------------------
+# Expressions
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Literal:
+    """A constant; ``kind`` is one of waar/onwaar, geheel, decimaal, geld, datum, duur."""
+
+    value: Value
+    kind: str
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class SetLit:
+    items: tuple[Expr, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class BinOp:
+    """Arithmetic (+ - * /), logic (en, of, impliceert) and comparison (= <> < <= > >=)."""
+
+    op: str
+    left: Expr
+    right: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class In:
+    element: Expr
+    collection: Expr
+    negated: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Unary:
+    """``niet`` or unary minus (op ``-``)."""
+
+    op: str
+    operand: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """``x is bekend`` / ``x is niet bekend`` for optional facts."""
+
+    operand: Expr
+    negated: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    table: Expr
+    key: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    base: Expr
+    column: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    function: str
+    args: tuple[Expr, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class IfThenElse:
+    condition: Expr
+    then: Expr
+    otherwise: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Volgens:
+    """``meerzorg volgens rlz-2027``: an outcome under a named version (eigenschappen only)."""
+
+    expr: Expr
+    versie: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Met:
+    """``(meerzorg met leveringsvorm als verblijf)``: the same case with one fact changed (eigenschappen only)."""
+
+    expr: Expr
+    fact: str
+    value: Expr
+    span: Span
+
+
+Expr = Union[Name, Literal, SetLit, BinOp, In, Unary, Known, Lookup, Column, Call, IfThenElse, Volgens, Met]
+
+# --------------------------------------------------------------------------------------------------
+# Declarations
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TypeExpr:
+    """``kind`` is bool, geheel, decimaal, geld, datum, duur or enum (then ``name`` is the enumeratie)."""
+
+    kind: str
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EnumWaarde:
+    name: str
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeratie:
+    name: str
+    label: str
+    values: tuple[EnumWaarde, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Invoer:
+    name: str
+    type: TypeExpr
+    bereik: tuple[Literal, Literal] | None
+    optioneel: bool
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Uitkomst:
+    name: str
+    type: TypeExpr
+    standaard: Expr | None
+    label: str
+    span: Span
+
+
+Declaratie = Union[Enumeratie, Invoer, Uitkomst]
+
+# --------------------------------------------------------------------------------------------------
+# Items inside provisions
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verwijzing:
+    """A citation. After parsing, relative citations are made absolute against where they stand."""
+
+    ref: ProvisionRef
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Begrip:
+    """A definition (``begrip``) or a named policy parameter (``parameter``): one value, cited."""
+
+    name: str
+    label: str
+    type: TypeExpr
+    expr: Expr
+    is_parameter: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Toekenning:
+    outcome: str
+    expr: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Regel:
+    """A rule; with ``afwijking`` it is an exception ("in afwijking van ...") to the rules it cites."""
+
+    afwijking: tuple[Verwijzing, ...]
+    toekenningen: tuple[Toekenning, ...]
+    voorwaarde: Expr | None
+    tenzij: Expr | None
+    span: Span
+
+
+Item = Union[Begrip, Regel]
+
+# --------------------------------------------------------------------------------------------------
+# Provisions
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Subonderdeel:
+    nummer: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Onderdeel:
+    letter: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    subonderdelen: tuple[Subonderdeel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Lid:
+    nummer: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    onderdelen: tuple[Onderdeel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Artikel:
+    nummer: str
+    titel: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    leden: tuple[Lid, ...]
+    onderdelen: tuple[Onderdeel, ...]
+    span: Span
+
+
+Bepaling = Union[Artikel, Lid, Onderdeel]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraaf:
+    nummer: str
+    titel: str
+    artikelen: tuple[Artikel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Hoofdstuk:
+    nummer: str
+    titel: str
+    paragrafen: tuple[Paragraaf, ...]
+    artikelen: tuple[Artikel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Kolom:
+    name: str
+    type: TypeExpr
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Rij:
+    key: str
+    values: tuple[Expr, ...]
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Tabel:
+    name: str
+    label: str
+    sleutel: TypeExpr
+    kolommen: tuple[Kolom, ...]
+    rijen: tuple[Rij, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Bijlage:
+    letter: str
+    titel: str
+    tekst: str
+    toelichting: str
+    tabellen: tuple[Tabel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Geldt:
+    expr: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Monotoon:
+    """``geldt meerzorg daalt niet als uren_zorg_per_week stijgt``."""
+
+    uitkomst: str
+    invoer: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Eigenschap:
+    name: str
+    label: str
+    versies: tuple[str, str] | None
+    waarvoor: Expr | None
+    eis: Geldt | Monotoon
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Regeling:
+    """A complete version of the regeling, as written or as consolidated from a wijzigingsregeling."""
+
+    titel: str
+    versie: str
+    variant: bool
+    geldig_vanaf: datetime.date
+    bron: str
+    gegevens: tuple[Declaratie, ...]
+    hoofdstukken: tuple[Hoofdstuk, ...]
+    artikelen: tuple[Artikel, ...]
+    bijlagen: tuple[Bijlage, ...]
+    eigenschappen: tuple[Eigenschap, ...]
+    span: Span
+    basis: str = ""
+
+    def alle_artikelen(self) -> tuple[Artikel, ...]:
+        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen."""
+        result: list[Artikel] = list(self.artikelen)
+        for h in self.hoofdstukken:
+            result.extend(h.artikelen)
+            for p in h.paragrafen:
+                result.extend(p.artikelen)
+        return tuple(result)
+
+
+# --------------------------------------------------------------------------------------------------
+# Wijzigingsregeling
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class KomtTeLuiden:
+    doel: Verwijzing
+    bepaling: Bepaling
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Vervalt:
+    doel: Verwijzing
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Ingevoegd:
+    """``na artikel 2.2, eerste lid wordt een lid ingevoegd: ...``; ``positie`` is na or voor."""
+
+    positie: str
+    anker: Verwijzing
+    soort: str
+    bepaling: Bepaling
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Vernummerd:
+    doel: Verwijzing
+    nieuw: Verwijzing
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class RijWijziging:
+    """``soort`` is luidt, vervalt or toegevoegd; ``rij`` is None for vervalt."""
+
+    soort: str
+    key: str
+    rij: Rij | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TabelWijziging:
+    tabel: str
+    wijzigingen: tuple[RijWijziging, ...]
+    span: Span
+
+
+Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, TabelWijziging]
+
+
+@dataclass(frozen=True, slots=True)
+class Wijziging:
+    """One onderdeel (A, B, ...) of Artikel I: instructions plus its toelichting."""
+
+    letter: str
+    tekst: str
+    toelichting: str
+    instructies: tuple[Instructie, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class WijzigingsArtikel:
+    nummer: str
+    titel: str
+    tekst: str
+    toelichting: str
+    wijzigingen: tuple[Wijziging, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Wijzigingsregeling:
+    titel: str
+    versie: str
+    variant: bool
+    basis: str
+    geldig_vanaf: datetime.date
+    bron: str
+    artikelen: tuple[WijzigingsArtikel, ...]
+    eigenschappen: tuple[Eigenschap, ...]
+    span: Span
+
+
+Document = Union[Regeling, Wijzigingsregeling]
