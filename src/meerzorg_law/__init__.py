@@ -1,1 +1,38 @@
-"""meerzorg_law (placeholder; API below)."""
+"""meerzorg_law: regelgeving als code voor meerzorg onder de Wet langdurige zorg.
+
+The pipeline (data flows one way; each arrow is one module)::
+
+    regeling/*.rgl --syntax.parse--> AST --versions.consolidate--> AST per version
+        --semantics.lower (resolve, type-check, default-logic trees)--> ir.Regeling
+        --engine.compile (closures over catala.runtime.handle_default)--> Decision
+        --engine.evaluate(facts)--> Outcome(values, Trace)
+        --> render (explain, diagnostics, json) · cases.run · compare · properties · impact · sphinxext
+
+Typical use::
+
+    bundle = load_bundle("regeling/")
+    decision = compile_regeling(bundle.versions["rlz-2026"], traced=True)
+    outcome = evaluate(decision, facts)
+"""
+
+from __future__ import annotations
+
+from .cases.model import Case as Case
+from .cases.project import Project as Project
+from .cases.project import load_project as load_project
+from .diagnostics import Diagnostic as Diagnostic
+from .diagnostics import MeerzorgError as MeerzorgError
+from .engine.compile import Decision as Decision
+from .engine.compile import EvaluationFailure as EvaluationFailure
+from .engine.compile import compile_regeling as compile_regeling
+from .engine.evaluate import Outcome as Outcome
+from .engine.evaluate import evaluate as evaluate
+from .engine.trace import Trace as Trace
+from .ir import Regeling as Regeling
+from .semantics.pipeline import Bundle as Bundle
+from .semantics.pipeline import load_bundle as load_bundle
+
+__all__ = [
+    "Bundle", "Case", "Decision", "Diagnostic", "EvaluationFailure", "MeerzorgError", "Outcome", "Project",
+    "Regeling", "Trace", "compile_regeling", "evaluate", "load_bundle", "load_project",
+]

@@ -1,8 +1,14 @@
-"""AST -> DSL text, canonically formatted: used for traces, renvooi, counterexamples and round-trip tests."""
+"""AST -> DSL text, canonically formatted: used for traces, renvooi, counterexamples and round-trip tests.
+
+The output parses back to the same AST (spans aside): ``parse_text(print_document(doc))`` equals ``doc``.
+"""
 
 from __future__ import annotations
 
+from ..span import ProvisionRef, rangtelwoord
 from . import ast
+
+__all__ = ["print_bepaling", "print_document", "print_expr"]
 
 # Binding strength per operator, weakest first; used to add only the parentheses that are needed.
 _PREC = {"impliceert": 1, "of": 2, "en": 3, "niet": 4, "cmp": 5, "+": 6, "-": 6, "*": 7, "/": 7, "neg": 8}
@@ -41,8 +47,8 @@ def print_expr(e: ast.Expr) -> str:
         return "{" + ", ".join(print_expr(i) for i in e.items) + "}"
     if isinstance(e, ast.BinOp):
         p = _prec(e)
-        # Comparisons do not chain and arithmetic is left-associative: the right side binds one tighter.
-        left_min = p + 1 if e.op in _CMP else p
+        # Comparisons and impliceert do not chain, the rest is left-associative: the right side binds tighter.
+        left_min = p + 1 if e.op in _CMP or e.op == "impliceert" else p
         return f"{_wrap(e.left, left_min)} {e.op} {_wrap(e.right, p + 1)}"
     if isinstance(e, ast.In):
         neg = "niet in" if e.negated else "in"
@@ -56,7 +62,9 @@ def print_expr(e: ast.Expr) -> str:
     if isinstance(e, ast.Lookup):
         return f"{_wrap(e.table, 9)}[{print_expr(e.key)}]"
     if isinstance(e, ast.Column):
-        return f"{_wrap(e.base, 9)}.{e.column}"
+        # "1,5.x" does not lex (a decimal may not be followed by a dot), so a decimal base gets parentheses.
+        base = f"({e.base.text})" if isinstance(e.base, ast.Literal) and e.base.kind == "decimaal" else None
+        return f"{base or _wrap(e.base, 9)}.{e.column}"
     if isinstance(e, ast.Call):
         return f"{e.function}({', '.join(print_expr(a) for a in e.args)})"
     if isinstance(e, ast.IfThenElse):
@@ -66,3 +74,219 @@ def print_expr(e: ast.Expr) -> str:
     if isinstance(e, ast.Met):
         return f"({print_expr(e.expr)} met {e.fact} als {print_expr(e.value)})"
     raise TypeError(f"geen expressie: {e!r}")
+
+
+# --------------------------------------------------------------------------------------------------
+# Documents and provisions: each helper returns lines, indented two spaces per level.
+# --------------------------------------------------------------------------------------------------
+
+_INDENT = "  "
+_TYPES = {"bool": "waar/onwaar", "geheel": "geheel getal", "decimaal": "decimaal", "geld": "geldbedrag",
+          "datum": "datum", "duur": "duur"}
+
+
+def print_document(doc: ast.Document) -> str:
+    """Canonical text of a regeling or wijzigingsregeling, ending in a newline."""
+    lines = _regeling(doc) if isinstance(doc, ast.Regeling) else _wijzigingsregeling(doc)
+    return "\n".join(lines) + "\n"
+
+
+def print_bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel) -> str:
+    """Canonical text of one provision at indentation zero (the renvooi shows changed provisions this way)."""
+    return "\n".join(_bepaling(b, 0)) + "\n"
+
+
+def _str(text: str, ind: int) -> str:
+    """A quoted text; triple quotes when it spans lines or holds a quote (a one-line string cannot)."""
+    if '"""' in text:
+        raise ValueError(f'een tekst met """ kan niet in de regeltaal worden geschreven: {text!r}')
+    if "\n" not in text and '"' not in text:
+        return f'"{text}"'
+    if "\n" not in text and not text.endswith('"'):
+        return f'"""{text}"""'
+    # The parser strips each line, so the block may be indented; the closing quotes get their own line so a
+    # text ending in '"' does not run into them.
+    pad = "\n" + _INDENT * (ind + 1)
+    return '"""' + pad + pad.join(text.split("\n")) + pad + '"""'
+
+
+def _opt(text: str, ind: int) -> str:
+    """An optional label or title: a space and the quoted text, or nothing."""
+    return f" {_str(text, ind)}" if text else ""
+
+
+def _type(t: ast.TypeExpr) -> str:
+    return t.name if t.kind == "enum" else _TYPES[t.kind]
+
+
+def _lid(nummer: str) -> str:
+    woord = rangtelwoord(nummer)
+    return f"lid {nummer}" if woord == nummer else f"{woord} lid"
+
+
+def _verwijzing(ref: ProvisionRef) -> str:
+    """An absolute citation as the grammar reads it: ``artikel 2.2, tweede lid, onderdeel a``."""
+    parts = [f"artikel {ref.artikel}"]
+    if ref.lid:
+        parts.append(_lid(ref.lid))
+    if ref.onderdeel:
+        parts.append(f"onderdeel {ref.onderdeel}")
+    return ", ".join(parts)
+
+
+def _regeling(r: ast.Regeling) -> list[str]:
+    out = [f"regeling {_str(r.titel, 0)}", f"versie {r.versie}{' variant' if r.variant else ''}",
+           f"geldig vanaf {r.geldig_vanaf.isoformat()}"]
+    if r.bron:
+        out.append(f"bron {_str(r.bron, 0)}")
+    if r.gegevens:
+        out += ["", "gegevens"] + [line for d in r.gegevens for line in _declaratie(d, 1)]
+    for a in r.artikelen:
+        out += ["", *_bepaling(a, 0)]
+    for h in r.hoofdstukken:
+        # A blank line between siblings, none right after the heading they stand under.
+        out += ["", f"hoofdstuk {h.nummer}{_opt(h.titel, 0)}", *_artikelen(h.artikelen, 1)]
+        for i, p in enumerate(h.paragrafen):
+            out += [""] * (i > 0 or bool(h.artikelen)) + [f"{_INDENT}paragraaf {p.nummer}{_opt(p.titel, 1)}"]
+            out += _artikelen(p.artikelen, 2)
+    for b in r.bijlagen:
+        out += ["", *_bijlage(b)]
+    for e in r.eigenschappen:
+        out += ["", *_eigenschap(e)]
+    return out
+
+
+def _artikelen(artikelen: tuple[ast.Artikel, ...], ind: int) -> list[str]:
+    out: list[str] = []
+    for i, a in enumerate(artikelen):
+        out += [""] * (i > 0) + _bepaling(a, ind)
+    return out
+
+
+def _declaratie(d: ast.Declaratie, ind: int) -> list[str]:
+    pad = _INDENT * ind
+    if isinstance(d, ast.Enumeratie):
+        return [f"{pad}enumeratie {d.name}{_opt(d.label, ind)}"] + [
+            f"{pad}{_INDENT}waarde {w.name}{_opt(w.label, ind + 1)}" for w in d.values]
+    if isinstance(d, ast.Invoer):
+        bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
+        optioneel = " optioneel" if d.optioneel else ""
+        return [f"{pad}invoer {d.name}: {_type(d.type)}{bereik}{optioneel}{_opt(d.label, ind)}"]
+    standaard = f" standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
+    return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}"]
+
+
+def _bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel, ind: int) -> list[str]:
+    pad = _INDENT * ind
+    if isinstance(b, ast.Artikel):
+        head = f"artikel {b.nummer}{_opt(b.titel, ind)}"
+        children: tuple[ast.Lid | ast.Onderdeel | ast.Subonderdeel, ...] = b.leden + b.onderdelen
+    elif isinstance(b, ast.Lid):
+        head, children = f"lid {b.nummer}", b.onderdelen
+    elif isinstance(b, ast.Onderdeel):
+        head, children = f"onderdeel {b.letter}", b.subonderdelen
+    else:
+        head, children = f"subonderdeel {b.nummer}", ()
+    out = [pad + head]
+    if b.tekst:
+        out.append(f"{pad}{_INDENT}tekst {_str(b.tekst, ind + 1)}")
+    if b.toelichting:
+        out.append(f"{pad}{_INDENT}toelichting {_str(b.toelichting, ind + 1)}")
+    for item in b.items:
+        out += _item(item, ind + 1)
+    for child in children:
+        out += _bepaling(child, ind + 1)
+    return out
+
+
+def _item(item: ast.Item, ind: int) -> list[str]:
+    pad = _INDENT * ind
+    if isinstance(item, ast.Begrip):
+        soort = "parameter" if item.is_parameter else "begrip"
+        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}"]
+    afwijking = ""
+    if item.afwijking:
+        afwijking = " in afwijking van " + " en ".join(_verwijzing(v.ref) for v in item.afwijking)
+    toek = ", ".join(f"{t.outcome} is {print_expr(t.expr)}" for t in item.toekenningen)
+    out = [f"{pad}regel{afwijking}: {toek}"]
+    if item.voorwaarde is not None:
+        out.append(f"{pad}{_INDENT}indien {print_expr(item.voorwaarde)}")
+    if item.tenzij is not None:
+        out.append(f"{pad}{_INDENT}tenzij {print_expr(item.tenzij)}")
+    return out
+
+
+def _rij(prefix: str, rij: ast.Rij, ind: int) -> str:
+    return f"{_INDENT * ind}{prefix}: {', '.join(print_expr(v) for v in rij.values)}{_opt(rij.label, ind)}"
+
+
+def _bijlage(b: ast.Bijlage) -> list[str]:
+    out = [f"bijlage {b.letter}{_opt(b.titel, 0)}"]
+    if b.tekst:
+        out.append(f"{_INDENT}tekst {_str(b.tekst, 1)}")
+    if b.toelichting:
+        out.append(f"{_INDENT}toelichting {_str(b.toelichting, 1)}")
+    for t in b.tabellen:
+        out.append(f"{_INDENT}tabel {t.name}{_opt(t.label, 1)} sleutel {_type(t.sleutel)}")
+        out += [f"{_INDENT * 2}kolom {k.name}: {_type(k.type)}{_opt(k.label, 2)}" for k in t.kolommen]
+        out += [_rij(f"rij {r.key}", r, 2) for r in t.rijen]
+    return out
+
+
+def _eigenschap(e: ast.Eigenschap) -> list[str]:
+    out = [f"eigenschap {e.name}{_opt(e.label, 0)}"]
+    if e.versies:
+        out.append(f"{_INDENT}tussen versies {e.versies[0]} en {e.versies[1]}")
+    if isinstance(e.eis, ast.Geldt):
+        eis = f"geldt {print_expr(e.eis.expr)}"
+    else:
+        eis = f"geldt {e.eis.uitkomst} daalt niet als {e.eis.invoer} stijgt"
+    if e.waarvoor is None:
+        return [*out, f"{_INDENT}voor alle gevallen {eis}"]
+    return [*out, f"{_INDENT}voor alle gevallen waarvoor {print_expr(e.waarvoor)}", f"{_INDENT}{eis}"]
+
+
+def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
+    out = [f"wijzigingsregeling {_str(w.titel, 0)}", f"versie {w.versie}{' variant' if w.variant else ''}",
+           f"basis {w.basis}", f"geldig vanaf {w.geldig_vanaf.isoformat()}"]
+    if w.bron:
+        out.append(f"bron {_str(w.bron, 0)}")
+    for wa in w.artikelen:
+        out += ["", f"Artikel {wa.nummer}{_opt(wa.titel, 0)}"]
+        if wa.tekst:
+            out.append(f"{_INDENT}tekst {_str(wa.tekst, 1)}")
+        if wa.toelichting:
+            out.append(f"{_INDENT}toelichting {_str(wa.toelichting, 1)}")
+        for wz in wa.wijzigingen:
+            out.append(f"{_INDENT}{wz.letter}.")
+            if wz.tekst:
+                out.append(f"{_INDENT * 2}tekst {_str(wz.tekst, 2)}")
+            if wz.toelichting:
+                out.append(f"{_INDENT * 2}toelichting {_str(wz.toelichting, 2)}")
+            for instr in wz.instructies:
+                out += _instructie(instr, 2)
+    for e in w.eigenschappen:
+        out += ["", *_eigenschap(e)]
+    return out
+
+
+def _instructie(i: ast.Instructie, ind: int) -> list[str]:
+    pad = _INDENT * ind
+    if isinstance(i, ast.KomtTeLuiden):
+        return [f"{pad}{_verwijzing(i.doel.ref)} komt te luiden:", *_bepaling(i.bepaling, ind + 1)]
+    if isinstance(i, ast.Vervalt):
+        return [f"{pad}{_verwijzing(i.doel.ref)} vervalt"]
+    if isinstance(i, ast.Ingevoegd):
+        return [f"{pad}{i.positie} {_verwijzing(i.anker.ref)} wordt een {i.soort} ingevoegd:",
+                *_bepaling(i.bepaling, ind + 1)]
+    if isinstance(i, ast.Vernummerd):
+        return [f"{pad}{_verwijzing(i.doel.ref)} wordt vernummerd tot {_verwijzing(i.nieuw.ref)}"]
+    out = [f"{pad}in tabel {i.tabel}"]
+    for w in i.wijzigingen:
+        if w.rij is None:
+            out.append(f"{pad}{_INDENT}vervalt rij {w.key}")
+        elif w.soort == "luidt":
+            out.append(_rij(f"komt rij {w.key} te luiden", w.rij, ind + 1))
+        else:
+            out.append(_rij(f"wordt rij {w.key} toegevoegd", w.rij, ind + 1))
+    return out

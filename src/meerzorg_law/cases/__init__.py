@@ -1,0 +1,1 @@
+"""Cases (casussen): YAML -> validated Case values -> results per version."""

@@ -1,0 +1,293 @@
+"""YAML case files -> Case values, validated against the versions' declarations. Nothing is dropped silently:
+unknown facts, enum values, outcomes and versions, wrong types and missing facts are diagnostics with a line.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .. import ir, values
+from ..diagnostics import Diagnostic
+from ..semantics.types import Type
+from ..span import Span
+from ..values import Value
+from .model import Case, Expectation
+
+__all__ = ["load_cases", "parse_value", "case_files"]
+
+InForce = Callable[[datetime.date], "str | None"]
+_CASE_KEYS = ("naam", "omschrijving", "feiten", "verwacht")
+_WAAR = {"waar": True, "true": True, "ja": True, "onwaar": False, "false": False, "nee": False}
+_DUUR = re.compile(r"^(\d+) +(jaren|jaar|maanden|maand|weken|week|dagen|dag)$")
+
+
+def case_files(paths: Iterable[Path | str]) -> list[Path]:
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out += sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if p.is_dir() else [p]
+    return out
+
+
+def _span(file: str, node: Node) -> Span:
+    s, e = node.start_mark, node.end_mark
+    return Span(file, s.line + 1, s.column + 1, e.line + 1, e.column + 1)
+
+
+def _suggest(word: str, options: Iterable[str]) -> tuple[str, ...]:
+    return tuple(difflib.get_close_matches(word, list(options), n=2, cutoff=0.6))
+
+
+def _hint(close: tuple[str, ...]) -> str:
+    return f"; bedoelde u {' of '.join(close)}?" if close else ""
+
+
+def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    """A case value from its YAML text; ValueError carries the Dutch reason."""
+    s = text.strip()
+    if t.kind == "bool":
+        if s.lower() in _WAAR:
+            return _WAAR[s.lower()]
+        raise ValueError(f"'{s}' is geen waar/onwaar")
+    if t.kind == "geheel":
+        if re.fullmatch(r"-?\d+", s):
+            return values.integer(int(s))
+        raise ValueError(f"'{s}' is geen geheel getal")
+    if t.kind == "decimaal":
+        if re.fullmatch(r"-?\d+([.,]\d+)?", s):
+            return values.decimal_of_text(s)
+        raise ValueError(f"'{s}' is geen decimaal getal")
+    if t.kind == "geld":
+        if re.fullmatch(r"(€ ?)?\d+([.]\d{3})*(,\d{1,2})?", s):
+            return values.money_of_text(s)
+        if re.fullmatch(r"\d+(\.\d{1,2})?", s):
+            return values.money_of_text(s.replace(".", ","))
+        raise ValueError(f"'{s}' is geen geldbedrag")
+    if t.kind == "datum":
+        try:
+            return values.date_of_python(datetime.date.fromisoformat(s))
+        except ValueError:
+            raise ValueError(f"'{s}' is geen datum (jjjj-mm-dd)") from None
+    if t.kind == "duur":
+        m = _DUUR.match(s)
+        if m:
+            return values.duration(int(m.group(1)), m.group(2))
+        raise ValueError(f"'{s}' is geen duur (zoals '3 jaar')")
+    decl = enums.get(t.enum)
+    if decl is not None and s in decl.values:
+        return s
+    options = decl.values if decl else ()
+    raise ValueError(f"'{s}' is geen waarde van {t.enum}{_hint(_suggest(s, options))}"
+                     + ("" if _suggest(s, options) else f" (mogelijk: {', '.join(options)})"))
+
+
+class _Loader:
+    def __init__(self, file: str, versions: dict[str, ir.Regeling], in_force: InForce,
+                 diags: list[Diagnostic]) -> None:
+        self.file = file
+        self.versions = versions
+        self.diags = diags
+        self.in_force = in_force
+        # Facts as the newest version declares them (a later version may add facts).
+        self.facts: dict[str, tuple[ir.FactDecl, ir.Regeling]] = {}
+        for reg in versions.values():
+            for name, f in reg.facts.items():
+                self.facts[name] = (f, reg)
+
+    def err(self, code: str, node: Node, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.diags.append(Diagnostic(code, _span(self.file, node), message, suggestions=suggestions))
+
+    def mapping(self, node: Node, what: str) -> list[tuple[ScalarNode, Node]] | None:
+        if not isinstance(node, MappingNode):
+            self.err("C010", node, f"{what} moet een lijst van 'naam: waarde' zijn")
+            return None
+        pairs: list[tuple[ScalarNode, Node]] = []
+        seen: dict[str, Node] = {}
+        for k, v in node.value:
+            if not isinstance(k, ScalarNode):
+                self.err("C010", k, f"een sleutel in {what} moet een naam zijn")
+                continue
+            if k.value in seen:
+                self.err("C011", k, f"'{k.value}' staat twee keer in {what}")
+                continue
+            seen[k.value] = k
+            pairs.append((k, v))
+        return pairs
+
+    def scalar(self, node: Node, what: str) -> str | None:
+        if not isinstance(node, ScalarNode):
+            self.err("C012", node, f"{what} moet een enkele waarde zijn")
+            return None
+        return str(node.value)
+
+    def document(self, root: Node | None) -> list[Case]:
+        if root is None:
+            self.diags.append(Diagnostic("C001", Span(self.file, 1, 1, 1, 1),
+                                         "het casusbestand is leeg: verwacht 'casussen:' met een lijst casussen"))
+            return []
+        top = self.mapping(root, "het casusbestand")
+        if top is None:
+            return []
+        for k, _ in top:
+            if k.value != "casussen":
+                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht alleen 'casussen')",
+                         _suggest(k.value, ["casussen"]))
+        items = next((v for k, v in top if k.value == "casussen"), None)
+        if items is None:
+            self.err("C003", root, "'casussen:' ontbreekt")
+            return []
+        if not isinstance(items, SequenceNode):
+            self.err("C003", items, "'casussen:' moet een lijst zijn (regels die met '- ' beginnen)")
+            return []
+        return [c for c in (self.case(n) for n in items.value) if c is not None]
+
+    def case(self, node: Node) -> Case | None:
+        pairs = self.mapping(node, "een casus")
+        if pairs is None:
+            return None
+        fields = {k.value: (k, v) for k, v in pairs}
+        for k, _ in pairs:
+            if k.value not in _CASE_KEYS:
+                self.err("C020", k, f"onbekende sleutel '{k.value}' in een casus{_hint(_suggest(k.value, _CASE_KEYS))}"
+                         f" (mogelijk: {', '.join(_CASE_KEYS)})", _suggest(k.value, _CASE_KEYS))
+        naam = self.scalar(fields["naam"][1], "naam") if "naam" in fields else None
+        if "naam" not in fields:
+            self.err("C021", node, "deze casus heeft geen 'naam'")
+        omschrijving = self.scalar(fields["omschrijving"][1], "omschrijving") if "omschrijving" in fields else ""
+        feiten: dict[str, Value] = {}
+        spans: dict[str, Span] = {}
+        given: set[str] = set()
+        if "feiten" not in fields:
+            self.err("C022", node, "deze casus heeft geen 'feiten'")
+        else:
+            for k, v in self.mapping(fields["feiten"][1], "feiten") or []:
+                given.add(k.value)
+                value = self.fact(k, v)
+                if value is not None:
+                    feiten[k.value] = value
+                    spans[k.value] = _span(self.file, k)
+        verwacht = self.expectations(fields["verwacht"][1]) if "verwacht" in fields else []
+        if naam is None:
+            return None
+        span = _span(self.file, node)
+        case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span)
+        self.check_required(case, given, fields.get("feiten", (node, node))[1])
+        return case
+
+    def fact(self, key: ScalarNode, node: Node) -> Value | None:
+        known = self.facts.get(key.value)
+        if known is None:
+            close = _suggest(key.value, self.facts)
+            self.err("C030", key, f"onbekend feit '{key.value}'{_hint(close)}", close)
+            return None
+        decl, reg = known
+        text = self.scalar(node, f"het feit '{key.value}'")
+        if text is None:
+            return None
+        if node.tag == "tag:yaml.org,2002:null" or text in ("", "~", "null"):
+            if decl.optional:
+                return None
+            self.err("C031", node, f"het feit '{key.value}' heeft geen waarde")
+            return None
+        try:
+            value = parse_value(text, decl.type, reg.enums)
+        except ValueError as e:
+            self.err("C032", node, f"{key.value}: {e}")
+            return None
+        if decl.bereik is not None:
+            lo, hi = decl.bereik
+            v = values.decimal_of_integer(value) if isinstance(value, values.Integer) else value
+            lo_d = values.decimal_of_integer(lo) if isinstance(lo, values.Integer) else lo
+            hi_d = values.decimal_of_integer(hi) if isinstance(hi, values.Integer) else hi
+            if v < lo_d or v > hi_d:  # type: ignore[operator]
+                self.err("C033", node, f"{key.value}: {text} ligt buiten het bereik van {values.format_value(lo)} "
+                                       f"tot en met {values.format_value(hi)}")
+                return None
+        return value
+
+    def expectations(self, node: Node) -> list[Expectation]:
+        out: list[Expectation] = []
+        for k, v in self.mapping(node, "verwacht") or []:
+            reg = self.versions.get(k.value)
+            if reg is None:
+                close = _suggest(k.value, self.versions)
+                self.err("C040", k, f"versie '{k.value}' bestaat niet{_hint(close)} (versies: "
+                                    f"{', '.join(self.versions)})", close)
+                continue
+            vals: dict[str, Value] = {}
+            spans: dict[str, Span] = {}
+            for ok, ov in self.mapping(v, f"de verwachting voor {k.value}") or []:
+                decl = reg.outcomes.get(ok.value)
+                if decl is None:
+                    close = _suggest(ok.value, reg.outcomes)
+                    self.err("C041", ok, f"'{ok.value}' is geen uitkomst van {k.value}{_hint(close)}", close)
+                    continue
+                text = self.scalar(ov, ok.value)
+                if text is None:
+                    continue
+                try:
+                    vals[ok.value] = parse_value(text, decl.type, reg.enums)
+                    spans[ok.value] = _span(self.file, ok)
+                except ValueError as e:
+                    self.err("C042", ov, f"{ok.value}: {e}")
+            out.append(Expectation(k.value, vals, spans, _span(self.file, k)))
+        return out
+
+    def check_required(self, case: Case, given: set[str], node: Node) -> None:
+        """Every version the case runs on needs its required facts; a rejected fact has its own message."""
+        versies = [e.versie for e in case.verwacht]
+        peil = case.feiten.get("peildatum")
+        if not versies and isinstance(peil, values.Date):
+            vid = self.in_force(peil.value)
+            versies = [vid] if vid else []
+        for vid in versies:
+            missing = [n for n, f in self.versions[vid].facts.items() if not f.optional and n not in given]
+            if missing:
+                self.err("C034", node, f"casus '{case.naam}': {vid} heeft deze feiten nodig, maar ze ontbreken: "
+                                       f"{', '.join(missing)}")
+
+
+def _none(_: datetime.date) -> str | None:
+    return None
+
+
+def load_cases(paths: Iterable[Path | str], versions: dict[str, ir.Regeling],
+               in_force: InForce = _none) -> tuple[list[Case], list[Diagnostic]]:
+    """Load every case file under ``paths``. ``in_force`` gives the version in force on a peildatum."""
+    diags: list[Diagnostic] = []
+    cases: list[Case] = []
+    files = case_files(paths)
+    for f in files:
+        file = str(f)
+        try:
+            raw = f.read_bytes()
+            text = raw.decode("utf-8")
+        except OSError as e:
+            diags.append(Diagnostic("C000", Span(file, 1, 1, 1, 1), f"kan het bestand niet lezen: {e.strerror}"))
+            continue
+        except UnicodeDecodeError as e:
+            line = raw[: e.start].count(b"\n") + 1
+            diags.append(Diagnostic("C000", Span(file, line, 1, line, 1), "dit is geen UTF-8-tekstbestand"))
+            continue
+        if "\x00" in text:
+            diags.append(Diagnostic("C000", Span(file, 1, 1, 1, 1), "dit is geen tekstbestand (NUL-tekens)"))
+            continue
+        try:
+            root = yaml.compose(text, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as e:
+            mark = e.problem_mark or e.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            diags.append(Diagnostic("C005", Span(file, line, col, line, col + 1),
+                                    f"geen geldige YAML: {e.problem or e.context}"))
+            continue
+        except yaml.YAMLError as e:
+            diags.append(Diagnostic("C005", Span(file, 1, 1, 1, 1), f"geen geldige YAML: {e}"))
+            continue
+        cases += _Loader(file, versions, in_force, diags).document(root)
+    return cases, diags

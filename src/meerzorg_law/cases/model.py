@@ -1,0 +1,30 @@
+"""Case and Expectation: what a drafter wrote, typed and with the line of every fact and expectation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..span import Span
+from ..values import Value
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    versie: str
+    values: dict[str, Value]
+    spans: dict[str, Span]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    naam: str
+    omschrijving: str
+    feiten: dict[str, Value]
+    feit_spans: dict[str, Span]
+    verwacht: tuple[Expectation, ...]
+    span: Span
+
+    @property
+    def file(self) -> str:
+        return self.span.file

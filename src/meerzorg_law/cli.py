@@ -1,0 +1,182 @@
+"""The ``meerzorg`` command: parses arguments, calls the library, prints in Dutch, maps outcomes to exit codes.
+
+Exit codes: 0 all well, 1 a case or property failed, 2 bad input (the regeling or a case file has errors).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .cases.project import Project, load_project
+from .cases.run import CaseResult, run_cases, versions_for
+from .diagnostics import Diagnostic
+from .engine.compile import EvaluationFailure, compile_regeling
+from .engine.evaluate import evaluate
+from .render.diagnostics import diagnostic_json, render_all, render_caret
+from .render.explain import explain
+from .render.json import test_json, trace_json, values_json
+from .values import format_value
+
+EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
+
+Command = Callable[[argparse.Namespace], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    """Register a subcommand's implementation under its name."""
+    def register(fn: Command) -> Command:
+        _COMMANDS[name] = fn
+        return fn
+    return register
+
+
+def _print_json(payload: Any) -> None:
+    print(json.dumps(payload, ensure_ascii=False, indent=2))
+
+
+def _report_diagnostics(diags: Sequence[Diagnostic], as_json: bool) -> None:
+    if not diags:
+        return
+    if as_json:
+        _print_json({"ok": False, "diagnostics": [diagnostic_json(d) for d in diags]})
+    else:
+        print(render_all(diags), file=sys.stderr)
+
+
+def _project(args: argparse.Namespace, cases: bool = True) -> Project:
+    paths = [Path(p) for p in (args.paden or [])] if cases else []
+    return load_project(args.regeling, paths if paths else None)
+
+
+@command("check")
+def cmd_check(args: argparse.Namespace) -> int:
+    from .semantics.pipeline import load_bundle
+    from .cases.project import bundled_paths
+
+    bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
+    if args.json:
+        _print_json({"ok": bundle.ok, "versies": [{"id": v.id, "geldig_vanaf": v.geldig_vanaf.isoformat(),
+                                                   "basis": v.basis, "variant": v.variant, "bestand": v.file}
+                                                  for v in bundle.versies],
+                     "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics]})
+        return EXIT_OK if bundle.ok else EXIT_INPUT
+    if bundle.diagnostics:
+        print(render_all(bundle.diagnostics), file=sys.stderr)
+    if not bundle.ok:
+        return EXIT_INPUT
+    for v in bundle.versies:
+        reg = bundle.versions[v.id]
+        kind = f"wijziging op {v.basis}" if v.basis else "regeling"
+        print(f"{v.id}: {kind}, geldig vanaf {v.geldig_vanaf.isoformat()}{' (variant)' if v.variant else ''} — "
+              f"{len(reg.provisions)} bepalingen, {len({r.id for r in reg.rules})} regels, "
+              f"{len(reg.definitions)} begrippen, {len(reg.properties)} eigenschappen")
+    print("Geen fouten gevonden.")
+    return EXIT_OK
+
+
+def _result_line(r: CaseResult) -> str:
+    status = "geslaagd" if r.ok else "MISLUKT"
+    return f"{status:8} {r.versie:22} {r.case.naam}  ({r.case.file}:{r.case.span.line})"
+
+
+@command("test")
+def cmd_test(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if not project.ok:
+        _report_diagnostics(project.diagnostics, args.json)
+        return EXIT_INPUT
+    if args.versie and args.versie not in project.bundle.versions:
+        print(f"fout: versie '{args.versie}' bestaat niet (versies: {', '.join(project.bundle.versions)})",
+              file=sys.stderr)
+        return EXIT_INPUT
+    results = run_cases(project.bundle.versions, project.cases, project.bundle.in_force, args.versie)
+    if args.json:
+        _print_json(test_json(results))
+    else:
+        for r in results:
+            if not r.ok or args.uitgebreid:
+                print(_result_line(r))
+            for m in r.mismatches:
+                got = format_value(m.actual) if m.actual is not None else "—"
+                print(f"         {m.outcome}: verwacht {format_value(m.expected)}, uitkomst {got} "
+                      f"({m.span.file}:{m.span.line})")
+            if r.failure is not None:
+                print("\n".join("         " + line for line in render_caret(r.failure).splitlines()))
+        passed = sum(r.ok for r in results)
+        print(f"{passed} geslaagd, {len(results) - passed} mislukt ({len(project.cases)} casussen, "
+              f"{len({r.versie for r in results})} versies)")
+    return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED
+
+
+@command("uitleg")
+def cmd_uitleg(args: argparse.Namespace) -> int:
+    project = load_project(args.regeling, [Path(args.casus)])
+    if not project.ok:
+        _report_diagnostics(project.diagnostics, args.json)
+        return EXIT_INPUT
+    cases = [c for c in project.cases if not args.naam or args.naam.lower() in c.naam.lower()]
+    if not cases:
+        print(f"fout: geen casus gevonden in {args.casus}" + (f" met '{args.naam}'" if args.naam else ""),
+              file=sys.stderr)
+        return EXIT_INPUT
+    payload, status = [], EXIT_OK
+    for case in cases:
+        for vid in [args.versie] if args.versie else versions_for(case, project.bundle.in_force):
+            reg = project.bundle.versions.get(vid) if vid else None
+            if reg is None:
+                print(f"fout: versie '{vid}' bestaat niet", file=sys.stderr)
+                return EXIT_INPUT
+            try:
+                outcome = evaluate(compile_regeling(reg, traced=True), case.feiten)
+            except EvaluationFailure as f:
+                status = EXIT_FAILED
+                if args.json:
+                    payload.append({"naam": case.naam, "versie": vid, "fout": diagnostic_json(f.diagnostic)})
+                else:
+                    print(f"Casus: {case.naam} ({vid})\n{render_caret(f.diagnostic)}\n")
+                continue
+            assert outcome.trace is not None
+            if args.json:
+                payload.append({"naam": case.naam, "versie": vid, "uitkomst": values_json(outcome.values),
+                                "uitleg": trace_json(outcome.trace)})
+            else:
+                print(explain(reg, case.feiten, outcome.trace, case.naam))
+                print()
+    if args.json:
+        _print_json(payload)
+    return status
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
+    p.add_argument("--regeling", help="map of bestand met de regeling (standaard: de meegeleverde regeling/)")
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    s = sub.add_parser("check", help="regeling en wijzigingen lezen en controleren")
+    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("test", help="alle casussen uitvoeren tegen de versies waarvoor ze verwachtingen hebben")
+    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
+    s.add_argument("--versie", help="alleen deze versie")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--uitgebreid", "-v", action="store_true", help="ook geslaagde casussen tonen")
+    s = sub.add_parser("uitleg", help="de uitkomst van een casus en waarom")
+    s.add_argument("casus", help="casusbestand")
+    s.add_argument("--naam", help="alleen casussen waarvan de naam dit bevat")
+    s.add_argument("--versie", help="deze versie in plaats van die op de peildatum")
+    s.add_argument("--json", action="store_true")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.opdracht](args)
+    except BrokenPipeError:
+        return EXIT_OK
+

@@ -1,0 +1,1 @@
+"""Engine stage: IR -> compiled closures -> outcome + trace."""

@@ -1,0 +1,41 @@
+"""evaluate(decision, facts) -> Outcome: the values of the outcomes asked for, and the trace if asked."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from ..values import Value
+from .compile import Ctx, Decision, EvaluationFailure
+from .trace import Recorder, Trace
+
+__all__ = ["EvaluationFailure", "Outcome", "evaluate"]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    versie: str
+    values: dict[str, Value]
+    trace: Trace | None
+
+
+def evaluate(decision: Decision, facts: Mapping[str, Value], outcomes: Iterable[str] | None = None,
+             others: Mapping[str, Decision] | None = None) -> Outcome:
+    """Decide ``outcomes`` (default: all) for one case. Raises EvaluationFailure with a Diagnostic.
+
+    The trace is recorded when ``decision`` was compiled with ``traced=True``.
+    """
+    rec = Recorder() if decision.traced else None
+    ctx = Ctx(decision, dict(facts), rec, dict(others) if others else None)
+    names = list(outcomes) if outcomes is not None else list(decision.regeling.outcomes)
+    fns = decision.fns
+    values: dict[str, Value] = {}
+    for name in names:
+        if name in ctx.memo:
+            values[name] = ctx.memo[name]
+        else:
+            v = fns[name](ctx)
+            ctx.memo[name] = v
+            values[name] = v
+    trace = rec.freeze(decision.regeling.versie, list(decision.regeling.outcomes)) if rec is not None else None
+    return Outcome(decision.regeling.versie, values, trace)

@@ -1,0 +1,306 @@
+"""The IR: one resolved, type-checked, consolidated version of the regeling. THE contract downstream.
+
+Everything after ``semantics`` (engine, cases, compare, properties, impact, render, sphinxext) reads
+this and never the parse tree. Expressions are typed; each outcome has its rules arranged as a
+default-logic tree (``Group``/``Leaf``) as Catala's ``EDefault``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Union
+
+from .semantics.types import Type
+from .span import ProvisionRef, Span
+from .values import Value
+
+# --------------------------------------------------------------------------------------------------
+# Expressions (typed)
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Const:
+    value: Value
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Var:
+    """A fact (``invoer``), a definition (``begrip``/``parameter``) or an outcome."""
+
+    name: str
+    kind: str
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Unop:
+    """``niet``, ``-`` (negation), ``promote`` (geheel -> decimaal)."""
+
+    op: str
+    operand: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Binop:
+    """Arithmetic, comparison, and the short-circuit ``en``/``of``/``impliceert``."""
+
+    op: str
+    left: Expr
+    right: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class InSet:
+    element: Expr
+    items: tuple[Expr, ...]
+    negated: bool
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class InTable:
+    element: Expr
+    table: str
+    negated: bool
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Lookup:
+    table: str
+    key: Expr
+    column: str
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    fact: str
+    negated: bool
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class IfThenElse:
+    condition: Expr
+    then: Expr
+    otherwise: Expr
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    function: str
+    args: tuple[Expr, ...]
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Volgens:
+    """An outcome under another version (eigenschappen only)."""
+
+    expr: Expr
+    versie: str
+    type: Type
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Met:
+    """The same case with one fact changed (eigenschappen only)."""
+
+    expr: Expr
+    fact: str
+    value: Expr
+    type: Type
+    span: Span
+
+
+Expr = Union[Const, Var, Unop, Binop, InSet, InTable, Lookup, Known, IfThenElse, Call, Volgens, Met]
+
+# --------------------------------------------------------------------------------------------------
+# Declarations
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class EnumDecl:
+    name: str
+    label: str
+    values: tuple[str, ...]
+    labels: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class FactDecl:
+    name: str
+    type: Type
+    optional: bool
+    bereik: tuple[Value, Value] | None
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeDecl:
+    name: str
+    type: Type
+    standaard: Expr | None
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A begrip or parameter: one value, defined in the provision ``span.provision``."""
+
+    name: str
+    label: str
+    type: Type
+    expr: Expr
+    source: str
+    is_parameter: bool
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    name: str
+    label: str
+    key_type: Type
+    columns: tuple[tuple[str, Type, str], ...]
+    rows: dict[str, tuple[Value, ...]]
+    row_labels: dict[str, str]
+    span: Span
+
+    def column_index(self, column: str) -> int:
+        return [c[0] for c in self.columns].index(column)
+
+
+# --------------------------------------------------------------------------------------------------
+# Rules and their default-logic arrangement
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """One conjunct of a rule's condition, kept apart so a trace can say which held and which failed."""
+
+    expr: Expr
+    source: str
+    tenzij: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One ``toekenning`` of one rule: a rule setting three outcomes becomes three Rules with one id."""
+
+    id: int
+    outcome: str
+    value: Expr
+    value_source: str
+    conditions: tuple[Condition, ...]
+    exception_to: tuple[ProvisionRef, ...]
+    span: Span
+
+    @property
+    def provision(self) -> ProvisionRef:
+        return self.span.provision
+
+
+@dataclass(frozen=True, slots=True)
+class Leaf:
+    rule: Rule
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Exceptions first: if one applies it wins; else the members decide (Catala's nested default)."""
+
+    exceptions: tuple[Node, ...]
+    members: tuple[Node, ...]
+
+
+Node = Union[Leaf, Group]
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeTree:
+    outcome: str
+    nodes: tuple[Node, ...]
+    standaard: Expr | None
+
+
+# --------------------------------------------------------------------------------------------------
+# Provisions (for explanations and docs) and properties
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    """A provision's text as the renderers show it; ``kind`` is artikel, lid, onderdeel, subonderdeel or bijlage."""
+
+    ref: ProvisionRef
+    kind: str
+    titel: str
+    tekst: str
+    toelichting: str
+    hoofdstuk: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Property:
+    """A drafter's eigenschap: ``kind`` geldt (``expr``) or monotoon (``uitkomst`` in ``invoer``)."""
+
+    name: str
+    label: str
+    versies: tuple[str, str] | None
+    waarvoor: Expr | None
+    kind: str
+    expr: Expr | None
+    uitkomst: str
+    invoer: str
+    source: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Regeling:
+    versie: str
+    titel: str
+    geldig_vanaf: datetime.date
+    variant: bool
+    basis: str
+    bron: str
+    enums: dict[str, EnumDecl]
+    facts: dict[str, FactDecl]
+    outcomes: dict[str, OutcomeDecl]
+    definitions: dict[str, Definition]
+    tables: dict[str, Table]
+    rules: tuple[Rule, ...]
+    trees: dict[str, OutcomeTree]
+    provisions: tuple[Provision, ...]
+    properties: tuple[Property, ...]
+    span: Span
+    # Names each outcome and definition reads, for dependency order and "inputs read" in explanations.
+    dependencies: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def provision(self, ref: ProvisionRef) -> Provision | None:
+        return next((p for p in self.provisions if p.ref == ref), None)

@@ -1,0 +1,77 @@
+"""A trace -> a Dutch explanation: per outcome the provision that decided it, the conditions that held,
+the exceptions that did not apply and why, the begrippen and facts used."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .. import ir
+from ..engine.trace import ConditionStep, RuleStep, Trace
+from ..values import Value, format_value
+
+
+def _condition(c: ConditionStep) -> str:
+    if c.value is None:
+        return f"      · {c.source}: niet meer bekeken"
+    mark = "✓" if c.held else "✗"
+    prefix = "tenzij " if c.tenzij else ""
+    return f"      {mark} {prefix}{c.source}: {'waar' if c.value else 'onwaar'}"
+
+
+def _rule_head(r: RuleStep) -> str:
+    exc = f" (uitzondering op {' en '.join(t.citeer() for t in r.exception_to)})" if r.exception_to else ""
+    return f"{r.provision.citeer()}{exc}"
+
+
+def explain_rule(r: RuleStep) -> list[str]:
+    """One rule as looked at: applied or not, with each condition."""
+    if r.applied:
+        lines = [f"    van toepassing: {_rule_head(r)}"]
+        if r.conditions:
+            lines.append("      omdat:")
+        lines += [_condition(c) for c in r.conditions]
+        return lines
+    failed = next((c for c in r.conditions if c.held is False), None)
+    why = f", want {'tenzij ' if failed and failed.tenzij else ''}{failed.source} is " \
+          f"{'waar' if failed and failed.value else 'onwaar'}" if failed else ""
+    return [f"    niet van toepassing: {_rule_head(r)}{why}"]
+
+
+def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naam: str = "") -> str:
+    """The whole explanation of one case under one version, in Dutch."""
+    out: list[str] = []
+    title = f"Casus: {naam}" if naam else "Casus"
+    out.append(f"{title}\nVersie: {regeling.versie} ({regeling.titel}, geldig vanaf "
+               f"{regeling.geldig_vanaf.isoformat()})")
+    out.append("")
+    out.append("Uitkomsten:")
+    for o in trace.outcomes:
+        label = regeling.outcomes[o.name].label if o.name in regeling.outcomes else ""
+        out.append(f"  {o.name} = {format_value(o.value)}" + (f"  ({label})" if label else ""))
+        if o.decided_by is None:
+            out.append("    geen regel van toepassing: de standaardwaarde geldt")
+        else:
+            out.append(f"    bepaald door {_rule_head(o.decided_by)}: {o.name} is {o.decided_by.value_source}")
+        for r in o.rules:
+            if r is o.decided_by:
+                out += explain_rule(r)[1:]
+            else:
+                out += explain_rule(r)
+    if trace.definitions:
+        out.append("")
+        out.append("Gebruikte begrippen:")
+        for d in trace.definitions:
+            out.append(f"  {d.name} = {format_value(d.value)}  ({d.provision.citeer()}: {d.source})")
+    out.append("")
+    out.append("Gebruikte feiten:")
+    for name in trace.facts_read:
+        if name in facts:
+            out.append(f"  {name} = {format_value(facts[name])}")
+    unused = [n for n in facts if n not in trace.facts_read]
+    if unused:
+        out.append(f"  (niet gebruikt: {', '.join(unused)})")
+    applied = trace.provisions_applied()
+    if applied:
+        out.append("")
+        out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied))
+    return "\n".join(out)

@@ -1,0 +1,1 @@
+"""Semantics stage: (consolidated) AST -> resolved, type-checked IR."""

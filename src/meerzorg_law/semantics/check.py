@@ -1,0 +1,272 @@
+"""Resolve names and type-check one AST expression into a typed IR expression; errors are collected.
+
+Bidirectional: an expected type flows down so that a bare enumeration value (``geen``, ``pgb``) is
+resolved against the enumeratie the context needs, and a geheel getal is promoted where a decimaal meets it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+
+from .. import ir
+from ..diagnostics import Diagnostic
+from ..syntax import ast
+from ..syntax.printer import print_expr
+from . import types as T
+
+_CMP = {"=", "<>", "<", "<=", ">", ">="}
+_ORDERED = {"geheel", "decimaal", "geld", "datum", "duur"}
+
+
+@dataclass
+class Scope:
+    """What names mean in one version; filled by ``lower`` before any expression is checked."""
+
+    enums: dict[str, ir.EnumDecl] = field(default_factory=dict)
+    facts: dict[str, ir.FactDecl] = field(default_factory=dict)
+    outcomes: dict[str, ir.OutcomeDecl] = field(default_factory=dict)
+    definitions: dict[str, T.Type] = field(default_factory=dict)
+    tables: dict[str, ir.Table] = field(default_factory=dict)
+    in_property: bool = False
+
+    def all_names(self) -> list[str]:
+        values = [v for e in self.enums.values() for v in e.values]
+        return [*self.facts, *self.outcomes, *self.definitions, *self.tables, *values]
+
+
+class Checker:
+    def __init__(self, scope: Scope, diagnostics: list[Diagnostic]) -> None:
+        self.scope = scope
+        self.diagnostics = diagnostics
+
+    # ---- helpers ----------------------------------------------------------------------------------
+    def error(self, code: str, node: ast.Expr | ast.TypeExpr, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.diagnostics.append(Diagnostic(code, node.span, message, suggestions=suggestions))
+
+    def _bad(self, node: ast.Expr, t: T.Type | None = None) -> ir.Expr:
+        """Placeholder after an error; its type is accepted everywhere, so one mistake gives one message."""
+        return ir.Const(False, T.FOUT, node.span)
+
+    def resolve_type(self, t: ast.TypeExpr) -> T.Type:
+        if t.kind != "enum":
+            return T.Type(t.kind)
+        if t.name not in self.scope.enums:
+            close = tuple(difflib.get_close_matches(t.name, list(self.scope.enums), n=3))
+            hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
+            self.error("E201", t, f"onbekend type '{t.name}'{hint}", close)
+            return T.FOUT
+        return T.enum(t.name)
+
+    def expect(self, node: ast.Expr, expected: T.Type) -> ir.Expr:
+        """Check ``node`` and require type ``expected`` (a geheel getal is promoted to decimaal)."""
+        e = self.infer(node, expected)
+        got = e.type
+        if got == expected or T.FOUT in (got, expected):
+            return e
+        if got.kind == "geheel" and expected.kind == "decimaal":
+            return ir.Unop("promote", e, T.DECIMAAL, e.span)
+        self.error("E210", node, f"verwacht {expected}, maar '{print_expr(node)}' is {got}")
+        return self._bad(node, expected)
+
+    # ---- inference --------------------------------------------------------------------------------
+    def infer(self, node: ast.Expr, expected: T.Type | None = None) -> ir.Expr:
+        method = getattr(self, "_" + type(node).__name__)
+        result: ir.Expr = method(node, expected)
+        return result
+
+    def _Literal(self, node: ast.Literal, expected: T.Type | None) -> ir.Expr:
+        return ir.Const(node.value, T.Type(node.kind), node.span)
+
+    def _Name(self, node: ast.Name, expected: T.Type | None) -> ir.Expr:
+        s, n = self.scope, node.name
+        if expected is not None and expected.kind == "enum" and expected.enum in s.enums \
+                and n in s.enums[expected.enum].values:
+            return ir.Const(n, expected, node.span)
+        if n in s.facts:
+            return ir.Var(n, "invoer", s.facts[n].type, node.span)
+        if n in s.definitions:
+            return ir.Var(n, "begrip", s.definitions[n], node.span)
+        if n in s.outcomes:
+            return ir.Var(n, "uitkomst", s.outcomes[n].type, node.span)
+        if expected is not None and expected.kind == "enum" and expected.enum in s.enums \
+                and n not in s.facts and n not in s.definitions and n not in s.outcomes:
+            options = s.enums[expected.enum].values
+            close = tuple(difflib.get_close_matches(n, options, n=2))
+            hint = f"; bedoelde u {' of '.join(close)}?" if close else f" (mogelijk: {', '.join(options)})"
+            self.error("E234", node, f"'{n}' is geen waarde van {expected.enum}{hint}", close)
+            return self._bad(node)
+        if n in s.tables:
+            self.error("E212", node, f"'{n}' is een tabel: gebruik '{n}[sleutel]' of 'x in {n}'")
+            return self._bad(node, expected or T.BOOL)
+        owners = [e for e in s.enums.values() if n in e.values]
+        if len(owners) == 1:
+            return ir.Const(n, T.enum(owners[0].name), node.span)
+        if len(owners) > 1:
+            names = ", ".join(o.name for o in owners)
+            self.error("E213", node, f"'{n}' is een waarde van meer enumeraties ({names}); uit de context "
+                                     "blijkt niet welke bedoeld is")
+            return self._bad(node, expected or T.BOOL)
+        close = tuple(difflib.get_close_matches(n, s.all_names(), n=3, cutoff=0.7))
+        hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
+        self.error("E211", node, f"onbekende naam '{n}'{hint}", close)
+        return self._bad(node, expected or T.BOOL)
+
+    def _SetLit(self, node: ast.SetLit, expected: T.Type | None) -> ir.Expr:
+        self.error("E214", node, "een verzameling {…} kan alleen rechts van 'in' staan")
+        return self._bad(node, expected or T.BOOL)
+
+    def _BinOp(self, node: ast.BinOp, expected: T.Type | None) -> ir.Expr:
+        op = node.op
+        if op in ("en", "of", "impliceert"):
+            return ir.Binop(op, self.expect(node.left, T.BOOL), self.expect(node.right, T.BOOL), T.BOOL, node.span)
+        if op in _CMP:
+            left = self.infer(node.left)
+            right = self.infer(node.right, left.type)
+            if left.type.kind == "enum" and right.type.kind != "enum" and isinstance(node.left, ast.Name):
+                left = self.infer(node.left, right.type)  # "geen = andere_toeslag": resolve against the right
+            common = T.unify_numeric(left.type, right.type)
+            if common is None:
+                self.error("E215", node, f"kan {left.type} niet vergelijken met {right.type} in '{print_expr(node)}'")
+                return self._bad(node)
+            if op not in ("=", "<>") and common.kind not in _ORDERED | {"fout"}:
+                self.error("E216", node, f"'{op}' is niet gedefinieerd voor {common}; alleen = en <> zijn dat")
+                return self._bad(node)
+            return ir.Binop(op, self._promote(left, common), self._promote(right, common), T.BOOL, node.span)
+        left = self.infer(node.left, expected if expected and expected.numeric else None)
+        right = self.infer(node.right, left.type if left.type.numeric else None)
+        result = T.arithmetic(op, left.type, right.type)
+        if result is None:
+            self.error("E217", node, f"'{op}' is niet gedefinieerd voor {left.type} en {right.type} in "
+                                     f"'{print_expr(node)}'")
+            return self._bad(node, expected or T.DECIMAAL)
+        rtype, pl, pr = result
+        if pl:
+            left = ir.Unop("promote", left, T.DECIMAAL, left.span)
+        if pr:
+            right = ir.Unop("promote", right, T.DECIMAAL, right.span)
+        if op == "*" and rtype.kind == "geld" and right.type.kind == "geld":
+            left, right = right, left
+        return ir.Binop(op, left, right, rtype, node.span)
+
+    def _promote(self, e: ir.Expr, common: T.Type) -> ir.Expr:
+        if e.type.kind == "geheel" and common.kind == "decimaal":
+            return ir.Unop("promote", e, T.DECIMAAL, e.span)
+        return e
+
+    def _In(self, node: ast.In, expected: T.Type | None) -> ir.Expr:
+        coll = node.collection
+        if isinstance(coll, ast.Name) and coll.name in self.scope.tables:
+            table = self.scope.tables[coll.name]
+            return ir.InTable(self.expect(node.element, table.key_type), table.name, node.negated, T.BOOL, node.span)
+        if isinstance(coll, ast.SetLit):
+            element = self.infer(node.element)
+            if element.type.kind == "enum" and isinstance(node.element, ast.Name) and coll.items:
+                probe = self.infer(coll.items[0])
+                if probe.type.kind == "enum" and probe.type != element.type:
+                    element = self.infer(node.element, probe.type)
+            items = tuple(self.expect(i, element.type) for i in coll.items)
+            return ir.InSet(element, items, node.negated, T.BOOL, node.span)
+        self.error("E218", node, "rechts van 'in' staat een verzameling {…} of de naam van een tabel")
+        return self._bad(node)
+
+    def _Unary(self, node: ast.Unary, expected: T.Type | None) -> ir.Expr:
+        if node.op == "niet":
+            return ir.Unop("niet", self.expect(node.operand, T.BOOL), T.BOOL, node.span)
+        operand = self.infer(node.operand, expected)
+        if operand.type.kind not in ("geheel", "decimaal", "geld", "duur"):
+            self.error("E217", node, f"kan {operand.type} niet negatief maken")
+        return ir.Unop("-", operand, operand.type, node.span)
+
+    def _Known(self, node: ast.Known, expected: T.Type | None) -> ir.Expr:
+        name = node.operand.name if isinstance(node.operand, ast.Name) else ""
+        fact = self.scope.facts.get(name)
+        if fact is None or not fact.optional:
+            self.error("E219", node, "'is bekend' kan alleen na de naam van een optioneel feit staan")
+            return self._bad(node)
+        return ir.Known(name, node.negated, T.BOOL, node.span)
+
+    def _table_of(self, node: ast.Expr) -> ir.Table | None:
+        if isinstance(node, ast.Name) and node.name in self.scope.tables:
+            return self.scope.tables[node.name]
+        close = difflib.get_close_matches(print_expr(node), list(self.scope.tables), n=1)
+        hint = f"; bedoelde u {close[0]}?" if close else ""
+        self.error("E220", node, f"'{print_expr(node)}' is geen tabel{hint}")
+        return None
+
+    def _Lookup(self, node: ast.Lookup, expected: T.Type | None, column: str = "") -> ir.Expr:
+        table = self._table_of(node.table)
+        if table is None:
+            return self._bad(node, expected or T.DECIMAAL)
+        key = self.expect(node.key, table.key_type)
+        if not column:
+            if len(table.columns) != 1:
+                cols = ", ".join(c[0] for c in table.columns)
+                self.error("E221", node, f"tabel {table.name} heeft meer kolommen ({cols}): kies er een met "
+                                         f"'{print_expr(node)}.kolom'")
+                return self._bad(node, expected or T.DECIMAAL)
+            column = table.columns[0][0]
+        return ir.Lookup(table.name, key, column, table.columns[table.column_index(column)][1], node.span)
+
+    def _Column(self, node: ast.Column, expected: T.Type | None) -> ir.Expr:
+        if not isinstance(node.base, ast.Lookup):
+            self.error("E222", node, "'.kolom' kan alleen na een opzoeking 'tabel[sleutel]' staan")
+            return self._bad(node, expected or T.DECIMAAL)
+        table = self._table_of(node.base.table)
+        if table is not None and node.column not in [c[0] for c in table.columns]:
+            close = tuple(difflib.get_close_matches(node.column, [c[0] for c in table.columns], n=2, cutoff=0.5))
+            hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
+            self.error("E223", node, f"tabel {table.name} heeft geen kolom '{node.column}'{hint}", close)
+            return self._bad(node, expected or T.DECIMAAL)
+        return self._Lookup(node.base, expected, node.column)
+
+    def _Call(self, node: ast.Call, expected: T.Type | None) -> ir.Expr:
+        f = node.function
+        if f in ("minimum", "maximum"):
+            args = [self.infer(a, expected) for a in node.args]
+            common: T.Type | None = args[0].type
+            for a in args[1:]:
+                common = T.unify_numeric(common, a.type) if common else None
+            if common is None or common.kind not in _ORDERED:
+                self.error("E224", node, f"{f}(…) vraagt getallen, bedragen, data of duren van één soort")
+                return self._bad(node, expected or T.DECIMAAL)
+            return ir.Call(f, tuple(self._promote(a, common) for a in args), common, node.span)
+        if len(node.args) != 1:
+            self.error("E224", node, f"{f}(…) heeft één argument")
+            return self._bad(node, expected or T.DECIMAAL)
+        if f == "afronden":
+            return ir.Call(f, (self.expect(node.args[0], T.DECIMAAL),), T.DECIMAAL, node.span)
+        return ir.Call(f, (self.expect(node.args[0], T.DATUM),), T.GEHEEL, node.span)  # jaar_van
+
+    def _IfThenElse(self, node: ast.IfThenElse, expected: T.Type | None) -> ir.Expr:
+        cond = self.expect(node.condition, T.BOOL)
+        then = self.infer(node.then, expected)
+        other = self.infer(node.otherwise, then.type)
+        common = T.unify_numeric(then.type, other.type)
+        if common is None:
+            self.error("E225", node, f"de takken van 'als … dan … anders …' hebben verschillende types: "
+                                     f"{then.type} en {other.type}")
+            return self._bad(node, expected or T.BOOL)
+        return ir.IfThenElse(cond, self._promote(then, common), self._promote(other, common), common, node.span)
+
+    def _property_only(self, node: ast.Expr, what: str) -> bool:
+        if not self.scope.in_property:
+            self.error("E226", node, f"'{what}' mag alleen in een eigenschap staan")
+            return False
+        return True
+
+    def _Volgens(self, node: ast.Volgens, expected: T.Type | None) -> ir.Expr:
+        inner = self.infer(node.expr, expected)
+        if not self._property_only(node, "volgens"):
+            return inner
+        return ir.Volgens(inner, node.versie, inner.type, node.span)
+
+    def _Met(self, node: ast.Met, expected: T.Type | None) -> ir.Expr:
+        inner = self.infer(node.expr, expected)
+        if not self._property_only(node, "met … als …"):
+            return inner
+        fact = self.scope.facts.get(node.fact)
+        if fact is None:
+            self.error("E227", node, f"'{node.fact}' is geen feit (invoer)")
+            return inner
+        return ir.Met(inner, node.fact, self.expect(node.value, fact.type), inner.type, node.span)

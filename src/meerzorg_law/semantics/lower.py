@@ -1,0 +1,306 @@
+"""Consolidated AST Regeling -> ir.Regeling: declarations, tables, definitions, rules, default-logic trees.
+
+All checks report into one list; ``lower`` returns None for the IR only after reporting everything.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+from .. import ir
+from ..diagnostics import Diagnostic, Severity
+from ..span import ProvisionRef, Span
+from ..syntax import ast
+from ..syntax.printer import print_expr
+from . import types as T
+from .check import Checker, Scope
+from .trees import build_trees
+
+__all__ = ["lower"]
+
+
+def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
+    """Resolve and type-check one version; the IR is None when there is any error."""
+    diags: list[Diagnostic] = []
+    scope = Scope()
+    checker = Checker(scope, diags)
+    seen: dict[str, Span] = {}
+
+    def declare(name: str, span: Span, what: str) -> bool:
+        if name in seen:
+            diags.append(Diagnostic("E230", span, f"'{name}' is al gedefinieerd ({what})",
+                                    related=((seen[name], "eerdere definitie"),)))
+            return False
+        seen[name] = span
+        return True
+
+    # Enumeraties first: every type refers to them. Types and values live in their own namespace.
+    for d in reg.gegevens:
+        if isinstance(d, ast.Enumeratie):
+            if d.name in scope.enums:
+                diags.append(Diagnostic("E231", d.span, f"enumeratie '{d.name}' is al gedefinieerd"))
+                continue
+            names = [v.name for v in d.values]
+            for v in d.values:
+                if names.count(v.name) > 1:
+                    diags.append(Diagnostic("E232", v.span, f"waarde '{v.name}' staat twee keer in {d.name}"))
+            scope.enums[d.name] = ir.EnumDecl(d.name, d.label, tuple(dict.fromkeys(names)),
+                                              tuple(v.label for v in d.values), d.span)
+    for d in reg.gegevens:
+        if isinstance(d, ast.Invoer) and declare(d.name, d.span, "invoer"):
+            t = checker.resolve_type(d.type)
+            bereik = None
+            if d.bereik is not None:
+                if not t.numeric:
+                    diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal, "
+                                                            f"niet {t}"))
+                else:
+                    lo, hi = (checker.expect(b, t) for b in d.bereik)
+                    bereik = (_const(lo), _const(hi))
+            scope.facts[d.name] = ir.FactDecl(d.name, t, d.optioneel, bereik, d.label, d.span)
+    for d in reg.gegevens:
+        if isinstance(d, ast.Uitkomst) and declare(d.name, d.span, "uitkomst"):
+            scope.outcomes[d.name] = ir.OutcomeDecl(d.name, checker.resolve_type(d.type), None, d.label, d.span)
+
+    provisions = list(_provisions(reg, diags))
+
+    for bijlage in reg.bijlagen:
+        for tabel in bijlage.tabellen:
+            if declare(tabel.name, tabel.span, "tabel"):
+                scope.tables[tabel.name] = _table(tabel, checker, diags)
+
+    begrippen = [(it, p) for p, it in _items(reg) if isinstance(it, ast.Begrip)]
+    for b, _ in begrippen:
+        if declare(b.name, b.span, "begrip"):
+            scope.definitions[b.name] = checker.resolve_type(b.type)
+    definitions: dict[str, ir.Definition] = {}
+    for b, _ in begrippen:
+        if b.name in scope.definitions and b.name not in definitions:
+            expr = checker.expect(b.expr, scope.definitions[b.name])
+            definitions[b.name] = ir.Definition(b.name, b.label, scope.definitions[b.name], expr,
+                                                print_expr(b.expr), b.is_parameter, b.span)
+
+    # Standaard values, now that every name is known.
+    for d in reg.gegevens:
+        if isinstance(d, ast.Uitkomst) and d.name in scope.outcomes and d.standaard is not None:
+            decl = scope.outcomes[d.name]
+            scope.outcomes[d.name] = ir.OutcomeDecl(decl.name, decl.type, checker.expect(d.standaard, decl.type),
+                                                    decl.label, decl.span)
+
+    known_refs = {p.ref for p in provisions}
+    rules: list[ir.Rule] = []
+    counter = itertools.count(1)
+    for _, item in _items(reg):
+        if isinstance(item, ast.Regel):
+            rules.extend(_rules(item, next(counter), checker, known_refs, diags))
+
+    properties = tuple(_property(e, scope, diags) for e in reg.eigenschappen)
+    trees = build_trees(scope.outcomes, rules, diags)
+    deps = _dependencies(definitions, scope.outcomes, rules)
+    _check_cycles(deps, definitions, scope.outcomes, diags)
+
+    if any(d.severity is Severity.FOUT for d in diags):
+        return None, diags
+    return ir.Regeling(
+        versie=reg.versie, titel=reg.titel, geldig_vanaf=reg.geldig_vanaf, variant=reg.variant, basis=reg.basis,
+        bron=reg.bron, enums=scope.enums, facts=scope.facts, outcomes=scope.outcomes, definitions=definitions,
+        tables=scope.tables, rules=tuple(rules), trees=trees, provisions=tuple(provisions),
+        properties=properties, span=reg.span, dependencies=deps), diags
+
+
+def _const(e: ir.Expr) -> ir.Value:  # type: ignore[name-defined]
+    if isinstance(e, ir.Const):
+        return e.value
+    if isinstance(e, ir.Unop) and e.op == "promote" and isinstance(e.operand, ir.Const):
+        from ..values import decimal_of_integer
+
+        return decimal_of_integer(e.operand.value)  # type: ignore[arg-type]
+    raise ValueError("geen constante")
+
+
+def _table(tabel: ast.Tabel, checker: Checker, diags: list[Diagnostic]) -> ir.Table:
+    key_type = checker.resolve_type(tabel.sleutel)
+    columns = tuple((k.name, checker.resolve_type(k.type), k.label) for k in tabel.kolommen)
+    rows: dict[str, tuple[ir.Value, ...]] = {}  # type: ignore[name-defined]
+    labels: dict[str, str] = {}
+    enum = checker.scope.enums.get(key_type.enum)
+    for rij in tabel.rijen:
+        if enum is not None and rij.key not in enum.values:
+            diags.append(Diagnostic("E235", rij.span, f"'{rij.key}' is geen waarde van {enum.name}"))
+            continue
+        if rij.key in rows:
+            diags.append(Diagnostic("E236", rij.span, f"rij {rij.key} staat twee keer in tabel {tabel.name}"))
+            continue
+        if len(rij.values) != len(columns):
+            diags.append(Diagnostic("E237", rij.span, f"rij {rij.key} heeft {len(rij.values)} waarden, tabel "
+                                                      f"{tabel.name} heeft {len(columns)} kolommen"))
+            continue
+        vals = []
+        for v, (_, ctype, _) in zip(rij.values, columns):
+            e = checker.expect(v, ctype)
+            try:
+                vals.append(_const(e))
+            except ValueError:
+                diags.append(Diagnostic("E238", v.span, "een tabel bevat alleen vaste waarden"))
+        rows[rij.key] = tuple(vals)
+        labels[rij.key] = rij.label
+    return ir.Table(tabel.name, tabel.label, key_type, columns, rows, labels, tabel.span)
+
+
+def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provision]:
+    seen: dict[ProvisionRef, Span] = {}
+
+    def emit(kind: str, titel: str, tekst: str, toel: str, hoofdstuk: str, span: Span) -> Iterator[ir.Provision]:
+        if span.provision in seen:
+            diags.append(Diagnostic("E240", span, f"{span.provision.citeer()} staat er twee keer",
+                                    related=((seen[span.provision], "eerste keer"),)))
+        seen[span.provision] = span
+        yield ir.Provision(span.provision, kind, titel, tekst, toel, hoofdstuk, span)
+
+    chapters = [("", a) for a in reg.artikelen]
+    for h in reg.hoofdstukken:
+        label = f"Hoofdstuk {h.nummer}. {h.titel}".strip()
+        chapters += [(label, a) for a in h.artikelen]
+        chapters += [(label, a) for p in h.paragrafen for a in p.artikelen]
+    for label, a in chapters:
+        yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span)
+        for o in a.onderdelen:
+            yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span)
+        for lid in a.leden:
+            yield from emit("lid", "", lid.tekst, lid.toelichting, label, lid.span)
+            for o in lid.onderdelen:
+                yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span)
+                for s in o.subonderdelen:
+                    yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span)
+    for b in reg.bijlagen:
+        yield from emit("bijlage", b.titel, b.tekst, b.toelichting, "", b.span)
+
+
+def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
+    for a in reg.alle_artikelen():
+        yield from ((it.span.provision, it) for it in a.items)
+        for o in a.onderdelen:
+            yield from ((it.span.provision, it) for it in o.items)
+        for lid in a.leden:
+            yield from ((it.span.provision, it) for it in lid.items)
+            for o in lid.onderdelen:
+                yield from ((it.span.provision, it) for it in o.items)
+                for s in o.subonderdelen:
+                    yield from ((it.span.provision, it) for it in s.items)
+
+
+def _conjuncts(e: ast.Expr) -> list[ast.Expr]:
+    if isinstance(e, ast.BinOp) and e.op == "en":
+        return _conjuncts(e.left) + _conjuncts(e.right)
+    return [e]
+
+
+def _rules(regel: ast.Regel, rule_id: int, checker: Checker, known: set[ProvisionRef],
+           diags: list[Diagnostic]) -> Iterator[ir.Rule]:
+    for v in regel.afwijking:
+        if v.ref not in known:
+            diags.append(Diagnostic("E251", v.span, f"in afwijking van {v.ref.citeer()}, maar die bepaling "
+                                                    "bestaat niet"))
+    targets = tuple(v.ref for v in regel.afwijking if v.ref in known)
+    conditions = tuple(ir.Condition(checker.expect(c, T.BOOL), print_expr(c))
+                       for c in (_conjuncts(regel.voorwaarde) if regel.voorwaarde else []))
+    if regel.tenzij is not None:
+        conditions += (ir.Condition(checker.expect(regel.tenzij, T.BOOL), print_expr(regel.tenzij), tenzij=True),)
+    outcomes = checker.scope.outcomes
+    names = [t.outcome for t in regel.toekenningen]
+    for t in regel.toekenningen:
+        if names.count(t.outcome) > 1:
+            diags.append(Diagnostic("E252", t.span, f"deze regel kent '{t.outcome}' twee keer toe"))
+        if t.outcome not in outcomes:
+            what = "een invoer" if t.outcome in checker.scope.facts else (
+                "een begrip" if t.outcome in checker.scope.definitions else "onbekend")
+            import difflib
+
+            close = tuple(difflib.get_close_matches(t.outcome, list(outcomes), n=2, cutoff=0.75))
+            hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
+            diags.append(Diagnostic("E250", t.span, f"'{t.outcome}' is geen uitkomst ({what}): een regel kent "
+                                                    f"alleen uitkomsten toe{hint}", suggestions=close))
+            continue
+        value = checker.expect(t.expr, outcomes[t.outcome].type)
+        yield ir.Rule(rule_id, t.outcome, value, print_expr(t.expr), conditions,
+                      targets, regel.span)
+
+
+def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Property:
+    prop_scope = Scope(scope.enums, scope.facts, scope.outcomes, scope.definitions, scope.tables, in_property=True)
+    checker = Checker(prop_scope, diags)
+    waarvoor = checker.expect(e.waarvoor, T.BOOL) if e.waarvoor is not None else None
+    if isinstance(e.eis, ast.Geldt):
+        return ir.Property(e.name, e.label, e.versies, waarvoor, "geldt", checker.expect(e.eis.expr, T.BOOL),
+                           "", "", print_expr(e.eis.expr), e.span)
+    m = e.eis
+    if m.uitkomst not in scope.outcomes:
+        diags.append(Diagnostic("E280", m.span, f"'{m.uitkomst}' is geen uitkomst"))
+    fact = scope.facts.get(m.invoer)
+    if fact is None or not fact.type.numeric:
+        diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal"))
+    return ir.Property(e.name, e.label, e.versies, waarvoor, "monotoon", None, m.uitkomst, m.invoer,
+                       f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span)
+
+
+def _vars(e: ir.Expr) -> Iterator[str]:
+    if isinstance(e, ir.Var):
+        yield e.name
+    for child in _children(e):
+        yield from _vars(child)
+
+
+def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
+    if isinstance(e, ir.Unop):
+        return (e.operand,)
+    if isinstance(e, ir.Binop):
+        return (e.left, e.right)
+    if isinstance(e, ir.InSet):
+        return (e.element, *e.items)
+    if isinstance(e, (ir.InTable, ir.Lookup)):
+        return (e.element,) if isinstance(e, ir.InTable) else (e.key,)
+    if isinstance(e, ir.IfThenElse):
+        return (e.condition, e.then, e.otherwise)
+    if isinstance(e, ir.Call):
+        return e.args
+    if isinstance(e, (ir.Volgens, ir.Met)):
+        return (e.expr,) if isinstance(e, ir.Volgens) else (e.expr, e.value)
+    return ()
+
+
+def _dependencies(definitions: dict[str, ir.Definition], outcomes: dict[str, ir.OutcomeDecl],
+                  rules: list[ir.Rule]) -> dict[str, frozenset[str]]:
+    deps: dict[str, set[str]] = {name: set(_vars(d.expr)) for name, d in definitions.items()}
+    for name, o in outcomes.items():
+        deps[name] = set(_vars(o.standaard)) if o.standaard is not None else set()
+    for r in rules:
+        deps[r.outcome].update(_vars(r.value))
+        for c in r.conditions:
+            deps[r.outcome].update(_vars(c.expr))
+    return {k: frozenset(v) for k, v in deps.items()}
+
+
+def _check_cycles(deps: dict[str, frozenset[str]], definitions: dict[str, ir.Definition],
+                  outcomes: dict[str, ir.OutcomeDecl], diags: list[Diagnostic]) -> None:
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(n: str) -> None:
+        state[n] = 1
+        stack.append(n)
+        for m in sorted(deps.get(n, ())):
+            if m not in deps:
+                continue
+            if state.get(m) == 1:
+                cycle = [*stack[stack.index(m):], m]
+                span = definitions[m].span if m in definitions else outcomes[m].span
+                diags.append(Diagnostic("E260", span, "kringverwijzing: " + " -> ".join(cycle)))
+            elif m not in state:
+                visit(m)
+        stack.pop()
+        state[n] = 2
+
+    for n in sorted(deps):
+        if n not in state:
+            visit(n)

@@ -1,0 +1,84 @@
+"""The front half of the pipeline in one call: files -> parse -> consolidate -> check -> IR per version."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import ir
+from ..diagnostics import Diagnostic, Severity
+from ..span import Span
+from ..syntax import ast
+from ..syntax.parse import parse_file
+from ..versions.catalog import Versie, build_versions
+from .lower import lower
+
+__all__ = ["Bundle", "load_bundle"]
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """All versions found under a path. ``consolidated`` keeps the ASTs for the printer (renvooi)."""
+
+    versions: dict[str, ir.Regeling]
+    versies: tuple[Versie, ...]
+    documents: dict[str, ast.Document]
+    consolidated: dict[str, ast.Regeling]
+    diagnostics: tuple[Diagnostic, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not any(d.severity is Severity.FOUT for d in self.diagnostics)
+
+    def in_force(self, peildatum: datetime.date) -> str | None:
+        """The non-variant version with the latest geldig_vanaf on or before ``peildatum``."""
+        candidates = [v for v in self.versies if not v.variant and v.geldig_vanaf <= peildatum]
+        return max(candidates, key=lambda v: v.geldig_vanaf).id if candidates else None
+
+
+def _files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.rgl")) if path.is_dir() else [path]
+
+
+def load_bundle(*paths: Path | str) -> Bundle:
+    """Parse, consolidate and check every .rgl file under ``paths``; never raises on bad input."""
+    diags: list[Diagnostic] = []
+    docs: list[ast.Document] = []
+    files = [f for p in paths for f in _files(Path(p))]
+    if not files:
+        where = ", ".join(str(p) for p in paths)
+        diags.append(Diagnostic("E004", Span(where, 1, 1, 1, 1), "geen .rgl-bestanden gevonden"))
+    for f in files:
+        doc, found = parse_file(str(f))
+        diags.extend(found)
+        if doc is not None:
+            docs.append(doc)
+    consolidated, versies, found = build_versions(docs)
+    diags.extend(found)
+    versions: dict[str, ir.Regeling] = {}
+    for vid, reg in consolidated.items():
+        lowered, found = lower(reg)
+        diags.extend(found)
+        if lowered is not None:
+            versions[vid] = lowered
+    known = {v.id for v in versies}
+    for reg in versions.values():
+        for prop in reg.properties:
+            for vid in prop.versies or ():
+                if vid not in known:
+                    diags.append(Diagnostic("E282", prop.span, f"eigenschap {prop.name} noemt versie {vid}, "
+                                                               "die niet bestaat"))
+    return Bundle(versions, tuple(versies), {d.versie: d for d in docs}, consolidated, tuple(_dedupe(diags)))
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """A base version's error would repeat once per amended version built on it: report it once."""
+    seen: set[tuple[str, str, int, int]] = set()
+    out = []
+    for d in diags:
+        key = (d.code, d.span.file, d.span.line, d.span.column)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out

@@ -1,0 +1,106 @@
+"""Arrange the rules of each outcome into a default-logic tree from their "in afwijking van" citations.
+
+An exception citing provision P outranks every rule for the same outcome in P (or inside P). Exceptions
+with the same targets are siblings; target sets must nest or be disjoint (a laminar family, like Catala's
+label tree). The result is checked to contain every rule exactly once.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import ir
+from ..diagnostics import Diagnostic
+
+__all__ = ["build_trees"]
+
+
+def build_trees(outcomes: dict[str, ir.OutcomeDecl], rules: list[ir.Rule],
+                diags: list[Diagnostic]) -> dict[str, ir.OutcomeTree]:
+    by_outcome: dict[str, list[ir.Rule]] = defaultdict(list)
+    for r in rules:
+        by_outcome[r.outcome].append(r)
+    trees: dict[str, ir.OutcomeTree] = {}
+    for name, decl in outcomes.items():
+        own = by_outcome.get(name, [])
+        if not own and decl.standaard is None:
+            diags.append(Diagnostic("E271", decl.span, f"uitkomst '{name}' heeft geen standaard en geen enkele "
+                                                       "regel bepaalt haar"))
+        trees[name] = ir.OutcomeTree(name, _build_outcome(name, own, diags), decl.standaard)
+    return trees
+
+
+def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) -> tuple[ir.Node, ...]:
+    targets: dict[int, frozenset[int]] = {}
+    index = {id(r): i for i, r in enumerate(rules)}
+    for i, r in enumerate(rules):
+        if not r.exception_to:
+            continue
+        hit = frozenset(j for j, other in enumerate(rules)
+                        if j != i and any(t.bevat(other.provision) for t in r.exception_to))
+        if not hit:
+            cited = " en ".join(t.citeer() for t in r.exception_to)
+            diags.append(Diagnostic("E272", r.span, f"deze regel wijkt af van {cited} voor '{outcome}', maar daar "
+                                                    f"staat geen regel die '{outcome}' bepaalt"))
+            continue
+        targets[i] = hit
+    groups: dict[frozenset[int], list[int]] = defaultdict(list)
+    for e, s in targets.items():
+        groups[s].append(e)
+    scopes = list(groups)
+    for a in scopes:
+        for b in scopes:
+            if a is not b and a & b and not (a <= b or b <= a):
+                ea, eb = rules[groups[a][0]], rules[groups[b][0]]
+                diags.append(Diagnostic(
+                    "E273", ea.span, f"de afwijkingen voor '{outcome}' overlappen gedeeltelijk: deze regel en die in "
+                                     f"{eb.provision.citeer()} wijken elk af van een deel van dezelfde regels",
+                    related=((eb.span, "andere afwijking"),)))
+                return tuple(ir.Leaf(r) for r in rules)
+
+    def node_group(scope: frozenset[int], depth: int) -> ir.Node:
+        return ir.Group(build(frozenset(groups[scope]), None, depth + 1), build(scope, scope, depth + 1))
+
+    def build(items: frozenset[int], strict_of: frozenset[int] | None, depth: int) -> tuple[ir.Node, ...]:
+        if depth > len(rules) + 2:
+            raise _Cycle()
+        inside = [s for s in scopes if s <= items and s != strict_of]
+        owned = frozenset(e for s in inside for e in groups[s])
+        # A group whose targets are themselves exceptions of another group here is built inside that one.
+        kept = [s for s in inside if not any(s & frozenset(groups[h]) and not h <= s for h in inside if h != s)]
+        maximal = [s for s in kept if not any(s < h for h in kept)]
+        covered = frozenset().union(*maximal) if maximal else frozenset()
+        nodes: list[ir.Node] = [node_group(s, depth) for s in maximal]
+        nodes += [ir.Leaf(rules[i]) for i in sorted(items - covered - owned)]
+        return tuple(nodes)
+
+    try:
+        top_exceptions = frozenset(targets)
+        result = build(frozenset(range(len(rules))), None, 0)
+    except _Cycle:
+        diags.append(Diagnostic("E274", rules[min(targets)].span, f"de afwijkingen voor '{outcome}' verwijzen in een "
+                                                                  "kring naar elkaar"))
+        return ()
+    placed = sorted(index[id(r)] for r in _leaves(result))
+    if placed != list(range(len(rules))):
+        missing = [rules[i] for i in range(len(rules)) if placed.count(i) != 1]
+        r = missing[0] if missing else rules[0]
+        diags.append(Diagnostic("E275", r.span, f"kan de rangorde van de regels voor '{outcome}' niet bepalen "
+                                                "(een afwijking van een afwijking die niet in haar doel ligt?)",
+                                related=tuple((m.span, "deze regel") for m in missing[1:4])))
+    del top_exceptions
+    return result
+
+
+class _Cycle(Exception):
+    pass
+
+
+def _leaves(nodes: tuple[ir.Node, ...]) -> list[ir.Rule]:
+    out: list[ir.Rule] = []
+    for n in nodes:
+        if isinstance(n, ir.Leaf):
+            out.append(n.rule)
+        else:
+            out += _leaves(n.exceptions) + _leaves(n.members)
+    return out
