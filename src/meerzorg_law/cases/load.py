@@ -168,6 +168,8 @@ class _Loader:
         else:
             for k, v in self.mapping(fields["feiten"][1], "feiten") or []:
                 given.add(k.value)
+                # A misspelt fact gets one message (unknown, with a suggestion), not a second "missing" one.
+                given.update(_suggest(k.value, self.facts) if k.value not in self.facts else ())
                 value = self.fact(k, v)
                 if value is not None:
                     feiten[k.value] = value
@@ -177,7 +179,7 @@ class _Loader:
             return None
         span = _span(self.file, node)
         case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span)
-        self.check_required(case, given, fields.get("feiten", (node, node))[1])
+        self.check_required(case, given, fields.get("feiten", (node, node))[0])
         return case
 
     def fact(self, key: ScalarNode, node: Node) -> Value | None:

@@ -108,3 +108,59 @@ class Recorder:
         rank = {n: i for i, n in enumerate(order)}
         outcomes = sorted(self.finished, key=lambda o: rank.get(o.name, len(rank)))
         return Trace(versie, tuple(outcomes), tuple(self.definitions), tuple(self.facts))
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeChange:
+    """How one outcome differs between two traces of the same case, and why (in Dutch)."""
+
+    outcome: str
+    oud: Value
+    nieuw: Value
+    oud_door: ProvisionRef | None
+    nieuw_door: ProvisionRef | None
+    redenen: tuple[str, ...]
+
+
+def _fmt(value: Value | None) -> str:
+    from ..values import format_value
+
+    return "—" if value is None else format_value(value)
+
+
+def _door(p: ProvisionRef | None) -> str:
+    return p.citeer() if p is not None else "de standaardwaarde"
+
+
+def trace_diff(old: Trace, new: Trace) -> tuple[OutcomeChange, ...]:
+    """The outcomes whose value differs, each with the provisions that decided it before and after, the rules
+    whose applicability changed and the begrippen whose value changed on the way."""
+    old_defs = {d.name: d for d in old.definitions}
+    new_defs = {d.name: d for d in new.definitions}
+    changed_defs = [
+        f"begrip {n} ({new_defs[n].provision.citeer()}): {_fmt(old_defs[n].value if n in old_defs else None)} "
+        f"-> {_fmt(new_defs[n].value)}"
+        for n in new_defs if n not in old_defs or old_defs[n].value != new_defs[n].value]
+    changes: list[OutcomeChange] = []
+    for o_new in new.outcomes:
+        o_old = next((o for o in old.outcomes if o.name == o_new.name), None)
+        if o_old is None or o_old.value == o_new.value:
+            continue
+        before = o_old.decided_by.provision if o_old.decided_by else None
+        after = o_new.decided_by.provision if o_new.decided_by else None
+        reasons: list[str] = []
+        if before != after:
+            reasons.append(f"beslist door {_door(after)} (was {_door(before)})")
+        old_rules = {r.provision: r.applied for r in o_old.rules}
+        for r in o_new.rules:
+            was = old_rules.get(r.provision)
+            if was is None:
+                reasons.append(f"{r.provision.citeer()} is nieuw en {'wel' if r.applied else 'niet'} van toepassing")
+            elif was != r.applied:
+                reasons.append(f"{r.provision.citeer()} is nu {'wel' if r.applied else 'niet'} van toepassing")
+        new_provs = {r.provision for r in o_new.rules}
+        reasons += [f"{p.citeer()} is vervallen of niet meer bekeken" for p, applied in old_rules.items()
+                    if applied and p not in new_provs]
+        reasons += changed_defs
+        changes.append(OutcomeChange(o_new.name, o_old.value, o_new.value, before, after, tuple(reasons)))
+    return tuple(changes)

@@ -1,0 +1,87 @@
+"""The command line as a user meets it: Dutch output, exit codes 0/1/2, --json contracts, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meerzorg_law.cli import main
+
+ROOT = Path(__file__).parents[2]
+BAD_CASES = ROOT / "tests" / "cases" / "bad"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check")
+    assert code == 0
+    assert "rlz-2026: regeling, geldig vanaf 2026-03-01" in out
+    assert out.rstrip().endswith("Geen fouten gevonden.")
+
+
+def test_test_bundled_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "test")
+    assert code == 0, out
+    assert " 0 mislukt" in out.splitlines()[-1]
+
+
+def test_test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "test", "--json")
+    payload = json.loads(out)
+    assert set(payload) == {"cases", "passed", "failed"}
+    assert payload["passed"] == len(payload["cases"]) and payload["failed"] == 0
+    for case in payload["cases"]:
+        assert set(case) == {"file", "naam", "versie", "ok", "verwacht", "uitkomst"}
+        assert case["ok"] is True
+        assert set(case["verwacht"]) <= set(case["uitkomst"])
+
+
+def test_failing_case_exits_1_and_says_what_differs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    src = next((ROOT / "tests" / "casussen").glob("*.yaml")).read_text(encoding="utf-8")
+    wrong = src.replace("meerzorg: waar", "meerzorg: WISSEL").replace("meerzorg: onwaar", "meerzorg: waar") \
+               .replace("meerzorg: WISSEL", "meerzorg: onwaar")
+    (tmp_path / "fout.yaml").write_text(wrong, encoding="utf-8")
+    code, out, _ = run(capsys, "test", str(tmp_path / "fout.yaml"))
+    assert code == 1
+    assert "MISLUKT" in out and "meerzorg: verwacht" in out
+
+
+@pytest.mark.parametrize("name", ["onbekend_profiel.yaml", "leeg.yaml", "binair.yaml", "kapot.yaml"])
+def test_bad_case_input_exits_2_with_caret(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, err = run(capsys, "test", str(BAD_CASES / name))
+    assert code == 2
+    assert "fout[C0" in err and f"--> {BAD_CASES / name}:" in err and "Traceback" not in err
+
+
+def test_bad_regeling_exits_2_with_caret(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = ROOT / "tests" / "semantics" / "bad" / "onbekende_naam.rgl"
+    code, _, err = run(capsys, "check", str(bad))
+    assert code == 2
+    assert "fout[E211]: onbekende naam 'zorgprofeil'; bedoelde u zorgprofiel?" in err
+    assert "^^^^^^^^^^^" in err and "= in artikel 1" in err
+
+
+def test_uitleg_explains_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    first = sorted((ROOT / "tests" / "casussen").glob("*.yaml"))[0]
+    code, out, _ = run(capsys, "uitleg", str(first))
+    assert code == 0
+    assert "Uitkomsten:" in out and "bepaald door artikel" in out and "Gebruikte feiten:" in out
+
+
+def test_python_dash_m_and_no_traceback_on_syntax_error(tmp_path: Path) -> None:
+    bad = tmp_path / "kapot.rgl"
+    bad.write_text('regeling "x" versie a-1 geldig vanaf 2026-01-01\nartikel 1\n  regel meerzorg is waar\n')
+    proc = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert f"--> {bad}:3:9" in proc.stderr
+    assert "na 'regel' (en een eventuele 'in afwijking van ...') komt een dubbele punt" in proc.stderr
