@@ -32,6 +32,10 @@ class ProvisionRef:
 
     >>> ProvisionRef(artikel="2.2", lid="2", onderdeel="a").citeer()
     'artikel 2.2, tweede lid, onderdeel a'
+    >>> ProvisionRef(artikel="2.2", lid="2a").citeer()
+    'artikel 2.2, lid 2a'
+    >>> ProvisionRef("1", "", "a").bevat(ProvisionRef("1", "2", "a"))
+    False
     """
 
     artikel: str = ""
@@ -47,7 +51,8 @@ class ProvisionRef:
             return "gegevens"
         parts = [f"artikel {self.artikel}"]
         if self.lid:
-            parts.append(f"{rangtelwoord(self.lid)} lid")
+            word = rangtelwoord(self.lid)
+            parts.append(f"{word} lid" if word != self.lid else f"lid {self.lid}")
         if self.onderdeel:
             parts.append(f"onderdeel {self.onderdeel}")
         if self.subonderdeel:
@@ -60,10 +65,10 @@ class ProvisionRef:
             return self.bijlage == other.bijlage and not self.artikel
         mine = (self.artikel, self.lid, self.onderdeel, self.subonderdeel)
         theirs = (other.artikel, other.lid, other.onderdeel, other.subonderdeel)
-        for a, b in zip(mine, theirs):
-            if a and a != b:
-                return False
-        return True
+        # Compare up to this provision's deepest level; an empty level must be empty there too, so
+        # artikel 1, onderdeel a does not contain artikel 1, tweede lid, onderdeel a.
+        depth = max((i for i, part in enumerate(mine) if part), default=-1)
+        return mine[: depth + 1] == theirs[: depth + 1]
 
     def __str__(self) -> str:
         return self.citeer()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from ..span import GEGEVENS
 from ..syntax import ast
 from ..syntax.printer import print_expr
 from . import types as T
@@ -39,10 +40,13 @@ class Checker:
     def __init__(self, scope: Scope, diagnostics: list[Diagnostic]) -> None:
         self.scope = scope
         self.diagnostics = diagnostics
+        # The provision being checked: expression spans do not carry it, diagnostics should.
+        self.provision = GEGEVENS
 
     # ---- helpers ----------------------------------------------------------------------------------
     def error(self, code: str, node: ast.Expr | ast.TypeExpr, message: str, suggestions: tuple[str, ...] = ()) -> None:
-        self.diagnostics.append(Diagnostic(code, node.span, message, suggestions=suggestions))
+        self.diagnostics.append(Diagnostic(code, node.span.in_provision(self.provision), message,
+                                           suggestions=suggestions))
 
     def _bad(self, node: ast.Expr, t: T.Type | None = None) -> ir.Expr:
         """Placeholder after an error; its type is accepted everywhere, so one mistake gives one message."""

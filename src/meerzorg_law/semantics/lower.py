@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from .. import ir
 from ..diagnostics import Diagnostic, Severity
-from ..span import ProvisionRef, Span
+from ..span import GEGEVENS, ProvisionRef, Span
 from ..syntax import ast
 from ..syntax.printer import print_expr
 from . import types as T
@@ -77,6 +77,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
     definitions: dict[str, ir.Definition] = {}
     for b, _ in begrippen:
         if b.name in scope.definitions and b.name not in definitions:
+            checker.provision = b.span.provision
             expr = checker.expect(b.expr, scope.definitions[b.name])
             definitions[b.name] = ir.Definition(b.name, b.label, scope.definitions[b.name], expr,
                                                 print_expr(b.expr), b.is_parameter, b.span)
@@ -93,7 +94,9 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
     counter = itertools.count(1)
     for _, item in _items(reg):
         if isinstance(item, ast.Regel):
+            checker.provision = item.span.provision
             rules.extend(_rules(item, next(counter), checker, known_refs, diags))
+    checker.provision = GEGEVENS
 
     properties = tuple(_property(e, scope, diags) for e in reg.eigenschappen)
     trees = build_trees(scope.outcomes, rules, diags)

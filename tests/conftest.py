@@ -1,0 +1,16 @@
+"""Shared pytest options and fixtures."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="schrijf de golden-bestanden opnieuw in plaats van ze te vergelijken")
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    """Whether golden files are rewritten (``--update-golden``) instead of compared."""
+    return bool(request.config.getoption("--update-golden"))

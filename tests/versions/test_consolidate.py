@@ -1,0 +1,128 @@
+"""versions.consolidate: good/ wijzigingen give their golden regeling, bad/ ones the diagnostics written inline
+(``# FOUT W003: <exact message>`` on the line the diagnostic is reported for)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import actual, inline_expectations
+from meerzorg_law.span import ProvisionRef
+from meerzorg_law.syntax import ast
+from meerzorg_law.syntax.parse import parse_file, parse_text
+from meerzorg_law.syntax.printer import print_document
+from meerzorg_law.versions.consolidate import consolidate
+
+HERE = Path(__file__).parent
+BASIS = HERE / "good" / "basis.rgl"
+GOOD = sorted(p for p in (HERE / "good").glob("*.rgl") if p != BASIS and not p.name.endswith(".expected.rgl"))
+BAD = sorted((HERE / "bad").glob("*.rgl"))
+
+
+def _parse(path: Path) -> ast.Document:
+    doc, diagnostics = parse_file(str(path))
+    assert doc is not None and not diagnostics, "\n".join(f"{d.span}: {d.message}" for d in diagnostics)
+    return doc
+
+
+def _basis() -> ast.Regeling:
+    doc = _parse(BASIS)
+    assert isinstance(doc, ast.Regeling)
+    return doc
+
+
+def _consolidate(name: str) -> ast.Regeling:
+    wijziging = _parse(HERE / "good" / name)
+    assert isinstance(wijziging, ast.Wijzigingsregeling)
+    result, diagnostics = consolidate(_basis(), wijziging)
+    assert result is not None and not diagnostics, "\n".join(f"{d.span}: {d.code} {d.message}" for d in diagnostics)
+    return result
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_good(path: Path, update_golden: bool) -> None:
+    printed = print_document(_consolidate(path.name))
+    golden = path.with_name(path.name.removesuffix(".rgl") + ".expected.rgl")
+    if update_golden:
+        golden.write_text(printed, encoding="utf-8")
+    assert golden.exists(), f"{golden.name} ontbreekt; draai pytest met --update-golden"
+    assert printed == golden.read_text(encoding="utf-8")
+    again, diagnostics = parse_text(printed, golden.name)  # the consolidated text is itself a valid regeling
+    assert again is not None and not diagnostics
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_bad(path: Path) -> None:
+    expected = inline_expectations(path)
+    assert expected, f"{path.name} noemt geen '# FOUT Wnnn: ...'"
+    wijziging = _parse(path)
+    assert isinstance(wijziging, ast.Wijzigingsregeling)
+    result, diagnostics = consolidate(_basis(), wijziging)
+    assert result is None
+    assert len(diagnostics) == len(expected)
+    assert actual(diagnostics, path) == expected
+
+
+def test_conflict_names_the_earlier_instruction() -> None:
+    wijziging = _parse(HERE / "bad" / "W002_conflict.rgl")
+    assert isinstance(wijziging, ast.Wijzigingsregeling)
+    _, diagnostics = consolidate(_basis(), wijziging)
+    notes = [(d.span.line, [(s.line, note) for s, note in d.related]) for d in diagnostics]
+    assert notes[0] == (12, [(8, "hier wijzigt onderdeel A artikel 2.2, tweede lid")])
+    assert notes[2] == (16, [(15, "hier wijzigt onderdeel C artikel 2.6")])
+    assert all(related for _, related in notes)
+
+
+def test_result_takes_header_from_wijziging_and_title_from_base() -> None:
+    base = _basis()
+    result = _consolidate("samen.rgl")
+    assert (result.versie, result.variant, result.basis, str(result.geldig_vanaf)) == (
+        "rlz-2027-proef", True, "rlz-2026", "2027-01-01")
+    assert (result.titel, result.bron) == (base.titel, base.bron)
+    assert [e.name for e in result.eigenschappen] == ["volwassenen_behouden", "kinderen_niet_slechter"]
+
+
+def _artikel(reg: ast.Regeling, nummer: str) -> ast.Artikel:
+    return next(a for a in reg.alle_artikelen() if a.nummer == nummer)
+
+
+def _regels(reg: ast.Regeling) -> list[ast.Regel]:
+    bepalingen: list[ast.Artikel | ast.Lid | ast.Onderdeel] = []
+    for a in reg.alle_artikelen():
+        bepalingen += [a, *a.onderdelen]
+        for lid in a.leden:
+            bepalingen += [lid, *lid.onderdelen]
+    return [r for b in bepalingen for r in b.items if isinstance(r, ast.Regel)]
+
+
+def test_inserted_provisions_are_annotated_where_they_stand() -> None:
+    result = _consolidate("ingevoegd.rgl")
+    lid = next(x for x in _artikel(result, "2.2").leden if x.nummer == "2a")
+    assert lid.span.provision == ProvisionRef("2.2", "2a")
+    assert lid.items[0].span.provision == ProvisionRef("2.2", "2a")
+    assert lid.onderdelen[0].items[0].span.provision == ProvisionRef("2.2", "2a", "a")
+    regel = lid.onderdelen[0].items[0]
+    assert isinstance(regel, ast.Regel) and regel.afwijking[0].ref == ProvisionRef("2.2", "1")
+    assert _artikel(result, "2.5").leden[0].items[0].span.provision == ProvisionRef("2.5", "1")
+
+
+def test_renumbered_provisions_are_annotated_and_cited_by_their_new_number() -> None:
+    result = _consolidate("vernummerd.rgl")
+    artikel = _artikel(result, "2.5")
+    assert artikel.titel == "Hoge leeftijd"
+    assert artikel.leden[1].items[0].span.provision == ProvisionRef("2.5", "2")
+    citations = {v.ref for r in _regels(result) for v in r.afwijking}
+    assert ProvisionRef("2.5", "1") in citations and ProvisionRef("2.4", "1") not in citations
+    assert ProvisionRef("2.2", "4") in citations and ProvisionRef("2.2", "2", "c") in citations
+    ond = next(o for o in _artikel(result, "2.2").leden[1].onderdelen if o.letter == "c")
+    assert ond.items[0].span.provision == ProvisionRef("2.2", "2", "c")
+
+
+def test_base_is_not_changed() -> None:
+    base = _basis()
+    before = print_document(base)
+    wijziging = _parse(HERE / "good" / "samen.rgl")
+    assert isinstance(wijziging, ast.Wijzigingsregeling)
+    consolidate(base, wijziging)
+    assert print_document(base) == before
