@@ -50,14 +50,14 @@ def _report_diagnostics(diags: Sequence[Diagnostic], as_json: bool) -> None:
 
 
 def _project(args: argparse.Namespace, cases: bool = True) -> Project:
-    paths = [Path(p) for p in (args.paden or [])] if cases else []
+    paths: list[Path | str] = [Path(p) for p in (args.paden or [])] if cases else []
     return load_project(args.regeling, paths if paths else None)
 
 
 @command("check")
 def cmd_check(args: argparse.Namespace) -> int:
-    from .semantics.pipeline import load_bundle
     from .cases.project import bundled_paths
+    from .semantics.pipeline import load_bundle
 
     bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
     if args.json:

@@ -101,7 +101,7 @@ def format_value(value: Value) -> str:
         euros, c = divmod(abs(cents), 100)
         return f"{'-' if cents < 0 else ''}€ {euros:,}".replace(",", ".") + f",{c:02d}"
     if isinstance(value, rt.Date):
-        return value.value.isoformat()
+        return str(value.value.isoformat())
     if isinstance(value, rt.Duration):
         y, m, d = rt.duration_to_years_months_days(value)
         parts = [f"{y} jaar"] if y else []

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import inline_expectations
 
+from helpers import inline_expectations
 from meerzorg_law.cases.load import load_cases
 from meerzorg_law.cases.project import bundled_paths
 from meerzorg_law.semantics.pipeline import load_bundle
@@ -31,7 +31,7 @@ def bundle():  # type: ignore[no-untyped-def]
 def test_bad_case_file(bundle, path: Path) -> None:  # type: ignore[no-untyped-def]
     expected = {(line, code, msg.replace("VERSIES", ", ".join(bundle.versions)))
                 for line, code, msg in inline_expectations(path)}
-    cases, diags = load_cases([path], bundle.versions, bundle.in_force)
+    _, diags = load_cases([path], bundle.versions, bundle.in_force)
     assert {(d.span.line, d.code, d.message) for d in diags} == expected
 
 

@@ -35,7 +35,7 @@ def test_test_bundled_passes(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_test_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "test", "--json")
+    _, out, _ = run(capsys, "test", "--json")
     payload = json.loads(out)
     assert set(payload) == {"cases", "passed", "failed"}
     assert payload["passed"] == len(payload["cases"]) and payload["failed"] == 0
@@ -57,7 +57,7 @@ def test_failing_case_exits_1_and_says_what_differs(capsys: pytest.CaptureFixtur
 
 @pytest.mark.parametrize("name", ["onbekend_profiel.yaml", "leeg.yaml", "binair.yaml", "kapot.yaml"])
 def test_bad_case_input_exits_2_with_caret(capsys: pytest.CaptureFixture[str], name: str) -> None:
-    code, out, err = run(capsys, "test", str(BAD_CASES / name))
+    code, _, err = run(capsys, "test", str(BAD_CASES / name))
     assert code == 2
     assert "fout[C0" in err and f"--> {BAD_CASES / name}:" in err and "Traceback" not in err
 

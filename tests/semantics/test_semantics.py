@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import actual, inline_expectations
 
+from helpers import actual, inline_expectations
 from meerzorg_law.semantics.pipeline import load_bundle
 
 HERE = Path(__file__).parent

@@ -13,6 +13,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..span import GEGEVENS, ProvisionRef, Span
 from ..syntax import ast
 from ..syntax.printer import print_expr
+from ..values import Integer, Value, decimal_of_integer
 from . import types as T
 from .check import Checker, Scope
 from .trees import build_trees
@@ -112,20 +113,19 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         properties=properties, span=reg.span, dependencies=deps), diags
 
 
-def _const(e: ir.Expr) -> ir.Value:  # type: ignore[name-defined]
+def _const(e: ir.Expr) -> Value:
     if isinstance(e, ir.Const):
         return e.value
     if isinstance(e, ir.Unop) and e.op == "promote" and isinstance(e.operand, ir.Const):
-        from ..values import decimal_of_integer
-
-        return decimal_of_integer(e.operand.value)  # type: ignore[arg-type]
+        assert isinstance(e.operand.value, Integer)
+        return decimal_of_integer(e.operand.value)
     raise ValueError("geen constante")
 
 
 def _table(tabel: ast.Tabel, checker: Checker, diags: list[Diagnostic]) -> ir.Table:
     key_type = checker.resolve_type(tabel.sleutel)
     columns = tuple((k.name, checker.resolve_type(k.type), k.label) for k in tabel.kolommen)
-    rows: dict[str, tuple[ir.Value, ...]] = {}  # type: ignore[name-defined]
+    rows: dict[str, tuple[Value, ...]] = {}
     labels: dict[str, str] = {}
     enum = checker.scope.enums.get(key_type.enum)
     for rij in tabel.rijen:
@@ -140,7 +140,7 @@ def _table(tabel: ast.Tabel, checker: Checker, diags: list[Diagnostic]) -> ir.Ta
                                                       f"{tabel.name} heeft {len(columns)} kolommen"))
             continue
         vals = []
-        for v, (_, ctype, _) in zip(rij.values, columns):
+        for v, (_, ctype, _) in zip(rij.values, columns, strict=True):
             e = checker.expect(v, ctype)
             try:
                 vals.append(_const(e))

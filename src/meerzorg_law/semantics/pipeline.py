@@ -57,14 +57,14 @@ def load_bundle(*paths: Path | str) -> Bundle:
     consolidated, versies, found = build_versions(docs)
     diags.extend(found)
     versions: dict[str, ir.Regeling] = {}
-    for vid, reg in consolidated.items():
-        lowered, found = lower(reg)
+    for vid, source in consolidated.items():
+        lowered, found = lower(source)
         diags.extend(found)
         if lowered is not None:
             versions[vid] = lowered
     known = {v.id for v in versies}
-    for reg in versions.values():
-        for prop in reg.properties:
+    for checked in versions.values():
+        for prop in checked.properties:
             for vid in prop.versies or ():
                 if vid not in known:
                     diags.append(Diagnostic("E282", prop.span, f"eigenschap {prop.name} noemt versie {vid}, "

@@ -75,7 +75,6 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) 
         return tuple(nodes)
 
     try:
-        top_exceptions = frozenset(targets)
         result = build(frozenset(range(len(rules))), None, 0)
     except _Cycle:
         diags.append(Diagnostic("E274", rules[min(targets)].span, f"de afwijkingen voor '{outcome}' verwijzen in een "
@@ -88,7 +87,6 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) 
         diags.append(Diagnostic("E275", r.span, f"kan de rangorde van de regels voor '{outcome}' niet bepalen "
                                                 "(een afwijking van een afwijking die niet in haar doel ligt?)",
                                 related=tuple((m.span, "deze regel") for m in missing[1:4])))
-    del top_exceptions
     return result
 
 

@@ -44,7 +44,7 @@ _VOORBEELDEN: dict[str, tuple[str, list[str]]] = {
 def _expected_words(expected: set[str]) -> str:
     names = sorted({_WOORDEN.get(e, f"'{e.lower()}'" if e.isupper() and e.isalpha() else e) for e in expected})
     if len(names) > 8:
-        names = names[:8] + ["..."]
+        names = [*names[:8], "..."]
     return ", ".join(names)
 
 
@@ -54,7 +54,8 @@ def _found(err: UnexpectedInput, text: str) -> str:
             return "het einde van het bestand"
         return f"'{err.token}'"
     if isinstance(err, UnexpectedCharacters):
-        return f"'{text[err.pos_in_stream]}'" if err.pos_in_stream < len(text) else "het einde"
+        pos = err.pos_in_stream or 0
+        return f"'{text[pos]}'" if pos < len(text) else "het einde"
     return "het einde van het bestand"
 
 

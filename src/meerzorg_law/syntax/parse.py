@@ -21,7 +21,7 @@ from . import ast
 from ._syntax_errors import syntax_diagnostic
 from .grammar import parser
 
-__all__ = ["parse_text", "parse_file"]
+__all__ = ["parse_file", "parse_text"]
 
 
 def parse_text(text: str, file: str = "<tekst>") -> tuple[ast.Document | None, list[Diagnostic]]:
@@ -96,8 +96,11 @@ class _ToAst(Transformer[Token, Any]):
     def regeling(self, meta: Meta, titel: Token, *rest: Any) -> ast.Regeling:
         versie, variant = rest[0]
         geldig = rest[1]
-        bron, gegevens, structuur = "", (), ((), ())
-        bijlagen, eigenschappen = [], []
+        bron = ""
+        gegevens: tuple[ast.Declaratie, ...] = ()
+        structuur: tuple[tuple[ast.Hoofdstuk, ...], tuple[ast.Artikel, ...]] = ((), ())
+        bijlagen: list[ast.Bijlage] = []
+        eigenschappen: list[ast.Eigenschap] = []
         for x in rest[2:]:
             if isinstance(x, _Bron):
                 bron = x.text
