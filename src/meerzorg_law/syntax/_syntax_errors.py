@@ -22,7 +22,15 @@ _WOORDEN = {
     "BOOLTYPE": "waar/onwaar", "$END": "het einde van het bestand", "COLON": "':'", "COMMA": "','",
     "EQUAL": "'='", "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'",
     "RBRACE": "'}'", "DOT": "'.'", "SUBNUMMER": "een subonderdeel zoals 1°", "FUNCTIE": "een functie",
+    "MINUS": "'-'", "DUURGETAL": "een duur (zoals 3 jaar)", "DUUREENHEID": "jaar, maanden, weken of dagen",
+    "OPTIONEEL": "'optioneel'", "VARIANT": "'variant'", "NA_VOOR": "'na' of 'voor'",
 }
+
+# Terminals that can start an expression, and those that end a rule and start the next construct.
+_EXPR_START = {"NAAM", "GEHEEL", "DECIMAAL", "DATUM", "GELD", "DUURGETAL", "LPAR", "LBRACE", "WAAR", "ONWAAR",
+               "NIET", "ALS", "MINUS", "FUNCTIE"}
+_OPERATORS = {"EN", "OF", "VERGELIJKER", "PLUSMIN", "MAALDEEL", "IN", "IMPLICEERT", "IS"}
+_NEXT_ITEM = {"REGEL", "LID", "ARTIKEL", "ONDERDEEL", "BEGRIP"}
 
 # Mistakes recognised by example: label -> (message, snippets that make the parser fail the same way).
 _VOORBEELDEN: dict[str, tuple[str, list[str]]] = {
@@ -69,6 +77,10 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     label = err.match_examples(parser().parse, {k: v[1] for k, v in _VOORBEELDEN.items()}, use_accepts=True)
     if label:
         return Diagnostic("E100", span, _VOORBEELDEN[label][0])
+    if isinstance(err, UnexpectedCharacters) and err.pos_in_stream is not None \
+            and text[err.pos_in_stream: err.pos_in_stream + 1] == '"':
+        return Diagnostic("E101", span, "deze tekst heeft geen sluitend aanhalingsteken; een tekst over meer regels "
+                                        'schrijf je tussen """ en """')
     expected: set[str] = set()
     if isinstance(err, UnexpectedToken):
         expected = set(err.accepts or err.expected)
@@ -77,6 +89,12 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     elif isinstance(err, UnexpectedEOF):
         expected = set(err.expected)
     message = f"onverwacht {_found(err, text)}"
+    if len(expected & _EXPR_START) >= 4:
+        return Diagnostic("E102", span, f"{message}; verwacht hier een expressie: een naam, een getal, een datum, "
+                                        "waar/onwaar, niet …, als … dan … anders …, '(' of '{'")
+    if expected & _OPERATORS and expected & _NEXT_ITEM:
+        return Diagnostic("E103", span, f"{message}; hier kan de expressie verder gaan met een operator (en, of, =, "
+                                        "<, +, in, ...) of begint iets nieuws (een regel, lid, onderdeel of artikel)")
     if expected:
         message += f"; verwacht hier: {_expected_words(expected)}"
     return Diagnostic("E100", span, message)
