@@ -6,9 +6,10 @@ Exit codes: 0 all well, 1 a case or property failed, 2 bad input (the regeling o
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -199,10 +200,11 @@ def cmd_vergelijk(args: argparse.Namespace) -> int:
             print("\n".join("          " + line for line in render_caret(r.fout).splitlines()))
         elif r.gewijzigd:
             print(f"GEWIJZIGD {r.case.naam} ({r.case.file}:{r.case.span.line})")
-            for w in r.wijzigingen:
-                print(f"  {w.outcome}: {format_value(w.oud)} -> {format_value(w.nieuw)}")
-                for reden in w.redenen:
-                    print(f"    - {reden}")
+            print("  " + "; ".join(f"{w.outcome}: {format_value(w.oud)} -> {format_value(w.nieuw)}"
+                                   for w in r.wijzigingen))
+            print("  waarom:")
+            for reden in dict.fromkeys(reden for w in r.wijzigingen for reden in w.redenen):
+                print(f"    - {reden}")
     print(f"\n{summary.gewijzigd} van {summary.totaal} casussen veranderen van uitkomst"
           + (f", {summary.fouten} met een fout" if summary.fouten else "") + ".")
     for name in sorted({*summary.gewonnen, *summary.verloren, *summary.anders}):
@@ -221,6 +223,101 @@ def cmd_vergelijk(args: argparse.Namespace) -> int:
             if d.regels_oud != d.regels_nieuw:
                 print("    regels:\n      " + _segments(d.regels).rstrip().replace("\n", "\n      "))
     return EXIT_OK
+
+
+@command("eigenschappen")
+def cmd_eigenschappen(args: argparse.Namespace) -> int:
+    from .cases.project import bundled_paths
+    from .properties.run import check_properties
+    from .render.properties import properties_json, render_properties
+    from .semantics.pipeline import load_bundle
+
+    bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
+    if not bundle.ok:
+        _report_diagnostics(bundle.diagnostics, args.json)
+        return EXIT_INPUT
+    if args.versie and args.versie not in bundle.versions:
+        print(f"fout: versie '{args.versie}' bestaat niet (versies: {', '.join(bundle.versions)})", file=sys.stderr)
+        return EXIT_INPUT
+    try:
+        report = check_properties(bundle.versions, args.versie, args.profiel, Path(args.uit) if args.uit else None)
+    except ValueError as e:  # an unknown profile in $MEERZORG_HYPOTHESIS
+        print(f"fout: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    if args.json:
+        _print_json(properties_json(report))
+    else:
+        print(render_properties(report))
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+@command("impact")
+def cmd_impact(args: argparse.Namespace) -> int:
+    from .cases.project import bundled_paths
+    from .impact.population import Population
+    from .impact.report import impact_report
+    from .render.impact import impact_csv, impact_json, impact_text
+    from .semantics.pipeline import load_bundle
+
+    bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
+    if not bundle.ok:
+        _report_diagnostics(bundle.diagnostics, args.json)
+        return EXIT_INPUT
+    for vid in (args.basis, args.nieuw):
+        if vid not in bundle.versions:
+            print(f"fout: versie '{vid}' bestaat niet (versies: {', '.join(bundle.versions)})", file=sys.stderr)
+            return EXIT_INPUT
+    if args.n < 1:
+        print("fout: --n moet ten minste 1 zijn", file=sys.stderr)
+        return EXIT_INPUT
+    population = Population(args.n, args.seed)
+    with _voortgang(args.n, f"{args.basis} en {args.nieuw}") as advance:
+        report = impact_report(bundle.versions[args.basis], bundle.versions[args.nieuw], population, advance)
+    if args.csv:
+        with open(args.csv, "w", encoding="utf-8", newline="") as out:
+            impact_csv(report, out)
+    if args.json:
+        _print_json(impact_json(report))
+    else:
+        print(impact_text(report))
+    return EXIT_OK
+
+
+@contextlib.contextmanager
+def _voortgang(total: int, what: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for long runs (rich draws it only on a terminal); yields advance(k)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    with Progress(TextColumn("cliënten door {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), console=console, transient=True,
+                  disable=total < 50_000 or not console.is_terminal) as bar:
+        task = bar.add_task(what, total=total)
+        yield lambda k: bar.advance(task, k)
+
+
+@command("docs")
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Build the explainer site with Sphinx (-W: every warning is an error)."""
+    from sphinx.cmd.build import build_main
+
+    from .cases.project import bundled_paths
+
+    bron = Path(args.bron) if args.bron else bundled_paths()[0].parent / "docs"
+    if not (bron / "conf.py").is_file():
+        print(f"fout: geen Sphinx-site in {bron} (conf.py ontbreekt)", file=sys.stderr)
+        return EXIT_INPUT
+    uit = Path(args.uit) if args.uit else bron / "_build" / "html"
+    # -E: always read everything again, so -W also sees the warnings of pages that did not change.
+    argv = ["-W", "--keep-going", "-E", "-b", "html", str(bron), str(uit)]
+    if args.regeling:
+        argv += ["-D", f"meerzorg_regeling={Path(args.regeling).resolve()}"]
+    if not args.uitgebreid:
+        argv.append("-q")
+    status = build_main(argv)
+    if status == 0:
+        print(f"Site gebouwd: {uit / 'index.html'}")
+    return EXIT_OK if status == 0 else EXIT_FAILED
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -246,6 +343,26 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
     s.add_argument("--geen-renvooi", action="store_true", help="alleen de uitkomsten")
     s.add_argument("--json", action="store_true")
+    s = sub.add_parser("eigenschappen", help="eigenschappen controleren met gegenereerde gevallen; "
+                                             "tegenvoorbeelden als casusbestanden")
+    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)")
+    s.add_argument("--versie", help="alleen deze versie")
+    s.add_argument("--uit", help="map voor de tegenvoorbeelden (standaard: een nieuwe tijdelijke map)")
+    s.add_argument("--profiel", choices=["ci", "lang"],
+                   help="ci: vast en snel (standaard); lang: veel meer gevallen (ook via MEERZORG_HYPOTHESIS=lang)")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("impact", help="een synthetische populatie door twee versies: wie krijgt een andere uitkomst")
+    s.add_argument("basis", help="de oude versie, bijvoorbeeld rlz-2026")
+    s.add_argument("nieuw", help="de nieuwe versie, bijvoorbeeld rlz-2027")
+    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)")
+    s.add_argument("--n", type=int, default=10_000, help="aantal cliënten (standaard 10.000)")
+    s.add_argument("--seed", type=int, default=2026, help="seed van de populatie (standaard 2026)")
+    s.add_argument("--csv", metavar="BESTAND", help="schrijf de tabellen ook als CSV naar dit bestand")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("docs", help="de uitlegsite bouwen (Sphinx, waarschuwingen zijn fouten)")
+    s.add_argument("--uit", help="map voor de HTML (standaard: docs/_build/html)")
+    s.add_argument("--bron", help="map met conf.py (standaard: de meegeleverde docs/)")
+    s.add_argument("--uitgebreid", "-v", action="store_true", help="alle uitvoer van Sphinx tonen")
     return p
 
 

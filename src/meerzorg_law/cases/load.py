@@ -20,7 +20,7 @@ from ..span import Span
 from ..values import Value
 from .model import Case, Expectation
 
-__all__ = ["load_cases", "parse_value", "case_files"]
+__all__ = ["case_files", "load_cases", "parse_value"]
 
 InForce = Callable[[datetime.date], "str | None"]
 _CASE_KEYS = ("naam", "omschrijving", "feiten", "verwacht")
@@ -248,6 +248,9 @@ class _Loader:
         if not versies and isinstance(peil, values.Date):
             vid = self.in_force(peil.value)
             versies = [vid] if vid else []
+            if not vid:
+                self.err("C035", node, f"casus '{case.naam}' heeft geen verwachting en op de peildatum "
+                                       f"{peil.value.isoformat()} is geen versie geldig: zij zou nergens tegen draaien")
         for vid in versies:
             missing = [n for n, f in self.versions[vid].facts.items() if not f.optional and n not in given]
             if missing:

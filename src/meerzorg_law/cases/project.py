@@ -10,7 +10,7 @@ from ..semantics.pipeline import Bundle, load_bundle
 from .load import load_cases
 from .model import Case
 
-__all__ = ["Project", "load_project", "bundled_paths"]
+__all__ = ["Project", "bundled_paths", "load_project"]
 
 
 @dataclass(frozen=True)

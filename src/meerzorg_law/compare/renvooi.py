@@ -13,7 +13,7 @@ from ..span import ProvisionRef
 from ..syntax import ast
 from ..syntax.printer import print_bepaling, print_expr
 
-__all__ = ["Segment", "ProvisionDiff", "renvooi"]
+__all__ = ["ProvisionDiff", "Segment", "renvooi"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,13 +42,14 @@ class ProvisionDiff:
         return self.tekst_oud != self.tekst_nieuw
 
 
-_TOKEN = re.compile(r"\s+|[^\s]+")
+_WORD = re.compile(r"\S+")
 
 
 def _diff(old: str, new: str, by_line: bool) -> tuple[Segment, ...]:
-    """Word-level (legal text) or line-level (rules) diff as segments; adjacent runs are merged."""
-    a = old.splitlines(keepends=True) if by_line else _TOKEN.findall(old)
-    b = new.splitlines(keepends=True) if by_line else _TOKEN.findall(new)
+    """Word-level (legal text, whitespace normalised: line breaks there are layout) or line-level (rules) diff
+    as segments; adjacent runs are merged."""
+    a = old.splitlines(keepends=True) if by_line else [w + " " for w in _WORD.findall(old)]
+    b = new.splitlines(keepends=True) if by_line else [w + " " for w in _WORD.findall(new)]
     out: list[Segment] = []
 
     def add(soort: str, parts: list[str]) -> None:
@@ -66,6 +67,8 @@ def _diff(old: str, new: str, by_line: bool) -> tuple[Segment, ...]:
         else:
             add("weg", a[i1:i2])
             add("nieuw", b[j1:j2])
+    if out and not by_line:
+        out[-1] = Segment(out[-1].soort, out[-1].tekst.rstrip(" "))
     return tuple(out)
 
 

@@ -137,10 +137,10 @@ def trace_diff(old: Trace, new: Trace) -> tuple[OutcomeChange, ...]:
     whose applicability changed and the begrippen whose value changed on the way."""
     old_defs = {d.name: d for d in old.definitions}
     new_defs = {d.name: d for d in new.definitions}
+    # Begrippen both versions computed with a different value; new ones show up through the rules using them.
     changed_defs = [
-        f"begrip {n} ({new_defs[n].provision.citeer()}): {_fmt(old_defs[n].value if n in old_defs else None)} "
-        f"-> {_fmt(new_defs[n].value)}"
-        for n in new_defs if n not in old_defs or old_defs[n].value != new_defs[n].value]
+        f"begrip {n} ({new_defs[n].provision.citeer()}): {_fmt(old_defs[n].value)} -> {_fmt(new_defs[n].value)}"
+        for n in new_defs if n in old_defs and old_defs[n].value != new_defs[n].value]
     changes: list[OutcomeChange] = []
     for o_new in new.outcomes:
         o_old = next((o for o in old.outcomes if o.name == o_new.name), None)
@@ -155,12 +155,13 @@ def trace_diff(old: Trace, new: Trace) -> tuple[OutcomeChange, ...]:
         for r in o_new.rules:
             was = old_rules.get(r.provision)
             if was is None:
-                reasons.append(f"{r.provision.citeer()} is nieuw en {'wel' if r.applied else 'niet'} van toepassing")
+                if r.applied:
+                    reasons.append(f"{r.provision.citeer()} is nieuw en van toepassing")
             elif was != r.applied:
                 reasons.append(f"{r.provision.citeer()} is nu {'wel' if r.applied else 'niet'} van toepassing")
         new_provs = {r.provision for r in o_new.rules}
-        reasons += [f"{p.citeer()} is vervallen of niet meer bekeken" for p, applied in old_rules.items()
-                    if applied and p not in new_provs]
+        reasons += [f"{p.citeer()} is niet meer van toepassing (vervallen of opzijgezet door een uitzondering)"
+                    for p, applied in old_rules.items() if applied and p not in new_provs]
         reasons += changed_defs
         changes.append(OutcomeChange(o_new.name, o_old.value, o_new.value, before, after, tuple(reasons)))
     return tuple(changes)

@@ -67,6 +67,20 @@ def _found(err: UnexpectedInput, text: str) -> str:
     return "het einde van het bestand"
 
 
+def _match_example(err: UnexpectedInput) -> str | None:
+    """``match_examples`` one snippet at a time. Lark 1.3 formats a ParserState with ``%d`` in a debug message
+    when it skips a snippet with the same state but other accepted tokens (an error raised by the contextual
+    lexer), which raises TypeError; skipping that snippet is what lark means to do (found by fuzzing)."""
+    for label, (_, snippets) in _VOORBEELDEN.items():
+        for snippet in snippets:
+            try:
+                if err.match_examples(parser().parse, {label: [snippet]}, use_accepts=True):
+                    return label
+            except TypeError:
+                continue
+    return None
+
+
 def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     line = getattr(err, "line", 0) or 0
     column = getattr(err, "column", 0) or 0
@@ -74,7 +88,7 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         lines = text.rstrip().splitlines() or [""]
         line, column = len(lines), len(lines[-1]) + 1
     span = Span(file, max(line, 1), max(column, 1), max(line, 1), max(column, 1) + 1)
-    label = err.match_examples(parser().parse, {k: v[1] for k, v in _VOORBEELDEN.items()}, use_accepts=True)
+    label = _match_example(err)
     if label:
         return Diagnostic("E100", span, _VOORBEELDEN[label][0])
     if isinstance(err, UnexpectedCharacters) and err.pos_in_stream is not None \
