@@ -217,7 +217,8 @@ def cmd_vergelijk(args: argparse.Namespace) -> int:
     if not args.geen_renvooi:
         print(f"\nRenvooi ({len(diffs)} bepalingen; [-geschrapt-] {{+ingevoegd+}}):")
         for d in diffs:
-            print(f"\n  {d.ref.citeer()} ({d.soort})")
+            was = f", was {d.was.citeer()}" if d.was else ""
+            print(f"\n  {d.ref.citeer()} ({d.soort}{was})")
             if d.tekst_gewijzigd:
                 print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
             if d.regels_oud != d.regels_nieuw:

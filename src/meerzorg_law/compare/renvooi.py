@@ -26,7 +26,8 @@ class Segment:
 
 @dataclass(frozen=True, slots=True)
 class ProvisionDiff:
-    """One changed provision. ``soort``: gewijzigd, ingevoegd or vervallen."""
+    """One changed provision. ``soort``: gewijzigd, ingevoegd, vervallen or vernummerd (then ``was`` is the old
+    number; the content may also have changed)."""
 
     ref: ProvisionRef
     soort: str
@@ -36,6 +37,7 @@ class ProvisionDiff:
     regels_oud: str
     regels_nieuw: str
     regels: tuple[Segment, ...]
+    was: ProvisionRef | None = None
 
     @property
     def tekst_gewijzigd(self) -> bool:
@@ -92,6 +94,8 @@ def _provisions(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, tuple[str, st
         yield a.span.provision, _own(a)
         for o in a.onderdelen:
             yield o.span.provision, _own(o)
+            for s in o.subonderdelen:
+                yield s.span.provision, _own(s)
         for lid in a.leden:
             yield lid.span.provision, _own(lid)
             for o in lid.onderdelen:
@@ -106,23 +110,43 @@ def _provisions(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, tuple[str, st
         yield ProvisionRef(bijlage=bijlage.letter), (bijlage.tekst, "\n".join(rows))
 
 
+def _moves(old: dict[ProvisionRef, tuple[str, str]],
+           new: dict[ProvisionRef, tuple[str, str]]) -> dict[ProvisionRef, ProvisionRef]:
+    """new ref -> old ref for content that left its old number and now stands, unchanged, under another one
+    (a renumbering, as after "wordt vernummerd"): pairing by number alone would show a change and an insertion."""
+    left = {ref: content for ref, content in old.items() if new.get(ref) != content}
+    moves: dict[ProvisionRef, ProvisionRef] = {}
+    for ref, content in new.items():
+        if old.get(ref) == content or not any(content):
+            continue
+        source = next((o for o, c in left.items() if c == content and o != ref and o not in moves.values()), None)
+        if source is not None:
+            moves[ref] = source
+    return moves
+
+
+def _item(ref: ProvisionRef, soort: str, old: tuple[str, str], new: tuple[str, str],
+          was: ProvisionRef | None = None) -> ProvisionDiff:
+    return ProvisionDiff(ref, soort, old[0], new[0], _diff(old[0], new[0], False), old[1], new[1],
+                         _diff(old[1] + "\n" if old[1] else "", new[1] + "\n" if new[1] else "", True), was)
+
+
 def renvooi(base: ast.Regeling, new: ast.Regeling) -> tuple[ProvisionDiff, ...]:
     """Every provision whose text or rules differ, in the order of the new version (removed ones last)."""
     old = dict(_provisions(base))
+    now = dict(_provisions(new))
+    moves = _moves(old, now)
+    moved_away = set(moves.values())
+    empty = ("", "")
     result: list[ProvisionDiff] = []
-    seen: set[ProvisionRef] = set()
-    for ref, (tekst, regels) in _provisions(new):
-        seen.add(ref)
-        if ref not in old:
-            result.append(ProvisionDiff(ref, "ingevoegd", "", tekst, _diff("", tekst, False), "", regels,
-                                        _diff("", regels, True)))
-            continue
-        o_tekst, o_regels = old[ref]
-        if (o_tekst, o_regels) != (tekst, regels):
-            result.append(ProvisionDiff(ref, "gewijzigd", o_tekst, tekst, _diff(o_tekst, tekst, False),
-                                        o_regels, regels, _diff(o_regels + "\n", regels + "\n", True)))
-    for ref, (tekst, regels) in old.items():
-        if ref not in seen:
-            result.append(ProvisionDiff(ref, "vervallen", tekst, "", _diff(tekst, "", False), regels, "",
-                                        _diff(regels, "", True)))
+    for ref, content in now.items():
+        if ref in moves:
+            result.append(_item(ref, "vernummerd", old[moves[ref]], content, moves[ref]))
+        elif ref not in old or ref in moved_away:
+            result.append(_item(ref, "ingevoegd", empty, content))
+        elif old[ref] != content:
+            result.append(_item(ref, "gewijzigd", old[ref], content))
+    for ref, content in old.items():
+        if ref not in now and ref not in moved_away:
+            result.append(_item(ref, "vervallen", content, empty))
     return tuple(result)
