@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+# Sphinx's testing fixtures (app, make_app, ...) for tests/sphinxext; pytest only reads this in the top conftest.
+pytest_plugins = ("sphinx.testing.fixtures",)
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", default=False,

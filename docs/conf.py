@@ -1,0 +1,52 @@
+"""Sphinx-configuratie van de uitlegsite: de regeling, haar versies en casussen, gerenderd uit de bibliotheek."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+DOCS = Path(__file__).resolve().parent
+# Zonder installatie (pip install -e .) vindt Sphinx het pakket in src/.
+sys.path.insert(0, str(DOCS.parent / "src"))
+
+project = "Meerzorg als code"
+author = "meerzorg_law"
+copyright = "2026, meerzorg_law (EUPL-1.2)"
+language = "nl"
+
+extensions = ["meerzorg_law.sphinxext"]
+
+meerzorg_regeling = "../regeling"
+meerzorg_casussen = ["../tests/casussen"]
+meerzorg_hoofduitkomsten = ["meerzorg", "reden"]
+meerzorg_genereer_paginas = True
+
+exclude_patterns = ["_build"]
+# Wettekst en regels precies zoals geschreven (geen typografische aanhalingstekens); scheelt ook bouwtijd.
+smartquotes = False
+highlight_language = "meerzorg"
+html_theme = "alabaster"
+html_title = "Meerzorg als code"
+html_theme_options = {
+    "page_width": "1240px",
+    "sidebar_width": "260px",
+    "description": "De meerzorgregels van de Wlz als code: wettekst, regels, casussen en versies naast elkaar.",
+    "show_relbars": True,
+}
+html_sidebars = {"**": ["about.html", "navigation.html", "relations.html", "searchbox.html"]}
+html_show_sourcelink = False
+
+
+def _impact_in_inhoud(app: Sphinx, docname: str, source: list[str]) -> None:
+    """impact.rst komt van een ander onderdeel: zet het in de inhoudsopgave als het er is (een toctree-regel
+    naar een ontbrekende pagina, of een leeg glob-patroon, geeft anders een waarschuwing en dus een fout)."""
+    if docname == "index" and (DOCS / "impact.rst").exists():
+        source[0] = source[0].replace("\n   dekking\n", "\n   dekking\n   impact\n", 1)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("source-read", _impact_in_inhoud)

@@ -1,0 +1,180 @@
+"""The drafters' eigenschappen (ir.Property) checked with Hypothesis: ``geldt`` and ``monotoon``.
+
+``geldt``: the expression is waar for every case (``waarvoor`` filters the cases; ``volgens`` and ``met`` are
+the engine's own). A property ``tussen versies A en B`` is checked with both versions compiled and passed as
+``others``, on cases with the facts of both. ``monotoon``: raising the numeric fact (a second value drawn from
+the same range) never lowers the outcome; for waar/onwaar, waar -> onwaar is a decrease.
+Cases that the regeling does not decide are skipped here: the built-in checks report them once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from hypothesis import reject, settings
+from hypothesis import strategies as st
+
+from .. import ir
+from ..engine.compile import Ctx, Decision, EvaluationFailure, compile_regeling
+from ..engine.evaluate import evaluate
+from ..values import Value, format_value
+from ._runner import Failure, search
+from .model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, Counterexample, Example, PropertyResult
+from .strategies import facts_strategy
+
+__all__ = ["check_declared"]
+
+_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
+
+
+def check_declared(versions: Mapping[str, ir.Regeling], versie: str, cfg: settings) -> tuple[PropertyResult, ...]:
+    """Every eigenschap declared in version ``versie``, in declaration order."""
+    reg = versions[versie]
+    compiled: dict[str, Decision] = {}
+
+    def decision(vid: str) -> Decision:
+        if vid not in compiled:
+            compiled[vid] = compile_regeling(versions[vid])
+        return compiled[vid]
+
+    results = []
+    for prop in reg.properties:
+        if _checked_elsewhere(prop, versie, versions):
+            continue
+        missing = [v for v in prop.versies or () if v not in versions]
+        if missing:
+            results.append(PropertyResult(versie, prop.name, prop.label, False, NIET_GECONTROLEERD, 0,
+                                          opmerking=f"versie {', '.join(missing)} bestaat niet"))
+            continue
+        others = {v: decision(v) for v in prop.versies or ()}
+        results.append(_check(prop, reg, decision(versie), others, [versions[v] for v in others], cfg))
+    return tuple(results)
+
+
+def _checked_elsewhere(prop: ir.Property, versie: str, versions: Mapping[str, ir.Regeling]) -> bool:
+    """A property between two versions that a third inherits (a variant built on one of them) is checked
+    where it is declared among the versions it names, once, not again in every descendant."""
+    if not prop.versies or versie in prop.versies:
+        return False
+    return any(p.name == prop.name and p.source == prop.source
+               for v in prop.versies if v in versions for p in versions[v].properties)
+
+
+def _check(prop: ir.Property, reg: ir.Regeling, main: Decision, others: dict[str, Decision],
+           also: list[ir.Regeling], cfg: settings) -> PropertyResult:
+    versies = tuple(others) or (reg.versie,)
+    waarvoor = main.compile_expr(prop.waarvoor) if prop.waarvoor is not None else None
+    given = [prop.waarvoor] if prop.waarvoor is not None else []
+    facts = facts_strategy(reg, also=also, given=given)
+
+    expr = main.compile_expr(prop.expr) if prop.expr is not None else None
+
+    def holds(case: dict[str, Value]) -> bool:
+        """Evaluate the property; a case the regeling cannot decide is skipped."""
+        try:
+            return expr is None or bool(expr(Ctx(main, case, None, others)))
+        except EvaluationFailure:
+            reject()
+
+    def selected(case: dict[str, Value]) -> bool:
+        if waarvoor is None:
+            return True
+        try:
+            return bool(waarvoor(Ctx(main, case, None, others)))
+        except EvaluationFailure:
+            return False
+
+    if prop.kind == "monotoon":
+        decl = reg.outcomes.get(prop.uitkomst)
+        if decl is None or decl.type.kind not in _ORDERED:
+            return PropertyResult(reg.versie, prop.name, prop.label, False, NIET_GECONTROLEERD, 0, opmerking=(
+                f"'daalt' is niet bepaald voor een uitkomst van type {decl.type if decl else '?'}"))
+
+        def check_monotone(drawn: tuple[dict[str, Value], dict[str, Value]]) -> None:
+            case, other = drawn
+            low, high = sorted((case.get(prop.invoer, other[prop.invoer]), other[prop.invoer]), key=_Key)
+            lower, higher = {**case, prop.invoer: low}, {**case, prop.invoer: high}
+            if not (selected(lower) and selected(higher)):
+                reject()
+            try:
+                a = evaluate(main, lower, [prop.uitkomst], others).values[prop.uitkomst]
+                b = evaluate(main, higher, [prop.uitkomst], others).values[prop.uitkomst]
+            except EvaluationFailure:
+                reject()
+            if _decreases(a, b):
+                reden = (f"{prop.uitkomst} daalt van {format_value(a)} naar {format_value(b)} als {prop.invoer} "
+                         f"stijgt van {format_value(low)} naar {format_value(high)}")
+                raise Failure(Counterexample((Example(f"{prop.invoer} {format_value(low)}", lower),
+                                              Example(f"{prop.invoer} {format_value(high)}", higher)),
+                                             versies, reden))
+
+        strategy = st.tuples(facts, facts_strategy(reg, also=also, only=[prop.invoer]))
+        outcome = search(strategy, check_monotone, settings(cfg, report_multiple_bugs=False))
+    else:
+        def check_geldt(case: dict[str, Value]) -> None:
+            if not selected(case):
+                reject()
+            if not holds(case):
+                raise Failure(Counterexample(
+                    (Example("", case), *_variants(prop.expr, main, case, others)), versies,
+                    f"'{prop.source}' is onwaar voor dit geval"))
+
+        outcome = search(facts, check_geldt, settings(cfg, report_multiple_bugs=False))
+
+    if outcome.unsatisfiable:
+        return PropertyResult(reg.versie, prop.name, prop.label, False, NIET_GECONTROLEERD, outcome.count,
+                              opmerking="geen enkel gegenereerd geval valt onder 'waarvoor' of wordt beslist")
+    cx = outcome.failures[0].counterexample if outcome.failures else None
+    return PropertyResult(reg.versie, prop.name, prop.label, False, GESCHONDEN if cx else GEHOUDEN,
+                          outcome.count, cx)
+
+
+def _variants(e: ir.Expr | None, main: Decision, case: dict[str, Value],
+              others: dict[str, Decision]) -> list[Example]:
+    """The cases a ``met`` in the property looks at, so the counterexample file shows them too."""
+    out: list[Example] = []
+    stack = [e] if e is not None else []
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ir.Met):
+            try:
+                value = main.compile_expr(node.value)(Ctx(main, case, None, others))
+            except EvaluationFailure:
+                continue
+            variant = Example(f"met {node.fact} = {format_value(value)}", {**case, node.fact: value})
+            if variant not in out:
+                out.append(variant)
+        stack.extend(c for c in _children(node))
+    return out
+
+
+def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
+    if isinstance(e, ir.Unop):
+        return (e.operand,)
+    if isinstance(e, ir.Volgens):
+        return (e.expr,)
+    if isinstance(e, ir.Binop):
+        return (e.left, e.right)
+    if isinstance(e, ir.IfThenElse):
+        return (e.condition, e.then, e.otherwise)
+    if isinstance(e, ir.Met):
+        return (e.expr,)
+    return ()
+
+
+def _decreases(a: Value, b: Value) -> bool:
+    if isinstance(a, bool) and isinstance(b, bool):
+        return a and not b
+    return bool(b < a)  # type: ignore[operator]
+
+
+class _Key:
+    """Sort key over the Catala value types' own comparison."""
+
+    __slots__ = ("v",)
+
+    def __init__(self, v: Value) -> None:
+        self.v = v
+
+    def __lt__(self, other: _Key) -> bool:
+        return bool(self.v < other.v)  # type: ignore[operator]

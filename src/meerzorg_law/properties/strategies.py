@@ -1,0 +1,297 @@
+"""IR declarations -> Hypothesis strategies for the facts of a case: valid by construction, minimal when shrunk.
+
+Every value is one a drafter could have typed in a case file (``cases.load.parse_value`` reads it back
+exactly), within the declared range. Shrinking goes to what a drafter calls the plainest case: the first
+enum value, onwaar, the lowest number, the version's own geldig_vanaf, an optional fact left out.
+Besides a grid of whole numbers, quarters and cents, numbers are drawn from landmarks found in the regeling
+itself (constants, table cells, and their products, such as 1,25 x the bekostigingsuren), so thresholds are
+hit exactly and one cent below.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+from collections.abc import Collection, Iterable, Iterator
+from fractions import Fraction
+
+from catala import runtime as rt
+from hypothesis import strategies as st
+from hypothesis.strategies import SearchStrategy
+
+from .. import ir, values
+from ..values import Value
+
+__all__ = ["facts_strategy"]
+
+_DEFAULT_RANGE = (Fraction(0), Fraction(1000))  # a number without a declared bereik
+_MONEY_MAX_CENTS = 10_000_000  # EUR 100.000,00
+_DAYS_BEFORE, _DAYS_AFTER = 366, 3 * 366  # the date window around the versions' geldig_vanaf
+_EPSILON = Fraction(1, 100)
+
+
+def facts_strategy(reg: ir.Regeling, *, also: Iterable[ir.Regeling] = (), given: Iterable[ir.Expr] = (),
+                   only: Collection[str] | None = None) -> SearchStrategy[dict[str, Value]]:
+    """Cases for ``reg`` (and the facts that the versions in ``also`` add), as ``{fact: value}``.
+
+    ``given``: conditions the cases should satisfy. Simple conjuncts (``f = v``, ``f in {..}``, a boolean fact,
+    a table column, through begrippen) pin enum and boolean facts to the values that can make them hold, so a
+    ``waarvoor`` filter or a rarely applicable rule is not left to luck. ``only``: draw just these facts.
+    """
+    regs = [reg, *also]
+    decls: dict[str, ir.FactDecl] = {}
+    enums: dict[str, ir.EnumDecl] = {}
+    for r in regs:
+        for name, f in r.facts.items():
+            decls.setdefault(name, f)
+        for name, e in r.enums.items():
+            enums.setdefault(name, e)
+    pins: dict[str, frozenset[Value]] = {}
+    for cond in given:
+        pins = _meet(pins, _pins(cond, reg, 0))
+    marks = _Landmarks(regs)
+    required: dict[str, SearchStrategy[Value]] = {}
+    optional: dict[str, SearchStrategy[Value]] = {}
+    for name, f in decls.items():
+        if only is not None and name not in only:
+            continue
+        domain = _domain(f, enums)
+        pinned = [v for v in domain if v in pins[name]] if domain and pins.get(name) else None
+        strategy = st.sampled_from(pinned) if pinned else _value(f, enums, marks, reg.geldig_vanaf)
+        target = optional if f.optional and not pinned and only is None else required
+        target[name] = strategy
+    order = list(decls)
+    # Hypothesis draws the keys in its own order; a case reads best in declaration order.
+    return st.fixed_dictionaries(required, optional=optional).map(
+        lambda d: {k: d[k] for k in order if k in d})
+
+
+# ---- values per type ------------------------------------------------------------------------------
+
+
+def _domain(f: ir.FactDecl, enums: dict[str, ir.EnumDecl]) -> list[Value]:
+    if f.type.kind == "bool":
+        return [False, True]
+    if f.type.kind == "enum" and f.type.enum in enums:
+        return list(enums[f.type.enum].values)
+    return []
+
+
+def _value(f: ir.FactDecl, enums: dict[str, ir.EnumDecl], marks: _Landmarks,
+           anchor: datetime.date) -> SearchStrategy[Value]:
+    kind = f.type.kind
+    if kind in ("bool", "enum"):
+        return st.sampled_from(_domain(f, enums) or [""])
+    if kind in ("geheel", "decimaal"):
+        lo, hi = (_fraction(b) for b in f.bereik) if f.bereik else _DEFAULT_RANGE
+        return _number(kind == "geheel", lo, hi, marks)
+    if kind == "geld":
+        cents = st.integers(0, _MONEY_MAX_CENTS)
+        landmarks = sorted({c + d for c in marks.money for d in (-1, 0) if 0 <= c + d <= _MONEY_MAX_CENTS})
+        branches = [st.integers(0, _MONEY_MAX_CENTS // 100).map(lambda e: e * 100), cents]
+        if landmarks:
+            branches.insert(1, st.sampled_from(landmarks))
+        return st.one_of(branches).map(lambda c: rt.money_of_cents_string(str(c)))
+    if kind == "datum":
+        first = min([anchor, *marks.dates])
+        last = max([anchor, *marks.dates])
+        offsets = st.integers((first - anchor).days - _DAYS_BEFORE, (last - anchor).days + _DAYS_AFTER)
+        near = sorted({(d - anchor).days + e for d in marks.dates for e in (-1, 0, 1)})
+        chosen = st.one_of(offsets, st.sampled_from(near)) if near else offsets
+        return chosen.map(lambda n: values.date_of_python(anchor + datetime.timedelta(days=n)))
+    if kind == "duur":
+        # One unit each, as a case file writes it; 12 maanden would be normalised to '1 jaar'.
+        single = st.one_of(st.integers(0, 10).map(lambda n: values.duration(n, "jaar")),
+                           st.integers(0, 11).map(lambda n: values.duration(n, "maanden")),
+                           st.integers(0, 730).map(lambda n: values.duration(n, "dagen")))
+        return st.one_of(single, st.sampled_from(marks.durations)) if marks.durations else single
+    return st.nothing()
+
+
+def _number(whole: bool, lo: Fraction, hi: Fraction, marks: _Landmarks) -> SearchStrategy[Value]:
+    """Whole steps first (they shrink to the lowest value), then landmarks, then quarters and cents."""
+    def grid(denominator: int) -> SearchStrategy[Fraction] | None:
+        a, b = math.ceil(lo * denominator), math.floor(hi * denominator)
+        return st.integers(a, b).map(lambda n: Fraction(n, denominator)) if a <= b else None
+
+    if whole:
+        near = {m + d for m in marks.numbers if m.denominator == 1 for d in (-1, 0, 1)}
+    else:
+        near = {m - d for m in marks.numbers for d in (0, _EPSILON) if _finite(m)}
+    landmarks = sorted(m for m in near if lo <= m <= hi)
+    # The plainest numbers: whole steps up from the lower bound (from 0 when the range holds it).
+    first = st.integers(0, math.floor(hi - lo)).map(lambda n: lo + n) if 0 < lo <= hi else grid(1)
+    branches = [first] + ([st.sampled_from(landmarks)] if landmarks else [])
+    if not whole:
+        branches += [grid(4), grid(100)]
+    usable = [b for b in branches if b is not None]
+    if not usable:
+        return st.nothing()
+    numbers = st.one_of(usable)
+    if whole:
+        return numbers.map(lambda q: values.integer(int(q)))
+    return numbers.map(lambda q: rt.Decimal(f"{q.numerator}/{q.denominator}"))
+
+
+def _fraction(v: Value) -> Fraction:
+    if isinstance(v, rt.Decimal):
+        return values.decimal_as_fraction(v)
+    if isinstance(v, rt.Integer):
+        return Fraction(int(v.value))
+    raise TypeError(f"geen getal: {v!r}")
+
+
+def _finite(q: Fraction) -> bool:
+    """Whether ``q`` has a finite decimal expansion, so a case file can state it exactly."""
+    d = q.denominator
+    for p in (2, 5):
+        while d % p == 0:
+            d //= p
+    return d == 1
+
+
+# ---- landmarks: the numbers the regeling itself mentions ------------------------------------------
+
+
+class _Landmarks:
+    """Constants, table cells and products of the two, per kind, from every expression of the versions."""
+
+    def __init__(self, regs: list[ir.Regeling]) -> None:
+        self.numbers: set[Fraction] = set()
+        self.money: set[int] = set()
+        self.dates: list[datetime.date] = []
+        self.durations: list[Value] = []
+        constants: set[Fraction] = set()
+        cells: set[Fraction] = set()
+        factors: set[Fraction] = set()
+        dates: set[datetime.date] = set()
+        for reg in regs:
+            dates.add(reg.geldig_vanaf)
+            for e in _expressions(reg):
+                for c in _walk(e):
+                    if isinstance(c, ir.Const):
+                        self._add(c.value, constants, dates)
+                    elif isinstance(c, ir.Binop) and c.op in ("*", "/"):
+                        # Only constants that multiply something make products worth drawing (1,25 x uren).
+                        for operand in (c.left, c.right):
+                            if isinstance(operand, ir.Unop) and operand.op == "promote":
+                                operand = operand.operand
+                            if isinstance(operand, ir.Const) and isinstance(operand.value, rt.Integer | rt.Decimal):
+                                q = _fraction(operand.value)
+                                factors.add(q if c.op == "*" or q == 0 else 1 / q)
+            for table in reg.tables.values():
+                for row in table.rows.values():
+                    for cell in row:
+                        self._add(cell, cells, dates)
+        self.numbers = constants | cells | {c * t for c in factors - {0, 1} for t in cells}
+        self.dates = sorted(dates)
+
+    def _add(self, v: Value, numbers: set[Fraction], dates: set[datetime.date]) -> None:
+        if isinstance(v, bool | str):
+            return
+        if isinstance(v, rt.Integer | rt.Decimal):
+            numbers.add(_fraction(v))
+        elif isinstance(v, rt.Money):
+            self.money.add(int(v.value.value))
+        elif isinstance(v, rt.Date):
+            dates.add(v.value)
+        elif isinstance(v, rt.Duration) and v not in self.durations and _single_unit(v):
+            self.durations.append(v)
+
+
+def _single_unit(v: rt.Duration) -> bool:
+    """A case file writes a duration in one unit ('3 jaar'); only such landmarks are drawn."""
+    return sum(1 for part in rt.duration_to_years_months_days(v) if part) <= 1
+
+
+def _expressions(reg: ir.Regeling) -> Iterator[ir.Expr]:
+    for rule in reg.rules:
+        yield rule.value
+        yield from (c.expr for c in rule.conditions)
+    yield from (d.expr for d in reg.definitions.values())
+    yield from (o.standaard for o in reg.outcomes.values() if o.standaard is not None)
+    for p in reg.properties:
+        yield from (e for e in (p.expr, p.waarvoor) if e is not None)
+
+
+def _walk(e: ir.Expr) -> Iterator[ir.Expr]:
+    yield e
+    for child in _children(e):
+        yield from _walk(child)
+
+
+def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
+    if isinstance(e, ir.Unop):
+        return (e.operand,)
+    if isinstance(e, ir.Binop):
+        return (e.left, e.right)
+    if isinstance(e, ir.InSet):
+        return (e.element, *e.items)
+    if isinstance(e, ir.InTable | ir.Lookup):
+        return (e.element if isinstance(e, ir.InTable) else e.key,)
+    if isinstance(e, ir.IfThenElse):
+        return (e.condition, e.then, e.otherwise)
+    if isinstance(e, ir.Call):
+        return e.args
+    if isinstance(e, ir.Volgens):
+        return (e.expr,)
+    if isinstance(e, ir.Met):
+        return (e.expr, e.value)
+    return ()
+
+
+# ---- pins: which enum and boolean values can make a condition true --------------------------------
+
+Pins = dict[str, frozenset[Value]]
+
+
+def _meet(a: Pins, b: Pins) -> Pins:
+    """Both conditions hold: a fact pinned by both keeps the values both allow."""
+    out = dict(a)
+    for k, v in b.items():
+        out[k] = out[k] & v if k in out else v
+    return out
+
+
+def _pins(e: ir.Expr, reg: ir.Regeling, depth: int) -> Pins:
+    """Over-approximates: a case outside the pinned values never satisfies ``e``; unknown shapes pin nothing."""
+    if depth > 20:
+        return {}
+    if isinstance(e, ir.Binop) and e.op == "en":
+        return _meet(_pins(e.left, reg, depth + 1), _pins(e.right, reg, depth + 1))
+    if isinstance(e, ir.Binop) and e.op == "of":
+        a, b = _pins(e.left, reg, depth + 1), _pins(e.right, reg, depth + 1)
+        return {k: a[k] | b[k] for k in a.keys() & b.keys()}
+    if isinstance(e, ir.Var) and e.kind == "begrip" and e.name in reg.definitions:
+        return _pins(reg.definitions[e.name].expr, reg, depth + 1)
+    if isinstance(e, ir.Var) and e.kind == "invoer" and e.type.kind == "bool":
+        return {e.name: frozenset([True])}
+    if isinstance(e, ir.Unop) and e.op == "niet" and isinstance(e.operand, ir.Var) \
+            and e.operand.kind == "invoer" and e.operand.type.kind == "bool":
+        return {e.operand.name: frozenset([False])}
+    if isinstance(e, ir.Binop) and e.op in ("=", "<>"):
+        fact, const = (e.left, e.right) if isinstance(e.left, ir.Var) else (e.right, e.left)
+        if _is_finite_fact(fact) and isinstance(const, ir.Const) and isinstance(fact, ir.Var):
+            return {fact.name: _select(reg, fact, {const.value}, e.op == "<>")}
+    if isinstance(e, ir.InSet) and _is_finite_fact(e.element) and isinstance(e.element, ir.Var) \
+            and all(isinstance(i, ir.Const) for i in e.items):
+        return {e.element.name: _select(reg, e.element, {i.value for i in e.items if isinstance(i, ir.Const)},
+                                        e.negated)}
+    if isinstance(e, ir.InTable) and _is_finite_fact(e.element) and isinstance(e.element, ir.Var):
+        return {e.element.name: _select(reg, e.element, set(reg.tables[e.table].rows), e.negated)}
+    if isinstance(e, ir.Lookup) and e.type.kind == "bool" and _is_finite_fact(e.key) and isinstance(e.key, ir.Var):
+        t = reg.tables[e.table]
+        i = t.column_index(e.column)
+        return {e.key.name: _select(reg, e.key, {k for k, row in t.rows.items() if row[i] is True}, False)}
+    return {}
+
+
+def _is_finite_fact(e: ir.Expr) -> bool:
+    return isinstance(e, ir.Var) and e.kind == "invoer" and e.type.kind in ("bool", "enum")
+
+
+def _select(reg: ir.Regeling, fact: ir.Var, chosen: set[Value], negated: bool) -> frozenset[Value]:
+    if not negated:
+        return frozenset(chosen)
+    domain: list[Value] = [False, True] if fact.type.kind == "bool" else list(reg.enums[fact.type.enum].values)
+    return frozenset(v for v in domain if v not in chosen)

@@ -1,0 +1,76 @@
+"""The report of ``meerzorg eigenschappen`` as Dutch text and as the --json payload."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..properties.model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, PropertyResult, Report
+from ..values import Value, format_value, to_json
+from .diagnostics import diagnostic_json
+
+__all__ = ["properties_json", "render_properties"]
+
+
+def _facts(feiten: dict[str, Value]) -> str:
+    return ", ".join(f"{k} = {format_value(v)}" for k, v in feiten.items())
+
+
+def _result_lines(r: PropertyResult, status_width: int, width: int) -> list[str]:
+    soort = " (ingebouwd)" if r.ingebouwd else ""
+    lines = [f"  {r.status:<{status_width}}  {r.naam:<{width}}  {r.omschrijving}{soort} — {r.gevallen} gevallen"]
+    if r.opmerking:
+        lines.append(f"      {r.opmerking}")
+    cx = r.counterexample
+    if cx is not None:
+        lines.append(f"      {cx.reden}")
+        for example in cx.cases:
+            label = f"tegenvoorbeeld ({example.naam})" if example.naam else "tegenvoorbeeld"
+            lines.append(f"      {label}: {_facts(example.feiten)}")
+    if r.bestand is not None:
+        lines.append(f"      casusbestand: {r.bestand}")
+    return lines
+
+
+def render_properties(report: Report) -> str:
+    """Per version: every property with gehouden / geschonden, counterexamples, unreachable provisions."""
+    out = [f"Eigenschappen (profiel {report.profiel})"]
+    for v in report.versies:
+        width = max((len(r.naam) for r in v.results), default=0)
+        status_width = max((len(r.status) for r in v.results), default=0)
+        out += ["", v.versie]
+        for r in v.results:
+            out += _result_lines(r, status_width, width)
+        if v.onbereikbaar:
+            out.append(f"  onbereikbaar: {'; '.join(p.citeer() for p in v.onbereikbaar)} "
+                       "(geen gegenereerd geval wordt erdoor beslist)")
+    results = [r for v in report.versies for r in v.results]
+    count = {s: sum(r.status == s for r in results) for s in (GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD)}
+    summary = (f"{count[GEHOUDEN]} gehouden, {count[GESCHONDEN]} geschonden, {count[NIET_GECONTROLEERD]} niet "
+               f"gecontroleerd ({len(report.versies)} {'versie' if len(report.versies) == 1 else 'versies'})")
+    if count[GESCHONDEN] and report.uit is not None:
+        summary += f"; tegenvoorbeelden in {report.uit}"
+    return "\n".join([*out, "", summary])
+
+
+def properties_json(report: Report) -> dict[str, Any]:
+    """``{"ok", "profiel", "uit", "versies": [{"versie", "eigenschappen": [...], "onbereikbaar": [...]}]}``."""
+    versies = []
+    for v in report.versies:
+        props = []
+        for r in v.results:
+            item: dict[str, Any] = {"naam": r.naam, "omschrijving": r.omschrijving, "ingebouwd": r.ingebouwd,
+                                    "status": r.status, "gevallen": r.gevallen, "opmerking": r.opmerking,
+                                    "bestand": str(r.bestand) if r.bestand else None}
+            if r.counterexample is not None:
+                cx = r.counterexample
+                item["reden"] = cx.reden
+                item["versies"] = list(cx.versies)
+                item["tegenvoorbeeld"] = [{"naam": e.naam, "feiten": {k: to_json(x) for k, x in e.feiten.items()}}
+                                          for e in cx.cases]
+                if cx.diagnostic is not None:
+                    item["fout"] = diagnostic_json(cx.diagnostic)
+            props.append(item)
+        versies.append({"versie": v.versie, "eigenschappen": props,
+                        "onbereikbaar": [p.citeer() for p in v.onbereikbaar]})
+    return {"ok": report.ok, "profiel": report.profiel, "uit": str(report.uit) if report.uit else None,
+            "versies": versies}

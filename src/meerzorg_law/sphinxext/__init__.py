@@ -1,0 +1,60 @@
+"""The Sphinx extension: a thin ``rlz`` domain over the IR, directives that render the regeling, its
+versions and its cases from the library, and the DSL's Pygments lexer.
+
+In ``conf.py``::
+
+    extensions = ["meerzorg_law.sphinxext"]
+    meerzorg_regeling = "../regeling"          # folder or file; empty: the bundled regeling/
+    meerzorg_casussen = ["../tests/casussen"]  # folders or files; None: the bundled tests/casussen/
+    meerzorg_genereer_paginas = True           # stub pages per version, artikel and renvooi in _generated/
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .directives import ArtikelDirective, BijlageDirective, RegelingDirective, VersieDirective
+from .domain import RegelingDomain
+from .generate import genereer
+from .lexer import MeerzorgLexer
+from .nodes import HTML_VISITORS, vervang_voor_andere_builders
+from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+__all__ = ["setup"]
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def _paden(app: Sphinx, config: Config) -> None:
+    """``config-inited``: paths in conf.py are relative to the folder of conf.py; make them absolute."""
+    confdir = Path(app.confdir)
+    if config.meerzorg_regeling:
+        config.meerzorg_regeling = str((confdir / config.meerzorg_regeling).resolve())
+    if config.meerzorg_casussen is not None:
+        config.meerzorg_casussen = [str((confdir / p).resolve()) for p in config.meerzorg_casussen]
+    config.html_static_path = [*config.html_static_path, str(_STATIC)]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("meerzorg_regeling", "", "env", types=frozenset({str}))
+    app.add_config_value("meerzorg_casussen", None, "env", types=frozenset({list, type(None)}))
+    app.add_config_value("meerzorg_hoofduitkomsten", [], "env", types=frozenset({list}))
+    app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
+    app.add_domain(RegelingDomain)
+    for cls in (RegelingDirective, VersieDirective, ArtikelDirective, BijlageDirective, CasussenDirective,
+                DekkingDirective, RenvooiDirective):
+        app.add_directive_to_domain("rlz", cls.__name__.removesuffix("Directive").lower(), cls)
+    app.add_lexer("meerzorg", MeerzorgLexer)
+    for node, (visit, depart) in HTML_VISITORS.items():
+        app.add_node(node, html=(visit, depart))
+    app.add_css_file("meerzorg.css")
+    app.connect("config-inited", _paden)
+    app.connect("builder-inited", genereer)
+    app.connect("doctree-resolved", vervang_voor_andere_builders)
+    return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
+            "env_version": RegelingDomain.data_version}

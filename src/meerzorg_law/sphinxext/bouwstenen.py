@@ -1,0 +1,115 @@
+"""Small doctree builders shared by the directives: paragraphs from legal text, tables, links, status marks.
+
+Everything from the regeling or the cases goes into ``nodes.Text`` (escaped by every writer); nothing here
+makes a raw node.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+from sphinx import addnodes
+
+from .nodes import uitklap, uitklap_kop
+
+__all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "status", "tabel", "uitklapblok"]
+
+Cel = str | nodes.Node | Sequence[nodes.Node]
+
+
+def alineas(tekst: str, classes: Sequence[str] = ()) -> list[nodes.Element]:
+    """Legal text as paragraphs: blank lines separate them; lines starting with "- " become a list."""
+    out: list[nodes.Element] = []
+    for blok in (b.strip() for b in tekst.split("\n\n")):
+        if not blok:
+            continue
+        lines = [line.strip() for line in blok.splitlines()]
+        items = [i for i, line in enumerate(lines) if line.startswith("- ")]
+        if items:
+            head = " ".join(lines[: items[0]])
+            if head:
+                out.append(nodes.paragraph("", head, classes=list(classes)))
+            lijst = nodes.bullet_list(classes=list(classes))
+            for n, start in enumerate(items):
+                end = items[n + 1] if n + 1 < len(items) else len(lines)
+                text = " ".join([lines[start][2:], *lines[start + 1:end]])
+                lijst += nodes.list_item("", nodes.paragraph("", text))
+            out.append(lijst)
+        else:
+            out.append(nodes.paragraph("", " ".join(lines), classes=list(classes)))
+    return out
+
+
+def koppeling(reftype: str, target: str, tekst: str, literal: bool = False) -> addnodes.pending_xref:
+    """A link to an object of the ``rlz`` domain; shows ``tekst`` unlinked if the object is not on the site."""
+    inner: nodes.Element = nodes.literal("", tekst) if literal else nodes.inline("", tekst)
+    return addnodes.pending_xref("", inner, refdomain="rlz", reftype=reftype, reftarget=target,
+                                 refexplicit=True, refwarn=False)
+
+
+_STATUS_TEKST = {"geslaagd": "✓", "mislukt": "✗", "fout": "✗ fout", "geen verwachting": "·"}
+LEGENDA = "✓ de verwachte uitkomst, ✗ anders dan verwacht, · geen verwachting voor die versie"
+
+
+def status(naam: str) -> nodes.inline:
+    """A pass/fail mark with a class the stylesheet colours (``rlz-status-geslaagd`` …)."""
+    classes = ["rlz-status", "rlz-status-" + naam.replace(" ", "-")]
+    return nodes.inline("", _STATUS_TEKST.get(naam, naam), classes=classes)
+
+
+def _inline(node: nodes.Node) -> bool:
+    # A reference is also a General (body) node in docutils; what matters is that it is Inline.
+    return isinstance(node, (nodes.Inline, nodes.Text))
+
+
+def _cel(inhoud: Cel) -> nodes.entry:
+    entry = nodes.entry()
+    if isinstance(inhoud, str):
+        entry += nodes.paragraph("", inhoud)
+    elif isinstance(inhoud, nodes.Node):
+        entry += nodes.paragraph("", "", inhoud) if _inline(inhoud) else inhoud
+    else:
+        para = nodes.paragraph()
+        for n in inhoud:
+            if _inline(n):
+                para += n
+            else:
+                entry += n
+        if para.children:
+            entry.insert(0, para)
+    return entry
+
+
+def tabel(koppen: Sequence[str], rijen: Sequence[Sequence[Cel]], classes: Sequence[str] = (),
+          breedtes: Sequence[int] | None = None) -> nodes.table:
+    """A table with a header row; a cell is text, a node, or a list of inline nodes."""
+    table = nodes.table(classes=["rlz-tabel", *classes])
+    group = nodes.tgroup(cols=len(koppen))
+    table += group
+    for w in breedtes or [1] * len(koppen):
+        group += nodes.colspec(colwidth=w)
+    head = nodes.thead()
+    group += head
+    row = nodes.row()
+    for k in koppen:
+        row += _cel(k)
+    head += row
+    body = nodes.tbody()
+    group += body
+    for cells in rijen:
+        row = nodes.row()
+        for c in cells:
+            row += _cel(c)
+        body += row
+    return table
+
+
+def uitklapblok(kop: str | Sequence[nodes.Node], inhoud: Sequence[nodes.Node], classes: Sequence[str] = (),
+                open_: bool = False) -> uitklap:
+    """A fold-out block (``<details>`` in HTML) with an always visible heading."""
+    block = uitklap(classes=list(classes), open=open_)
+    block += uitklap_kop("", kop) if isinstance(kop, str) else uitklap_kop("", "", *kop)
+    for n in inhoud:
+        block += n
+    return block

@@ -1,0 +1,301 @@
+"""The ``rlz`` domain: object types, cross-reference roles and indices for the regeling's pages.
+
+Objects: artikel, lid (also onderdelen), bijlage and begrip per version (``2.2@rlz-2027``), casus and
+versie. A role without ``@versie`` resolves to the version of the page it stands on, else to the base
+regeling, else to any version that has the object. Duplicates are reported with their location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Set
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+from docutils import nodes
+from sphinx.domains import Domain, Index, IndexEntry, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util import logging
+from sphinx.util.nodes import make_refnode
+
+from ..span import ProvisionRef
+
+if TYPE_CHECKING:
+    from docutils.nodes import Element
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["ObjectEntry", "RegelingDomain", "bepaling_naam", "natuurlijke_volgorde", "volledige_naam"]
+
+logger = logging.getLogger(__name__)
+
+VERSIONED = ("artikel", "lid", "bijlage", "begrip")
+
+
+class ObjectEntry(NamedTuple):
+    """Where an object is described. ``rang`` orders the versions for an unversioned reference:
+    the base regeling first, then other non-variant versions, then variants."""
+
+    docname: str
+    node_id: str
+    titel: str
+    versie: str
+    rang: tuple[int, int, str]
+    omschrijving: str
+
+
+def bepaling_naam(ref: ProvisionRef) -> str:
+    """The name of a provision in roles and the domain: ``2.2``, ``2.2 lid 1``, ``2.2 lid 1 onderdeel a``,
+    ``bijlage A``.
+
+    >>> bepaling_naam(ProvisionRef("2.2", "1", "a"))
+    '2.2 lid 1 onderdeel a'
+    """
+    if ref.bijlage:
+        return f"bijlage {ref.bijlage}"
+    parts = [ref.artikel]
+    if ref.lid:
+        parts.append(f"lid {ref.lid}")
+    if ref.onderdeel:
+        parts.append(f"onderdeel {ref.onderdeel}")
+    if ref.subonderdeel:
+        parts.append(f"subonderdeel {ref.subonderdeel}")
+    return " ".join(parts)
+
+
+def _ref_van_naam(name: str) -> ProvisionRef | None:
+    """Inverse of :func:`bepaling_naam` (for link titles); None if it is not of that form."""
+    words = name.split()
+    if len(words) == 2 and words[0] == "bijlage":
+        return ProvisionRef(bijlage=words[1])
+    if not words or len(words) % 2 == 0:
+        return None
+    parts = dict(zip(words[1::2], words[2::2], strict=True))
+    if not set(parts) <= {"lid", "onderdeel", "subonderdeel"}:
+        return None
+    return ProvisionRef(words[0], parts.get("lid", ""), parts.get("onderdeel", ""), parts.get("subonderdeel", ""))
+
+
+def volledige_naam(name: str, versie: str) -> str:
+    """The domain key of a versioned object: ``2.2@rlz-2026``."""
+    return f"{name}@{versie}"
+
+
+class RegelingXRefRole(XRefRole):
+    """``:rlz:artikel:`2.2``` or ``:rlz:artikel:`2.2@rlz-2027```; remembers the page's version so an
+    unversioned reference on a version's page stays in that version."""
+
+    def process_link(self, env: BuildEnvironment, refnode: Element, has_explicit_title: bool, title: str,
+                     target: str) -> tuple[str, str]:
+        refnode["rlz:versie"] = env.ref_context.get("rlz:versie", "")
+        target = target.strip()
+        if not has_explicit_title:
+            name, _, versie = target.partition("@")
+            ref = _ref_van_naam(name) if self.reftype in ("artikel", "lid", "bijlage") else None
+            if ref is not None:
+                title = ref.citeer()
+            else:
+                title = name
+            if versie:
+                title += f" ({versie})"
+        return title, target
+
+
+class BegrippenIndex(Index):
+    """Every begrip and parameter, with its description, and per version the provision defining it."""
+
+    name = "begrippen"
+    localname = "Begrippenindex"
+    shortname = "begrippen"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, RegelingDomain)
+        per_name: dict[str, list[ObjectEntry]] = {}
+        for (objtype, full), entry in domain.objects.items():
+            if objtype == "begrip" and (docnames is None or entry.docname in docnames):
+                per_name.setdefault(full.partition("@")[0], []).append(entry)
+        content: dict[str, list[IndexEntry]] = {}
+        for name in sorted(per_name, key=str.lower):
+            entries = sorted(per_name[name], key=lambda e: e.rang)
+            first = entries[0]
+            letter = content.setdefault(name[0].upper(), [])
+            letter.append(IndexEntry(name, 1, first.docname, first.node_id, "", "", first.omschrijving))
+            letter += [IndexEntry(e.versie, 2, e.docname, e.node_id, "", "", e.titel) for e in entries]
+        return sorted(content.items()), False
+
+
+class BepalingenIndex(Index):
+    """Per version, every artikel with its leden and onderdelen, and the bijlagen."""
+
+    name = "bepalingen"
+    localname = "Bepalingenindex"
+    shortname = "bepalingen"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, RegelingDomain)
+        per_version: dict[str, list[tuple[ProvisionRef, str, ObjectEntry]]] = {}
+        ranks: dict[str, tuple[int, int, str]] = {}
+        for (objtype, full), entry in domain.objects.items():
+            if objtype not in ("artikel", "lid", "bijlage"):
+                continue
+            if docnames is not None and entry.docname not in docnames:
+                continue
+            ref = _ref_van_naam(full.partition("@")[0])
+            if ref is not None:
+                per_version.setdefault(entry.versie, []).append((ref, objtype, entry))
+                ranks[entry.versie] = entry.rang
+        content: list[tuple[str, list[IndexEntry]]] = []
+        for versie in sorted(per_version, key=lambda v: (ranks[v], v)):
+            items = sorted(per_version[versie], key=lambda item: natuurlijke_volgorde(item[0]))
+            entries = [IndexEntry(ref.citeer(), 2 if objtype == "lid" else 0, e.docname, e.node_id, "", "",
+                                  e.titel) for ref, objtype, e in items]
+            content.append((versie, entries))
+        return content, True
+
+
+def natuurlijke_volgorde(ref: ProvisionRef) -> tuple[object, ...]:
+    """Natural order of provisions: artikel 2.10 after 2.9 and 2.2a after 2.2, lid 10 after 9, bijlagen last.
+
+    >>> refs = [ProvisionRef("2.10"), ProvisionRef("2.2a"), ProvisionRef(bijlage="A"), ProvisionRef("2.2", "1")]
+    >>> [r.citeer() for r in sorted(refs, key=natuurlijke_volgorde)]
+    ['artikel 2.2, eerste lid', 'artikel 2.2a', 'artikel 2.10', 'bijlage A']
+    """
+    def nat(text: str) -> tuple[tuple[int, int, str], ...]:
+        return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[^\d.]+", text))
+    return (ref.bijlage, nat(ref.artikel), nat(ref.lid), ref.onderdeel, nat(ref.subonderdeel))
+
+
+class CasussenIndex(Index):
+    """Per artikel, the cases that exercise it, and under which versions."""
+
+    name = "casussen"
+    localname = "Casussen per artikel"
+    shortname = "casussen per artikel"
+
+    def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
+        domain = self.domain
+        assert isinstance(domain, RegelingDomain)
+        per_artikel: dict[str, dict[str, set[str]]] = {}
+        for casus, (artikel, versie) in domain.exercises:
+            per_artikel.setdefault(artikel, {}).setdefault(casus, set()).add(versie)
+        content: list[tuple[str, list[IndexEntry]]] = []
+        for artikel in sorted(per_artikel, key=lambda a: natuurlijke_volgorde(ProvisionRef(a))):
+            entries = []
+            for casus in sorted(per_artikel[artikel]):
+                entry = domain.objects.get(("casus", casus))
+                if entry is None or (docnames is not None and entry.docname not in docnames):
+                    continue
+                versies = ", ".join(sorted(per_artikel[artikel][casus]))
+                entries.append(IndexEntry(casus, 0, entry.docname, entry.node_id, "", "", versies))
+            if entries:
+                content.append((f"artikel {artikel}", entries))
+        return content, False
+
+
+class RegelingDomain(Domain):
+    """Artikelen, leden, bijlagen, begrippen, casussen and versies of a regeling written in the DSL."""
+
+    name = "rlz"
+    label = "Regeling"
+    object_types: ClassVar[dict[str, ObjType]] = {
+        "artikel": ObjType("artikel", "artikel"),
+        "lid": ObjType("lid", "lid"),
+        "bijlage": ObjType("bijlage", "bijlage"),
+        "begrip": ObjType("begrip", "begrip"),
+        "casus": ObjType("casus", "casus"),
+        "versie": ObjType("versie", "versie"),
+        "renvooi": ObjType("renvooi", "renvooi"),
+    }
+    # warn_dangling: a role in a page that names no object is a warning (an error under -W).
+    # Citations and case names read as prose; begrippen and versie ids are names, in code font.
+    roles: ClassVar[dict[str, Any]] = {
+        **{name: RegelingXRefRole(warn_dangling=True, innernodeclass=nodes.inline)
+           for name in ("artikel", "lid", "bijlage", "casus", "renvooi")},
+        **{name: RegelingXRefRole(warn_dangling=True) for name in ("begrip", "versie")},
+    }
+    indices: ClassVar[list[type[Index]]] = [BegrippenIndex, BepalingenIndex, CasussenIndex]
+    initial_data: ClassVar[dict[str, Any]] = {
+        "objects": {},  # (objtype, name[@versie]) -> ObjectEntry
+        "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
+    }
+    # The directives are added by setup() with add_directive_to_domain (they import this module).
+    data_version = 1
+
+    @property
+    def objects(self) -> dict[tuple[str, str], ObjectEntry]:
+        result: dict[tuple[str, str], ObjectEntry] = self.data.setdefault("objects", {})
+        return result
+
+    @property
+    def exercises(self) -> dict[tuple[str, tuple[str, str]], str]:
+        result: dict[tuple[str, tuple[str, str]], str] = self.data.setdefault("exercises", {})
+        return result
+
+    def note_object(self, objtype: str, name: str, node_id: str, *, titel: str = "", versie: str = "",
+                    rang: tuple[int, int, str] = (0, 0, ""), omschrijving: str = "",
+                    location: Any = None, waarschuw: bool = True) -> bool:
+        """Record an object; a second description of the same object is a warning at ``location``
+        (unless ``waarschuw`` is off: the leden of a duplicated artikel). Returns whether it was one."""
+        full = volledige_naam(name, versie) if versie else name
+        dubbel = (objtype, full) in self.objects
+        if dubbel and waarschuw:
+            other = self.objects[objtype, full]
+            logger.warning("dubbele beschrijving van %s %s; de andere staat in %s", objtype, full,
+                           other.docname, location=location, type="rlz", subtype="dubbel")
+        self.objects[objtype, full] = ObjectEntry(self.env.docname, node_id, titel or full, versie, rang,
+                                                  omschrijving)
+        return dubbel
+
+    def note_exercise(self, casus: str, artikel: str, versie: str) -> None:
+        self.exercises[casus, (artikel, versie)] = self.env.docname
+
+    def clear_doc(self, docname: str) -> None:
+        for key, entry in list(self.objects.items()):
+            if entry.docname == docname:
+                del self.objects[key]
+        for key2, doc in list(self.exercises.items()):
+            if doc == docname:
+                del self.exercises[key2]
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for key, entry in otherdata["objects"].items():
+            if entry.docname in docnames:
+                if key in self.objects and self.objects[key].docname != entry.docname:
+                    logger.warning("dubbele beschrijving van %s %s; de andere staat in %s", key[0], key[1],
+                                   self.objects[key].docname, location=(entry.docname, 0), type="rlz",
+                                   subtype="dubbel")
+                self.objects[key] = entry
+        for key2, doc in otherdata["exercises"].items():
+            if doc in docnames:
+                self.exercises[key2] = doc
+
+    def _find(self, objtype: str, target: str, page_versie: str) -> ObjectEntry | None:
+        if objtype not in VERSIONED or "@" in target:
+            return self.objects.get((objtype, target))
+        if page_versie and (objtype, volledige_naam(target, page_versie)) in self.objects:
+            return self.objects[objtype, volledige_naam(target, page_versie)]
+        candidates = [e for (t, full), e in self.objects.items() if t == objtype and full.partition("@")[0] == target]
+        return min(candidates, key=lambda e: e.rang) if candidates else None
+
+    def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
+                     node: pending_xref, contnode: Element) -> nodes.reference | None:
+        entry = self._find(typ, target, str(node.get("rlz:versie", "")))
+        if entry is None:
+            return None
+        return make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, entry.titel)
+
+    def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
+                         node: pending_xref, contnode: Element) -> list[tuple[str, nodes.reference]]:
+        results: list[tuple[str, nodes.reference]] = []
+        for objtype in self.object_types:
+            entry = self._find(objtype, target, str(node.get("rlz:versie", "")))
+            if entry is not None:
+                ref = make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, entry.titel)
+                results.append((f"rlz:{objtype}", ref))
+        return results
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for (objtype, full), entry in self.objects.items():
+            yield full, entry.titel, objtype, entry.docname, entry.node_id, 1

@@ -1,0 +1,126 @@
+"""``builder-inited``: write one stub page per version, per artikel and bijlage of each version, and per
+renvooi pair into ``<srcdir>/_generated/`` (as autosummary does), so new versions appear by themselves.
+
+A stub holds only a title and one directive; files are rewritten only when their text changes, and stubs
+of versions or artikelen that no longer exist are removed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from ..versions.catalog import Versie
+from .sitedata import SiteData, laad
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["MAP", "genereer", "renvooi_paren"]
+
+logger = logging.getLogger(__name__)
+
+MAP = "_generated"
+
+
+def _rst(text: str) -> str:
+    """Escape reStructuredText markup in a title taken from the regeling."""
+    return re.sub(r"([\\`*_|\[\]<>:])", r"\\\1", text)
+
+
+def _titel(text: str) -> str:
+    return f"{text}\n{'=' * (len(text) + 4)}\n"
+
+
+def renvooi_paren(versies: list[Versie]) -> list[tuple[str, str]]:
+    """Each version against its basis; each variant against the base regeling; and alternatives (versions
+    on the same basis from the same date) against each other."""
+    ids = {v.id for v in versies}
+    pairs: list[tuple[str, str]] = [(v.basis, v.id) for v in versies if v.basis in ids]
+    roots = [v.id for v in versies if not v.basis]
+    for v in versies:
+        if v.variant and roots and roots[0] != v.id and (roots[0], v.id) not in pairs:
+            pairs.append((roots[0], v.id))
+    for a in versies:
+        for b in versies:
+            if (a.id < b.id and a.basis and a.basis == b.basis and a.geldig_vanaf == b.geldig_vanaf
+                    and (a.id, b.id) not in pairs and (b.id, a.id) not in pairs):
+                first, second = (a, b) if (a.variant, a.id) <= (b.variant, b.id) else (b, a)
+                pairs.append((first.id, second.id))
+    return pairs
+
+
+def _pagina_naam(ref_artikel: str) -> str:
+    return "artikel-" + re.sub(r"[^A-Za-z0-9.]+", "-", ref_artikel)
+
+
+def _stubs(data: SiteData) -> dict[str, str]:
+    """Relative path (under ``_generated/``) -> text of every stub page."""
+    pages: dict[str, str] = {}
+    versie_ids = data.versie_ids
+    for vid in versie_ids:
+        reg = data.bundle.versions[vid]
+        children = []
+        for p in reg.provisions:
+            if p.kind == "artikel":
+                name = _pagina_naam(p.ref.artikel)
+                kop = f"Artikel {p.ref.artikel}" + (f" · {p.titel}" if p.titel else "") + f" ({vid})"
+                pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n.. rlz:artikel:: {p.ref.artikel}\n"
+                                              f"   :versie: {vid}\n")
+                children.append(name)
+            elif p.kind == "bijlage":
+                name = f"bijlage-{p.ref.bijlage}"
+                kop = f"Bijlage {p.ref.bijlage} ({vid})"
+                pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n{_rst(p.titel)}\n\n"
+                                              f".. rlz:bijlage:: {p.ref.bijlage}\n   :versie: {vid}\n")
+                children.append(name)
+        toc = "".join(f"   {c}\n" for c in children)
+        pages[f"{vid}/index.rst"] = (f"{_titel(_rst(f'Versie {vid}'))}\n.. rlz:versie:: {vid}\n\n"
+                                     f".. toctree::\n   :hidden:\n\n{toc}")
+    versies_toc = "".join(f"   {vid}/index\n" for vid in versie_ids)
+    pages["versies.rst"] = (f"{_titel('Versies')}\nElke versie van de regeling die in ``regeling/`` staat: de "
+                            "regeling zelf en de wijzigingsregelingen en varianten die erop voortbouwen.\n\n"
+                            f".. rlz:regeling::\n\n.. toctree::\n   :maxdepth: 1\n\n{versies_toc}")
+    versies = [v for v in data.bundle.versies if v.id in data.bundle.versions]
+    paren = renvooi_paren(versies)
+    renvooi_toc = ""
+    for oud, nieuw in paren:
+        name = f"{oud}--{nieuw}"
+        pages[f"renvooi/{name}.rst"] = (f"{_titel(_rst(f'Renvooi {oud} → {nieuw}'))}\n"
+                                        f".. rlz:renvooi:: {oud} {nieuw}\n")
+        renvooi_toc += f"   renvooi/{name}\n"
+    intro = ("Per paar versies: de bepalingen die verschillen, met geschrapte tekst doorgehaald en ingevoegde "
+             "tekst onderstreept, en de casussen die daardoor een andere uitkomst krijgen.\n")
+    if not paren:
+        intro += "\nEr is nog geen wijzigingsregeling of variant: er valt niets te vergelijken.\n"
+    pages["renvooi.rst"] = (f"{_titel('Renvooi')}\n{intro}"
+                            + (f"\n.. toctree::\n   :maxdepth: 1\n\n{renvooi_toc}" if renvooi_toc else ""))
+    return pages
+
+
+def genereer(app: Sphinx) -> None:
+    """Write the stubs (when ``meerzorg_genereer_paginas`` is on)."""
+    if not app.config.meerzorg_genereer_paginas:
+        return
+    data = laad(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
+    root = Path(app.srcdir) / MAP
+    if data.errors:
+        # The directives report the errors with their location; write no pages for a broken regeling.
+        logger.warning("geen pagina's gegenereerd: de regeling of de casussen bevatten fouten",
+                       type="rlz", subtype="invoer")
+        return
+    pages = _stubs(data)
+    for rel, text in pages.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+    for path in sorted(root.rglob("*.rst")):
+        if path.relative_to(root).as_posix() not in pages:
+            path.unlink()
+    for folder in sorted((p for p in root.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()

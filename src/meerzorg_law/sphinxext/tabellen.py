@@ -1,0 +1,263 @@
+"""Directives over all cases and version pairs: the case table, the coverage table and the renvooi.
+
+``rlz:casussen`` lists every case with pass/fail per version and, per case, its facts, outcomes and the
+provisions applied; ``rlz:dekking`` shows which provisions no case exercises; ``rlz:renvooi`` shows what a
+version changes in the text and rules of another, and which cases change outcome because of it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+
+from .. import ir
+from ..compare.outcomes import compare_cases
+from ..compare.renvooi import ProvisionDiff, Segment, renvooi
+from ..span import ProvisionRef
+from ..values import format_value
+from .bouwstenen import LEGENDA, Cel, alineas, koppeling, status, tabel
+from .directives import RegelingBasis, bepaling_koppeling, datum
+from .domain import natuurlijke_volgorde
+from .nodes import geschrapt, ingevoegd
+from .sitedata import SiteData, sleutel_van
+
+__all__ = ["CasussenDirective", "DekkingDirective", "RenvooiDirective"]
+
+logger = logging.getLogger(__name__)
+
+
+class CasussenDirective(RegelingBasis):
+    """``.. rlz:casussen::`` — every case: pass/fail per version, then per case its facts and outcomes."""
+
+    has_content = False
+    option_spec: ClassVar[dict[str, Any]] = {"alleen-tabel": directives.flag}
+
+    def bouw(self) -> list[nodes.Node]:
+        data = self.data()
+        if data is None:
+            return []
+        versies = data.versie_ids
+        if not versies or not data.cases:
+            return [nodes.paragraph("", "Geen casussen." if versies else "Geen versies van de regeling gevonden.")]
+        eerste = data.bundle.versions[versies[0]]
+        toon = self.hoofduitkomsten(eerste)
+        blokken: list[nodes.Element] = []
+        rows: list[list[Cel]] = []
+        for i, case in enumerate(data.cases):
+            blok = nodes.container(classes=["rlz-casus"])
+            node_id = self.anker(blok, "casus-" + sleutel_van(case))
+            self.domain.note_object("casus", case.naam, node_id, titel=case.naam, location=self.get_location())
+            row: list[Cel] = [[nodes.reference("", case.naam, internal=True, refid=node_id)],
+                              [nodes.literal("", f"{Path(case.file).name}:{case.span.line}")]]
+            for vid in versies:
+                run = data.runs.get((i, vid))
+                row.append("—" if run is None else [status(run.status), nodes.Text(" " + run.waarden(toon))])
+            rows.append(row)
+            blok += self._casus(data, i)
+            blokken.append(blok)
+        totaal = [f"{vid}: {sum(data.runs[i, vid].status == 'geslaagd' for i in range(len(data.cases)))} geslaagd, "
+                  f"{sum(data.runs[i, vid].status in ('mislukt', 'fout') for i in range(len(data.cases)))} mislukt"
+                  for vid in versies]
+        out: list[nodes.Node] = [
+            nodes.paragraph("", f"{len(data.cases)} casussen; per versie {', '.join(toon)} ({LEGENDA}). "
+                                + "; ".join(totaal) + "."),
+            tabel(["Casus", "Bestand", *versies], rows, classes=["rlz-casussen"],
+                  breedtes=[4, 2] + [2] * len(versies)),
+        ]
+        if "alleen-tabel" not in self.options:
+            out += blokken
+        return out
+
+    def _casus(self, data: SiteData, index: int) -> list[nodes.Node]:
+        case = data.cases[index]
+        versies = data.versie_ids
+        out: list[nodes.Node] = [nodes.rubric("", case.naam, classes=["rlz-kop"])]
+        if case.omschrijving:
+            out += alineas(case.omschrijving)
+        feiten: list[list[Cel]] = [[[nodes.literal("", k)], format_value(v)] for k, v in case.feiten.items()]
+        out.append(tabel(["Feit", "Waarde"], feiten, classes=["rlz-feiten"]))
+        reg = data.bundle.versions[versies[0]]
+        namen = list(dict.fromkeys([*reg.outcomes, *(o for v in versies for o in data.bundle.versions[v].outcomes)]))
+        rows: list[list[Cel]] = []
+        for naam in namen:
+            row: list[Cel] = [[nodes.literal("", naam)]]
+            for vid in versies:
+                run = data.runs.get((index, vid))
+                if run is None or naam not in run.result.actual:
+                    row.append("—")
+                    continue
+                cel: list[nodes.Node] = [nodes.Text(format_value(run.result.actual[naam]))]
+                mis = next((m for m in run.result.mismatches if m.outcome == naam), None)
+                if mis is not None:
+                    cel.append(nodes.emphasis("", f" (verwacht {format_value(mis.expected)})",
+                                              classes=["rlz-status-mislukt"]))
+                row.append(cel)
+            rows.append(row)
+        rows.append(["Toets", *[[status(data.runs[index, v].status)] if (index, v) in data.runs else "—"
+                                for v in versies]])
+        rows.append(["Toegepast", *[self._toegepast(data, index, v) for v in versies]])
+        out.append(tabel(["Uitkomst", *versies], rows, classes=["rlz-uitkomsten"]))
+        return out
+
+    def _toegepast(self, data: SiteData, index: int, vid: str) -> Cel:
+        run = data.runs.get((index, vid))
+        if run is None:
+            return "—"
+        if run.result.failure is not None:
+            return run.result.failure.message
+        if run.trace is None:
+            return "—"
+        cel: list[nodes.Node] = []
+        for n, ref in enumerate(run.trace.provisions_applied()):
+            if n:
+                cel.append(nodes.Text("; "))
+            cel.append(bepaling_koppeling(ref, vid))
+            self.domain.note_exercise(data.cases[index].naam, ref.artikel or f"bijlage {ref.bijlage}", vid)
+        return cel or "—"
+
+
+class DekkingDirective(RegelingBasis):
+    """``.. rlz:dekking::`` — per provision with rules or begrippen, how many cases exercise it per version."""
+
+    has_content = False
+
+    def bouw(self) -> list[nodes.Node]:
+        data = self.data()
+        if data is None:
+            return []
+        versies = data.versie_ids
+        refs: dict[ProvisionRef, None] = {}
+        for vid in reversed(versies):
+            reg = data.bundle.versions[vid]
+            for p in reg.provisions:
+                if data.heeft_regels(vid, p.ref) or data.heeft_begrippen(vid, p.ref):
+                    refs[p.ref] = None
+        ordered = sorted(refs, key=natuurlijke_volgorde)
+        rows: list[list[Cel]] = []
+        onbedekt: dict[str, list[ProvisionRef]] = {v: [] for v in versies}
+        for ref in ordered:
+            row: list[Cel] = [[nodes.Text(ref.citeer())]]
+            for vid in versies:
+                reg = data.bundle.versions[vid]
+                if reg.provision(ref) is None:
+                    row.append("— (bestaat niet)")
+                elif not (data.heeft_regels(vid, ref) or data.heeft_begrippen(vid, ref)):
+                    row.append("— (geen regels)")
+                else:
+                    n = len(data.geraakt_door(vid, ref))
+                    soort = "regel" if data.heeft_regels(vid, ref) else "begrip"
+                    if n:
+                        tekst = "1 casus" if n == 1 else f"{n} casussen"
+                        row.append([bepaling_koppeling(ref, vid, tekst), nodes.Text(f" ({soort})")])
+                    else:
+                        onbedekt[vid].append(ref)
+                        link = bepaling_koppeling(ref, vid, "geen casus")
+                        row.append([nodes.inline("", "", link, classes=["rlz-status", "rlz-status-mislukt"]),
+                                    nodes.Text(f" ({soort})")])
+            rows.append(row)
+        samenvatting = nodes.bullet_list()
+        for vid in versies:
+            lijst = onbedekt[vid]
+            text = (f"{vid}: elke bepaling met regels of begrippen wordt door een casus geraakt" if not lijst else
+                    f"{vid}: {len(lijst)} niet geraakt: " + "; ".join(r.citeer() for r in lijst))
+            samenvatting += nodes.list_item("", nodes.paragraph("", text))
+        intro = nodes.paragraph("", "Een casus raakt een bepaling als een regel van die bepaling in zijn uitleg "
+                                    "(trace) van toepassing was; een bepaling met alleen begrippen raakt hij als "
+                                    "een van die begrippen is gebruikt.")
+        return [intro, samenvatting, tabel(["Bepaling", *versies], rows, classes=["rlz-dekking"],
+                                           breedtes=[3] + [2] * len(versies))]
+
+
+def _segmenten(segs: tuple[Segment, ...]) -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for s in segs:
+        if s.soort == "weg":
+            out.append(geschrapt("", s.tekst))
+        elif s.soort == "nieuw":
+            out.append(ingevoegd("", s.tekst))
+        else:
+            out.append(nodes.Text(s.tekst))
+    return out
+
+
+class RenvooiDirective(RegelingBasis):
+    """``.. rlz:renvooi:: rlz-2026 rlz-2027`` — changed provisions with deletions and insertions marked,
+    and the cases whose outcome changes."""
+
+    required_arguments = 2
+    has_content = False
+
+    def bouw(self) -> list[nodes.Node]:
+        data = self.data()
+        if data is None:
+            return []
+        oud = self.versie(data, self.arguments[0])
+        nieuw = self.versie(data, self.arguments[1])
+        if oud is None or nieuw is None:
+            return []
+        self.env.ref_context["rlz:versie"] = nieuw
+        target = nodes.target()
+        node_id = self.anker(target, f"renvooi-{oud}-{nieuw}")
+        self.domain.note_object("renvooi", f"{oud}/{nieuw}", node_id, titel=f"renvooi {oud} → {nieuw}",
+                                location=self.get_location())
+        old_reg, new_reg = data.bundle.versions[oud], data.bundle.versions[nieuw]
+        diffs = renvooi(data.bundle.consolidated[oud], data.bundle.consolidated[nieuw])
+        intro = nodes.paragraph("", "", koppeling("versie", nieuw, nieuw, literal=True),
+                                nodes.Text(f" (geldig vanaf {datum(new_reg.geldig_vanaf)}) ten opzichte van "),
+                                koppeling("versie", oud, oud, literal=True),
+                                nodes.Text(f" (geldig vanaf {datum(old_reg.geldig_vanaf)}): {len(diffs)} bepalingen "
+                                           "gewijzigd, ingevoegd of vervallen. Geschrapte tekst is "),
+                                geschrapt("", "doorgehaald"), nodes.Text(", ingevoegde tekst is "),
+                                ingevoegd("", "onderstreept"), nodes.Text("."))
+        out: list[nodes.Node] = [target, intro]
+        for d in diffs:
+            out.append(self._diff(d, oud, nieuw))
+        out += self._gevolgen(data, old_reg, new_reg)
+        return out
+
+    def _diff(self, d: ProvisionDiff, oud: str, nieuw: str) -> nodes.Element:
+        blok = nodes.container(classes=["rlz-renvooi", f"rlz-renvooi-{d.soort}"])
+        waar = oud if d.soort == "vervallen" else nieuw
+        kop = nodes.paragraph(classes=["rlz-kop"])
+        kop += nodes.strong("", "", bepaling_koppeling(d.ref, waar))
+        kop += nodes.Text(f" — {d.soort}")
+        blok += kop
+        if d.tekst_gewijzigd:
+            blok += nodes.paragraph("", "", *_segmenten(d.tekst), classes=["rlz-wettekst"])
+        if d.regels_oud != d.regels_nieuw:
+            segs = _segmenten(d.regels)
+            # Children that are not the raw text make the HTML writer treat this as a parsed literal,
+            # so the <del>/<ins> marks survive inside the code block.
+            # The rawsource must differ from the text: Sphinx fills an empty one in, and then highlights.
+            blok += nodes.literal_block("rlz:renvooi", "", *segs, classes=["rlz-regel-renvooi"])
+        return blok
+
+    def _gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling) -> list[nodes.Node]:
+        results, summary = compare_cases(old_reg, new_reg, data.cases)
+        kop = nodes.rubric("", "Gevolgen voor de casussen")
+        gewijzigd = [r for r in results if r.gewijzigd or r.fout is not None]
+        text = f"{summary.gewijzigd} van {summary.totaal} casussen veranderen van uitkomst"
+        if summary.fouten:
+            text += f", {summary.fouten} met een fout"
+        out: list[nodes.Node] = [kop, nodes.paragraph("", text + ".")]
+        if not gewijzigd:
+            return out
+        rows: list[list[Cel]] = []
+        for r in gewijzigd:
+            if r.fout is not None:
+                rows.append([[koppeling("casus", r.case.naam, r.case.naam)], "fout", r.fout.message, ""])
+                continue
+            wat = "; ".join(f"{w.outcome}: {format_value(w.oud)} → {format_value(w.nieuw)}" for w in r.wijzigingen)
+            door = "; ".join(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde" for w in r.wijzigingen)
+            redenen = nodes.bullet_list()
+            for reden in dict.fromkeys(x for w in r.wijzigingen for x in w.redenen):
+                redenen += nodes.list_item("", nodes.paragraph("", reden))
+            rows.append([[koppeling("casus", r.case.naam, r.case.naam)], wat, door, redenen])
+        out.append(tabel(["Casus", "Wat verandert", "Beslist door", "Waarom"], rows, classes=["rlz-gevolgen"],
+                         breedtes=[3, 3, 2, 4]))
+        return out
+

@@ -1,0 +1,34 @@
+"""Fixtures of the Sphinx extension's tests: Sphinx's own testing fixtures over the roots in ``roots/``.
+
+The plugin ``sphinx.testing.fixtures`` is loaded by ``tests/conftest.py`` (pytest allows ``pytest_plugins``
+only in the top-level conftest); ``rootdir`` here points it at this folder's roots.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+# The roots are Sphinx projects, not tests (their conf.py files would clash under --doctest-modules).
+collect_ignore = ["roots"]
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """``@pytest.mark.sphinx(testroot="basic")`` builds ``roots/test-basic``."""
+    return Path(__file__).resolve().parent / "roots"
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs"
+
+
+@pytest.fixture(scope="session")
+def echte_site() -> tuple[int, Path]:
+    """The real ``docs/`` built once, as ``meerzorg docs`` does (-W, fresh), into ``docs/_build/html``.
+
+    Returns the exit code and the output folder; the browser test saves its screenshot there.
+    """
+    from meerzorg_law.cli import main
+
+    out = DOCS / "_build" / "html"
+    return main(["docs", "--uit", str(out)]), out

@@ -1,0 +1,3 @@
+extensions = ["meerzorg_law.sphinxext"]
+meerzorg_regeling = "regeling"
+meerzorg_casussen = []

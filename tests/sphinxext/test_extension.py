@@ -1,0 +1,260 @@
+"""The ``rlz`` domain and directives on the small proefregeling in ``roots/test-basic`` (two versions, three
+cases, one of them failing under proef-2027 on purpose)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sphinx.testing.util import SphinxTestApp
+
+from meerzorg_law.sphinxext.domain import BegrippenIndex, BepalingenIndex, CasussenIndex, RegelingDomain
+from meerzorg_law.sphinxext.generate import renvooi_paren
+from meerzorg_law.versions.catalog import Versie
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def _html(app: SphinxTestApp, name: str) -> str:
+    return (Path(app.outdir) / f"{name}.html").read_text(encoding="utf-8")
+
+
+def _domain(app: SphinxTestApp) -> RegelingDomain:
+    domain = app.env.domains["rlz"]
+    assert isinstance(domain, RegelingDomain)
+    return domain
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    """test-basic built once for the module, without warnings."""
+    src = tmp_path_factory.mktemp("basic") / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        yield app
+    finally:
+        app.cleanup()
+
+
+def test_artikel_shows_text_rule_plain_dutch_cases_and_example(site: SphinxTestApp) -> None:
+    html = _html(site, "artikel")
+    # the legal text
+    assert "In afwijking van het eerste lid is er geen recht als de zorg onder de drempel blijft." in html
+    # the formal rule, highlighted by the DSL's lexer
+    assert '<div class="rlz-regel highlight-meerzorg notranslate">' in html
+    assert '<span class="kd">regel</span>' in html and '<span class="k">indien</span>' in html
+    # the plain Dutch reading
+    assert "<strong>recht is waar, reden is toegekend (toegekend)</strong> als:" in html
+    assert "uren zorg per week is ten minste de drempel in uren per week, en" in html
+    # the cases that exercise the lid, per version, and a worked example
+    assert 'class="rlz-tabel rlz-casussen' in html
+    assert "P1 boven de drempel" in html
+    assert '<span class="rlz-status rlz-status-geslaagd">✓</span> waar · toegekend' in html
+    assert "Uitgewerkt voorbeeld: P1 boven de drempel" in html
+    assert "Toegepaste bepalingen: artikel 2, eerste lid" in html
+    # a lid no case exercises says so
+    assert "Geen casus raakt deze bepaling in versie proef-2026." in html
+
+
+def test_legal_text_is_escaped_never_raw_html(site: SphinxTestApp) -> None:
+    outdir = Path(site.outdir)
+    artikel = _html(site, "artikel")
+    assert "&lt;script&gt;alert(&quot;wettekst&quot;)&lt;/script&gt;" in artikel
+    assert "&lt;b&gt;vet&lt;/b&gt;" in artikel
+    assert "&lt;i&gt;cursief&lt;/i&gt;" in _html(site, "bijlage")
+    assert "P2 &lt;script&gt;zonder&lt;/script&gt; ster" in _html(site, "casussen")
+    for page in outdir.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text and "<b>vet" not in text and "<script>zonder" not in text, page.name
+
+
+def test_roles_resolve_with_and_without_version(site: SphinxTestApp) -> None:
+    html = _html(site, "rollen")
+    for href in ('href="artikel.html#rlz-proef-2026-artikel-2"',      # no version: the base regeling
+                 'href="renvooi.html#rlz-proef-2027-artikel-2"',      # 2@proef-2027
+                 'href="artikel.html#rlz-proef-2026-2-lid-1"',
+                 'href="artikel.html#rlz-proef-2026-1-onderdeel-a"',
+                 'href="artikel.html#rlz-proef-2026-begrip-drempel"',
+                 'href="casussen.html#rlz-casus-proef-p1-boven-de-drempel"',
+                 'href="versie.html#rlz-versie-proef-2027"',
+                 'href="bijlage.html#rlz-proef-2026-bijlage-A"',
+                 'href="renvooi.html#rlz-renvooi-proef-2026-proef-2027"'):
+        assert href in html
+    assert '<span class="xref rlz rlz-lid">artikel 2, eerste lid</span>' in html
+    assert '<span class="xref rlz rlz-artikel">het artikel</span>' in html
+    # On a page about proef-2027 an unversioned reference stays in proef-2027.
+    assert html.count("rlz-proef-2027-2-lid-2") == 0
+    assert 'href="#rlz-proef-2027-2-lid-2"' in _html(site, "renvooi")
+
+
+def test_dangling_role_is_a_warning(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-dubbel", src)
+    (src / "tweede.rst").write_text("Tweede\n======\n\nZie :rlz:artikel:`9.9`.\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert "tweede.rst:4: WARNING: rlz:artikel reference target not found: 9.9" in app.warning.getvalue()
+
+
+def test_duplicate_artikel_is_one_warning_with_location(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-dubbel", src)
+    app = make_app("html", srcdir=src)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "tweede.rst:4: WARNING: dubbele beschrijving van artikel 2@proef-2026; de andere staat in index" \
+        in warnings
+    assert warnings.count("dubbele beschrijving") == 1  # not once more for every lid of the artikel
+
+
+def test_unknown_version_or_artikel_is_a_warning(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-dubbel", src)
+    (src / "tweede.rst").write_text("Tweede\n======\n\n.. rlz:artikel:: 7\n   :versie: proef-2026\n\n"
+                                    ".. rlz:versie:: proef-1999\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    warnings = app.warning.getvalue()
+    assert "tweede.rst:4: WARNING: artikel 7 bestaat niet in versie proef-2026 (artikelen: 1, 2)" in warnings
+    assert "tweede.rst:7: WARNING: versie proef-1999 bestaat niet (versies: proef-2026)" in warnings
+
+
+def test_begrippen_index(site: SphinxTestApp) -> None:
+    content, collapse = BegrippenIndex(_domain(site)).generate()
+    assert not collapse
+    [(letter, entries)] = content
+    assert letter == "D"
+    assert [(e.name, e.subtype, e.docname, e.anchor, e.descr) for e in entries] == [
+        ("drempel", 1, "artikel", "rlz-proef-2026-begrip-drempel", "de drempel in uren per week"),
+        ("proef-2026", 2, "artikel", "rlz-proef-2026-begrip-drempel", "drempel (artikel 1, onderdeel a, proef-2026)"),
+    ]
+    page = _html(site, "rlz-begrippen")
+    assert "Begrippenindex" in page and "de drempel in uren per week" in page
+
+
+def test_bepalingen_and_casussen_index(site: SphinxTestApp) -> None:
+    content, _ = BepalingenIndex(_domain(site)).generate()
+    versies = dict(content)
+    assert [e.name for e in versies["proef-2026"]] == [
+        "artikel 1", "artikel 1, onderdeel a", "artikel 2", "artikel 2, eerste lid", "artikel 2, tweede lid",
+        "artikel 2, derde lid", "artikel 2, vierde lid", "bijlage A"]
+    assert "artikel 2, tweede lid" in [e.name for e in versies["proef-2027"]]
+    casussen, _ = CasussenIndex(_domain(site)).generate()
+    per_artikel = {kop: [(e.name, e.descr) for e in entries] for kop, entries in casussen}
+    assert per_artikel["artikel 2"] == [("P1 boven de drempel", "proef-2026, proef-2027"),
+                                        ("P1 onder de drempel, thuis", "proef-2026"),
+                                        ("P2 <script>zonder</script> ster", "proef-2026, proef-2027")]
+
+
+def test_renvooi_marks_deletions_and_insertions(site: SphinxTestApp) -> None:
+    html = _html(site, "renvooi")
+    # (how the words are cut into runs is compare.renvooi's business; the marks are ours)
+    assert '<del class="rlz-geschrapt">blijft.' in html
+    assert '<ins class="rlz-ingevoegd">blijft, tenzij de verzekerde thuis woont.' in html
+    assert ('<del class="rlz-geschrapt">indien uren &lt; drempel\n</del>'
+            '<ins class="rlz-ingevoegd">indien uren &lt; drempel en niet thuis\n</ins>') in html
+    assert "0 van 3 casussen veranderen van uitkomst, 1 met een fout." in html
+
+
+def test_case_table_and_coverage(site: SphinxTestApp) -> None:
+    html = _html(site, "casussen")
+    assert "3 casussen; per versie recht, reden" in html
+    assert "proef-2026: 3 geslaagd, 0 mislukt; proef-2027: 1 geslaagd, 1 mislukt" in html
+    assert '<span class="rlz-status rlz-status-fout">✗ fout</span>' in html
+    assert '<span class="rlz-status rlz-status-geen-verwachting">·</span> onwaar · geen_ster' in html
+    assert "proef-2026: 1 niet geraakt: artikel 2, vierde lid" in html
+    assert "proef.yaml:4" in html
+
+
+def test_version_page(site: SphinxTestApp) -> None:
+    html = _html(site, "versie")
+    assert "wijziging op proef-2026" in html and "1 januari 2027" in html
+    assert "regeling/proef-2027.rgl" in html
+    assert "Wat is er veranderd ten opzichte van proef-2026" in html
+    assert "artikel 2, tweede lid</span></a>: gewijzigd" in html
+
+
+def test_bijlage_shows_profile_descriptions(site: SphinxTestApp) -> None:
+    html = _html(site, "bijlage")
+    assert "<summary><code" in html and "Profiel een" in html
+    assert "Voor cliënten met veel zorg; beschrijving van aard en inhoud van het profiel een." in html
+
+
+def test_dependencies_on_regeling_and_case_files(site: SphinxTestApp) -> None:
+    deps = {Path(d).name for d in site.env.dependencies["artikel"]}
+    assert {"proef.rgl", "proef-2027.rgl", "proef.yaml"} <= deps
+
+
+@pytest.mark.sphinx("text", testroot="basic")
+def test_text_builder_gets_renvooi_marks(app: SphinxTestApp) -> None:
+    app.build()
+    text = (Path(app.outdir) / "renvooi.txt").read_text(encoding="utf-8")
+    words = " ".join(text.split())
+    assert "[-blijft." in words and "{+blijft, tenzij de verzekerde thuis woont." in words
+
+
+def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    stale = src / "_generated" / "weg-2020" / "artikel-1.rst"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("Oud\n===\n", encoding="utf-8")
+    make_app("html", srcdir=src, confoverrides={"meerzorg_genereer_paginas": True})
+    gen = src / "_generated"
+    assert not stale.exists() and not stale.parent.exists()
+    assert sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*.rst")) == [
+        "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
+        "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
+        "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
+    assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
+        "Artikel 2 · Extra zorg (proef-2027)\n=======================================\n\n"
+        ".. rlz:artikel:: 2\n   :versie: proef-2027\n")
+
+
+def test_renvooi_pairs() -> None:
+    import datetime
+
+    d26, d27 = datetime.date(2026, 3, 1), datetime.date(2027, 1, 1)
+    versies = [Versie("rlz-2026", d26, "", False, "a"), Versie("rlz-2027", d27, "rlz-2026", False, "b"),
+               Versie("rlz-2027-variant-a", d27, "rlz-2026", True, "c"),
+               Versie("rlz-2027-variant-b", d27, "rlz-2027", True, "d")]
+    assert renvooi_paren(versies) == [
+        ("rlz-2026", "rlz-2027"), ("rlz-2026", "rlz-2027-variant-a"), ("rlz-2027", "rlz-2027-variant-b"),
+        ("rlz-2026", "rlz-2027-variant-b"), ("rlz-2027", "rlz-2027-variant-a")]
+
+
+def test_parallel_build_merges_domain_data(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    app = make_app("html", srcdir=src, parallel=2)
+    app.build()
+    assert app.warning.getvalue() == ""
+    domain = _domain(app)
+    assert domain.objects["artikel", "2@proef-2027"].docname == "renvooi"
+    assert domain.objects["casus", "P1 boven de drempel"].docname == "casussen"
+    domain.clear_doc("renvooi")
+    assert ("artikel", "2@proef-2027") not in domain.objects and ("artikel", "2@proef-2026") in domain.objects
+
+
+def test_changed_regeling_file_rebuilds_the_pages_that_render_it(make_app: Any, tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    app = make_app("html", srcdir=src)
+    app.build()
+    rgl = src / "regeling" / "proef.rgl"
+    rgl.write_text(rgl.read_text(encoding="utf-8").replace("Dit lid raakt geen enkele casus.",
+                                                             "Dit lid is gewijzigd."), encoding="utf-8")
+    app2 = make_app("html", srcdir=src)
+    app2.build()
+    assert "Dit lid is gewijzigd." in _html(app2, "artikel")
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app2.status.getvalue())
+    reread = set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status))
+    # every page with a directive depends on the regeling and case files; the page with only roles does not
+    assert reread == {"artikel", "bijlage", "casussen", "index", "renvooi", "versie"}
