@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from .cases.project import Project, load_project
 from .cases.run import CaseResult, run_cases, versions_for
@@ -321,10 +321,33 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK if status == 0 else EXIT_FAILED
 
 
+class _DutchParser(argparse.ArgumentParser):
+    """argparse speaks English and ships no Dutch catalogue: translate its few user-facing phrases."""
+
+    _PHRASES = (("the following arguments are required:", "deze argumenten ontbreken:"),
+                ("unrecognized arguments:", "onbekende argumenten:"), ("invalid choice:", "ongeldige keuze:"),
+                ("choose from", "kies uit"), ("invalid int value:", "geen geheel getal:"),
+                ("expected one argument", "verwacht één waarde"), ("argument ", "argument "))
+
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:", 1)
+
+    def format_help(self) -> str:
+        return (super().format_help().replace("usage:", "gebruik:", 1)
+                .replace("positional arguments:", "argumenten:").replace("options:", "opties:")
+                .replace("show this help message and exit", "toon deze hulp en stop"))
+
+    def error(self, message: str) -> NoReturn:
+        for en, nl in self._PHRASES:
+            message = message.replace(en, nl)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INPUT, f"{self.prog}: fout: {message}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
+    p = _DutchParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
     p.add_argument("--regeling", help="map of bestand met de regeling (standaard: de meegeleverde regeling/)")
-    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT")
+    sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_DutchParser)
     s = sub.add_parser("check", help="regeling en wijzigingen lezen en controleren")
     s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen")
     s.add_argument("--json", action="store_true")
