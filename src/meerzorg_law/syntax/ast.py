@@ -427,7 +427,25 @@ class TabelWijziging:
     span: Span
 
 
-Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, TabelWijziging]
+@dataclass(frozen=True, slots=True)
+class GegevensInstructie:
+    """``soort``: ingevoegd, luidt (then ``declaratie`` replaces ``naam``), vervalt, or waarde (``waarde`` is
+    added to enumeratie ``naam``)."""
+
+    soort: str
+    naam: str
+    declaratie: Declaratie | None
+    waarde: EnumWaarde | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class GegevensWijziging:
+    wijzigingen: tuple[GegevensInstructie, ...]
+    span: Span
+
+
+Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, TabelWijziging, GegevensWijziging]
 
 
 @dataclass(frozen=True, slots=True)

@@ -386,6 +386,22 @@ class _ToAst(Transformer[Token, Any]):
     def rij_toegevoegd(self, meta: Meta, key: Token, *rest: Any) -> ast.RijWijziging:
         return ast.RijWijziging("toegevoegd", str(key), self._rij(meta, key, rest), self._span(meta))
 
+    def gegevenswijziging(self, meta: Meta, *ws: ast.GegevensInstructie) -> ast.GegevensWijziging:
+        return ast.GegevensWijziging(tuple(ws), self._span(meta))
+
+    def gegevens_ingevoegd(self, meta: Meta, decl: ast.Declaratie) -> ast.GegevensInstructie:
+        return ast.GegevensInstructie("ingevoegd", decl.name, decl, None, self._span(meta))
+
+    def gegevens_luidt(self, meta: Meta, naam: Token, decl: ast.Declaratie) -> ast.GegevensInstructie:
+        return ast.GegevensInstructie("luidt", str(naam), decl, None, self._span(meta))
+
+    def gegevens_vervalt(self, meta: Meta, naam: Token) -> ast.GegevensInstructie:
+        return ast.GegevensInstructie("vervalt", str(naam), None, None, self._span(meta))
+
+    def gegevens_waarde(self, meta: Meta, enum: Token, waarde: Token, *label: Token) -> ast.GegevensInstructie:
+        value = ast.EnumWaarde(str(waarde), _text(label[0]) if label else "", self._span(meta))
+        return ast.GegevensInstructie("waarde", str(enum), None, value, self._span(meta))
+
     def rij_vervalt(self, meta: Meta, key: Token) -> ast.RijWijziging:
         return ast.RijWijziging("vervalt", str(key), None, self._span(meta))
 

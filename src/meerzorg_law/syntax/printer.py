@@ -270,6 +270,18 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
     return out
 
 
+def _gegevensinstructie(w: ast.GegevensInstructie, ind: int) -> list[str]:
+    pad = _INDENT * ind
+    if w.soort == "vervalt":
+        return [f"{pad}vervalt {w.naam}"]
+    if w.waarde is not None:
+        label = f" {_str(w.waarde.label, ind)}" if w.waarde.label else ""
+        return [f"{pad}wordt aan {w.naam} de waarde {w.waarde.name}{label} toegevoegd"]
+    assert w.declaratie is not None
+    head = "wordt ingevoegd:" if w.soort == "ingevoegd" else f"komt {w.naam} te luiden:"
+    return [f"{pad}{head}", *_declaratie(w.declaratie, ind + 1)]
+
+
 def _instructie(i: ast.Instructie, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(i, ast.KomtTeLuiden):
@@ -281,6 +293,8 @@ def _instructie(i: ast.Instructie, ind: int) -> list[str]:
                 *_bepaling(i.bepaling, ind + 1)]
     if isinstance(i, ast.Vernummerd):
         return [f"{pad}{_verwijzing(i.doel.ref)} wordt vernummerd tot {_verwijzing(i.nieuw.ref)}"]
+    if isinstance(i, ast.GegevensWijziging):
+        return [f"{pad}in de gegevens", *(line for w in i.wijzigingen for line in _gegevensinstructie(w, ind + 1))]
     out = [f"{pad}in tabel {i.tabel}"]
     for w in i.wijzigingen:
         if w.rij is None:

@@ -182,6 +182,37 @@ def _tabel(reg: ast.Regeling, i: ast.TabelWijziging, wie: str, ctx: _Context) ->
                                        for b in reg.bijlagen))
 
 
+def _gegevens(reg: ast.Regeling, i: ast.GegevensWijziging, wie: str, ctx: _Context) -> ast.Regeling:
+    """Add, replace or remove a declaration of the case interface, or add a value to an enumeratie."""
+    decls = {d.name: d for d in reg.gegevens}  # insertion order: a replaced declaration keeps its place
+    for w in i.wijzigingen:
+        if not ctx.raakt([("gegevens", w.naam)], [("gegevens", w.naam)], wie, w.span):
+            continue
+        bestaand = decls.get(w.naam)
+        if w.soort == "ingevoegd" and w.declaratie is not None:
+            if bestaand is not None:
+                ctx.fout("W012", w.span, f"'{w.naam}' bestaat al in de gegevens")
+            else:
+                decls[w.naam] = w.declaratie
+        elif bestaand is None:
+            ctx.fout("W013", w.span, f"'{w.naam}' bestaat niet in de gegevens van {ctx.versie}")
+        elif w.soort == "luidt" and w.declaratie is not None:
+            if w.declaratie.name != w.naam:
+                ctx.fout("W014", w.span, f"'{w.naam}' komt te luiden als '{w.declaratie.name}': gebruik dezelfde naam")
+            else:
+                decls[w.naam] = w.declaratie
+        elif w.soort == "vervalt":
+            del decls[w.naam]
+        elif w.waarde is not None:
+            if not isinstance(bestaand, ast.Enumeratie):
+                ctx.fout("W015", w.span, f"'{w.naam}' is geen enumeratie")
+            elif any(v.name == w.waarde.name for v in bestaand.values):
+                ctx.fout("W016", w.span, f"'{w.waarde.name}' is al een waarde van {w.naam}")
+            else:
+                decls[w.naam] = replace(bestaand, values=(*bestaand.values, w.waarde))
+    return replace(reg, gegevens=tuple(decls.values()))
+
+
 def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: _Context) -> ast.Regeling:
     if isinstance(i, ast.KomtTeLuiden):
         return _komt_te_luiden(reg, i, wie, ctx)
@@ -191,6 +222,8 @@ def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: _Context) -> ast
         return _ingevoegd(reg, i, wie, ctx)
     if isinstance(i, ast.Vernummerd):
         return _vernummerd(reg, i, wie, ctx)
+    if isinstance(i, ast.GegevensWijziging):
+        return _gegevens(reg, i, wie, ctx)
     return _tabel(reg, i, wie, ctx)
 
 # --------------------------------------------------------------------------------------------------
@@ -237,7 +270,9 @@ def _overlap(a: _Doel, b: _Doel) -> _Doel | None:
 
 
 def _citeer(doel: _Doel) -> str:
-    return f"rij {doel[1]} van tabel {doel[0]}" if isinstance(doel, tuple) else doel.citeer()
+    if isinstance(doel, tuple):
+        return f"'{doel[1]}' in de gegevens" if doel[0] == "gegevens" else f"rij {doel[1]} van tabel {doel[0]}"
+    return doel.citeer()
 
 
 def _artikellijsten(reg: ast.Regeling) -> Iterator[tuple[ast.Artikel, ...]]:
