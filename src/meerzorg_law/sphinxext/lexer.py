@@ -22,7 +22,7 @@ DECLARATIES = (
 )
 # Every other keyword of the grammar, including the words of multi-word phrases ("in afwijking van").
 SLEUTELWOORDEN = (
-    "afwijking", "alle", "als", "anders", "basis", "bekend", "bron", "daalt", "dan", "een", "geldig",
+    "aan", "afwijking", "alle", "als", "anders", "basis", "bekend", "bron", "daalt", "dan", "de", "een", "geldig",
     "geldt", "gevallen", "indien", "ingevoegd", "is", "komt", "luiden", "met", "na", "optioneel",
     "sleutel", "standaard", "stijgt", "te", "tekst", "tenzij", "toegevoegd", "toelichting", "tot", "tussen",
     "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "voor", "waarvoor",

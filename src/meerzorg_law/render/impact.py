@@ -1,0 +1,144 @@
+"""ImpactReport -> Dutch text tables, the --json payload, CSV rows and reStructuredText tables for the docs."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from fractions import Fraction
+from typing import IO, Any
+
+from ..impact.report import SOORTEN, Groep, ImpactReport
+
+__all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text"]
+
+INDELINGEN = {"zorgprofiel": "Per zorgprofiel", "leveringsvorm": "Per leveringsvorm",
+              "leeftijdsgroep": "Per leeftijdsgroep (jaren)", "grondslag": "Per grondslag in de basisversie"}
+_KOP = {"gewonnen": "krijgt meerzorg", "verloren": "verliest meerzorg", "andere_grondslag": "andere grondslag",
+        "andere_uren": "andere uren", "andere_reden": "andere reden", "niet_beslist": "niet te beslissen",
+        "ongewijzigd": "ongewijzigd"}
+_COLUMNS = ("cliënten", "gewijzigd", "%", "krijgt", "verliest", "grondslag", "uren", "reden",
+            "meerzorg voor", "meerzorg na", "uren/week voor", "uren/week na")
+
+
+def _n(k: int) -> str:
+    """Dutch thousands: 1234567 -> '1.234.567'."""
+    return f"{k:,}".replace(",", ".")
+
+
+def _pct(x: float) -> str:
+    return f"{x:.1f}".replace(".", ",")
+
+
+def _uren(h: Fraction) -> str:
+    whole = f"{float(h):,.2f}"
+    return whole.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _row(g: Groep) -> list[str]:
+    s = g.soorten
+    return [g.naam, _n(g.aantal), _n(g.gewijzigd), _pct(g.aandeel(g.gewijzigd)), _n(s["gewonnen"]),
+            _n(s["verloren"]), _n(s["andere_grondslag"]), _n(s["andere_uren"]), _n(s["andere_reden"]),
+            _n(g.meerzorg_voor), _n(g.meerzorg_na), _uren(g.uren_voor), _uren(g.uren_na)]
+
+
+def _samenvatting(r: ImpactReport) -> list[str]:
+    t = r.totaal
+    s = t.soorten
+    delta = (100.0 * float(t.uren_na - t.uren_voor) / float(t.uren_voor)) if t.uren_voor else 0.0
+    lines = [
+        f"Impact van {r.basis} naar {r.nieuw}: {_n(r.n)} synthetische cliënten (seed {r.seed}, peildatum "
+        f"{r.peildatum.isoformat()}); {_n(r.combinaties)} verschillende combinaties van feiten beslist.",
+        f"{_n(t.gewijzigd)} cliënten ({_pct(t.aandeel(t.gewijzigd))}%) krijgen een andere uitkomst: "
+        f"{_n(s['gewonnen'])} krijgen meerzorg, {_n(s['verloren'])} verliezen meerzorg, "
+        f"{_n(s['andere_grondslag'])} op een andere grondslag, {_n(s['andere_uren'])} met andere uren, "
+        f"{_n(s['andere_reden'])} afgewezen om een andere reden.",
+        f"Meerzorg: {_n(t.meerzorg_voor)} -> {_n(t.meerzorg_na)} cliënten; uren meerzorg per week: "
+        f"{_uren(t.uren_voor)} -> {_uren(t.uren_na)} ({'+' if delta >= 0 else ''}{_pct(delta)}%).",
+    ]
+    if s["niet_beslist"]:
+        lines.append(f"{_n(s['niet_beslist'])} cliënten zijn in minstens één versie niet te beslissen.")
+    return lines
+
+
+def impact_text(r: ImpactReport) -> str:
+    """The report as aligned Dutch tables, for the terminal."""
+    out = _samenvatting(r)
+    for key, title in INDELINGEN.items():
+        rows = [[key, *_COLUMNS], *(_row(g) for g in r.indelingen[key])]
+        widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+        out += ["", title]
+        for row in rows:
+            cells = [row[0].ljust(widths[0])] + [c.rjust(w) for c, w in zip(row[1:], widths[1:], strict=True)]
+            out.append("  ".join(cells).rstrip())
+    for title, pairs in (("Grondslag voor -> na", r.grondslag_overgangen), ("Reden voor -> na", r.reden_overgangen)):
+        if pairs:
+            out += ["", title]
+            out += [f"  {a} -> {b}: {_n(k)}" for a, b, k in pairs]
+    if r.fouten:
+        out += ["", "Niet te beslissen"]
+        out += [f"  {versie}: {melding} ({_n(k)} cliënten)" for versie, melding, k in r.fouten]
+    return "\n".join(out)
+
+
+def _groep_json(g: Groep) -> dict[str, Any]:
+    return {"groep": g.naam, "aantal": g.aantal, "gewijzigd": g.gewijzigd,
+            "gewijzigd_procent": round(g.aandeel(g.gewijzigd), 2), **g.soorten,
+            "meerzorg_voor": g.meerzorg_voor, "meerzorg_na": g.meerzorg_na,
+            "uren_per_week_voor": _exact(g.uren_voor), "uren_per_week_na": _exact(g.uren_na)}
+
+
+def _exact(h: Fraction) -> str:
+    """Hours as an exact decimal string where that is finite (quarter hours always are)."""
+    whole, rest = divmod(h.numerator, h.denominator)
+    digits = ""
+    for _ in range(6):
+        if not rest:
+            break
+        rest *= 10
+        d, rest = divmod(rest, h.denominator)
+        digits += str(d)
+    return f"{whole}.{digits}" if digits else str(whole)
+
+
+def impact_json(r: ImpactReport) -> dict[str, Any]:
+    """``{"basis", "nieuw", "n", "seed", "peildatum", "combinaties", "totaal", "per_<indeling>": [...],
+    "grondslag_overgangen", "reden_overgangen", "fouten"}``; hours as exact decimal strings."""
+    payload: dict[str, Any] = {"basis": r.basis, "nieuw": r.nieuw, "n": r.n, "seed": r.seed,
+                               "peildatum": r.peildatum.isoformat(), "combinaties": r.combinaties,
+                               "soorten": list(SOORTEN), "totaal": _groep_json(r.totaal)}
+    for key in INDELINGEN:
+        payload[f"per_{key}"] = [_groep_json(g) for g in r.indelingen[key]]
+    payload["grondslag_overgangen"] = [{"voor": a, "na": b, "aantal": k} for a, b, k in r.grondslag_overgangen]
+    payload["reden_overgangen"] = [{"voor": a, "na": b, "aantal": k} for a, b, k in r.reden_overgangen]
+    payload["fouten"] = [{"versie": v, "melding": m, "aantal": k} for v, m, k in r.fouten]
+    return payload
+
+
+def _csv_rows(r: ImpactReport) -> Iterator[list[str]]:
+    yield ["indeling", "groep", "aantal", "gewijzigd", "gewijzigd_procent", *SOORTEN, "meerzorg_voor",
+           "meerzorg_na", "uren_per_week_voor", "uren_per_week_na"]
+    groups = [("totaal", r.totaal)] + [(k, g) for k in INDELINGEN for g in r.indelingen[k]]
+    for key, g in groups:
+        yield [key, g.naam, str(g.aantal), str(g.gewijzigd), f"{g.aandeel(g.gewijzigd):.2f}",
+               *(str(g.soorten[s]) for s in SOORTEN), str(g.meerzorg_voor), str(g.meerzorg_na),
+               _exact(g.uren_voor), _exact(g.uren_na)]
+
+
+def impact_csv(r: ImpactReport, out: IO[str]) -> None:
+    """One row per group of every indeling (and the total); machine-readable numbers (dot decimals)."""
+    writer = csv.writer(out)
+    writer.writerows(_csv_rows(r))
+
+
+def impact_rst(r: ImpactReport) -> str:
+    """The summary and one ``list-table`` per indeling, for the Sphinx page."""
+    out = [part for line in _samenvatting(r) for part in (line, "")]
+    for key, title in INDELINGEN.items():
+        out += [f".. list-table:: {title}", "   :header-rows: 1", "", f"   * - {key}"]
+        out += [f"     - {c}" for c in _COLUMNS]
+        for g in r.indelingen[key]:
+            cells = _row(g)
+            out.append(f"   * - {cells[0]}")
+            out += [f"     - {c}" for c in cells[1:]]
+        out.append("")
+    return "\n".join(out)
