@@ -156,10 +156,10 @@ class _State:
             other = self.others.get(e.versie)
             if other is None:
                 raise _fail("R005", e.span, f"versie {e.versie} is hier niet beschikbaar")
-            return _State(other, self.facts, self.others).eval(e.expr)
+            return _State(other, self.facts, self.others).expr(e.expr)
         facts = dict(self.facts)
         facts[e.fact] = self.expr(e.value)
-        return _State(self.reg, facts, self.others).eval(e.expr)
+        return _State(self.reg, facts, self.others).expr(e.expr)
 
     def binop(self, e: ir.Binop) -> Value:
         op = e.op
