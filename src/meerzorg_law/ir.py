@@ -8,6 +8,7 @@ default-logic tree (``Group``/``Leaf``) as Catala's ``EDefault``.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Union
 
@@ -132,6 +133,36 @@ class Met:
 
 
 Expr = Union[Const, Var, Unop, Binop, InSet, InTable, Lookup, Known, IfThenElse, Call, Volgens, Met]
+
+
+def children(e: Expr) -> tuple[Expr, ...]:
+    """The direct subexpressions of ``e``; every pass that walks expressions uses this one definition."""
+    if isinstance(e, Unop):
+        return (e.operand,)
+    if isinstance(e, Binop):
+        return (e.left, e.right)
+    if isinstance(e, InSet):
+        return (e.element, *e.items)
+    if isinstance(e, InTable):
+        return (e.element,)
+    if isinstance(e, Lookup):
+        return (e.key,)
+    if isinstance(e, IfThenElse):
+        return (e.condition, e.then, e.otherwise)
+    if isinstance(e, Call):
+        return e.args
+    if isinstance(e, Volgens):
+        return (e.expr,)
+    if isinstance(e, Met):
+        return (e.expr, e.value)
+    return ()
+
+
+def walk(e: Expr) -> Iterator[Expr]:
+    """``e`` and all its subexpressions, depth first."""
+    yield e
+    for child in children(e):
+        yield from walk(child)
 
 # --------------------------------------------------------------------------------------------------
 # Declarations

@@ -561,7 +561,7 @@ class _Compiler:
             return frozenset((e.fact,))
         if isinstance(e, (ir.Volgens, ir.Met)):
             return None
-        return self._reads_all(_children(e))
+        return self._reads_all(ir.children(e))
 
     def _reads_all(self, exprs: Any) -> frozenset[str] | None:
         out: set[str] = set()
@@ -844,23 +844,6 @@ def _call(function: str, args: list[Fn]) -> Fn:
         return lambda ctx: rt.decimal_round(args[0](ctx))
     return lambda ctx: rt.year_of_date(args[0](ctx))
 
-
-def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
-    if isinstance(e, ir.Unop):
-        return (e.operand,)
-    if isinstance(e, ir.Binop):
-        return (e.left, e.right)
-    if isinstance(e, ir.InSet):
-        return (e.element, *e.items)
-    if isinstance(e, ir.InTable):
-        return (e.element,)
-    if isinstance(e, ir.Lookup):
-        return (e.key,)
-    if isinstance(e, ir.IfThenElse):
-        return (e.condition, e.then, e.otherwise)
-    if isinstance(e, ir.Call):
-        return e.args
-    return ()
 
 
 class _Cmp:

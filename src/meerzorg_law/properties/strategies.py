@@ -168,7 +168,7 @@ class _Landmarks:
         for reg in regs:
             dates.add(reg.geldig_vanaf)
             for e in _expressions(reg):
-                for c in _walk(e):
+                for c in ir.walk(e):
                     if isinstance(c, ir.Const):
                         self._add(c.value, constants, dates)
                     elif isinstance(c, ir.Binop) and c.op in ("*", "/"):
@@ -214,33 +214,8 @@ def _expressions(reg: ir.Regeling) -> Iterator[ir.Expr]:
         yield from (e for e in (p.expr, p.waarvoor) if e is not None)
 
 
-def _walk(e: ir.Expr) -> Iterator[ir.Expr]:
-    yield e
-    for child in _children(e):
-        yield from _walk(child)
 
 
-def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
-    if isinstance(e, ir.Unop):
-        return (e.operand,)
-    if isinstance(e, ir.Binop):
-        return (e.left, e.right)
-    if isinstance(e, ir.InSet):
-        return (e.element, *e.items)
-    if isinstance(e, ir.InTable | ir.Lookup):
-        return (e.element if isinstance(e, ir.InTable) else e.key,)
-    if isinstance(e, ir.IfThenElse):
-        return (e.condition, e.then, e.otherwise)
-    if isinstance(e, ir.Call):
-        return e.args
-    if isinstance(e, ir.Volgens):
-        return (e.expr,)
-    if isinstance(e, ir.Met):
-        return (e.expr, e.value)
-    return ()
-
-
-# ---- pins: which enum and boolean values can make a condition true --------------------------------
 
 Pins = dict[str, frozenset[Value]]
 

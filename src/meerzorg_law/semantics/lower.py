@@ -248,28 +248,8 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
 
 
 def _vars(e: ir.Expr) -> Iterator[str]:
-    if isinstance(e, ir.Var):
-        yield e.name
-    for child in _children(e):
-        yield from _vars(child)
+    return (x.name for x in ir.walk(e) if isinstance(x, ir.Var))
 
-
-def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
-    if isinstance(e, ir.Unop):
-        return (e.operand,)
-    if isinstance(e, ir.Binop):
-        return (e.left, e.right)
-    if isinstance(e, ir.InSet):
-        return (e.element, *e.items)
-    if isinstance(e, (ir.InTable, ir.Lookup)):
-        return (e.element,) if isinstance(e, ir.InTable) else (e.key,)
-    if isinstance(e, ir.IfThenElse):
-        return (e.condition, e.then, e.otherwise)
-    if isinstance(e, ir.Call):
-        return e.args
-    if isinstance(e, (ir.Volgens, ir.Met)):
-        return (e.expr,) if isinstance(e, ir.Volgens) else (e.expr, e.value)
-    return ()
 
 
 def _dependencies(definitions: dict[str, ir.Definition], outcomes: dict[str, ir.OutcomeDecl],

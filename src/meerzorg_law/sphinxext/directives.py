@@ -259,30 +259,9 @@ def _tabellen_in(e: ir.Expr) -> Iterator[str]:
     """Names of the tables an expression reads."""
     if isinstance(e, (ir.Lookup, ir.InTable)):
         yield e.table
-    for child in _kinderen(e):
+    for child in ir.children(e):
         yield from _tabellen_in(child)
 
-
-def _kinderen(e: ir.Expr) -> tuple[ir.Expr, ...]:
-    if isinstance(e, ir.Unop):
-        return (e.operand,)
-    if isinstance(e, ir.Binop):
-        return (e.left, e.right)
-    if isinstance(e, ir.InSet):
-        return (e.element, *e.items)
-    if isinstance(e, (ir.InTable,)):
-        return (e.element,)
-    if isinstance(e, ir.Lookup):
-        return (e.key,)
-    if isinstance(e, ir.IfThenElse):
-        return (e.condition, e.then, e.otherwise)
-    if isinstance(e, ir.Call):
-        return e.args
-    if isinstance(e, ir.Volgens):
-        return (e.expr,)
-    if isinstance(e, ir.Met):
-        return (e.expr, e.value)
-    return ()
 
 
 def _artikel_inhoud(reg: ir.Regeling, artikel: str) -> list[tuple[str, str]]:
