@@ -58,6 +58,22 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) 
                     related=((eb.span, "andere afwijking"),)))
                 return tuple(ir.Leaf(r) for r in rules)
 
+    # An exception's targets may hold, next to other rules, a rule that is itself an exception to rules
+    # outside them (a chain through another provision): then no ranking exists. Say what to cite as well.
+    for scope in scopes:
+        for other in scopes:
+            inner = scope & frozenset(groups[other])
+            if other != scope and inner and not scope <= frozenset(groups[other]) and not other <= scope:
+                m = min(inner)
+                e, o = rules[groups[scope][0]], rules[min(other - scope)]
+                cited = " en ".join(t.citeer() for t in e.exception_to)
+                diags.append(Diagnostic(
+                    "E276", e.span, f"deze regel wijkt voor '{outcome}' af van {cited}, maar daarin wijkt "
+                                    f"{rules[m].provision.citeer()} af van {o.provision.citeer()}, dat erbuiten ligt: "
+                                    f"wijk ook af van {o.provision.citeer()}",
+                    related=((rules[m].span, "de afwijking binnen het doel"), (o.span, "de regel erbuiten"))))
+                return tuple(ir.Leaf(r) for r in rules)
+
     def node_group(scope: frozenset[int], depth: int) -> ir.Node:
         return ir.Group(build(frozenset(groups[scope]), None, depth + 1), build(scope, scope, depth + 1))
 
