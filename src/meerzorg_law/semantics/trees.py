@@ -65,10 +65,10 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) 
             inner = scope & frozenset(groups[other])
             if other != scope and inner and not scope <= frozenset(groups[other]) and not other <= scope:
                 m = min(inner)
-                e, o = rules[groups[scope][0]], rules[min(other - scope)]
-                cited = " en ".join(t.citeer() for t in e.exception_to)
+                exc, o = rules[groups[scope][0]], rules[min(other - scope)]
+                cited = " en ".join(t.citeer() for t in exc.exception_to)
                 diags.append(Diagnostic(
-                    "E276", e.span, f"deze regel wijkt voor '{outcome}' af van {cited}, maar daarin wijkt "
+                    "E276", exc.span, f"deze regel wijkt voor '{outcome}' af van {cited}, maar daarin wijkt "
                                     f"{rules[m].provision.citeer()} af van {o.provision.citeer()}, dat erbuiten ligt: "
                                     f"wijk ook af van {o.provision.citeer()}",
                     related=((rules[m].span, "de afwijking binnen het doel"), (o.span, "de regel erbuiten"))))
