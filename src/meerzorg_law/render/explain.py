@@ -45,18 +45,25 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
                f"{regeling.geldig_vanaf.isoformat()})")
     out.append("")
     out.append("Uitkomsten:")
+    # A rule that sets several outcomes is explained once, at the first of them.
+    explained: dict[int, str] = {}
     for o in trace.outcomes:
         label = regeling.outcomes[o.name].label if o.name in regeling.outcomes else ""
         out.append(f"  {o.name} = {format_value(o.value)}" + (f"  ({label})" if label else ""))
-        if o.decided_by is None:
+        d = o.decided_by
+        if d is None:
             out.append("    geen regel van toepassing: de standaardwaarde geldt")
         else:
-            out.append(f"    bepaald door {_rule_head(o.decided_by)}: {o.name} is {o.decided_by.value_source}")
-        for r in o.rules:
-            if r is o.decided_by:
-                out += explain_rule(r)[1:]
+            out.append(f"    bepaald door {_rule_head(d)}: {o.name} is {d.value_source}")
+            if d.rule_id in explained:
+                out.append(f"      (dezelfde regel als bij {explained[d.rule_id]})")
             else:
+                out += explain_rule(d)[1:]
+        for r in o.rules:
+            if r is not d and r.rule_id not in explained:
                 out += explain_rule(r)
+        for r in o.rules:
+            explained.setdefault(r.rule_id, o.name)
     if trace.definitions:
         out.append("")
         out.append("Gebruikte begrippen:")
