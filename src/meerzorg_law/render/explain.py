@@ -67,8 +67,8 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     if trace.definitions:
         out.append("")
         out.append("Gebruikte begrippen:")
-        for d in trace.definitions:
-            out.append(f"  {d.name} = {format_value(d.value)}  ({d.provision.citeer()}: {d.source})")
+        for step in trace.definitions:
+            out.append(f"  {step.name} = {format_value(step.value)}  ({step.provision.citeer()}: {step.source})")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
