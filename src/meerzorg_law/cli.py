@@ -21,6 +21,7 @@ from .engine.evaluate import evaluate
 from .render.diagnostics import diagnostic_json, render_all, render_caret
 from .render.explain import explain
 from .render.json import test_json, trace_json, values_json
+from .semantics.pipeline import Bundle
 from .values import format_value, to_json
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
@@ -226,19 +227,30 @@ def cmd_vergelijk(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-@command("eigenschappen")
-def cmd_eigenschappen(args: argparse.Namespace) -> int:
+def _checked_bundle(args: argparse.Namespace, *versies: str | None) -> Bundle | None:
+    """The regeling of PADEN (or --regeling, or the bundled one), after reporting its errors and any named
+    version that does not exist; None means: exit with EXIT_INPUT."""
     from .cases.project import bundled_paths
-    from .properties.run import check_properties
-    from .render.properties import properties_json, render_properties
     from .semantics.pipeline import load_bundle
 
     bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
     if not bundle.ok:
         _report_diagnostics(bundle.diagnostics, args.json)
-        return EXIT_INPUT
-    if args.versie and args.versie not in bundle.versions:
-        print(f"fout: versie '{args.versie}' bestaat niet (versies: {', '.join(bundle.versions)})", file=sys.stderr)
+        return None
+    for vid in versies:
+        if vid and vid not in bundle.versions:
+            print(f"fout: versie '{vid}' bestaat niet (versies: {', '.join(bundle.versions)})", file=sys.stderr)
+            return None
+    return bundle
+
+
+@command("eigenschappen")
+def cmd_eigenschappen(args: argparse.Namespace) -> int:
+    from .properties.run import check_properties
+    from .render.properties import properties_json, render_properties
+
+    bundle = _checked_bundle(args, args.versie)
+    if bundle is None:
         return EXIT_INPUT
     try:
         report = check_properties(bundle.versions, args.versie, args.profiel, Path(args.uit) if args.uit else None)
@@ -251,22 +263,16 @@ def cmd_eigenschappen(args: argparse.Namespace) -> int:
         print(render_properties(report))
     return EXIT_OK if report.ok else EXIT_FAILED
 
+
 @command("impact")
 def cmd_impact(args: argparse.Namespace) -> int:
-    from .cases.project import bundled_paths
     from .impact.population import Population
     from .impact.report import impact_report
     from .render.impact import impact_csv, impact_json, impact_text
-    from .semantics.pipeline import load_bundle
 
-    bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
-    if not bundle.ok:
-        _report_diagnostics(bundle.diagnostics, args.json)
+    bundle = _checked_bundle(args, args.basis, args.nieuw)
+    if bundle is None:
         return EXIT_INPUT
-    for vid in (args.basis, args.nieuw):
-        if vid not in bundle.versions:
-            print(f"fout: versie '{vid}' bestaat niet (versies: {', '.join(bundle.versions)})", file=sys.stderr)
-            return EXIT_INPUT
     if args.n < 1:
         print("fout: --n moet ten minste 1 zijn", file=sys.stderr)
         return EXIT_INPUT

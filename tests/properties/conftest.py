@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from props_helpers import KAPOT, VERSIES, bundle_of
 
 from meerzorg_law.cases.project import bundled_paths
 from meerzorg_law.properties.model import Report
 from meerzorg_law.properties.run import check_properties
 from meerzorg_law.semantics.pipeline import Bundle
+
+from .props_helpers import KAPOT, VERSIES, bundle_of
 
 
 @pytest.fixture(scope="session")

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from props_helpers import result, shown
-
 from meerzorg_law.properties.model import GEHOUDEN, GESCHONDEN, Report
 from meerzorg_law.span import ProvisionRef
+
+from .props_helpers import result, shown
 
 
 def test_undecided_outcome_is_found_with_the_minimal_case(kapot_report: Report) -> None:

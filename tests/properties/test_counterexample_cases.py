@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from props_helpers import result
-
 from meerzorg_law.cases.load import load_cases
 from meerzorg_law.cases.run import run_cases
 from meerzorg_law.properties.model import Report
 from meerzorg_law.semantics.pipeline import Bundle
+
+from .props_helpers import result
 
 
 def test_declared_counterexamples_run_green_and_say_what_they_violate(kapot: Bundle, kapot_report: Report) -> None:

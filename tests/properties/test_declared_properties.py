@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from props_helpers import DATA, bundle_of, result, shown
 
 from meerzorg_law.properties._runner import ENV, PROFILES, profile
 from meerzorg_law.properties.declared import check_declared
 from meerzorg_law.properties.model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, Report
 from meerzorg_law.semantics.pipeline import Bundle
+
+from .props_helpers import DATA, bundle_of, result, shown
 
 MINIMAAL = {"peildatum": "2026-01-01", "leeftijd": "18", "inkomen": "51", "status": "a", "werkt": "onwaar"}
 

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from props_helpers import KAPOT, VERSIES
 
 from meerzorg_law.cli import main
+
+from .props_helpers import KAPOT, VERSIES
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

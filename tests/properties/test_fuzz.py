@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.lark import from_lark
 from lark.lexer import PatternStr
-from props_helpers import DATA, bundle_of
 
 from meerzorg_law.cases.load import load_cases
 from meerzorg_law.diagnostics import Diagnostic
@@ -25,6 +24,8 @@ from meerzorg_law.syntax import ast
 from meerzorg_law.syntax.grammar import parser
 from meerzorg_law.syntax.parse import parse_text
 from meerzorg_law.versions.catalog import build_versions
+
+from .props_helpers import DATA, bundle_of
 
 CI = PROFILES["ci"]
 ROOT = Path(__file__).parents[2]

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from catala import runtime as rt
 from hypothesis import find, given, settings
-from props_helpers import DATA, bundle_of, shown
 
 from meerzorg_law import ir
 from meerzorg_law.cases.load import load_cases, parse_value
@@ -18,6 +17,8 @@ from meerzorg_law.properties.model import GESCHONDEN, Counterexample, Example, P
 from meerzorg_law.properties.strategies import facts_strategy
 from meerzorg_law.semantics.pipeline import Bundle
 from meerzorg_law.values import Value, format_value
+
+from .props_helpers import DATA, bundle_of, shown
 
 CI = PROFILES["ci"]
 CASES = [("kapot", "kapot-2026"), ("typen", "typen-2026"), ("versies", "v-2027"), ("bundled", "rlz-2026")]
