@@ -18,7 +18,7 @@ from .cases.run import CaseResult, run_cases, versions_for
 from .diagnostics import Diagnostic
 from .engine.compile import EvaluationFailure, compile_regeling
 from .engine.evaluate import evaluate
-from .render.diagnostics import diagnostic_json, render_all, render_caret
+from .render.diagnostics import diagnostic_json, render_all, render_caret, render_gnu
 from .render.explain import explain
 from .render.json import test_json, trace_json, values_json
 from .semantics.pipeline import Bundle
@@ -68,7 +68,9 @@ def cmd_check(args: argparse.Namespace) -> int:
                                                   for v in bundle.versies],
                      "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics]})
         return EXIT_OK if bundle.ok else EXIT_INPUT
-    if bundle.diagnostics:
+    if bundle.diagnostics and args.gnu:
+        print("\n".join(render_gnu(d) for d in bundle.diagnostics), file=sys.stderr)
+    elif bundle.diagnostics:
         print(render_all(bundle.diagnostics), file=sys.stderr)
     if not bundle.ok:
         return EXIT_INPUT
@@ -357,6 +359,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("check", help="regeling en wijzigingen lezen en controleren")
     s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--gnu", action="store_true", help="fouten als bestand:regel:kolom: fout: … (voor editors)")
     s = sub.add_parser("test", help="alle casussen uitvoeren tegen de versies waarvoor ze verwachtingen hebben")
     s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
     s.add_argument("--versie", help="alleen deze versie")

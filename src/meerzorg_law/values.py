@@ -7,7 +7,6 @@ or temporal is a ``catala.runtime`` object, so arithmetic and rounding are Catal
 from __future__ import annotations
 
 import datetime
-import re
 from fractions import Fraction
 from typing import Union
 
@@ -121,9 +120,3 @@ def to_json(value: Value) -> object:
         return format_decimal(value, 6).replace(",", ".").replace("≈", "")
     return format_value(value)
 
-
-_NUMERIC = re.compile(r"^-?\d+([.,]\d+)?$")
-
-
-def looks_numeric(text: str) -> bool:
-    return bool(_NUMERIC.match(text))

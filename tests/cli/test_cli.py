@@ -70,6 +70,13 @@ def test_bad_regeling_exits_2_with_caret(capsys: pytest.CaptureFixture[str]) -> 
     assert "^^^^^^^^^^^" in err and "= in artikel 1" in err
 
 
+def test_check_gnu_one_liners(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = ROOT / "tests" / "semantics" / "bad" / "onbekende_naam.rgl"
+    code, _, err = run(capsys, "check", "--gnu", str(bad))
+    assert code == 2
+    assert err.strip() == (f"{bad}:25:34: fout: onbekende naam 'zorgprofeil'; bedoelde u zorgprofiel? [E211]")
+
+
 def test_uitleg_explains_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     first = sorted((ROOT / "tests" / "casussen").glob("*.yaml"))[0]
     code, out, _ = run(capsys, "uitleg", str(first))

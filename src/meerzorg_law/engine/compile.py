@@ -65,18 +65,14 @@ _NO_OTHERS: dict[str, Decision] = {}
 
 
 class Ctx:
-    """The state of one evaluation: facts, computed values (one slot each), and the recorder when tracing.
+    """The state of one evaluation: facts, computed values (one slot each), and the recorder when tracing."""
 
-    ``memo`` is free for the caller's own bookkeeping (``evaluate`` keeps the outcomes it returns there).
-    """
-
-    __slots__ = ("decision", "facts", "memo", "others", "rec", "slots")
+    __slots__ = ("decision", "facts", "others", "rec", "slots")
 
     def __init__(self, decision: Decision, facts: dict[str, Value], rec: Recorder | None,
                  others: dict[str, Decision] | None = None) -> None:
         self.decision = decision
         self.facts = facts
-        self.memo: dict[str, Value] = {}
         self.rec = rec
         self.others = others if others is not None else _NO_OTHERS
         self.slots: list[Any] = [_UNSET] * decision.size
@@ -237,16 +233,7 @@ class _Compiler:
         i = self.slot[d.name]
         if not self.traced:
             body = self.expr(d.expr)
-            if getattr(body, "cheap", False):
-                return body
-
-            def definition(ctx: Ctx) -> Value:
-                s = ctx.slots
-                v = s[i]
-                if v is _UNSET:
-                    v = s[i] = body(ctx)
-                return v
-            return definition
+            return body if getattr(body, "cheap", False) else _memoised(i, body)
         body = self.expr(d.expr)
         name, prov, source = d.name, d.span.provision, d.source
 
@@ -271,15 +258,7 @@ class _Compiler:
             body = self._tabulate(self._outcome_body(tree, partial_nodes=False), reads, partial=True)
         if body is None:
             body = self._outcome_body(tree, partial_nodes=True)
-        get = body
-
-        def outcome(ctx: Ctx) -> Value:
-            s = ctx.slots
-            v = s[i]
-            if v is _UNSET:
-                v = s[i] = get(ctx)
-            return v
-        return outcome
+        return _memoised(i, body)
 
     def _outcome_parts(self, tree: ir.OutcomeTree, partial_nodes: bool) -> tuple[
             list[Fn], Callable[[Ctx], _Result], Callable[[], EvaluationFailure], Fn | None, Any]:
@@ -733,6 +712,17 @@ class _Compiler:
             facts[fact] = value(ctx)
             return inner(Ctx(ctx.decision, facts, None, ctx.others))
         return met
+
+
+def _memoised(i: int, body: Fn) -> Fn:
+    """``body`` computed at most once per evaluation, kept in slot ``i`` of the evaluation's Ctx."""
+    def get(ctx: Ctx) -> Value:
+        s = ctx.slots
+        v = s[i]
+        if v is _UNSET:
+            v = s[i] = body(ctx)
+        return v
+    return get
 
 
 def _const(v: Value) -> Fn:

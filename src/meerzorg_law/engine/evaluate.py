@@ -28,14 +28,7 @@ def evaluate(decision: Decision, facts: Mapping[str, Value], outcomes: Iterable[
     rec = Recorder() if decision.traced else None
     ctx = Ctx(decision, dict(facts), rec, dict(others) if others else None)
     names = list(outcomes) if outcomes is not None else list(decision.regeling.outcomes)
-    fns = decision.fns
-    values: dict[str, Value] = {}
-    for name in names:
-        if name in ctx.memo:
-            values[name] = ctx.memo[name]
-        else:
-            v = fns[name](ctx)
-            ctx.memo[name] = v
-            values[name] = v
+    # Outcome closures keep their value in the evaluation's slots, so asking twice computes once.
+    values = {name: decision.fns[name](ctx) for name in names}
     trace = rec.freeze(decision.regeling.versie, list(decision.regeling.outcomes)) if rec is not None else None
     return Outcome(decision.regeling.versie, values, trace)

@@ -48,7 +48,7 @@ class Checker:
         self.diagnostics.append(Diagnostic(code, node.span.in_provision(self.provision), message,
                                            suggestions=suggestions))
 
-    def _bad(self, node: ast.Expr, t: T.Type | None = None) -> ir.Expr:
+    def _bad(self, node: ast.Expr) -> ir.Expr:
         """Placeholder after an error; its type is accepted everywhere, so one mistake gives one message."""
         return ir.Const(False, T.FOUT, node.span)
 
@@ -71,7 +71,7 @@ class Checker:
         if got.kind == "geheel" and expected.kind == "decimaal":
             return ir.Unop("promote", e, T.DECIMAAL, e.span)
         self.error("E210", node, f"verwacht {expected}, maar '{print_expr(node)}' is {got}")
-        return self._bad(node, expected)
+        return self._bad(node)
 
     # ---- inference --------------------------------------------------------------------------------
     def infer(self, node: ast.Expr, expected: T.Type | None = None) -> ir.Expr:
@@ -102,7 +102,7 @@ class Checker:
             return self._bad(node)
         if n in s.tables:
             self.error("E212", node, f"'{n}' is een tabel: gebruik '{n}[sleutel]' of 'x in {n}'")
-            return self._bad(node, expected or T.BOOL)
+            return self._bad(node)
         owners = [e for e in s.enums.values() if n in e.values]
         if len(owners) == 1:
             return ir.Const(n, T.enum(owners[0].name), node.span)
@@ -110,15 +110,15 @@ class Checker:
             names = ", ".join(o.name for o in owners)
             self.error("E213", node, f"'{n}' is een waarde van meer enumeraties ({names}); uit de context "
                                      "blijkt niet welke bedoeld is")
-            return self._bad(node, expected or T.BOOL)
+            return self._bad(node)
         close = tuple(difflib.get_close_matches(n, s.all_names(), n=3, cutoff=0.7))
         hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
         self.error("E211", node, f"onbekende naam '{n}'{hint}", close)
-        return self._bad(node, expected or T.BOOL)
+        return self._bad(node)
 
     def _SetLit(self, node: ast.SetLit, expected: T.Type | None) -> ir.Expr:
         self.error("E214", node, "een verzameling {…} kan alleen rechts van 'in' staan")
-        return self._bad(node, expected or T.BOOL)
+        return self._bad(node)
 
     def _BinOp(self, node: ast.BinOp, expected: T.Type | None) -> ir.Expr:
         op = node.op
@@ -143,7 +143,7 @@ class Checker:
         if result is None:
             self.error("E217", node, f"'{op}' is niet gedefinieerd voor {left.type} en {right.type} in "
                                      f"'{print_expr(node)}'")
-            return self._bad(node, expected or T.DECIMAAL)
+            return self._bad(node)
         rtype, pl, pr = result
         if pl:
             left = ir.Unop("promote", left, T.DECIMAAL, left.span)
@@ -201,27 +201,27 @@ class Checker:
     def _Lookup(self, node: ast.Lookup, expected: T.Type | None, column: str = "") -> ir.Expr:
         table = self._table_of(node.table)
         if table is None:
-            return self._bad(node, expected or T.DECIMAAL)
+            return self._bad(node)
         key = self.expect(node.key, table.key_type)
         if not column:
             if len(table.columns) != 1:
                 cols = ", ".join(c[0] for c in table.columns)
                 self.error("E221", node, f"tabel {table.name} heeft meer kolommen ({cols}): kies er een met "
                                          f"'{print_expr(node)}.kolom'")
-                return self._bad(node, expected or T.DECIMAAL)
+                return self._bad(node)
             column = table.columns[0][0]
         return ir.Lookup(table.name, key, column, table.columns[table.column_index(column)][1], node.span)
 
     def _Column(self, node: ast.Column, expected: T.Type | None) -> ir.Expr:
         if not isinstance(node.base, ast.Lookup):
             self.error("E222", node, "'.kolom' kan alleen na een opzoeking 'tabel[sleutel]' staan")
-            return self._bad(node, expected or T.DECIMAAL)
+            return self._bad(node)
         table = self._table_of(node.base.table)
         if table is not None and node.column not in [c[0] for c in table.columns]:
             close = tuple(difflib.get_close_matches(node.column, [c[0] for c in table.columns], n=2, cutoff=0.5))
             hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
             self.error("E223", node, f"tabel {table.name} heeft geen kolom '{node.column}'{hint}", close)
-            return self._bad(node, expected or T.DECIMAAL)
+            return self._bad(node)
         return self._Lookup(node.base, expected, node.column)
 
     def _Call(self, node: ast.Call, expected: T.Type | None) -> ir.Expr:
@@ -233,11 +233,11 @@ class Checker:
                 common = T.unify_numeric(common, a.type) if common else None
             if common is None or common.kind not in _ORDERED:
                 self.error("E224", node, f"{f}(…) vraagt getallen, bedragen, data of duren van één soort")
-                return self._bad(node, expected or T.DECIMAAL)
+                return self._bad(node)
             return ir.Call(f, tuple(self._promote(a, common) for a in args), common, node.span)
         if len(node.args) != 1:
             self.error("E224", node, f"{f}(…) heeft één argument")
-            return self._bad(node, expected or T.DECIMAAL)
+            return self._bad(node)
         if f == "afronden":
             return ir.Call(f, (self.expect(node.args[0], T.DECIMAAL),), T.DECIMAAL, node.span)
         return ir.Call(f, (self.expect(node.args[0], T.DATUM),), T.GEHEEL, node.span)  # jaar_van
@@ -250,7 +250,7 @@ class Checker:
         if common is None:
             self.error("E225", node, f"de takken van 'als … dan … anders …' hebben verschillende types: "
                                      f"{then.type} en {other.type}")
-            return self._bad(node, expected or T.BOOL)
+            return self._bad(node)
         return ir.IfThenElse(cond, self._promote(then, common), self._promote(other, common), common, node.span)
 
     def _property_only(self, node: ast.Expr, what: str) -> bool:
