@@ -1,0 +1,91 @@
+"""``meerzorg vergelijk``: outcomes of the cases under two versions, why they change, and the renvooi."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from ._common import EXIT_INPUT, EXIT_OK, load_cases_project, print_json, report_diagnostics, unknown_version
+
+
+def add_parser(sub: Any) -> None:
+    s = sub.add_parser("vergelijk", help="uitkomsten en tekst van twee versies vergelijken (met renvooi)")
+    s.add_argument("basis", help="de oude versie, bijvoorbeeld rlz-2026")
+    s.add_argument("nieuw", help="de nieuwe versie, bijvoorbeeld rlz-2027")
+    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
+    s.add_argument("--geen-renvooi", action="store_true", help="alleen de uitkomsten")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(run=run)
+
+
+def _segments(segs: Sequence[Any]) -> str:
+    """Renvooi in a terminal, wdiff-style: [-deleted-] {+inserted+}."""
+    marks = {"gelijk": "{}", "weg": "[-{}-]", "nieuw": "{{+{}+}}"}
+    return "".join(marks[s.soort].format(s.tekst) for s in segs)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..compare.outcomes import compare_cases
+    from ..compare.renvooi import renvooi
+    from ..render.diagnostics import diagnostic_json, render_caret
+    from ..render.json import values_json
+    from ..values import format_value, to_json
+
+    project = load_cases_project(args)
+    if not project.ok:
+        report_diagnostics(project.diagnostics, args.json)
+        return EXIT_INPUT
+    bundle = project.bundle
+    if unknown_version(bundle, args.basis, args.nieuw):
+        return EXIT_INPUT
+    results, summary = compare_cases(bundle.versions[args.basis], bundle.versions[args.nieuw], project.cases)
+    diffs = renvooi(bundle.consolidated[args.basis], bundle.consolidated[args.nieuw])
+    if args.json:
+        print_json({
+            "basis": args.basis, "nieuw": args.nieuw,
+            "casussen": [{"file": r.case.file, "naam": r.case.naam, "gewijzigd": r.gewijzigd,
+                          "oud": values_json(r.oud), "nieuw": values_json(r.nieuw),
+                          "fout": diagnostic_json(r.fout) if r.fout else None,
+                          "wijzigingen": [{"uitkomst": w.outcome, "oud": to_json(w.oud), "nieuw": to_json(w.nieuw),
+                                           "oud_door": w.oud_door.citeer() if w.oud_door else "standaard",
+                                           "nieuw_door": w.nieuw_door.citeer() if w.nieuw_door else "standaard",
+                                           "redenen": list(w.redenen)} for w in r.wijzigingen]}
+                         for r in results],
+            "samenvatting": {"totaal": summary.totaal, "gewijzigd": summary.gewijzigd, "fouten": summary.fouten,
+                             "gewonnen": summary.gewonnen, "verloren": summary.verloren, "anders": summary.anders},
+            "renvooi": [{"bepaling": d.ref.citeer(), "soort": d.soort, "tekst_oud": d.tekst_oud,
+                         "tekst_nieuw": d.tekst_nieuw, "regels_oud": d.regels_oud, "regels_nieuw": d.regels_nieuw}
+                        for d in diffs]})
+        return EXIT_OK
+    print(f"Vergelijking {args.basis} -> {args.nieuw} ({summary.totaal} casussen)\n")
+    for r in results:
+        if r.fout is not None:
+            print(f"FOUT      {r.case.naam} ({r.case.file}:{r.case.span.line})")
+            print("\n".join("          " + line for line in render_caret(r.fout).splitlines()))
+        elif r.gewijzigd:
+            print(f"GEWIJZIGD {r.case.naam} ({r.case.file}:{r.case.span.line})")
+            print("  " + "; ".join(f"{w.outcome}: {format_value(w.oud)} -> {format_value(w.nieuw)}"
+                                   for w in r.wijzigingen))
+            print("  waarom:")
+            for reden in dict.fromkeys(reden for w in r.wijzigingen for reden in w.redenen):
+                print(f"    - {reden}")
+    print(f"\n{summary.gewijzigd} van {summary.totaal} casussen veranderen van uitkomst"
+          + (f", {summary.fouten} met een fout" if summary.fouten else "") + ".")
+    for name in sorted({*summary.gewonnen, *summary.verloren, *summary.anders}):
+        parts = []
+        if name in summary.gewonnen or name in summary.verloren:
+            parts.append(f"{summary.gewonnen.get(name, 0)} krijgen het, {summary.verloren.get(name, 0)} verliezen het")
+        if name in summary.anders:
+            parts.append(f"{summary.anders[name]} anders")
+        print(f"  {name}: {', '.join(parts)}")
+    if not args.geen_renvooi:
+        print(f"\nRenvooi ({len(diffs)} bepalingen; [-geschrapt-] {{+ingevoegd+}}):")
+        for d in diffs:
+            was = f", was {d.was.citeer()}" if d.was else ""
+            print(f"\n  {d.ref.citeer()} ({d.soort}{was})")
+            if d.tekst_gewijzigd:
+                print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
+            if d.regels_oud != d.regels_nieuw:
+                print("    regels:\n      " + _segments(d.regels).rstrip().replace("\n", "\n      "))
+    return EXIT_OK
