@@ -8,9 +8,9 @@ default-logic tree (``Group``/``Leaf``) as Catala's ``EDefault``.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Union
+from typing import Any, Generic, TypeVar, Union
 
 from .semantics.types import Type
 from .span import ProvisionRef, Span
@@ -163,6 +163,60 @@ def walk(e: Expr) -> Iterator[Expr]:
     yield e
     for child in children(e):
         yield from walk(child)
+
+
+R = TypeVar("R")
+
+# Every expression kind, each with the name of its method on ExprVisitor. Adding a kind to ``Expr`` means
+# adding it here; tests/test_ir_visitor.py then fails for every back end that has no method for it.
+EXPR_KINDS: dict[type, str] = {
+    Const: "const", Var: "var", Unop: "unop", Binop: "binop", InSet: "in_set", InTable: "in_table",
+    Lookup: "lookup", Known: "known", IfThenElse: "if_then_else", Call: "call", Volgens: "volgens", Met: "met",
+}
+
+
+class ExprVisitor(Generic[R]):
+    """The one traversal over IR expressions that every back end uses: one method per expression kind.
+
+    A back end (closures, interpreter, columnar plan, SMT terms, rule text) subclasses this and overrides
+    every method; ``visit`` dispatches on the node's class through one table, so there is no isinstance
+    chain to keep in step with ``Expr``. A back end that cannot translate a kind overrides its method to
+    say so (for example by raising its own "not supported" error), never by leaving it out.
+    """
+
+    def visit(self, e: Expr) -> R:
+        method: Callable[[Any], R] = getattr(self, EXPR_KINDS[type(e)])
+        return method(e)
+
+    def const(self, e: Const) -> R:
+        raise NotImplementedError
+    def var(self, e: Var) -> R:
+        raise NotImplementedError
+    def unop(self, e: Unop) -> R:
+        raise NotImplementedError
+    def binop(self, e: Binop) -> R:
+        raise NotImplementedError
+    def in_set(self, e: InSet) -> R:
+        raise NotImplementedError
+    def in_table(self, e: InTable) -> R:
+        raise NotImplementedError
+    def lookup(self, e: Lookup) -> R:
+        raise NotImplementedError
+    def known(self, e: Known) -> R:
+        raise NotImplementedError
+    def if_then_else(self, e: IfThenElse) -> R:
+        raise NotImplementedError
+    def call(self, e: Call) -> R:
+        raise NotImplementedError
+    def volgens(self, e: Volgens) -> R:
+        raise NotImplementedError
+    def met(self, e: Met) -> R:
+        raise NotImplementedError
+
+
+def missing_handlers(visitor: type[ExprVisitor[Any]]) -> list[str]:
+    """The expression kinds a back end's visitor class does not handle (its exhaustiveness, for tests)."""
+    return [name for name in EXPR_KINDS.values() if getattr(visitor, name) is getattr(ExprVisitor, name)]
 
 # --------------------------------------------------------------------------------------------------
 # Declarations
