@@ -1,0 +1,82 @@
+"""Intermediate values that the Transformer passes from a grammar rule up to the node that owns them."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from . import ast
+
+
+@dataclasses.dataclass(frozen=True)
+class Bron:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Basis:
+    ident: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Gegevens:
+    items: tuple[ast.Declaratie, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Structuur:
+    hoofdstukken: tuple[ast.Hoofdstuk, ...]
+    artikelen: tuple[ast.Artikel, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Inhoud:
+    tekst: str
+    toelichting: str
+    items: tuple[ast.Item, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Tekst:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Toelichting:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Standaard:
+    expr: ast.Expr
+
+
+@dataclasses.dataclass(frozen=True)
+class Afwijking:
+    refs: tuple[ast.Verwijzing, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Voorwaarde:
+    expr: ast.Expr
+
+
+@dataclasses.dataclass(frozen=True)
+class Tenzij:
+    expr: ast.Expr
+
+
+@dataclasses.dataclass(frozen=True)
+class Lidnr:
+    nummer: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Versies:
+    ids: tuple[str, str]
+
+
+@dataclasses.dataclass(frozen=True)
+class Waarvoor:
+    expr: ast.Expr
+
+
