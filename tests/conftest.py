@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 # Sphinx's testing fixtures (app, make_app, ...) for tests/sphinxext; pytest only reads this in the top conftest.
-pytest_plugins = ("sphinx.testing.fixtures",)
+# pytester: in-process runs of pytest for the tests of our pytest plugin.
+pytest_plugins = ("sphinx.testing.fixtures", "pytester")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

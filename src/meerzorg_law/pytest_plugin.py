@@ -15,6 +15,7 @@ import pytest
 from .cases.load import load_cases
 from .cases.project import Project, bundled_paths
 from .cases.run import CaseResult, run_cases, versions_for
+from .engine.compile import Decision
 from .render.diagnostics import render_all, render_caret
 from .semantics.pipeline import Bundle, load_bundle
 from .values import format_value
@@ -24,6 +25,12 @@ from .values import format_value
 def _bundle() -> Bundle:
     """The bundled regeling, parsed and checked once per test session."""
     return load_bundle(bundled_paths()[0])
+
+
+@functools.lru_cache(maxsize=1)
+def _decisions() -> dict[str, Decision]:
+    """Compiled versions shared by every case item of the session (compiling is far dearer than deciding)."""
+    return {}
 
 
 def _project_for(path: Path) -> Project:
@@ -59,7 +66,8 @@ class CaseItem(pytest.Item):
         self.project, self.case, self.versie = project, case, versie
 
     def runtest(self) -> None:
-        [result] = run_cases(self.project.bundle.versions, [self.case], self.project.bundle.in_force, self.versie)
+        [result] = run_cases(self.project.bundle.versions, [self.case], self.project.bundle.in_force, self.versie,
+                             _decisions())
         if not result.ok:
             raise CaseFailed(_describe(result))
 
@@ -87,8 +95,8 @@ class InputErrorItem(pytest.Item):
 def _describe(r: CaseResult) -> str:
     lines = [f"casus '{r.case.naam}' onder {r.versie} ({r.case.file}:{r.case.span.line})"]
     for m in r.mismatches:
-        got = format_value(m.actual) if m.actual is not None else "—"
-        lines.append(f"  {m.outcome}: verwacht {format_value(m.expected)}, uitkomst {got}")
+        got = format_value(m.uitkomst) if m.uitkomst is not None else "—"
+        lines.append(f"  {m.outcome}: verwacht {format_value(m.verwacht)}, uitkomst {got}")
     if r.failure is not None:
         lines.append(render_caret(r.failure))
     return "\n".join(lines)
