@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "meerzorg_law"
 
 # Top to bottom, as in docs/architectuur.rst. A module's layer is its first path component.
 LAYERS = [
-    {"span", "diagnostics", "values"},
+    {"span", "diagnostics", "values", "types"},
     {"syntax"},
     {"versions"},
     {"semantics", "ir"},

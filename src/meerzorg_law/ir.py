@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, Union
 
-from .semantics.types import Type
+from .types import Type
 from .span import ProvisionRef, Span
 from .values import Value
 
@@ -39,7 +39,7 @@ class Var:
 
 
 @dataclass(frozen=True, slots=True)
-class Unop:
+class Unary:
     """``niet``, ``-`` (negation), ``promote`` (geheel -> decimaal)."""
 
     op: str
@@ -49,7 +49,7 @@ class Unop:
 
 
 @dataclass(frozen=True, slots=True)
-class Binop:
+class BinOp:
     """Arithmetic, comparison, and the short-circuit ``en``/``of``/``impliceert``."""
 
     op: str
@@ -132,14 +132,14 @@ class Met:
     span: Span
 
 
-Expr = Union[Const, Var, Unop, Binop, InSet, InTable, Lookup, Known, IfThenElse, Call, Volgens, Met]
+Expr = Union[Const, Var, Unary, BinOp, InSet, InTable, Lookup, Known, IfThenElse, Call, Volgens, Met]
 
 
 def children(e: Expr) -> tuple[Expr, ...]:
     """The direct subexpressions of ``e``; every pass that walks expressions uses this one definition."""
-    if isinstance(e, Unop):
+    if isinstance(e, Unary):
         return (e.operand,)
-    if isinstance(e, Binop):
+    if isinstance(e, BinOp):
         return (e.left, e.right)
     if isinstance(e, InSet):
         return (e.element, *e.items)
@@ -170,7 +170,7 @@ R = TypeVar("R")
 # Every expression kind, each with the name of its method on ExprVisitor. Adding a kind to ``Expr`` means
 # adding it here; tests/test_ir_visitor.py then fails for every back end that has no method for it.
 EXPR_KINDS: dict[type, str] = {
-    Const: "const", Var: "var", Unop: "unop", Binop: "binop", InSet: "in_set", InTable: "in_table",
+    Const: "const", Var: "var", Unary: "unary", BinOp: "bin_op", InSet: "in_set", InTable: "in_table",
     Lookup: "lookup", Known: "known", IfThenElse: "if_then_else", Call: "call", Volgens: "volgens", Met: "met",
 }
 
@@ -192,9 +192,9 @@ class ExprVisitor(Generic[R]):
         raise NotImplementedError
     def var(self, e: Var) -> R:
         raise NotImplementedError
-    def unop(self, e: Unop) -> R:
+    def unary(self, e: Unary) -> R:
         raise NotImplementedError
-    def binop(self, e: Binop) -> R:
+    def bin_op(self, e: BinOp) -> R:
         raise NotImplementedError
     def in_set(self, e: InSet) -> R:
         raise NotImplementedError
@@ -236,7 +236,7 @@ class EnumDecl:
 class FactDecl:
     name: str
     type: Type
-    optional: bool
+    optioneel: bool
     bereik: tuple[Value, Value] | None
     label: str
     span: Span
@@ -273,6 +273,7 @@ class Table:
     rows: dict[str, tuple[Value, ...]]
     row_labels: dict[str, str]
     span: Span
+    herkomst: Herkomst | None = None
 
     def column_index(self, column: str) -> int:
         return [c[0] for c in self.columns].index(column)
@@ -303,6 +304,7 @@ class Rule:
     conditions: tuple[Condition, ...]
     exception_to: tuple[ProvisionRef, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
     @property
     def provision(self) -> ProvisionRef:
@@ -338,6 +340,33 @@ class OutcomeTree:
 
 
 @dataclass(frozen=True, slots=True)
+class Herkomst:
+    """The kind of source a provision, table or rule rests on (officieel, beleid, uitvoering, reconstructie,
+    keuze, voorstel), the ids of its sources in the registry (``Regeling.bronnen``), a note, and for a
+    keuze the alternatives not chosen; renderers show it as a badge (``render.herkomst``)."""
+
+    soort: str
+    bronnen: tuple[str, ...]
+    noot: str
+    alternatieven: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Bron:
+    """One entry of the source registry (regeling/bronnen.toml); ``bwb`` and ``geldend_vanaf`` are set for
+    consolidated official texts (wetten.overheid.nl), ``datum`` is the date of publication or consultation."""
+
+    id: str
+    titel: str
+    datum: datetime.date | None
+    uitgever: str
+    url: str
+    bwb: str = ""
+    geldend_vanaf: datetime.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Provision:
     """A provision's text as the renderers show it; ``kind`` is artikel, lid, onderdeel, subonderdeel or bijlage."""
 
@@ -348,6 +377,7 @@ class Provision:
     toelichting: str
     hoofdstuk: str
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,6 +416,8 @@ class Regeling:
     span: Span
     # Names each outcome and definition reads, for dependency order and "inputs read" in explanations.
     dependencies: dict[str, frozenset[str]] = field(default_factory=dict)
+    # The source registry every Herkomst cites by id (the same for every version).
+    bronnen: dict[str, Bron] = field(default_factory=dict)
 
     def provision(self, ref: ProvisionRef) -> Provision | None:
         return next((p for p in self.provisions if p.ref == ref), None)

@@ -123,7 +123,7 @@ def generated(vid: str, n: int, seed: int) -> Iterator[dict[str, Value]]:
     for _ in range(n):
         facts: dict[str, Value] = {}
         for name, f in reg.facts.items():
-            if f.optional and rnd.random() < 0.4:
+            if f.optioneel and rnd.random() < 0.4:
                 continue
             facts[name] = _random_value(rnd, reg, f, landmarks)
         roll = rnd.random()
@@ -186,7 +186,7 @@ def test_expressions_compiled_later_agree() -> None:
     exprs = [c.expr for r in reg.rules for c in r.conditions] + [d.expr for d in reg.definitions.values()]
     # Conjunctions of two conditions read fact combinations no rule reads: new tables, after the layout is fixed.
     bools = [e for e in exprs if e.type.kind == "bool"]
-    exprs += [ir.Binop("of", a, b, a.type, a.span) for a, b in itertools.pairwise(bools)]
+    exprs += [ir.BinOp("of", a, b, a.type, a.span) for a, b in itertools.pairwise(bools)]
     fns = [fast.compile_expr(e) for e in exprs]
     for facts in generated("c-1", 300, seed=3):
         for e, fn in zip(exprs, fns, strict=True):

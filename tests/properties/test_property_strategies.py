@@ -53,7 +53,7 @@ def test_drawn_facts_are_valid_case_values(request: pytest.FixtureRequest, fixtu
     @given(facts_strategy(reg, also=others))
     def check(facts: dict[str, Value]) -> None:
         assert set(facts) <= set(decls)
-        assert {n for n, f in decls.items() if not f.optional} <= set(facts)
+        assert {n for n, f in decls.items() if not f.optioneel} <= set(facts)
         for name, value in facts.items():
             _check_value(bundle.versions[versie] if name in reg.facts else others[0], decls[name], value)
 

@@ -13,7 +13,7 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
     status, out = echte_site
     assert status == 0, "meerzorg docs faalde: zie de waarschuwingen hierboven"
     bundle = load_bundle(REGELING)
-    for versie in bundle.versies:
+    for versie in bundle.catalog:
         assert (out / "_generated" / versie.id / "index.html").is_file(), versie.id
     assert (out / "_generated" / "rlz-2026" / "artikel-2.2.html").is_file()
     assert (out / "_generated" / "rlz-2026" / "bijlage-A.html").is_file()

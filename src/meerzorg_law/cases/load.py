@@ -15,7 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import ir, values
 from ..diagnostics import Diagnostic
-from ..semantics.types import Type
+from ..types import Type
 from ..span import Span
 from ..values import Value
 from .model import Case, Expectation
@@ -193,7 +193,7 @@ class _Loader:
         if text is None:
             return None
         if node.tag == "tag:yaml.org,2002:null" or text in ("", "~", "null"):
-            if decl.optional:
+            if decl.optioneel:
                 return None
             self.err("C031", node, f"het feit '{key.value}' heeft geen waarde")
             return None
@@ -252,7 +252,7 @@ class _Loader:
                 self.err("C035", node, f"casus '{case.naam}' heeft geen verwachting en op de peildatum "
                                        f"{peil.value.isoformat()} is geen versie geldig: zij zou nergens tegen draaien")
         for vid in versies:
-            missing = [n for n, f in self.versions[vid].facts.items() if not f.optional and n not in given]
+            missing = [n for n, f in self.versions[vid].facts.items() if not f.optioneel and n not in given]
             if missing:
                 self.err("C034", node, f"casus '{case.naam}': {vid} heeft deze feiten nodig, maar ze ontbreken: "
                                        f"{', '.join(missing)}")

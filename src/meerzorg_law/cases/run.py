@@ -20,8 +20,8 @@ __all__ = ["CaseResult", "Mismatch", "run_cases", "versions_for"]
 @dataclass(frozen=True, slots=True)
 class Mismatch:
     outcome: str
-    expected: Value
-    actual: Value | None
+    verwacht: Value
+    uitkomst: Value | None
     span: Span
 
 
@@ -29,8 +29,8 @@ class Mismatch:
 class CaseResult:
     case: Case
     versie: str
-    expected: dict[str, Value]
-    actual: dict[str, Value]
+    verwacht: dict[str, Value]
+    uitkomst: dict[str, Value]
     mismatches: tuple[Mismatch, ...]
     failure: Diagnostic | None
 

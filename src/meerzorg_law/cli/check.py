@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"ok": bundle.ok, "versies": [{"id": v.id, "geldig_vanaf": v.geldig_vanaf.isoformat(),
                                                   "basis": v.basis, "variant": v.variant, "bestand": v.file}
-                                                 for v in bundle.versies],
+                                                 for v in bundle.catalog],
                     "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics]})
         return EXIT_OK if bundle.ok else EXIT_INPUT
     if bundle.diagnostics and args.gnu:
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         print(render_all(bundle.diagnostics), file=sys.stderr)
     if not bundle.ok:
         return EXIT_INPUT
-    for v in bundle.versies:
+    for v in bundle.catalog:
         reg = bundle.versions[v.id]
         kind = f"wijziging op {v.basis}" if v.basis else "regeling"
         print(f"{v.id}: {kind}, geldig vanaf {v.geldig_vanaf.isoformat()}{' (variant)' if v.variant else ''} — "

@@ -46,8 +46,8 @@ def run(args: argparse.Namespace) -> int:
             if not r.ok or args.uitgebreid:
                 print(_result_line(r))
             for m in r.mismatches:
-                got = format_value(m.actual) if m.actual is not None else "—"
-                print(f"         {m.outcome}: verwacht {format_value(m.expected)}, uitkomst {got} "
+                got = format_value(m.uitkomst) if m.uitkomst is not None else "—"
+                print(f"         {m.outcome}: verwacht {format_value(m.verwacht)}, uitkomst {got} "
                       f"({m.span.file}:{m.span.line})")
             if r.failure is not None:
                 print("\n".join("         " + line for line in render_caret(r.failure).splitlines()))

@@ -598,14 +598,14 @@ class _Compiler:
             return _const(e.value)
         if isinstance(e, ir.Var):
             return self._var(e, dynamic)
-        if isinstance(e, ir.Unop):
+        if isinstance(e, ir.Unary):
             f = sub(e.operand)
             if e.op == "niet":
                 return lambda ctx: not f(ctx)
             if e.op == "promote":
                 return lambda ctx: rt.decimal_of_integer(f(ctx))
             return lambda ctx: -f(ctx)
-        if isinstance(e, ir.Binop):
+        if isinstance(e, ir.BinOp):
             return _binop(e, sub(e.left), sub(e.right))
         if isinstance(e, ir.InSet):
             el = sub(e.element)
@@ -787,7 +787,7 @@ def _lookup(table: dict[Any, Any], names: list[str], general: Fn, slot: int | No
     return lookup
 
 
-def _binop(e: ir.Binop, a: Fn, b: Fn) -> Fn:
+def _binop(e: ir.BinOp, a: Fn, b: Fn) -> Fn:
     op, span = e.op, e.span
     if op == "en":
         return lambda ctx: a(ctx) and b(ctx)

@@ -123,7 +123,7 @@ class _State:
             return e.value
         if isinstance(e, ir.Var):
             return self.name(e.name, e.kind, e.span)
-        if isinstance(e, ir.Unop):
+        if isinstance(e, ir.Unary):
             v = self.expr(e.operand)
             if e.op == "niet":
                 return not v
@@ -131,7 +131,7 @@ class _State:
                 assert isinstance(v, rt.Integer)
                 return rt.decimal_of_integer(v)
             return -v  # type: ignore[operator]
-        if isinstance(e, ir.Binop):
+        if isinstance(e, ir.BinOp):
             return self.binop(e)
         if isinstance(e, ir.InSet):
             v = self.expr(e.element)
@@ -161,7 +161,7 @@ class _State:
         facts[e.fact] = self.expr(e.value)
         return _State(self.reg, facts, self.others).expr(e.expr)
 
-    def binop(self, e: ir.Binop) -> Value:
+    def binop(self, e: ir.BinOp) -> Value:
         op = e.op
         if op == "en":
             return bool(self.expr(e.left)) and bool(self.expr(e.right))

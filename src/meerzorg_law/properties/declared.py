@@ -149,11 +149,11 @@ def _variants(e: ir.Expr | None, main: Decision, case: dict[str, Value],
 
 
 def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
-    if isinstance(e, ir.Unop):
+    if isinstance(e, ir.Unary):
         return (e.operand,)
     if isinstance(e, ir.Volgens):
         return (e.expr,)
-    if isinstance(e, ir.Binop):
+    if isinstance(e, ir.BinOp):
         return (e.left, e.right)
     if isinstance(e, ir.IfThenElse):
         return (e.condition, e.then, e.otherwise)

@@ -58,7 +58,7 @@ def facts_strategy(reg: ir.Regeling, *, also: Iterable[ir.Regeling] = (), given:
         domain = _domain(f, enums)
         pinned = [v for v in domain if v in pins[name]] if domain and pins.get(name) else None
         strategy = st.sampled_from(pinned) if pinned else _value(f, enums, marks, reg.geldig_vanaf)
-        target = optional if f.optional and not pinned and only is None else required
+        target = optional if f.optioneel and not pinned and only is None else required
         target[name] = strategy
     order = list(decls)
     # Hypothesis draws the keys in its own order; a case reads best in declaration order.
@@ -171,10 +171,10 @@ class _Landmarks:
                 for c in ir.walk(e):
                     if isinstance(c, ir.Const):
                         self._add(c.value, constants, dates)
-                    elif isinstance(c, ir.Binop) and c.op in ("*", "/"):
+                    elif isinstance(c, ir.BinOp) and c.op in ("*", "/"):
                         # Only constants that multiply something make products worth drawing (1,25 x uren).
                         for operand in (c.left, c.right):
-                            if isinstance(operand, ir.Unop) and operand.op == "promote":
+                            if isinstance(operand, ir.Unary) and operand.op == "promote":
                                 operand = operand.operand
                             if isinstance(operand, ir.Const) and isinstance(operand.value, rt.Integer | rt.Decimal):
                                 q = _fraction(operand.value)
@@ -232,19 +232,19 @@ def _pins(e: ir.Expr, reg: ir.Regeling, depth: int) -> Pins:
     """Over-approximates: a case outside the pinned values never satisfies ``e``; unknown shapes pin nothing."""
     if depth > 20:
         return {}
-    if isinstance(e, ir.Binop) and e.op == "en":
+    if isinstance(e, ir.BinOp) and e.op == "en":
         return _meet(_pins(e.left, reg, depth + 1), _pins(e.right, reg, depth + 1))
-    if isinstance(e, ir.Binop) and e.op == "of":
+    if isinstance(e, ir.BinOp) and e.op == "of":
         a, b = _pins(e.left, reg, depth + 1), _pins(e.right, reg, depth + 1)
         return {k: a[k] | b[k] for k in a.keys() & b.keys()}
     if isinstance(e, ir.Var) and e.kind == "begrip" and e.name in reg.definitions:
         return _pins(reg.definitions[e.name].expr, reg, depth + 1)
     if isinstance(e, ir.Var) and e.kind == "invoer" and e.type.kind == "bool":
         return {e.name: frozenset([True])}
-    if isinstance(e, ir.Unop) and e.op == "niet" and isinstance(e.operand, ir.Var) \
+    if isinstance(e, ir.Unary) and e.op == "niet" and isinstance(e.operand, ir.Var) \
             and e.operand.kind == "invoer" and e.operand.type.kind == "bool":
         return {e.operand.name: frozenset([False])}
-    if isinstance(e, ir.Binop) and e.op in ("=", "<>"):
+    if isinstance(e, ir.BinOp) and e.op in ("=", "<>"):
         fact, const = (e.left, e.right) if isinstance(e.left, ir.Var) else (e.right, e.left)
         if _is_finite_fact(fact) and isinstance(const, ir.Const) and isinstance(fact, ir.Var):
             return {fact.name: _select(reg, fact, {const.value}, e.op == "<>")}

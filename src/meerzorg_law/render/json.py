@@ -21,7 +21,7 @@ def test_json(results: Iterable[CaseResult], diagnostics: Iterable[Diagnostic] =
     cases = []
     for r in results:
         item: dict[str, Any] = {"file": r.case.file, "naam": r.case.naam, "versie": r.versie, "ok": r.ok,
-                                "verwacht": values_json(r.expected), "uitkomst": values_json(r.actual)}
+                                "verwacht": values_json(r.verwacht), "uitkomst": values_json(r.uitkomst)}
         if r.failure is not None:
             item["fout"] = diagnostic_json(r.failure)
         cases.append(item)

@@ -138,7 +138,7 @@ def _const(regeling: ir.Regeling, e: ir.Const) -> str:
 def _sub(regeling: ir.Regeling, e: ir.Expr) -> str:
     """A sub-expression; a logical one goes in brackets so "a en (b of c)" keeps its meaning."""
     text = uitdrukking(regeling, e)
-    if isinstance(e, ir.Binop) and e.op in ("en", "of", "impliceert"):
+    if isinstance(e, ir.BinOp) and e.op in ("en", "of", "impliceert"):
         return f"({text})"
     return text
 
@@ -149,13 +149,13 @@ def uitdrukking(regeling: ir.Regeling, e: ir.Expr) -> str:
         return _const(regeling, e)
     if isinstance(e, ir.Var):
         return _naam(regeling, e.name, e.kind)
-    if isinstance(e, ir.Unop):
+    if isinstance(e, ir.Unary):
         if e.op == "niet":
             return f"niet: {_sub(regeling, e.operand)}"
         if e.op == "-":
             return f"min {_sub(regeling, e.operand)}"
         return uitdrukking(regeling, e.operand)
-    if isinstance(e, ir.Binop):
+    if isinstance(e, ir.BinOp):
         left, right = _sub(regeling, e.left), _sub(regeling, e.right)
         if e.op in ("en", "of"):
             return f"{left} {e.op} {right}"

@@ -14,7 +14,7 @@ from ..diagnostics import Diagnostic
 from ..span import GEGEVENS
 from ..syntax import ast
 from ..syntax.printer import print_expr
-from . import types as T
+from .. import types as T
 
 _CMP = {"=", "<>", "<", "<=", ">", ">="}
 _ORDERED = {"geheel", "decimaal", "geld", "datum", "duur"}
@@ -69,7 +69,7 @@ class Checker:
         if got == expected or T.FOUT in (got, expected):
             return e
         if got.kind == "geheel" and expected.kind == "decimaal":
-            return ir.Unop("promote", e, T.DECIMAAL, e.span)
+            return ir.Unary("promote", e, T.DECIMAAL, e.span)
         self.error("E210", node, f"verwacht {expected}, maar '{print_expr(node)}' is {got}")
         return self._bad(node)
 
@@ -123,7 +123,7 @@ class Checker:
     def _BinOp(self, node: ast.BinOp, expected: T.Type | None) -> ir.Expr:
         op = node.op
         if op in ("en", "of", "impliceert"):
-            return ir.Binop(op, self.expect(node.left, T.BOOL), self.expect(node.right, T.BOOL), T.BOOL, node.span)
+            return ir.BinOp(op, self.expect(node.left, T.BOOL), self.expect(node.right, T.BOOL), T.BOOL, node.span)
         if op in _CMP:
             left = self.infer(node.left)
             right = self.infer(node.right, left.type)
@@ -136,7 +136,7 @@ class Checker:
             if op not in ("=", "<>") and common.kind not in _ORDERED | {"fout"}:
                 self.error("E216", node, f"'{op}' is niet gedefinieerd voor {common}; alleen = en <> zijn dat")
                 return self._bad(node)
-            return ir.Binop(op, self._promote(left, common), self._promote(right, common), T.BOOL, node.span)
+            return ir.BinOp(op, self._promote(left, common), self._promote(right, common), T.BOOL, node.span)
         left = self.infer(node.left, expected if expected and expected.numeric else None)
         right = self.infer(node.right, left.type if left.type.numeric else None)
         result = T.arithmetic(op, left.type, right.type)
@@ -146,16 +146,16 @@ class Checker:
             return self._bad(node)
         rtype, pl, pr = result
         if pl:
-            left = ir.Unop("promote", left, T.DECIMAAL, left.span)
+            left = ir.Unary("promote", left, T.DECIMAAL, left.span)
         if pr:
-            right = ir.Unop("promote", right, T.DECIMAAL, right.span)
+            right = ir.Unary("promote", right, T.DECIMAAL, right.span)
         if op == "*" and rtype.kind == "geld" and right.type.kind == "geld":
             left, right = right, left
-        return ir.Binop(op, left, right, rtype, node.span)
+        return ir.BinOp(op, left, right, rtype, node.span)
 
     def _promote(self, e: ir.Expr, common: T.Type) -> ir.Expr:
         if e.type.kind == "geheel" and common.kind == "decimaal":
-            return ir.Unop("promote", e, T.DECIMAAL, e.span)
+            return ir.Unary("promote", e, T.DECIMAAL, e.span)
         return e
 
     def _In(self, node: ast.In, expected: T.Type | None) -> ir.Expr:
@@ -176,16 +176,16 @@ class Checker:
 
     def _Unary(self, node: ast.Unary, expected: T.Type | None) -> ir.Expr:
         if node.op == "niet":
-            return ir.Unop("niet", self.expect(node.operand, T.BOOL), T.BOOL, node.span)
+            return ir.Unary("niet", self.expect(node.operand, T.BOOL), T.BOOL, node.span)
         operand = self.infer(node.operand, expected)
         if operand.type.kind not in ("geheel", "decimaal", "geld", "duur"):
             self.error("E217", node, f"kan {operand.type} niet negatief maken")
-        return ir.Unop("-", operand, operand.type, node.span)
+        return ir.Unary("-", operand, operand.type, node.span)
 
     def _Known(self, node: ast.Known, expected: T.Type | None) -> ir.Expr:
         name = node.operand.name if isinstance(node.operand, ast.Name) else ""
         fact = self.scope.facts.get(name)
-        if fact is None or not fact.optional:
+        if fact is None or not fact.optioneel:
             self.error("E219", node, "'is bekend' kan alleen na de naam van een optioneel feit staan")
             return self._bad(node)
         return ir.Known(name, node.negated, T.BOOL, node.span)

@@ -14,7 +14,7 @@ from ..span import GEGEVENS, ProvisionRef, Span
 from ..syntax import ast
 from ..syntax.printer import print_expr
 from ..values import Integer, Value, decimal_of_integer
-from . import types as T
+from .. import types as T
 from .check import Checker, Scope
 from .trees import build_trees
 
@@ -91,12 +91,15 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
                                                     decl.label, decl.span)
 
     known_refs = {p.ref for p in provisions}
+    provenance = {p.ref: p.herkomst for p in provisions if p.herkomst is not None}
     rules: list[ir.Rule] = []
     counter = itertools.count(1)
     for _, item in _items(reg):
         if isinstance(item, ast.Regel):
             checker.provision = item.span.provision
-            rules.extend(_rules(item, next(counter), checker, known_refs, diags))
+            # A rule without its own herkomst rests on the provision it stands in.
+            herkomst = _herkomst(item.herkomst) or provenance.get(item.span.provision)
+            rules.extend(_rules(item, next(counter), checker, known_refs, diags, herkomst))
     checker.provision = GEGEVENS
 
     properties = tuple(_property(e, scope, diags) for e in reg.eigenschappen)
@@ -116,7 +119,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
 def _const(e: ir.Expr) -> Value:
     if isinstance(e, ir.Const):
         return e.value
-    if isinstance(e, ir.Unop) and e.op == "promote" and isinstance(e.operand, ir.Const):
+    if isinstance(e, ir.Unary) and e.op == "promote" and isinstance(e.operand, ir.Const):
         assert isinstance(e.operand.value, Integer)
         return decimal_of_integer(e.operand.value)
     raise ValueError("geen constante")
@@ -148,18 +151,19 @@ def _table(tabel: ast.Tabel, checker: Checker, diags: list[Diagnostic]) -> ir.Ta
                 diags.append(Diagnostic("E238", v.span, "een tabel bevat alleen vaste waarden"))
         rows[rij.key] = tuple(vals)
         labels[rij.key] = rij.label
-    return ir.Table(tabel.name, tabel.label, key_type, columns, rows, labels, tabel.span)
+    return ir.Table(tabel.name, tabel.label, key_type, columns, rows, labels, tabel.span, _herkomst(tabel.herkomst))
 
 
 def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provision]:
     seen: dict[ProvisionRef, Span] = {}
 
-    def emit(kind: str, titel: str, tekst: str, toel: str, hoofdstuk: str, span: Span) -> Iterator[ir.Provision]:
+    def emit(kind: str, titel: str, tekst: str, toel: str, hoofdstuk: str, span: Span,
+             herkomst: ast.Herkomst | None) -> Iterator[ir.Provision]:
         if span.provision in seen:
             diags.append(Diagnostic("E240", span, f"{span.provision.citeer()} staat er twee keer",
                                     related=((seen[span.provision], "eerste keer"),)))
         seen[span.provision] = span
-        yield ir.Provision(span.provision, kind, titel, tekst, toel, hoofdstuk, span)
+        yield ir.Provision(span.provision, kind, titel, tekst, toel, hoofdstuk, span, _herkomst(herkomst))
 
     chapters = [("", a) for a in reg.artikelen]
     for h in reg.hoofdstukken:
@@ -167,17 +171,21 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         chapters += [(label, a) for a in h.artikelen]
         chapters += [(label, a) for p in h.paragrafen for a in p.artikelen]
     for label, a in chapters:
-        yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span)
+        yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
         for o in a.onderdelen:
-            yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span)
+            yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
         for lid in a.leden:
-            yield from emit("lid", "", lid.tekst, lid.toelichting, label, lid.span)
+            yield from emit("lid", "", lid.tekst, lid.toelichting, label, lid.span, lid.herkomst)
             for o in lid.onderdelen:
-                yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span)
+                yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
                 for s in o.subonderdelen:
-                    yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span)
+                    yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span, s.herkomst)
     for b in reg.bijlagen:
-        yield from emit("bijlage", b.titel, b.tekst, b.toelichting, "", b.span)
+        yield from emit("bijlage", b.titel, b.tekst, b.toelichting, "", b.span, b.herkomst)
+
+
+def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
+    return None if h is None else ir.Herkomst(h.soort, h.bronnen, h.noot, h.alternatieven, h.span)
 
 
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
@@ -200,7 +208,7 @@ def _conjuncts(e: ast.Expr) -> list[ast.Expr]:
 
 
 def _rules(regel: ast.Regel, rule_id: int, checker: Checker, known: set[ProvisionRef],
-           diags: list[Diagnostic]) -> Iterator[ir.Rule]:
+           diags: list[Diagnostic], herkomst: ir.Herkomst | None) -> Iterator[ir.Rule]:
     for v in regel.afwijking:
         if v.ref not in known:
             diags.append(Diagnostic("E251", v.span, f"in afwijking van {v.ref.citeer()}, maar die bepaling "
@@ -227,7 +235,7 @@ def _rules(regel: ast.Regel, rule_id: int, checker: Checker, known: set[Provisio
             continue
         value = checker.expect(t.expr, outcomes[t.outcome].type)
         yield ir.Rule(rule_id, t.outcome, value, print_expr(t.expr), conditions,
-                      targets, regel.span)
+                      targets, regel.span, herkomst)
 
 
 def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Property:

@@ -22,7 +22,7 @@ class Bundle:
     """All versions found under a path. ``consolidated`` keeps the ASTs for the printer (renvooi)."""
 
     versions: dict[str, ir.Regeling]
-    versies: tuple[Versie, ...]
+    catalog: tuple[Versie, ...]
     documents: dict[str, ast.Document]
     consolidated: dict[str, ast.Regeling]
     diagnostics: tuple[Diagnostic, ...]
@@ -33,7 +33,7 @@ class Bundle:
 
     def in_force(self, peildatum: datetime.date) -> str | None:
         """The non-variant version with the latest geldig_vanaf on or before ``peildatum``."""
-        candidates = [v for v in self.versies if not v.variant and v.geldig_vanaf <= peildatum]
+        candidates = [v for v in self.catalog if not v.variant and v.geldig_vanaf <= peildatum]
         return max(candidates, key=lambda v: v.geldig_vanaf).id if candidates else None
 
 

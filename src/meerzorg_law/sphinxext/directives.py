@@ -87,7 +87,7 @@ class RegelingBasis(SphinxDirective):
 
     def rang(self, data: SiteData, vid: str) -> tuple[int, int, str]:
         """Sort key of a version for unversioned references: base regeling, other versions, variants."""
-        v = next(x for x in data.bundle.versies if x.id == vid)
+        v = next(x for x in data.bundle.catalog if x.id == vid)
         return (int(v.variant), int(bool(v.basis)), v.geldig_vanaf.isoformat())
 
     def anker(self, node: nodes.Element, term: str) -> str:
@@ -109,7 +109,7 @@ class RegelingBasis(SphinxDirective):
 
 
 def _soort(data: SiteData, vid: str) -> str:
-    v = next(x for x in data.bundle.versies if x.id == vid)
+    v = next(x for x in data.bundle.catalog if x.id == vid)
     if v.variant:
         return f"variant op {v.basis}" if v.basis else "variant"
     return f"wijziging op {v.basis}" if v.basis else "regeling"
@@ -117,7 +117,7 @@ def _soort(data: SiteData, vid: str) -> str:
 
 def _telling(data: SiteData, vid: str) -> str:
     runs = [data.runs[i, vid] for i in range(len(data.cases)) if (i, vid) in data.runs]
-    met = [r for r in runs if r.result.expected]
+    met = [r for r in runs if r.result.verwacht]
     geslaagd = sum(r.status == "geslaagd" for r in met)
     text = f"{geslaagd} van {len(met)} geslaagd" if met else "geen verwachtingen"
     fouten = sum(r.status == "fout" for r in runs)
@@ -136,7 +136,7 @@ class RegelingDirective(RegelingBasis):
         rows: list[list[Cel]] = []
         for vid in data.versie_ids:
             reg = data.bundle.versions[vid]
-            v = next(x for x in data.bundle.versies if x.id == vid)
+            v = next(x for x in data.bundle.catalog if x.id == vid)
             rows.append([koppeling("versie", vid, vid, literal=True), datum(v.geldig_vanaf),
                          koppeling("versie", v.basis, v.basis, literal=True) if v.basis else "—",
                          _soort(data, vid), str(len({r.id for r in reg.rules})), _telling(data, vid)])
@@ -159,7 +159,7 @@ class VersieDirective(RegelingBasis):
             return []
         self.env.ref_context["rlz:versie"] = vid
         reg = data.bundle.versions[vid]
-        v = next(x for x in data.bundle.versies if x.id == vid)
+        v = next(x for x in data.bundle.catalog if x.id == vid)
         target = nodes.target()
         node_id = self.anker(target, f"versie-{vid}")
         self.domain.note_object("versie", vid, node_id, titel=f"versie {vid}", location=self.get_location())

@@ -84,7 +84,7 @@ def _stubs(data: SiteData) -> dict[str, str]:
     pages["versies.rst"] = (f"{_titel('Versies')}\nElke versie van de regeling die in ``regeling/`` staat: de "
                             "regeling zelf en de wijzigingsregelingen en varianten die erop voortbouwen.\n\n"
                             f".. rlz:regeling::\n\n.. toctree::\n   :maxdepth: 1\n\n{versies_toc}")
-    versies = [v for v in data.bundle.versies if v.id in data.bundle.versions]
+    versies = [v for v in data.bundle.catalog if v.id in data.bundle.versions]
     paren = renvooi_paren(versies)
     renvooi_toc = ""
     for oud, nieuw in paren:

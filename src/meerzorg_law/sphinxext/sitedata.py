@@ -39,13 +39,13 @@ class Uitvoering:
         """``geslaagd``, ``mislukt``, ``fout`` (no outcome) or ``geen verwachting``."""
         if self.result.failure is not None:
             return "fout"
-        if not self.result.expected:
+        if not self.result.verwacht:
             return "geen verwachting"
         return "geslaagd" if self.result.ok else "mislukt"
 
     def waarden(self, names: list[str]) -> str:
         """``waar · toegekend``: the values of ``names`` that were decided."""
-        got: dict[str, Value] = self.result.actual
+        got: dict[str, Value] = self.result.uitkomst
         return " · ".join(format_value(got[n]) for n in names if n in got)
 
 
@@ -78,7 +78,7 @@ class SiteData:
     @property
     def versie_ids(self) -> list[str]:
         """Version ids in the bundle's order (by date, variants after), only those that were built."""
-        return [v.id for v in self.bundle.versies if v.id in self.bundle.versions]
+        return [v.id for v in self.bundle.catalog if v.id in self.bundle.versions]
 
     def regeling(self, versie: str) -> ir.Regeling | None:
         return self.bundle.versions.get(versie)

@@ -87,13 +87,13 @@ class CasussenDirective(RegelingBasis):
             row: list[Cel] = [[nodes.literal("", naam)]]
             for vid in versies:
                 run = data.runs.get((index, vid))
-                if run is None or naam not in run.result.actual:
+                if run is None or naam not in run.result.uitkomst:
                     row.append("—")
                     continue
-                cel: list[nodes.Node] = [nodes.Text(format_value(run.result.actual[naam]))]
+                cel: list[nodes.Node] = [nodes.Text(format_value(run.result.uitkomst[naam]))]
                 mis = next((m for m in run.result.mismatches if m.outcome == naam), None)
                 if mis is not None:
-                    cel.append(nodes.emphasis("", f" (verwacht {format_value(mis.expected)})",
+                    cel.append(nodes.emphasis("", f" (verwacht {format_value(mis.verwacht)})",
                                               classes=["rlz-status-mislukt"]))
                 row.append(cel)
             rows.append(row)
