@@ -262,6 +262,7 @@ class Definition:
     source: str
     is_parameter: bool
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,7 +81,8 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             checker.provision = b.span.provision
             expr = checker.expect(b.expr, scope.definitions[b.name])
             definitions[b.name] = ir.Definition(b.name, b.label, scope.definitions[b.name], expr,
-                                                print_expr(b.expr), b.is_parameter, b.span)
+                                                print_expr(b.expr), b.is_parameter, b.span,
+                                                _herkomst(b.herkomst))
 
     # Standaard values, now that every name is known.
     for d in reg.gegevens:

@@ -12,6 +12,7 @@ from ..span import Span
 from ..syntax import ast
 from ..syntax.parse import parse_file
 from ..versions.catalog import Versie, build_versions
+from .bronnen import check_herkomst, find_registry, load_bronnen
 from .lower import lower
 
 __all__ = ["Bundle", "load_bundle"]
@@ -26,6 +27,8 @@ class Bundle:
     documents: dict[str, ast.Document]
     consolidated: dict[str, ast.Regeling]
     diagnostics: tuple[Diagnostic, ...]
+    # The source registry (regeling/bronnen.toml), also on every ir.Regeling as ``bronnen``.
+    bronnen: dict[str, ir.Bron] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -56,12 +59,18 @@ def load_bundle(*paths: Path | str) -> Bundle:
             docs.append(doc)
     consolidated, versies, found = build_versions(docs)
     diags.extend(found)
+    registry = find_registry(Path(p) for p in paths)
+    bronnen: dict[str, ir.Bron] = {}
+    if registry is not None:
+        bronnen, found = load_bronnen(registry)
+        diags.extend(found)
     versions: dict[str, ir.Regeling] = {}
     for vid, source in consolidated.items():
         lowered, found = lower(source)
         diags.extend(found)
         if lowered is not None:
-            versions[vid] = lowered
+            versions[vid] = replace(lowered, bronnen=bronnen)
+            diags.extend(check_herkomst(lowered, bronnen, required=registry is not None))
     known = {v.id for v in versies}
     for checked in versions.values():
         for prop in checked.properties:
@@ -69,7 +78,8 @@ def load_bundle(*paths: Path | str) -> Bundle:
                 if vid not in known:
                     diags.append(Diagnostic("E282", prop.span, f"eigenschap {prop.name} noemt versie {vid}, "
                                                                "die niet bestaat"))
-    return Bundle(versions, tuple(versies), {d.versie: d for d in docs}, consolidated, tuple(_dedupe(diags)))
+    return Bundle(versions, tuple(versies), {d.versie: d for d in docs}, consolidated, tuple(_dedupe(diags)),
+                  bronnen)
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -33,6 +33,7 @@ class Inhoud:
     tekst: str
     toelichting: str
     items: tuple[ast.Item, ...]
+    herkomst: ast.Herkomst | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,3 +81,18 @@ class Waarvoor:
     expr: ast.Expr
 
 
+
+
+@dataclasses.dataclass(frozen=True)
+class HerkomstBronnen:
+    ids: tuple[str, ...]
+
+
+@dataclasses.dataclass(frozen=True)
+class Alternatief:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Aanhef:
+    text: str

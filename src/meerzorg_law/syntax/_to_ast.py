@@ -87,7 +87,20 @@ class ToAst(ExprToAst):
     def inhoud(self, meta: Meta, *parts: Any) -> P.Inhoud:
         tekst = next((p.text for p in parts if isinstance(p, P.Tekst)), "")
         toel = next((p.text for p in parts if isinstance(p, P.Toelichting)), "")
-        return P.Inhoud(tekst, toel, tuple(p for p in parts if isinstance(p, (ast.Begrip, ast.Regel))))
+        herkomst = next((p for p in parts if isinstance(p, ast.Herkomst)), None)
+        return P.Inhoud(tekst, toel, tuple(p for p in parts if isinstance(p, (ast.Begrip, ast.Regel))), herkomst)
+
+    def herkomst(self, meta: Meta, soort: Token, *rest: Any) -> ast.Herkomst:
+        bronnen = next((x.ids for x in rest if isinstance(x, P.HerkomstBronnen)), ())
+        noot = next((text_of(x) for x in rest if isinstance(x, Token)), "")
+        alternatieven = tuple(x.text for x in rest if isinstance(x, P.Alternatief))
+        return ast.Herkomst(str(soort), bronnen, noot, alternatieven, self._span(meta))
+
+    def herkomstbronnen(self, meta: Meta, *ids: Token) -> P.HerkomstBronnen:
+        return P.HerkomstBronnen(tuple(str(i) for i in ids))
+
+    def alternatief(self, meta: Meta, s: Token) -> P.Alternatief:
+        return P.Alternatief(text_of(s))
 
     def tekst(self, meta: Meta, s: Token) -> P.Tekst:
         return P.Tekst(text_of(s))
@@ -100,16 +113,19 @@ class ToAst(ExprToAst):
         inh = next(x for x in rest if isinstance(x, P.Inhoud))
         return ast.Artikel(str(nummer), titel, inh.tekst, inh.toelichting, inh.items,
                            tuple(x for x in rest if isinstance(x, ast.Lid)),
-                           tuple(x for x in rest if isinstance(x, ast.Onderdeel)), self._span(meta))
+                           tuple(x for x in rest if isinstance(x, ast.Onderdeel)), self._span(meta),
+                           inh.herkomst)
 
     def lid(self, meta: Meta, nummer: Token, inh: P.Inhoud, *onderdelen: ast.Onderdeel) -> ast.Lid:
-        return ast.Lid(str(nummer), inh.tekst, inh.toelichting, inh.items, tuple(onderdelen), self._span(meta))
+        return ast.Lid(str(nummer), inh.tekst, inh.toelichting, inh.items, tuple(onderdelen), self._span(meta),
+                       inh.herkomst)
 
     def onderdeel(self, meta: Meta, letter: Token, inh: P.Inhoud, *subs: ast.Subonderdeel) -> ast.Onderdeel:
-        return ast.Onderdeel(str(letter), inh.tekst, inh.toelichting, inh.items, tuple(subs), self._span(meta))
+        return ast.Onderdeel(str(letter), inh.tekst, inh.toelichting, inh.items, tuple(subs), self._span(meta),
+                             inh.herkomst)
 
     def subonderdeel(self, meta: Meta, nummer: Token, inh: P.Inhoud) -> ast.Subonderdeel:
-        return ast.Subonderdeel(str(nummer), inh.tekst, inh.toelichting, inh.items, self._span(meta))
+        return ast.Subonderdeel(str(nummer), inh.tekst, inh.toelichting, inh.items, self._span(meta), inh.herkomst)
 
     # ---- declarations -----------------------------------------------------------------------------
     def enumeratie(self, meta: Meta, naam: Token, *rest: Any) -> ast.Enumeratie:
@@ -163,8 +179,11 @@ class ToAst(ExprToAst):
 
     def _begrip(self, meta: Meta, naam: Token, rest: tuple[Any, ...], is_parameter: bool) -> ast.Begrip:
         label = text_of(rest[0]) if isinstance(rest[0], Token) else ""
+        herkomst = rest[-1] if isinstance(rest[-1], ast.Herkomst) else None
+        if herkomst is not None:
+            rest = rest[:-1]
         type_, expr = rest[-2], rest[-1]
-        return ast.Begrip(str(naam), label, type_, expr, is_parameter, self._span(meta))
+        return ast.Begrip(str(naam), label, type_, expr, is_parameter, self._span(meta), herkomst)
 
     def begrip(self, meta: Meta, naam: Token, *rest: Any) -> ast.Begrip:
         return self._begrip(meta, naam, rest, False)
@@ -178,7 +197,8 @@ class ToAst(ExprToAst):
         toek = tuple(x for x in parts if isinstance(x, ast.Toekenning))
         voorwaarde = next((x.expr for x in parts if isinstance(x, P.Voorwaarde)), None)
         tenzij = next((x.expr for x in parts if isinstance(x, P.Tenzij)), None)
-        return ast.Regel(afwijking, toek, voorwaarde, tenzij, self._span(meta))
+        herkomst = next((x for x in parts if isinstance(x, ast.Herkomst)), None)
+        return ast.Regel(afwijking, toek, voorwaarde, tenzij, self._span(meta), herkomst)
 
     def afwijking(self, meta: Meta, *refs: ast.Verwijzing) -> P.Afwijking:
         return P.Afwijking(tuple(refs))
@@ -219,13 +239,14 @@ class ToAst(ExprToAst):
         tekst = next((x.text for x in rest if isinstance(x, P.Tekst)), "")
         toel = next((x.text for x in rest if isinstance(x, P.Toelichting)), "")
         return ast.Bijlage(str(letter), titel, tekst, toel, tuple(x for x in rest if isinstance(x, ast.Tabel)),
-                           self._span(meta))
+                           self._span(meta), next((x for x in rest if isinstance(x, ast.Herkomst)), None))
 
     def tabel(self, meta: Meta, naam: Token, *rest: Any) -> ast.Tabel:
         label = text_of(rest[0]) if isinstance(rest[0], Token) else ""
         sleutel = next(x for x in rest if isinstance(x, ast.TypeExpr))
         return ast.Tabel(str(naam), label, sleutel, tuple(x for x in rest if isinstance(x, ast.Kolom)),
-                         tuple(x for x in rest if isinstance(x, ast.Rij)), self._span(meta))
+                         tuple(x for x in rest if isinstance(x, ast.Rij)), self._span(meta),
+                         next((x for x in rest if isinstance(x, ast.Herkomst)), None))
 
     def kolom(self, meta: Meta, naam: Token, type_: ast.TypeExpr, label: Token | None = None) -> ast.Kolom:
         return ast.Kolom(str(naam), type_, text_of(label) if label else "", self._span(meta))
@@ -267,7 +288,11 @@ class ToAst(ExprToAst):
         return ast.Wijzigingsregeling(
             text_of(titel), versie, variant, basis, geldig, bron,
             tuple(x for x in rest if isinstance(x, ast.WijzigingsArtikel)),
-            tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta))
+        aanhef = next((x.text for x in rest if isinstance(x, P.Aanhef)), "")
+            tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta), aanhef)
+
+    def aanhef(self, meta: Meta, s: Token) -> P.Aanhef:
+        return P.Aanhef(text_of(s))
 
     def wijzigingsartikel(self, meta: Meta, nummer: Token, *rest: Any) -> ast.WijzigingsArtikel:
         titel = text_of(rest[0]) if rest and isinstance(rest[0], Token) else ""

@@ -31,7 +31,7 @@ from .ast_expr import (
 
 __all__ = [
     "Artikel", "Begrip", "Bepaling", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document", "Eigenschap",
-    "EnumWaarde", "Enumeratie", "Expr", "GegevensInstructie", "GegevensWijziging", "Geldt", "Hoofdstuk",
+    "EnumWaarde", "Enumeratie", "Expr", "GegevensInstructie", "GegevensWijziging", "Geldt", "Herkomst", "Hoofdstuk",
     "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known", "Kolom", "KomtTeLuiden", "Lid",
     "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Regel", "Regeling", "Rij",
     "RijWijziging", "SetLit", "Subonderdeel", "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst",
@@ -103,6 +103,19 @@ class Verwijzing:
 
 
 @dataclass(frozen=True, slots=True)
+class Herkomst:
+    """What kind of source a provision, table or rule rests on (``soort``: officieel, beleid, uitvoering,
+    reconstructie, keuze, voorstel), the registered sources it cites, a note, and for a keuze the
+    alternatives that were not chosen; a reader must be able to tell official text from our wording."""
+
+    soort: str
+    bronnen: tuple[str, ...]
+    noot: str
+    alternatieven: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Begrip:
     """A definition (``begrip``) or a named policy parameter (``parameter``): one value, cited."""
 
@@ -112,6 +125,7 @@ class Begrip:
     expr: Expr
     is_parameter: bool
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +144,7 @@ class Regel:
     voorwaarde: Expr | None
     tenzij: Expr | None
     span: Span
+    herkomst: Herkomst | None = None
 
 
 Item = Union[Begrip, Regel]
@@ -146,6 +161,7 @@ class Subonderdeel:
     toelichting: str
     items: tuple[Item, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +172,7 @@ class Onderdeel:
     items: tuple[Item, ...]
     subonderdelen: tuple[Subonderdeel, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +183,7 @@ class Lid:
     items: tuple[Item, ...]
     onderdelen: tuple[Onderdeel, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +196,7 @@ class Artikel:
     leden: tuple[Lid, ...]
     onderdelen: tuple[Onderdeel, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
 
 Bepaling = Union[Artikel, Lid, Onderdeel]
@@ -224,6 +243,7 @@ class Tabel:
     kolommen: tuple[Kolom, ...]
     rijen: tuple[Rij, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +254,7 @@ class Bijlage:
     toelichting: str
     tabellen: tuple[Tabel, ...]
     span: Span
+    herkomst: Herkomst | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,3 +418,4 @@ class Wijzigingsregeling:
 
 
 Document = Union[Regeling, Wijzigingsregeling]
+    aanhef: str = ""

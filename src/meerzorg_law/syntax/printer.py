@@ -187,7 +187,7 @@ def _bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel, ind: 
         head, children = f"onderdeel {b.letter}", b.subonderdelen
     else:
         head, children = f"subonderdeel {b.nummer}", ()
-    out = [pad + head]
+    out = [pad + head, *_herkomst(b.herkomst, ind + 1)]
     if b.tekst:
         out.append(f"{pad}{_INDENT}tekst {_str(b.tekst, ind + 1)}")
     if b.toelichting:
@@ -203,7 +203,8 @@ def _item(item: ast.Item, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(item, ast.Begrip):
         soort = "parameter" if item.is_parameter else "begrip"
-        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}"]
+        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}",
+                *_herkomst(item.herkomst, ind + 1)]
     afwijking = ""
     if item.afwijking:
         afwijking = " in afwijking van " + " en ".join(_verwijzing(v.ref) for v in item.afwijking)
@@ -221,7 +222,7 @@ def _rij(prefix: str, rij: ast.Rij, ind: int) -> str:
 
 
 def _bijlage(b: ast.Bijlage) -> list[str]:
-    out = [f"bijlage {b.letter}{_opt(b.titel, 0)}"]
+    out = [f"bijlage {b.letter}{_opt(b.titel, 0)}", *_herkomst(b.herkomst, 1)]
     if b.tekst:
         out.append(f"{_INDENT}tekst {_str(b.tekst, 1)}")
     if b.toelichting:
@@ -230,7 +231,17 @@ def _bijlage(b: ast.Bijlage) -> list[str]:
         out.append(f"{_INDENT}tabel {t.name}{_opt(t.label, 1)} sleutel {_type(t.sleutel)}")
         out += [f"{_INDENT * 2}kolom {k.name}: {_type(k.type)}{_opt(k.label, 2)}" for k in t.kolommen]
         out += [_rij(f"rij {r.key}", r, 2) for r in t.rijen]
-    return out
+    return out + _herkomst(item.herkomst, ind + 1)
+
+
+def _herkomst(h: ast.Herkomst | None, ind: int) -> list[str]:
+    """``herkomst soort bron a, b "noot"``, each alternatief of a keuze on its own line below it."""
+    if h is None:
+        return []
+    pad = _INDENT * ind
+    bronnen = f" bron {', '.join(h.bronnen)}" if h.bronnen else ""
+    return [f"{pad}herkomst {h.soort}{bronnen}{_opt(h.noot, ind)}",
+            *(f"{pad}{_INDENT}alternatief {_str(a, ind + 1)}" for a in h.alternatieven)]
 
 
 def _eigenschap(e: ast.Eigenschap) -> list[str]:
@@ -239,6 +250,7 @@ def _eigenschap(e: ast.Eigenschap) -> list[str]:
         out.append(f"{_INDENT}tussen versies {e.versies[0]} en {e.versies[1]}")
     if isinstance(e.eis, ast.Geldt):
         eis = f"geldt {print_expr(e.eis.expr)}"
+        out += _herkomst(t.herkomst, 2)
     else:
         eis = f"geldt {e.eis.uitkomst} daalt niet als {e.eis.invoer} stijgt"
     if e.waarvoor is None:
@@ -262,6 +274,8 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
             if wz.tekst:
                 out.append(f"{_INDENT * 2}tekst {_str(wz.tekst, 2)}")
             if wz.toelichting:
+    if w.aanhef:
+        out.append(f"aanhef {_str(w.aanhef, 0)}")
                 out.append(f"{_INDENT * 2}toelichting {_str(wz.toelichting, 2)}")
             for instr in wz.instructies:
                 out += _instructie(instr, 2)
