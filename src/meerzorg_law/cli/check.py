@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_INPUT, EXIT_OK, print_json
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, print_json
 
 
 def add_parser(sub: Any) -> None:
@@ -14,6 +15,8 @@ def add_parser(sub: Any) -> None:
     s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen")
     s.add_argument("--json", action="store_true")
     s.add_argument("--gnu", action="store_true", help="fouten als bestand:regel:kolom: fout: … (voor editors)")
+    s.add_argument("--getuigen", metavar="MAP", help="schrijf bij elke bewezen fout een casusbestand met een "
+                                                     "cliënt die haar laat zien (verwachting in te vullen)")
     s.set_defaults(run=run)
 
 
@@ -21,14 +24,22 @@ def run(args: argparse.Namespace) -> int:
     from ..cases.project import bundled_paths
     from ..render.diagnostics import diagnostic_json, render_all, render_gnu
     from ..semantics.pipeline import load_bundle
+    from ..verify.report import CHECKS, verify_versions, write_witnesses
 
     bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
+    # The proofs need a checked IR; with errors before that there is nothing to prove.
+    findings = verify_versions(bundle.versions) if bundle.ok else []
+    proof_errors = [f for f in findings if f.diagnostic.is_error]
+    witnesses = write_witnesses(findings, Path(args.getuigen)) if args.getuigen else []
     if args.json:
-        print_json({"ok": bundle.ok, "versies": [{"id": v.id, "geldig_vanaf": v.geldig_vanaf.isoformat(),
-                                                  "basis": v.basis, "variant": v.variant, "bestand": v.file}
-                                                 for v in bundle.catalog],
-                    "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics]})
-        return EXIT_OK if bundle.ok else EXIT_INPUT
+        print_json({"ok": bundle.ok and not proof_errors,
+                    "versies": [{"id": v.id, "geldig_vanaf": v.geldig_vanaf.isoformat(),
+                                 "basis": v.basis, "variant": v.variant, "bestand": v.file}
+                                for v in bundle.catalog],
+                    "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics],
+                    "bewijzen": [{"versie": f.versie, **diagnostic_json(f.diagnostic)} for f in findings],
+                    "getuigen": [str(p) for p in witnesses]})
+        return EXIT_INPUT if not bundle.ok else EXIT_FAILED if proof_errors else EXIT_OK
     if bundle.diagnostics and args.gnu:
         print("\n".join(render_gnu(d) for d in bundle.diagnostics), file=sys.stderr)
     elif bundle.diagnostics:
@@ -41,5 +52,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"{v.id}: {kind}, geldig vanaf {v.geldig_vanaf.isoformat()}{' (variant)' if v.variant else ''} — "
               f"{len(reg.provisions)} bepalingen, {len({r.id for r in reg.rules})} regels, "
               f"{len(reg.definitions)} begrippen, {len(reg.properties)} eigenschappen")
+    if findings:
+        diags = [f.diagnostic for f in findings]
+        print("\n".join(render_gnu(d) for d in diags) if args.gnu else render_all(diags), file=sys.stderr)
+    proved = [text for code, text in CHECKS.items() if not any(f.diagnostic.code == code for f in findings)]
+    if proved:
+        print(f"Bewezen voor elke geldige cliënt van elke versie (z3): {'; '.join(proved)}.")
+    for p in witnesses:
+        print(f"getuige: {p}")
+    if proof_errors:
+        return EXIT_FAILED
     print("Geen fouten gevonden.")
     return EXIT_OK

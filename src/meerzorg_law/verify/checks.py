@@ -1,0 +1,201 @@
+"""Checked version -> proved static findings for every valid client, each with a witness client.
+
+V001 (fout): two rules of equal rank can apply together (the engine's conflict, R010), naming both.
+V002 (fout): an outcome can be left without a value (no rule and no standaard, a missing table row, ...).
+V003 (waarschuwing): a rule that fires for no valid client (a dead provision).
+V004 (waarschuwing): an exception whose removal changes no outcome for any valid client.
+Each is decided by z3 over the exact ranges of the facts, so "no finding" is a proof, not a sample.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import z3
+
+from .. import ir
+from ..diagnostics import Diagnostic, Severity
+from ..engine.compile import EvaluationFailure
+from ..engine.interpret import interpret
+from ..values import Value, format_value
+from .smt import NodeTerms, Translator, Universe, Unsupported
+from .witness import find_client
+
+__all__ = ["Finding", "verify_version"]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A diagnostic with the client that shows it (None for a finding about all clients)."""
+
+    versie: str
+    diagnostic: Diagnostic
+    getuige: dict[str, Value] | None
+
+
+def _facts(feiten: Mapping[str, Value]) -> str:
+    return ", ".join(f"{k} = {format_value(v)}" for k, v in feiten.items())
+
+
+def verify_version(u: Universe, vid: str) -> list[Finding]:
+    """All V001-V004 findings of version ``vid``; a construct z3 cannot express gives one V009 warning."""
+    reg = u.versions[vid]
+    try:
+        return _Verifier(u, vid, reg).run()
+    except Unsupported as e:
+        return [Finding(vid, Diagnostic("V009", e.span, f"{vid}: niet bewezen: {e.what} is niet in de "
+                                        "bewijzer uit te drukken", Severity.WAARSCHUWING), None)]
+
+
+class _Verifier:
+    def __init__(self, u: Universe, vid: str, reg: ir.Regeling) -> None:
+        self.u, self.vid, self.reg = u, vid, reg
+        self.tr = Translator(u, reg)
+        self.outcomes = {name: self.tr.outcome(name) for name in reg.trees}
+        self.solver = z3.Solver()
+        self.solver.add(*u.valid([vid]))
+
+    def possible(self, goal: z3.BoolRef) -> bool:
+        self.solver.push()
+        self.solver.add(goal)
+        result = self.solver.check()
+        self.solver.pop()
+        return bool(result != z3.unsat)
+
+    def witness(self, goal: z3.BoolRef) -> dict[str, Value] | None:
+        found = find_client(self.u, [self.vid], [goal])
+        return found[0] if found else None
+
+    def run(self) -> list[Finding]:
+        dead = self.dead()
+        return [*self.conflicts(), *self.gaps(), *dead, *self.useless({_rule_line(f) for f in dead})]
+
+    # (a) --------------------------------------------------------------------------------------------
+    def conflicts(self) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[tuple[int, int]] = set()
+        for name, terms in self.outcomes.items():
+            for rank in terms.ranks:
+                for i, (a, rules_a) in enumerate(rank):
+                    for b, rules_b in rank[i + 1:]:
+                        goal = z3.And(a.applies, b.applies, a.ok, b.ok)
+                        if not self.possible(goal):
+                            continue
+                        found = find_client(self.u, [self.vid], [goal])
+                        if found is None:
+                            continue
+                        client = found[0]
+                        ra = self._applying(terms.leaves, rules_a, client)
+                        rb = self._applying(terms.leaves, rules_b, client)
+                        key = (min(ra.id, rb.id), max(ra.id, rb.id))
+                        if key in seen:
+                            continue
+                        seen.add(key)
+                        out.append(self._conflict(name, ra, rb, client))
+        return out
+
+    def _applying(self, leaves: dict[int, NodeTerms], rules: tuple[ir.Rule, ...],
+                  client: dict[str, Value]) -> ir.Rule:
+        """The rule of a node that applies to ``client`` (the deepest exception wins, as in evaluation)."""
+        solver = z3.Solver()
+        solver.add(*self._fix(client))
+        for rule in rules:
+            leaf = leaves.get(rule.id)
+            if leaf is not None and solver.check(leaf.applies) == z3.sat:
+                return rule
+        return rules[0]
+
+    def _fix(self, client: dict[str, Value]) -> list[z3.BoolRef]:
+        out = []
+        for name, f in self.reg.facts.items():
+            t = self.u.fact(name)
+            if name in client:
+                out.append(t.val == self.u.const(client[name], f.type, f.span))
+                if f.optioneel:
+                    out.append(t.ok)
+            elif f.optioneel:
+                out.append(z3.Not(t.ok))
+        return out
+
+    def _conflict(self, outcome: str, a: ir.Rule, b: ir.Rule, client: dict[str, Value]) -> Finding:
+        values = []
+        for rule in (a, b):
+            try:
+                v = format_value(interpret(self.reg, {**client}, [rule.outcome])[rule.outcome])
+            except EvaluationFailure:
+                v = "?"
+            values.append(v)
+        pa, pb = a.provision.citeer(), b.provision.citeer()
+        message = (f"{self.vid}: conflict voor '{outcome}': {pa} ({a.value_source}) en {pb} ({b.value_source}) "
+                   f"kunnen tegelijk van toepassing zijn en geen van beide is een uitzondering op de ander; "
+                   f"bijvoorbeeld: {_facts(client)}")
+        return Finding(self.vid, Diagnostic("V001", a.span, message, related=((b.span, f"{pb} is ook van "
+                                                                                      "toepassing"),)), client)
+
+    # (b) --------------------------------------------------------------------------------------------
+    def gaps(self) -> list[Finding]:
+        no_conflict = [z3.AtMost(*[t.applies for t, _ in rank], 1)
+                       for terms in self.outcomes.values() for rank in terms.ranks]
+        out: list[Finding] = []
+        for name, terms in self.outcomes.items():
+            goal = z3.And(z3.Not(terms.term.ok), *no_conflict)
+            if not self.possible(goal):
+                continue
+            client = self.witness(goal)
+            if client is None:
+                continue
+            try:
+                interpret(self.reg, client, [name])
+                why = "de uitkomst krijgt geen waarde"
+            except EvaluationFailure as f:
+                why = f.diagnostic.message
+            decl = self.reg.outcomes[name]
+            message = (f"{self.vid}: uitkomst '{name}' is niet voor elke geldige cliënt bepaald ({why}); "
+                       f"bijvoorbeeld: {_facts(client)}")
+            out.append(Finding(self.vid, Diagnostic("V002", decl.span, message), client))
+        return out
+
+    # (c) --------------------------------------------------------------------------------------------
+    def dead(self) -> list[Finding]:
+        out: list[Finding] = []
+        done: set[int] = set()
+        for rule in self.reg.rules:
+            if rule.id in done:
+                continue
+            done.add(rule.id)
+            leaf = self.outcomes[rule.outcome].leaves.get(rule.id)
+            if leaf is None or self.possible(z3.And(leaf.applies, leaf.ok)):
+                continue
+            soort = "uitzondering" if rule.exception_to else "regel"
+            message = (f"{self.vid}: de {soort} van {rule.provision.citeer()} is voor geen enkele geldige cliënt "
+                       "van toepassing (dode bepaling)")
+            out.append(Finding(self.vid, Diagnostic("V003", rule.span, message, Severity.WAARSCHUWING), None))
+        return out
+
+    # (d) --------------------------------------------------------------------------------------------
+    def useless(self, dead: set[tuple[str, int]]) -> list[Finding]:
+        """A dead exception (V003) trivially never matters: it is not reported twice."""
+        out: list[Finding] = []
+        done: set[int] = set()
+        for rule in self.reg.rules:
+            if rule.id in done or not rule.exception_to or (rule.span.file, rule.span.line) in dead:
+                continue
+            done.add(rule.id)
+            without = Translator(self.u, self.reg, skip_rule=rule.id)
+            differs = []
+            for name, terms in self.outcomes.items():
+                other = without.outcome(name).term
+                t = terms.term
+                differs.append(z3.Or(t.ok != other.ok, z3.And(t.ok, t.val != other.val)))
+            if self.possible(z3.Or(*differs)):
+                continue
+            targets = " en ".join(p.citeer() for p in rule.exception_to)
+            message = (f"{self.vid}: de uitzondering van {rule.provision.citeer()} (in afwijking van {targets}) "
+                       "verandert voor geen enkele geldige cliënt een uitkomst")
+            out.append(Finding(self.vid, Diagnostic("V004", rule.span, message, Severity.WAARSCHUWING), None))
+        return out
+
+
+def _rule_line(f: Finding) -> tuple[str, int]:
+    return f.diagnostic.span.file, f.diagnostic.span.line

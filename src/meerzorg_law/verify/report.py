@@ -1,0 +1,58 @@
+"""Versions -> the proved findings of ``meerzorg check`` per version, and their witnesses as case files.
+
+Also the data the site shows per version (``static_results``), so the docs and the CLI agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from .. import ir
+from .casefile import slug, witness_case
+from .checks import Finding, verify_version
+from .smt import Universe
+
+__all__ = ["CHECKS", "static_results", "verify_versions", "write_witnesses"]
+
+# The four proved checks, by code, as the report and the site name them.
+CHECKS = {
+    "V001": "geen twee regels van gelijke rang tegelijk van toepassing",
+    "V002": "elke uitkomst bepaald voor elke geldige cliënt",
+    "V003": "elke regel en uitzondering kan van toepassing zijn",
+    "V004": "elke uitzondering kan een uitkomst veranderen",
+}
+
+
+def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | None = None) -> list[Finding]:
+    """The findings of every version (or of ``vids``), in version order."""
+    u = Universe(versions)
+    return [f for vid in (vids if vids is not None else list(versions)) for f in verify_version(u, vid)]
+
+
+def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:
+    """One case file per finding with a witness, ``<versie>-<code>-<n>.yaml``; the expectation is empty."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    counts: dict[tuple[str, str], int] = {}
+    for f in findings:
+        if f.getuige is None:
+            continue
+        key = (f.versie, f.diagnostic.code)
+        counts[key] = counts.get(key, 0) + 1
+        path = directory / f"{slug(f.versie)}-{f.diagnostic.code}-{counts[key]}.yaml"
+        lines = [f"# Getuige van {f.diagnostic.code} in {f.versie}, gevonden door 'meerzorg check' (bewezen met z3).",
+                 "# Vul de verwachte uitkomsten in; dan is dit een gewone casus.", "casussen:",
+                 *witness_case(f"{f.versie} {f.diagnostic.code}: getuige {counts[key]}", f.diagnostic.message,
+                               f.getuige, (f.versie,)), ""]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def static_results(versions: Mapping[str, ir.Regeling]) -> dict[str, dict[str, list[str]]]:
+    """Per version, per check code: the messages of its findings (an empty list: proved for every client)."""
+    out: dict[str, dict[str, list[str]]] = {v: {code: [] for code in CHECKS} for v in versions}
+    for f in verify_versions(versions):
+        out[f.versie].setdefault(f.diagnostic.code, []).append(f.diagnostic.message)
+    return out

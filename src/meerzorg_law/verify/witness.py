@@ -1,0 +1,127 @@
+"""z3 models -> clients: a witness as facts, as few facts away from a plain client as possible, and readable.
+
+The plain client is the one the Hypothesis strategies shrink to: the first enumeration value, onwaar, the
+lowest number allowed, the version's geldig_vanaf for a date, an optional fact left out. A witness first
+tries numbers on a grid of cents (a case file can hold them exactly), then any rational.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import z3
+
+from .. import ir
+from ..types import Type
+from ..values import Value
+from .smt import Term, Translator, Universe
+
+__all__ = ["Decider", "client", "find_client"]
+
+_GRID = 100  # decimals of a witness in cents where possible
+
+
+def _reference(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
+    """One soft constraint per fact: equal to the plain client's value."""
+    regs = [u.versions[v] for v in vids]
+    out: list[z3.BoolRef] = []
+    for name in dict.fromkeys(n for r in regs for n in r.facts):
+        f = u.facts[name]
+        t = u.fact(name)
+        if f.optioneel:
+            out.append(z3.Not(t.ok))
+            continue
+        kind = f.type.kind
+        if kind == "bool":
+            out.append(z3.Not(t.val))
+        elif kind == "enum":
+            first = next(r.enums[f.type.enum].values[0] for r in regs if f.type.enum in r.enums)
+            out.append(t.val == u.index(f.type.enum, first))
+        elif kind == "datum":
+            out.append(t.val == regs[0].geldig_vanaf.toordinal())
+        elif f.bereik is not None:
+            out.append(t.val == u.const(f.bereik[0], f.type, f.span))
+        else:
+            out.append(t.val == 0)
+    return out
+
+
+def _grid(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
+    out = []
+    for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
+        if u.facts[name].type.kind == "decimaal":
+            k = z3.Int(f"{name}#cent")
+            out.append(u.fact(name).val * _GRID == z3.ToReal(k))
+    return out
+
+
+def find_client(u: Universe, vids: Sequence[str], goal: Sequence[z3.BoolRef], minimal: bool = True,
+                extra: Sequence[tuple[Term, Type]] = (), grid: Sequence[z3.ExprRef] = ()
+                ) -> tuple[dict[str, Value], list[Value]] | None:
+    """A valid client of ``vids`` satisfying ``goal``, and the values of ``extra`` terms for it; None if none
+    exists (which is then proved). ``minimal``: as few facts away from the plain client as z3 can find.
+    ``grid``: further decimal terms to try in cents first, as the decimal facts are."""
+    base = [*u.valid(vids), *goal]
+    cents = [t * _GRID == z3.ToReal(z3.FreshInt("cent")) for t in grid]
+    for constraints in ([*base, *_grid(u, vids), *cents], base):
+        solver: z3.Optimize | z3.Solver
+        if minimal:
+            solver = z3.Optimize()
+            solver.set("timeout", 10_000)
+            for soft in _reference(u, vids):
+                solver.add_soft(soft)
+        else:
+            solver = z3.Solver()
+        solver.add(*constraints)
+        result = solver.check()
+        if result == z3.sat:
+            model = solver.model()
+            return client(u, model, vids), [u.value(model, t.val, ty) for t, ty in extra]
+        if result == z3.unknown and minimal:
+            return find_client(u, vids, goal, minimal=False, extra=extra, grid=grid)
+    return None
+
+
+def client(u: Universe, model: z3.ModelRef, vids: Sequence[str]) -> dict[str, Value]:
+    """The facts of a model, in declaration order; an optional fact the client lacks is left out."""
+    facts: dict[str, Value] = {}
+    for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
+        f = u.facts[name]
+        t = u.fact(name)
+        if f.optioneel and not z3.is_true(model.eval(t.ok, model_completion=True)):
+            continue
+        facts[name] = u.value(model, t.val, f.type)
+    return facts
+
+
+class Decider:
+    """The outcomes of one client by the solver's terms (None where evaluation fails), translated once per
+    version: for the differential test against the engine, which is the reference."""
+
+    def __init__(self, u: Universe, reg: ir.Regeling) -> None:
+        self.u = u
+        self.reg = reg
+        tr = Translator(u, reg)
+        self.terms = {name: tr.outcome(name).term for name in reg.outcomes}
+
+    def __call__(self, facts: Mapping[str, Value]) -> dict[str, Value | None]:
+        u = self.u
+        pairs: list[tuple[z3.ExprRef, z3.ExprRef]] = []
+        for name, f in self.reg.facts.items():
+            t = u.fact(name)
+            if name in facts:
+                pairs.append((t.val, u.const(facts[name], f.type, f.span)))
+            if f.optioneel:
+                pairs.append((t.ok, z3.BoolVal(name in facts)))
+        out: dict[str, Value | None] = {}
+        empty = z3.Solver()
+        empty.check()
+        model = empty.model()
+        for name, term in self.terms.items():
+            ok = z3.simplify(z3.substitute(term.ok, *pairs))
+            if not z3.is_true(ok):
+                out[name] = None
+                continue
+            val = z3.simplify(z3.substitute(term.val, *pairs))
+            out[name] = u.value(model, val, self.reg.outcomes[name].type)
+        return out

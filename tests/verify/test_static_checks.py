@@ -1,0 +1,96 @@
+"""The proved checks of ``meerzorg check`` (V001-V004): each bad file gives exactly its finding with a witness
+the engine confirms, the good file and the bundled regeling give none, and the CLI reports and writes them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from meerzorg_law.cases.load import load_cases
+from meerzorg_law.cases.project import bundled_paths
+from meerzorg_law.engine.compile import EvaluationFailure
+from meerzorg_law.engine.interpret import interpret
+from meerzorg_law.semantics.pipeline import Bundle, load_bundle
+from meerzorg_law.values import decimal_of_text
+from meerzorg_law.verify.report import verify_versions, write_witnesses
+
+DATA = Path(__file__).parent / "data"
+
+
+def _bundle(*paths: Path) -> Bundle:
+    bundle = load_bundle(*paths)
+    assert bundle.ok, bundle.diagnostics
+    return bundle
+
+
+def _codes(bundle: Bundle) -> list[str]:
+    return [f.diagnostic.code for f in verify_versions(bundle.versions)]
+
+
+def test_good_file_is_proved() -> None:
+    assert _codes(_bundle(DATA / "goed")) == []
+
+
+def test_bundled_regeling_is_proved() -> None:
+    assert _codes(_bundle(bundled_paths()[0])) == []
+
+
+@pytest.mark.parametrize(("name", "code"), [("conflict", "V001"), ("gat", "V002"), ("dood", "V003"),
+                                            ("nutteloos", "V004")])
+def test_each_bad_file_gives_its_finding(name: str, code: str) -> None:
+    assert _codes(_bundle(DATA / "fout" / f"{name}.rgl")) == [code]
+
+
+def test_conflict_names_both_provisions_and_the_engine_agrees() -> None:
+    bundle = _bundle(DATA / "fout" / "conflict.rgl")
+    [f] = verify_versions(bundle.versions)
+    assert "artikel 1, tweede lid (onwaar) en artikel 1, derde lid (waar)" in f.diagnostic.message
+    assert f.diagnostic.related[0][1] == "artikel 1, derde lid is ook van toepassing"
+    assert f.getuige is not None
+    with pytest.raises(EvaluationFailure) as err:
+        interpret(bundle.versions["conflict-2026"], f.getuige)
+    assert err.value.diagnostic.code == "R010"
+
+
+def test_gap_witness_is_undecided_by_the_engine() -> None:
+    bundle = _bundle(DATA / "fout" / "gat.rgl")
+    [f] = verify_versions(bundle.versions)
+    assert f.getuige is not None and f.getuige["inkomen"] == decimal_of_text("20")  # the one gap, exactly
+    with pytest.raises(EvaluationFailure) as err:
+        interpret(bundle.versions["gat-2026"], f.getuige)
+    assert err.value.diagnostic.code == "R001"
+
+
+def test_a_broken_variant_is_caught_without_any_case() -> None:
+    bundle = _bundle(bundled_paths()[0] / "rlz-2026.rgl", DATA / "variant")
+    findings = verify_versions(bundle.versions, ["rlz-2027-kapot"])
+    assert [f.diagnostic.code for f in findings] == ["V001"]
+    message = findings[0].diagnostic.message
+    assert "artikel 2.2, vierde lid (10) en artikel 2.2, vijfde lid (20)" in message
+    assert findings[0].getuige is not None and findings[0].getuige["bijzondere_situatie"] == "kind_thuis"
+
+
+def test_witnesses_are_loadable_case_files(tmp_path: Path) -> None:
+    bundle = _bundle(DATA / "fout" / "conflict.rgl")
+    paths = write_witnesses(verify_versions(bundle.versions), tmp_path)
+    assert [p.name for p in paths] == ["conflict-2026-V001-1.yaml"]
+    cases, diagnostics = load_cases(paths, bundle.versions)
+    assert not diagnostics
+    assert cases[0].verwacht[0].versie == "conflict-2026" and cases[0].verwacht[0].values == {}
+
+
+def test_cli_reports_proofs_and_writes_witnesses(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(DATA / "fout" / "gat.rgl"),
+                          "--getuigen", str(tmp_path), "--json"], capture_output=True, text=True)
+    assert run.returncode == 1, run.stderr
+    payload = json.loads(run.stdout)
+    assert [b["code"] for b in payload["bewijzen"]] == ["V002"]
+    assert payload["getuigen"] == [str(tmp_path / "gat-2026-V002-1.yaml")]
+    ok = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(DATA / "goed")],
+                        capture_output=True, text=True)
+    assert ok.returncode == 0
+    assert "Bewezen voor elke geldige cliënt van elke versie (z3)" in ok.stdout
