@@ -6,7 +6,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ..values import Value
-from .compile import Ctx, Decision, EvaluationFailure
+from .context import Ctx, Decision
+from .failure import EvaluationFailure
 from .trace import Recorder, Trace
 
 __all__ = ["EvaluationFailure", "Outcome", "evaluate"]

@@ -3,8 +3,7 @@
 Slow and plain on purpose: no closures, no caches beyond one value per name, no fast paths. Its default
 logic is Catala's ``EDefault`` written out (the compiled engine runs ``handle_default`` instead), so a
 disagreement between the two points at an optimisation in ``compile.py``. Errors are the same
-``EvaluationFailure``\\ s with the same codes and messages: R001 no rule and no standaard, R002 missing fact,
-R003 division by zero, R004 no table row, R005 unknown version, R010 conflict naming every applicable rule.
+``EvaluationFailure``\\ s, built by the same constructors (``failure.py``), so codes and messages match.
 """
 
 from __future__ import annotations
@@ -15,10 +14,9 @@ from dataclasses import dataclass, field
 from catala import runtime as rt
 
 from .. import ir
-from ..diagnostics import Diagnostic
 from ..span import Span
-from ..values import Value, format_value
-from .compile import EvaluationFailure
+from ..values import Value
+from .failure import EvaluationFailure
 
 __all__ = ["interpret"]
 
@@ -29,10 +27,6 @@ def interpret(regeling: ir.Regeling, facts: Mapping[str, Value], outcomes: Itera
     state = _State(regeling, dict(facts), dict(others or {}))
     names = list(outcomes) if outcomes is not None else list(regeling.outcomes)
     return {name: state.outcome(name) for name in names}
-
-
-def _fail(code: str, span: Span, message: str) -> EvaluationFailure:
-    return EvaluationFailure(Diagnostic(code, span, message))
 
 
 # A node's result: None when it does not apply, else the value and the rule that gave it.
@@ -46,11 +40,14 @@ class _State:
     others: dict[str, ir.Regeling]
     known: dict[str, Value] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        self.values = _Values(self)
+
     # ---- names ------------------------------------------------------------------------------------
     def name(self, name: str, kind: str, span: Span) -> Value:
         if kind == "invoer":
             if name not in self.facts:
-                raise _fail("R002", span, f"het feit '{name}' is nodig maar ontbreekt in de casus")
+                raise EvaluationFailure.missing_fact(name, span)
             return self.facts[name]
         if name in self.known:
             return self.known[name]
@@ -61,7 +58,7 @@ class _State:
         elif name in self.facts:
             return self.facts[name]
         else:
-            raise _fail("R002", span, f"het feit '{name}' is nodig maar ontbreekt in de casus")
+            raise EvaluationFailure.missing_fact(name, span)
         self.known[name] = value
         return value
 
@@ -77,8 +74,7 @@ class _State:
         elif tree.standaard is not None:
             value = self.expr(tree.standaard)
         else:
-            raise _fail("R001", decl.span, f"geen regel van toepassing voor uitkomst '{name}', en zij heeft geen "
-                                           "standaardwaarde")
+            raise EvaluationFailure.no_rule(name, decl.span)
         self.known[name] = value
         return value
 
@@ -100,7 +96,7 @@ class _State:
                         continue
                     if more is not None:
                         found.append(more)
-                raise _conflict(outcome, found)
+                raise EvaluationFailure.conflict(outcome, found)
         return found[0] if found else None
 
     def node(self, node: ir.Node, outcome: str) -> _Result:
@@ -119,62 +115,77 @@ class _State:
 
     # ---- expressions ------------------------------------------------------------------------------
     def expr(self, e: ir.Expr) -> Value:
-        if isinstance(e, ir.Const):
-            return e.value
-        if isinstance(e, ir.Var):
-            return self.name(e.name, e.kind, e.span)
-        if isinstance(e, ir.Unary):
-            v = self.expr(e.operand)
-            if e.op == "niet":
-                return not v
-            if e.op == "promote":
-                assert isinstance(v, rt.Integer)
-                return rt.decimal_of_integer(v)
-            return -v  # type: ignore[operator]
-        if isinstance(e, ir.BinOp):
-            return self.binop(e)
-        if isinstance(e, ir.InSet):
-            v = self.expr(e.element)
-            hit = any(v == self.expr(i) for i in e.items)
-            return hit != e.negated
-        if isinstance(e, ir.InTable):
-            v = self.expr(e.element)
-            return (v in self.reg.tables[e.table].rows) != e.negated
-        if isinstance(e, ir.Lookup):
-            table = self.reg.tables[e.table]
-            key = self.expr(e.key)
-            if key not in table.rows:
-                raise _fail("R004", e.span, f"tabel {e.table} heeft geen rij voor {format_value(key)}")
-            return table.rows[key][table.column_index(e.column)]
-        if isinstance(e, ir.Known):
-            return (e.fact in self.facts) != e.negated
-        if isinstance(e, ir.IfThenElse):
-            return self.expr(e.then) if self.expr(e.condition) else self.expr(e.otherwise)
-        if isinstance(e, ir.Call):
-            return self.call(e)
-        if isinstance(e, ir.Volgens):
-            other = self.others.get(e.versie)
-            if other is None:
-                raise _fail("R005", e.span, f"versie {e.versie} is hier niet beschikbaar")
-            return _State(other, self.facts, self.others).expr(e.expr)
-        facts = dict(self.facts)
-        facts[e.fact] = self.expr(e.value)
-        return _State(self.reg, facts, self.others).expr(e.expr)
+        return self.values.visit(e)
 
-    def binop(self, e: ir.BinOp) -> Value:
+
+class _Values(ir.ExprVisitor[Value]):
+    """The value of an expression in one evaluation's state, by recursion over the IR."""
+
+    def __init__(self, state: _State) -> None:
+        self.state = state
+
+    def const(self, e: ir.Const) -> Value:
+        return e.value
+
+    def var(self, e: ir.Var) -> Value:
+        return self.state.name(e.name, e.kind, e.span)
+
+    def unary(self, e: ir.Unary) -> Value:
+        v = self.visit(e.operand)
+        if e.op == "niet":
+            return not v
+        if e.op == "promote":
+            assert isinstance(v, rt.Integer)
+            return rt.decimal_of_integer(v)
+        return -v  # type: ignore[operator]
+
+    def in_set(self, e: ir.InSet) -> Value:
+        v = self.visit(e.element)
+        hit = any(v == self.visit(i) for i in e.items)
+        return hit != e.negated
+
+    def in_table(self, e: ir.InTable) -> Value:
+        v = self.visit(e.element)
+        return (v in self.state.reg.tables[e.table].rows) != e.negated
+
+    def lookup(self, e: ir.Lookup) -> Value:
+        table = self.state.reg.tables[e.table]
+        key = self.visit(e.key)
+        if key not in table.rows:
+            raise EvaluationFailure.no_row(e.table, key, e.span)
+        return table.rows[key][table.column_index(e.column)]
+
+    def known(self, e: ir.Known) -> Value:
+        return (e.fact in self.state.facts) != e.negated
+
+    def if_then_else(self, e: ir.IfThenElse) -> Value:
+        return self.visit(e.then) if self.visit(e.condition) else self.visit(e.otherwise)
+
+    def volgens(self, e: ir.Volgens) -> Value:
+        other = self.state.others.get(e.versie)
+        if other is None:
+            raise EvaluationFailure.unknown_version(e.versie, e.span)
+        return _State(other, self.state.facts, self.state.others).expr(e.expr)
+
+    def met(self, e: ir.Met) -> Value:
+        facts = dict(self.state.facts)
+        facts[e.fact] = self.visit(e.value)
+        return _State(self.state.reg, facts, self.state.others).expr(e.expr)
+
+    def bin_op(self, e: ir.BinOp) -> Value:
         op = e.op
         if op == "en":
-            return bool(self.expr(e.left)) and bool(self.expr(e.right))
+            return bool(self.visit(e.left)) and bool(self.visit(e.right))
         if op == "of":
-            return bool(self.expr(e.left)) or bool(self.expr(e.right))
+            return bool(self.visit(e.left)) or bool(self.visit(e.right))
         if op == "impliceert":
-            return (not self.expr(e.left)) or bool(self.expr(e.right))
-        a, b = self.expr(e.left), self.expr(e.right)
+            return (not self.visit(e.left)) or bool(self.visit(e.right))
+        a, b = self.visit(e.left), self.visit(e.right)
         if op == "/":
             try:
                 return a / b  # type: ignore[operator]
             except ZeroDivisionError:
-                raise _fail("R003", e.span, "deling door nul") from None
+                raise EvaluationFailure.division_by_zero(e.span) from None
         result: Value
         if op == "+":
             result = a + b  # type: ignore[operator]
@@ -197,7 +208,7 @@ class _State:
         return result
 
     def call(self, e: ir.Call) -> Value:
-        args = [self.expr(a) for a in e.args]
+        args = [self.visit(a) for a in e.args]
         if e.function in ("minimum", "maximum"):
             best = args[0]
             for a in args[1:]:
@@ -210,11 +221,3 @@ class _State:
             return rt.decimal_round(args[0])
         assert isinstance(args[0], rt.Date)
         return rt.year_of_date(args[0])
-
-
-def _conflict(outcome: str, found: list[tuple[Value, ir.Rule]]) -> EvaluationFailure:
-    parts = [f"{rule.provision.citeer()} ({outcome} is {format_value(value)})" for value, rule in found]
-    related = [(rule.span, f"{rule.provision.citeer()} is van toepassing") for _, rule in found]
-    message = f"conflict voor '{outcome}': " + " en ".join(parts) + " zijn tegelijk van toepassing en geen van " \
-              "beide is een uitzondering op de ander"
-    return EvaluationFailure(Diagnostic("R010", found[0][1].span, message, related=tuple(related[1:])))
