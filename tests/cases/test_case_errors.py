@@ -40,3 +40,12 @@ def test_unreadable_case_file(bundle, name: str) -> None:  # type: ignore[no-unt
     cases, diags = load_cases([HERE / "bad" / name], bundle.versions, bundle.in_force)
     assert cases == []
     assert [(d.span.line, d.code, d.message) for d in diags] == [WHOLE_FILE[name]]
+
+
+def test_merge_keys_read_as_written_out(bundle) -> None:  # type: ignore[no-untyped-def]
+    """'<<: *basis' (and '<<: [*a, *b]') gives the same facts as writing them out; written keys win."""
+    merged, diags = load_cases([HERE / "good" / "sjablonen.yaml"], bundle.versions, bundle.in_force)
+    assert diags == []
+    plain, _ = load_cases([HERE / "good" / "uitgeschreven.yaml"], bundle.versions, bundle.in_force)
+    assert [(c.naam, c.feiten) for c in merged] == [(c.naam, c.feiten) for c in plain]
+    assert merged[1].feiten["leeftijd"] == plain[1].feiten["leeftijd"] != merged[0].feiten["leeftijd"]

@@ -15,14 +15,18 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import ir, values
 from ..diagnostics import Diagnostic
-from ..types import Type
+from ..names import odd_characters
 from ..span import Span
+from ..syntax.limits import MAX_DIGITS
+from ..types import Type
 from ..values import Value
 from .model import Case, Expectation
+from .yaml_guard import check_yaml
 
 __all__ = ["case_files", "load_cases", "parse_value"]
 
 InForce = Callable[[datetime.date], "str | None"]
+_MERGE = "tag:yaml.org,2002:merge"
 _CASE_KEYS = ("naam", "omschrijving", "feiten", "verwacht")
 _WAAR = {"waar": True, "true": True, "ja": True, "onwaar": False, "false": False, "nee": False}
 _DUUR = re.compile(r"^(\d+) +(jaren|jaar|maanden|maand|weken|week|dagen|dag)$")
@@ -44,13 +48,17 @@ def _suggest(word: str, options: Iterable[str]) -> tuple[str, ...]:
     return tuple(difflib.get_close_matches(word, list(options), n=2, cutoff=0.6))
 
 
-def _hint(close: tuple[str, ...]) -> str:
-    return f"; bedoelde u {' of '.join(close)}?" if close else ""
+def _hint(close: tuple[str, ...], word: str = "") -> str:
+    """"; bedoelde u x?", and which character of ``word`` only looks like a plain letter."""
+    odd = odd_characters(word)
+    return (f"; bedoelde u {' of '.join(close)}?" if close else "") + (f" (let op: {odd})" if odd else "")
 
 
 def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
     """A case value from its YAML text; ValueError carries the Dutch reason."""
     s = text.strip()
+    if t.kind in ("geheel", "decimaal", "geld") and _too_many_digits(s):
+        raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
     if t.kind == "bool":
         if s.lower() in _WAAR:
             return _WAAR[s.lower()]
@@ -83,8 +91,20 @@ def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
     if decl is not None and s in decl.values:
         return s
     options = decl.values if decl else ()
-    raise ValueError(f"'{s}' is geen waarde van {t.enum}{_hint(_suggest(s, options))}"
+    raise ValueError(f"'{s}' is geen waarde van {t.enum}{_hint(_suggest(s, options), s)}"
                      + ("" if _suggest(s, options) else f" (mogelijk: {', '.join(options)})"))
+
+
+def _too_many_digits(s: str) -> bool:
+    """Digits before and after the decimal separator (the last ',' or '.'), thousands points ignored."""
+    digits = s.replace("€", "").replace(" ", "").lstrip("-")
+    cut = max(digits.rfind(","), digits.rfind(".") if "," not in digits else -1)
+    whole, fraction = (digits[:cut], digits[cut + 1:]) if cut >= 0 else (digits, "")
+    return len(whole.replace(".", "")) > MAX_DIGITS or len(fraction) > MAX_DIGITS
+
+
+def _shorten(s: str) -> str:
+    return s if len(s) <= 30 else f"{s[:12]}…{s[-12:]} ({len(s)} tekens)"
 
 
 class _Loader:
@@ -109,7 +129,11 @@ class _Loader:
             return None
         pairs: list[tuple[ScalarNode, Node]] = []
         seen: dict[str, Node] = {}
+        merged: list[tuple[ScalarNode, Node]] = []
         for k, v in node.value:
+            if isinstance(k, ScalarNode) and k.tag == _MERGE:
+                merged += self.merge(v, what, {id(node)})
+                continue
             if not isinstance(k, ScalarNode):
                 self.err("C010", k, f"een sleutel in {what} moet een naam zijn")
                 continue
@@ -118,7 +142,29 @@ class _Loader:
                 continue
             seen[k.value] = k
             pairs.append((k, v))
+        for k, v in merged:  # written keys win over merged ones; the first merged source wins over later ones
+            if k.value not in seen:
+                seen[k.value] = k
+                pairs.append((k, v))
         return pairs
+
+    def merge(self, node: Node, what: str, busy: set[int]) -> list[tuple[ScalarNode, Node]]:
+        """The pairs of ``<<: *basis`` (or ``<<: [*a, *b]``), merge keys inside them included."""
+        sources = node.value if isinstance(node, SequenceNode) else [node]
+        out: list[tuple[ScalarNode, Node]] = []
+        for src in sources:
+            if not isinstance(src, MappingNode):
+                self.err("C013", src, "na '<<:' komt een verwijzing naar 'naam: waarde'-paren, zoals '<<: *basis'")
+                continue
+            if id(src) in busy:
+                self.err("C013", src, "deze '<<:' verwijst naar zichzelf")
+                continue
+            for k, v in src.value:
+                if isinstance(k, ScalarNode) and k.tag == _MERGE:
+                    out += self.merge(v, what, busy | {id(src)})
+                elif isinstance(k, ScalarNode):
+                    out.append((k, v))
+        return out
 
     def scalar(self, node: Node, what: str) -> str | None:
         if not isinstance(node, ScalarNode):
@@ -135,9 +181,10 @@ class _Loader:
         if top is None:
             return []
         for k, _ in top:
-            if k.value != "casussen":
-                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht alleen 'casussen')",
-                         _suggest(k.value, ["casussen"]))
+            # 'sjablonen' holds anchored blocks for merge keys ('<<: *basis'); nothing in it runs by itself.
+            if k.value not in ("casussen", "sjablonen"):
+                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht 'casussen' en eventueel 'sjablonen')"
+                         f"{_hint((), k.value)}", _suggest(k.value, ["casussen", "sjablonen"]))
         items = next((v for k, v in top if k.value == "casussen"), None)
         if items is None:
             self.err("C003", root, "'casussen:' ontbreekt")
@@ -154,7 +201,8 @@ class _Loader:
         fields = {k.value: (k, v) for k, v in pairs}
         for k, _ in pairs:
             if k.value not in _CASE_KEYS:
-                self.err("C020", k, f"onbekende sleutel '{k.value}' in een casus{_hint(_suggest(k.value, _CASE_KEYS))}"
+                close = _suggest(k.value, _CASE_KEYS)
+                self.err("C020", k, f"onbekende sleutel '{k.value}' in een casus{_hint(close, k.value)}"
                          f" (mogelijk: {', '.join(_CASE_KEYS)})", _suggest(k.value, _CASE_KEYS))
         naam = self.scalar(fields["naam"][1], "naam") if "naam" in fields else None
         if "naam" not in fields:
@@ -186,7 +234,7 @@ class _Loader:
         known = self.facts.get(key.value)
         if known is None:
             close = _suggest(key.value, self.facts)
-            self.err("C030", key, f"onbekend feit '{key.value}'{_hint(close)}", close)
+            self.err("C030", key, f"onbekend feit '{key.value}'{_hint(close, key.value)}", close)
             return None
         decl, reg = known
         text = self.scalar(node, f"het feit '{key.value}'")
@@ -219,7 +267,7 @@ class _Loader:
             reg = self.versions.get(k.value)
             if reg is None:
                 close = _suggest(k.value, self.versions)
-                self.err("C040", k, f"versie '{k.value}' bestaat niet{_hint(close)} (versies: "
+                self.err("C040", k, f"versie '{k.value}' bestaat niet{_hint(close, k.value)} (versies: "
                                     f"{', '.join(self.versions)})", close)
                 continue
             vals: dict[str, Value] = {}
@@ -228,7 +276,7 @@ class _Loader:
                 decl = reg.outcomes.get(ok.value)
                 if decl is None:
                     close = _suggest(ok.value, reg.outcomes)
-                    self.err("C041", ok, f"'{ok.value}' is geen uitkomst van {k.value}{_hint(close)}", close)
+                    self.err("C041", ok, f"'{ok.value}' is geen uitkomst van {k.value}{_hint(close, ok.value)}", close)
                     continue
                 text = self.scalar(ov, ok.value)
                 if text is None:
@@ -284,6 +332,10 @@ def load_cases(paths: Iterable[Path | str], versions: dict[str, ir.Regeling],
             diags.append(Diagnostic("C000", Span(file, 1, 1, 1, 1), "dit is geen tekstbestand (NUL-tekens)"))
             continue
         try:
+            guard = check_yaml(text, file)
+            if guard:
+                diags += guard
+                continue
             root = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark

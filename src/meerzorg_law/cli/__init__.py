@@ -1,6 +1,7 @@
 """The ``meerzorg`` command: parses arguments, calls the library, prints in Dutch, maps outcomes to exit codes.
 
-Exit codes: 0 all well, 1 a case or property failed, 2 bad input (the regeling or a case file has errors).
+Exit codes: 0 all well, 1 a case or property failed, 2 bad input (the regeling or a case file has errors,
+or an output path cannot be written), 130 interrupted by Ctrl-C (the shell's convention for SIGINT).
 One module per subcommand, each with ``add_parser(sub)`` and ``run(args)``; a subcommand imports the
 library only inside ``run``, so ``meerzorg --help`` loads no engine.
 """
@@ -13,8 +14,9 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from . import check, docs, eigenschappen, impact, test, uitleg, vergelijk
-from ._common import EXIT_INPUT, EXIT_OK
+from ._common import EXIT_INPUT, EXIT_OK, fout
 
+EXIT_INTERRUPTED = 130
 SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs)
 
 
@@ -51,9 +53,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    from ..output import OutputError
+
     try:
+        args = build_parser().parse_args(argv)
         code: int = args.run(args)
         return code
     except BrokenPipeError:
         return EXIT_OK
+    except OutputError as err:
+        fout(str(err))
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        # Outputs are written atomically, so an interrupted run leaves no half-written file behind.
+        print("\nafgebroken (Ctrl-C); er is geen half geschreven uitvoer achtergebleven", file=sys.stderr)
+        return EXIT_INTERRUPTED

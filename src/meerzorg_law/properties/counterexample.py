@@ -18,6 +18,7 @@ from catala import runtime as rt
 from .. import ir
 from ..engine.compile import Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
+from ..output import ensure_directory, write_text_atomic
 from ..values import Value, format_decimal, format_value
 from .model import PropertyResult
 
@@ -65,9 +66,8 @@ def write_counterexample(result: PropertyResult, versions: Mapping[str, ir.Regel
             pairs = ", ".join(f"{k}: {_quote(v)}" for k, v in values.items())
             lines.append(f"      {vid}: {{{pairs}}}")
         lines.append("")
-    directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"{_slug(result.versie)}-{_slug(result.naam)}.yaml"
-    path.write_text("\n".join(lines), encoding="utf-8")
+    path = ensure_directory(directory) / f"{_slug(result.versie)}-{_slug(result.naam)}.yaml"
+    write_text_atomic(path, "\n".join(lines))
     return path
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..diagnostics import Diagnostic
+from ..names import odd_characters
 from ..span import Span
 from .grammar import parser
 
@@ -81,6 +82,13 @@ def _match_example(err: UnexpectedInput) -> str | None:
     return None
 
 
+def _odd_character(err: UnexpectedInput, text: str) -> str:
+    """A look-alike of an ASCII character (Cyrillic 'е', a zero-width space) named, so the caret is explained."""
+    if not isinstance(err, UnexpectedCharacters) or err.pos_in_stream is None:
+        return ""
+    return odd_characters(text[err.pos_in_stream: err.pos_in_stream + 1])
+
+
 def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
     line = getattr(err, "line", 0) or 0
     column = getattr(err, "column", 0) or 0
@@ -95,6 +103,10 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
             and text[err.pos_in_stream: err.pos_in_stream + 1] == '"':
         return Diagnostic("E101", span, "deze tekst heeft geen sluitend aanhalingsteken; een tekst over meer regels "
                                         'schrijf je tussen """ en """')
+    odd = _odd_character(err, text)
+    if odd:
+        return Diagnostic("E104", span, f"onverwacht {_found(err, text)}: {odd}; namen en sleutelwoorden bestaan uit "
+                                        "gewone letters (a-z), cijfers en '_'")
     expected: set[str] = set()
     if isinstance(err, UnexpectedToken):
         expected = set(err.accepts or err.expected)

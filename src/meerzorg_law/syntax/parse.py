@@ -16,6 +16,7 @@ from ._to_ast import ToAst
 from ._to_ast_expr import NodeError
 from .annotate import annotate_bepaling, annotate_document, annotate_regeling
 from .grammar import parser
+from .limits import check_limits
 
 __all__ = ["annotate_bepaling", "annotate_regeling", "parse_file", "parse_text"]
 
@@ -31,6 +32,9 @@ def parse_text(text: str, file: str = "<tekst>") -> tuple[ast.Document | None, l
         tree = parser().parse(text)
     except UnexpectedInput as err:
         return None, [syntax_diagnostic(err, text, file)]
+    limits = check_limits(tree, file)
+    if limits:
+        return None, limits
     try:
         doc: ast.Document = ToAst(file).transform(tree)
     except VisitError as err:

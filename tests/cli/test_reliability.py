@@ -1,0 +1,92 @@
+"""Hostile input at the command line: a Dutch message with a position and exit 2, never a traceback, never a
+half-written file. Each test feeds a bad input file (tests/cli/data/, tests/cases/bad/) to ``main``."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from meerzorg_law import cli
+from meerzorg_law.cli import main
+from meerzorg_law.output import OutputError, atomic_writer
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parents[2]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_too_deep_nesting_is_a_positioned_error(capsys: pytest.CaptureFixture[str]) -> None:
+    path = DATA / "diep_genest.rgl"
+    code, _, err = run(capsys, "check", "--gnu", str(path))
+    assert code == 2
+    assert err.strip() == (f"{path}:10:499: fout: de tekst is hier te diep genest (meer dan 100 niveaus); "
+                           "splits de uitdrukking op met begrippen [E005]")
+
+
+@pytest.mark.parametrize("command", ["check", "test", "uitleg"])
+def test_nesting_just_under_the_limit_runs_everywhere(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    """The depth limit is what protects the recursive stages: just under it, each of them still works."""
+    args = {"check": ["check"], "test": ["test", str(DATA / "casus.yaml")],
+            "uitleg": ["uitleg", str(DATA / "casus.yaml")]}[command]
+    code, out, _ = run(capsys, "--regeling", str(DATA / "net_niet_te_diep.rgl"), *args)
+    assert code == 0, out
+
+
+def test_atomic_writer_refuses_a_folder_a_missing_parent_and_a_read_only_file(tmp_path: Path) -> None:
+    ro = tmp_path / "alleen-lezen.csv"
+    ro.write_text("oud\n", encoding="utf-8")
+    ro.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    cases = {tmp_path: f"kan '{tmp_path}' niet schrijven: dat is een map; geef een bestandsnaam",
+             tmp_path / "geen" / "x.csv": f"kan '{tmp_path / 'geen' / 'x.csv'}' niet schrijven: de map "
+                                          f"'{tmp_path / 'geen'}' bestaat niet",
+             ro: f"kan '{ro}' niet schrijven: het bestand is alleen-lezen"}
+    for path, message in cases.items():
+        with pytest.raises(OutputError) as err, atomic_writer(path) as out:
+            out.write("nieuw\n")
+        assert str(err.value) == message
+    assert ro.read_text(encoding="utf-8") == "oud\n"
+
+
+def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(tmp_path: Path) -> None:
+    target = tmp_path / "uit.csv"
+    target.write_text("oud\n", encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt), atomic_writer(target) as out:
+        out.write("half")
+        raise KeyboardInterrupt
+    assert target.read_text(encoding="utf-8") == "oud\n"
+    assert os.listdir(tmp_path) == ["uit.csv"]
+    with atomic_writer(target) as out:
+        out.write("nieuw\n")
+    assert target.read_text(encoding="utf-8") == "nieuw\n" and os.listdir(tmp_path) == ["uit.csv"]
+
+
+def test_impact_csv_to_a_folder_is_refused_before_the_work(capsys: pytest.CaptureFixture[str],
+                                                           tmp_path: Path) -> None:
+    code, _, err = run(capsys, "impact", "rlz-2026", "rlz-2027", "--n", "10", "--csv", str(tmp_path))
+    assert code == 2
+    assert err == f"fout: kan '{tmp_path}' niet schrijven: dat is een map; geef een bestandsnaam\n"
+
+
+def test_impact_refuses_a_population_that_would_run_for_days(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "impact", "rlz-2026", "rlz-2027", "--n", str(10**12))
+    assert code == 2
+    assert err == "fout: --n moet van 1 tot en met 100.000.000 zijn\n"
+
+
+def test_ctrl_c_exits_130_in_dutch(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(_: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli.check, "run", interrupted)
+    code, _, err = run(capsys, "check")
+    assert code == 130
+    assert err == "\nafgebroken (Ctrl-C); er is geen half geschreven uitvoer achtergebleven\n"
