@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic
 from ..syntax import ast
 from .consolidate import consolidate
+from .references import check_references, check_teksten
 
 __all__ = ["Versie", "build_versions"]
 
@@ -39,6 +40,7 @@ def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], l
             return done[vid]
         doc = by_id[vid]
         if isinstance(doc, ast.Regeling):
+            diags.extend(check_references(doc) + check_teksten(doc))
             done[vid] = doc
             return doc
         if doc.basis not in by_id:
@@ -52,6 +54,8 @@ def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], l
             return None
         result, found = consolidate(base, doc)
         diags.extend(found)
+        if result is not None:
+            diags.extend(check_teksten(result))
         if result is not None:
             done[vid] = result
         return result
