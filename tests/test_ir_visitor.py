@@ -24,14 +24,35 @@ def _all_visitors() -> list[type[ir.ExprVisitor[Any]]]:
     return [c for c in found if not getattr(c, "abstract_visitor", False)]
 
 
+# The back ends that must exist, each a subclass of ir.ExprVisitor. A back end that stops using the one
+# traversal (or is renamed without updating this list) fails here, as does one missing a kind above.
+REQUIRED = {
+    "meerzorg_law.ir._Children",  # the structure every generic walk (ir.children, ir.walk) uses
+    "meerzorg_law.engine.closures.Closures",  # per-case closures
+    "meerzorg_law.engine.interpret._Values",  # the reference interpreter
+    "meerzorg_law.engine.reads.FactsRead",  # facts read, for partial evaluation
+    "meerzorg_law.render.rule_text._Zinnen",  # rules read aloud in Dutch
+    "meerzorg_law.properties.strategies._Pins",  # facts a condition pins, for case generation
+}
+
+
+def _name(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def test_required_back_ends_exist() -> None:
+    assert REQUIRED <= {_name(v) for v in _all_visitors()}
+
+
 def test_expr_kinds_cover_the_expr_union() -> None:
     assert set(ir.EXPR_KINDS) == set(typing.get_args(ir.Expr))
 
 
 def test_every_back_end_handles_every_kind() -> None:
     visitors = _all_visitors()
-    problems = {f"{v.__module__}.{v.__qualname__}": ir.missing_handlers(v) for v in visitors}
-    assert not {k: m for k, m in problems.items() if m}
+    problems = {_name(v): ir.missing_handlers(v) for v in visitors}
+    missing = sorted(f"{k} has no method for: {', '.join(m)}" for k, m in problems.items() if m)
+    assert not missing, "\n".join(missing)
 
 
 def test_a_visitor_missing_a_kind_is_caught() -> None:

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar, Union
 
-from .types import Type
 from .span import ProvisionRef, Span
+from .types import Type
 from .values import Value
 
 # --------------------------------------------------------------------------------------------------
@@ -135,36 +135,6 @@ class Met:
 Expr = Union[Const, Var, Unary, BinOp, InSet, InTable, Lookup, Known, IfThenElse, Call, Volgens, Met]
 
 
-def children(e: Expr) -> tuple[Expr, ...]:
-    """The direct subexpressions of ``e``; every pass that walks expressions uses this one definition."""
-    if isinstance(e, Unary):
-        return (e.operand,)
-    if isinstance(e, BinOp):
-        return (e.left, e.right)
-    if isinstance(e, InSet):
-        return (e.element, *e.items)
-    if isinstance(e, InTable):
-        return (e.element,)
-    if isinstance(e, Lookup):
-        return (e.key,)
-    if isinstance(e, IfThenElse):
-        return (e.condition, e.then, e.otherwise)
-    if isinstance(e, Call):
-        return e.args
-    if isinstance(e, Volgens):
-        return (e.expr,)
-    if isinstance(e, Met):
-        return (e.expr, e.value)
-    return ()
-
-
-def walk(e: Expr) -> Iterator[Expr]:
-    """``e`` and all its subexpressions, depth first."""
-    yield e
-    for child in children(e):
-        yield from walk(child)
-
-
 R = TypeVar("R")
 
 # Every expression kind, each with the name of its method on ExprVisitor. Adding a kind to ``Expr`` means
@@ -212,6 +182,52 @@ class ExprVisitor(Generic[R]):
         raise NotImplementedError
     def met(self, e: Met) -> R:
         raise NotImplementedError
+
+
+class _Children(ExprVisitor[tuple[Expr, ...]]):
+    """The direct subexpressions of each kind: the structure ``children`` and ``walk`` are built on."""
+
+    def const(self, e: Const) -> tuple[Expr, ...]:
+        return ()
+    def var(self, e: Var) -> tuple[Expr, ...]:
+        return ()
+    def unary(self, e: Unary) -> tuple[Expr, ...]:
+        return (e.operand,)
+    def bin_op(self, e: BinOp) -> tuple[Expr, ...]:
+        return (e.left, e.right)
+    def in_set(self, e: InSet) -> tuple[Expr, ...]:
+        return (e.element, *e.items)
+    def in_table(self, e: InTable) -> tuple[Expr, ...]:
+        return (e.element,)
+    def lookup(self, e: Lookup) -> tuple[Expr, ...]:
+        return (e.key,)
+    def known(self, e: Known) -> tuple[Expr, ...]:
+        return ()
+    def if_then_else(self, e: IfThenElse) -> tuple[Expr, ...]:
+        return (e.condition, e.then, e.otherwise)
+    def call(self, e: Call) -> tuple[Expr, ...]:
+        return e.args
+    def volgens(self, e: Volgens) -> tuple[Expr, ...]:
+        return (e.expr,)
+    def met(self, e: Met) -> tuple[Expr, ...]:
+        return (e.expr, e.value)
+
+
+_CHILDREN = _Children()
+
+
+def children(e: Expr) -> tuple[Expr, ...]:
+    """The direct subexpressions of ``e``, for passes that treat every kind alike (collect, search)."""
+    return _CHILDREN.visit(e)
+
+
+def walk(e: Expr) -> Iterator[Expr]:
+    """``e`` and all its subexpressions, depth first, without recursion (expressions may nest deeply)."""
+    stack = [e]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(children(node)))
 
 
 def missing_handlers(visitor: type[ExprVisitor[Any]]) -> list[str]:

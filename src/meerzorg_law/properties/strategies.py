@@ -230,35 +230,84 @@ def _meet(a: Pins, b: Pins) -> Pins:
 
 def _pins(e: ir.Expr, reg: ir.Regeling, depth: int) -> Pins:
     """Over-approximates: a case outside the pinned values never satisfies ``e``; unknown shapes pin nothing."""
-    if depth > 20:
+    return _Pins(reg, depth).visit(e)
+
+
+class _Pins(ir.ExprVisitor[Pins]):
+    """Per expression kind, the values of few-valued facts a condition of that shape requires."""
+
+    def __init__(self, reg: ir.Regeling, depth: int) -> None:
+        self.reg = reg
+        self.depth = depth
+
+    def visit(self, e: ir.Expr) -> Pins:
+        return {} if self.depth > 20 else super().visit(e)
+
+    def _deeper(self, e: ir.Expr) -> Pins:
+        return _Pins(self.reg, self.depth + 1).visit(e)
+
+    def bin_op(self, e: ir.BinOp) -> Pins:
+        if e.op == "en":
+            return _meet(self._deeper(e.left), self._deeper(e.right))
+        if e.op == "of":
+            a, b = self._deeper(e.left), self._deeper(e.right)
+            return {k: a[k] | b[k] for k in a.keys() & b.keys()}
+        if e.op in ("=", "<>"):
+            fact, const = (e.left, e.right) if isinstance(e.left, ir.Var) else (e.right, e.left)
+            if _is_finite_fact(fact) and isinstance(const, ir.Const) and isinstance(fact, ir.Var):
+                return {fact.name: _select(self.reg, fact, {const.value}, e.op == "<>")}
         return {}
-    if isinstance(e, ir.BinOp) and e.op == "en":
-        return _meet(_pins(e.left, reg, depth + 1), _pins(e.right, reg, depth + 1))
-    if isinstance(e, ir.BinOp) and e.op == "of":
-        a, b = _pins(e.left, reg, depth + 1), _pins(e.right, reg, depth + 1)
-        return {k: a[k] | b[k] for k in a.keys() & b.keys()}
-    if isinstance(e, ir.Var) and e.kind == "begrip" and e.name in reg.definitions:
-        return _pins(reg.definitions[e.name].expr, reg, depth + 1)
-    if isinstance(e, ir.Var) and e.kind == "invoer" and e.type.kind == "bool":
-        return {e.name: frozenset([True])}
-    if isinstance(e, ir.Unary) and e.op == "niet" and isinstance(e.operand, ir.Var) \
-            and e.operand.kind == "invoer" and e.operand.type.kind == "bool":
-        return {e.operand.name: frozenset([False])}
-    if isinstance(e, ir.BinOp) and e.op in ("=", "<>"):
-        fact, const = (e.left, e.right) if isinstance(e.left, ir.Var) else (e.right, e.left)
-        if _is_finite_fact(fact) and isinstance(const, ir.Const) and isinstance(fact, ir.Var):
-            return {fact.name: _select(reg, fact, {const.value}, e.op == "<>")}
-    if isinstance(e, ir.InSet) and _is_finite_fact(e.element) and isinstance(e.element, ir.Var) \
-            and all(isinstance(i, ir.Const) for i in e.items):
-        return {e.element.name: _select(reg, e.element, {i.value for i in e.items if isinstance(i, ir.Const)},
-                                        e.negated)}
-    if isinstance(e, ir.InTable) and _is_finite_fact(e.element) and isinstance(e.element, ir.Var):
-        return {e.element.name: _select(reg, e.element, set(reg.tables[e.table].rows), e.negated)}
-    if isinstance(e, ir.Lookup) and e.type.kind == "bool" and _is_finite_fact(e.key) and isinstance(e.key, ir.Var):
-        t = reg.tables[e.table]
-        i = t.column_index(e.column)
-        return {e.key.name: _select(reg, e.key, {k for k, row in t.rows.items() if row[i] is True}, False)}
-    return {}
+
+    def var(self, e: ir.Var) -> Pins:
+        if e.kind == "begrip" and e.name in self.reg.definitions:
+            return self._deeper(self.reg.definitions[e.name].expr)
+        if e.kind == "invoer" and e.type.kind == "bool":
+            return {e.name: frozenset([True])}
+        return {}
+
+    def unary(self, e: ir.Unary) -> Pins:
+        if e.op == "niet" and isinstance(e.operand, ir.Var) and e.operand.kind == "invoer" \
+                and e.operand.type.kind == "bool":
+            return {e.operand.name: frozenset([False])}
+        return {}
+
+    def in_set(self, e: ir.InSet) -> Pins:
+        if _is_finite_fact(e.element) and isinstance(e.element, ir.Var) \
+                and all(isinstance(i, ir.Const) for i in e.items):
+            return {e.element.name: _select(self.reg, e.element,
+                                            {i.value for i in e.items if isinstance(i, ir.Const)}, e.negated)}
+        return {}
+
+    def in_table(self, e: ir.InTable) -> Pins:
+        if _is_finite_fact(e.element) and isinstance(e.element, ir.Var):
+            return {e.element.name: _select(self.reg, e.element, set(self.reg.tables[e.table].rows), e.negated)}
+        return {}
+
+    def lookup(self, e: ir.Lookup) -> Pins:
+        if e.type.kind == "bool" and _is_finite_fact(e.key) and isinstance(e.key, ir.Var):
+            t = self.reg.tables[e.table]
+            i = t.column_index(e.column)
+            return {e.key.name: _select(self.reg, e.key, {k for k, row in t.rows.items() if row[i] is True}, False)}
+        return {}
+
+    # Shapes that pin no fact: a constant, bekend, als-dan-anders, a function, another version, a changed fact.
+    def const(self, e: ir.Const) -> Pins:
+        return {}
+
+    def known(self, e: ir.Known) -> Pins:
+        return {}
+
+    def if_then_else(self, e: ir.IfThenElse) -> Pins:
+        return {}
+
+    def call(self, e: ir.Call) -> Pins:
+        return {}
+
+    def volgens(self, e: ir.Volgens) -> Pins:
+        return {}
+
+    def met(self, e: ir.Met) -> Pins:
+        return {}
 
 
 def _is_finite_fact(e: ir.Expr) -> bool:
