@@ -90,3 +90,24 @@ def test_ctrl_c_exits_130_in_dutch(capsys: pytest.CaptureFixture[str], monkeypat
     code, _, err = run(capsys, "check")
     assert code == 130
     assert err == "\nafgebroken (Ctrl-C); er is geen half geschreven uitvoer achtergebleven\n"
+
+
+@pytest.mark.parametrize(("path", "message"), [
+    (DATA / "map_zonder_casussen", "fout[C004]: in de map '{p}' staan geen casusbestanden (.yaml of .yml)"),
+    (DATA / "map_zonder_casusen", "fout[C000]: '{p}' bestaat niet; bedoelde u map_zonder_casussen?"),
+    (ROOT / "tests" / "cases" / "bad" / "lege_lijst.yaml",
+     "fout[C003]: 'casussen:' is leeg: een casusbestand zonder casussen test niets"),
+], ids=["map zonder casussen", "typfout in de map", "lege lijst"])
+def test_nothing_to_do_is_not_success(capsys: pytest.CaptureFixture[str], path: Path, message: str) -> None:
+    code, out, err = run(capsys, "test", str(path))
+    assert code == 2
+    assert message.format(p=path) in err.splitlines()
+    assert "geslaagd" not in out
+
+
+def test_an_amendment_in_force_before_its_base_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = DATA / "wijziging_te_vroeg"
+    code, _, err = run(capsys, "check", "--gnu", str(folder))
+    assert code == 2
+    assert err.strip() == (f"{folder / 'wijziging.rgl'}:2:1: fout: b-2026 geldt vanaf 2026-07-01, vóór de versie die "
+                           "zij wijzigt: b-2027 geldt pas vanaf 2027-01-01 [V020]")

@@ -192,6 +192,9 @@ class _Loader:
         if not isinstance(items, SequenceNode):
             self.err("C003", items, "'casussen:' moet een lijst zijn (regels die met '- ' beginnen)")
             return []
+        if not items.value:
+            self.err("C003", items, "'casussen:' is leeg: een casusbestand zonder casussen test niets")
+            return []
         return [c for c in (self.case(n) for n in items.value) if c is not None]
 
     def case(self, node: Node) -> Case | None:
@@ -306,6 +309,22 @@ class _Loader:
                                        f"{', '.join(missing)}")
 
 
+def _missing_or_empty(paths: list[Path | str]) -> list[Diagnostic]:
+    """A path that does not exist (a typo in a folder name) or a folder without case files is an error:
+    running nothing must not look like success."""
+    diags: list[Diagnostic] = []
+    for p in map(Path, paths):
+        if not p.exists():
+            siblings = [c.name for c in p.parent.iterdir()] if p.parent.is_dir() else []
+            close = _suggest(p.name, siblings)
+            diags.append(Diagnostic("C000", Span(str(p), 1, 1, 1, 1), f"'{p}' bestaat niet{_hint(close, p.name)}",
+                                    suggestions=close))
+        elif p.is_dir() and not case_files([p]):
+            diags.append(Diagnostic("C004", Span(str(p), 1, 1, 1, 1),
+                                    f"in de map '{p}' staan geen casusbestanden (.yaml of .yml)"))
+    return diags
+
+
 def _none(_: datetime.date) -> str | None:
     return None
 
@@ -315,7 +334,9 @@ def load_cases(paths: Iterable[Path | str], versions: dict[str, ir.Regeling],
     """Load every case file under ``paths``. ``in_force`` gives the version in force on a peildatum."""
     diags: list[Diagnostic] = []
     cases: list[Case] = []
-    files = case_files(paths)
+    paths = list(paths)
+    diags += _missing_or_empty(paths)
+    files = case_files(p for p in paths if Path(p).exists())
     for f in files:
         file = str(f)
         try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, load_cases_project, print_json, report_diagnostics
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, load_cases_project, print_json, report_diagnostics
 
 if TYPE_CHECKING:
     from ..cases.run import CaseResult
@@ -39,6 +39,10 @@ def run(args: argparse.Namespace) -> int:
     if unknown_version(project.bundle, args.versie):
         return EXIT_INPUT
     results = run_cases(project.bundle.versions, project.cases, project.bundle.in_force, args.versie)
+    if not results:  # nothing ran: that must not read as "0 geslaagd, 0 mislukt" with exit 0
+        fout(f"geen enkele casus draait tegen versie '{args.versie}': geen verwachting voor die versie en geen "
+             "peildatum waarop zij geldt" if args.versie else "geen enkele casus om uit te voeren")
+        return EXIT_INPUT
     if args.json:
         print_json(test_json(results))
     else:

@@ -1,12 +1,18 @@
-"""Parsed documents -> one consolidated AST per version id, base versions first, amendments applied in order."""
+"""Parsed documents -> one consolidated AST per version id, base versions first, amendments applied in order.
+
+A wijzigingsregeling whose basis is not among the documents (a drafter's own folder with only a variant of
+rlz-2026) is built on the bundled regeling's version of that id, so the bundled files need no copy.
+"""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..syntax import ast
+from ..syntax.parse import parse_file
 from .consolidate import consolidate
 from .references import check_references, check_teksten
 
@@ -25,6 +31,7 @@ class Versie:
 def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], list[Versie], list[Diagnostic]]:
     """Consolidate every wijzigingsregeling onto its basis (which may itself be amended)."""
     diags: list[Diagnostic] = []
+    docs = [*_bundled_bases(docs), *docs]
     by_id: dict[str, ast.Document] = {}
     for d in docs:
         if d.versie in by_id:
@@ -49,6 +56,13 @@ def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], l
         if doc.basis in trail:
             diags.append(Diagnostic("V003", doc.span, "kring van basisversies: " + " -> ".join((*trail, vid))))
             return None
+        basis_doc = by_id[doc.basis]
+        if doc.geldig_vanaf < basis_doc.geldig_vanaf:  # it would amend a text that is not in force yet
+            diags.append(Diagnostic("V020", doc.span, (
+                f"{vid} geldt vanaf {doc.geldig_vanaf.isoformat()}, vóór de versie die zij wijzigt: {doc.basis} "
+                f"geldt pas vanaf {basis_doc.geldig_vanaf.isoformat()}"),
+                related=((basis_doc.span, f"{doc.basis} geldt vanaf {basis_doc.geldig_vanaf.isoformat()}"),)))
+            return None
         base = resolve(doc.basis, (*trail, vid))
         if base is None:
             return None
@@ -66,3 +80,32 @@ def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], l
     versies = sorted((Versie(v.versie, v.geldig_vanaf, getattr(v, "basis", ""), v.variant, v.span.file)
                       for v in by_id.values()), key=lambda v: (v.geldig_vanaf, v.variant, v.id))
     return {v.id: done[v.id] for v in versies if v.id in done}, versies, diags
+
+
+def bundled_regeling() -> Path:
+    """The bundled ``regeling/`` folder: of this checkout, else of the current directory."""
+    root = Path(__file__).resolve().parents[3]
+    return root / "regeling" if (root / "regeling").is_dir() else Path.cwd() / "regeling"
+
+
+def _bundled_bases(docs: list[ast.Document]) -> list[ast.Document]:
+    """The bundled documents that the wijzigingsregelingen in ``docs`` build on but do not bring along."""
+    have = {d.versie for d in docs}
+    todo = [d.basis for d in docs if isinstance(d, ast.Wijzigingsregeling) and d.basis not in have]
+    if not todo or not bundled_regeling().is_dir():
+        return []
+    bundled: dict[str, ast.Document] = {}
+    for f in sorted(bundled_regeling().glob("*.rgl")):
+        doc, _ = parse_file(str(f))
+        if doc is not None:
+            bundled[doc.versie] = doc
+    extra: list[ast.Document] = []
+    while todo:
+        vid = todo.pop()
+        if vid in have or vid not in bundled:
+            continue
+        have.add(vid)
+        extra.insert(0, bundled[vid])
+        if isinstance(bundled[vid], ast.Wijzigingsregeling):
+            todo.append(bundled[vid].basis)  # type: ignore[union-attr]
+    return extra
