@@ -18,27 +18,32 @@ author = "meerzorg_law"
 copyright = "2026, meerzorg_law (EUPL-1.2)"
 language = "nl"
 
-extensions = ["meerzorg_law.sphinxext"]
+# Furo: onderhouden, toegankelijk (contrast, toetsenbord, schermlezer) en bruikbaar op een telefoon;
+# sphinx-design levert de badges (gewijzigd, nieuw, voorstel) en de kaarten.
+extensions = ["sphinx_design", "meerzorg_law.sphinxext"]
 
 meerzorg_regeling = "../regeling"
 meerzorg_casussen = ["../tests/casussen"]
 meerzorg_hoofduitkomsten = ["meerzorg", "reden"]
 meerzorg_genereer_paginas = True
 
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "screenshots"]
+templates_path = ["_templates"]
 # Wettekst en regels precies zoals geschreven (geen typografische aanhalingstekens); scheelt ook bouwtijd.
 smartquotes = False
 highlight_language = "meerzorg"
-html_theme = "alabaster"
+html_theme = "furo"
 html_title = "Meerzorg als code"
-html_theme_options = {
-    "page_width": "1240px",
-    "sidebar_width": "260px",
-    "description": "De meerzorgregels van de Wlz als code: wettekst, regels, casussen en versies naast elkaar.",
-    "show_relbars": True,
-}
-html_sidebars = {"**": ["about.html", "navigation.html", "relations.html", "searchbox.html"]}
+html_static_path = ["_static"]
 html_show_sourcelink = False
+html_show_sphinx = False
+html_copy_source = False
+html_theme_options = {
+    "navigation_with_keys": True,
+    "top_of_page_buttons": [],
+}
+# De zoekindex in het Nederlands (stamwoorden, stopwoorden).
+html_search_language = "nl"
 
 
 def _impact_in_inhoud(app: Sphinx, docname: str, source: list[str]) -> None:

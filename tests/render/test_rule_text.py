@@ -42,17 +42,17 @@ def test_plain_dutch_sentence(proef: dict[str, ir.Regeling]) -> None:
     [rules] = regels_van(reg, ProvisionRef("2", "1"))
     tekst = regel_tekst(reg, rules)
     assert tekst.zin() == (
-        "recht is waar, reden is toegekend (toegekend) als: uren zorg per week is ten minste de drempel in uren "
-        "per week en volgens de tabel profielen geldt voor profiel volgens het besluit: met ster, tenzij de "
-        "verzekerde woont thuis en uren zorg per week is meer dan 160.")
+        "Recht op extra zorg: ja; reden van de beslissing: toegekend, als uren zorg per week is ten minste de "
+        "drempel in uren per week en volgens de tabel Profielen en ster geldt voor profiel volgens het besluit: "
+        "met ster, tenzij de verzekerde woont thuis en uren zorg per week is meer dan 160.")
     [rules] = regels_van(proef["proef-2027"], ProvisionRef("2", "2"))
     assert regel_tekst(proef["proef-2027"], rules).zin() == (
-        "in afwijking van artikel 2, eerste lid: reden is te_weinig (te weinig uren) als: uren zorg per week is "
-        "minder dan de drempel in uren per week en niet: de verzekerde woont thuis.")
+        "In afwijking van artikel 2, eerste lid geldt: reden van de beslissing: te weinig uren, als uren zorg per "
+        "week is minder dan de drempel in uren per week en niet: de verzekerde woont thuis.")
 
 
 def test_begrip_sentence(proef: dict[str, ir.Regeling]) -> None:
     reg = proef["proef-2026"]
     assert begrip_zin(reg, reg.definitions["drempel"]) == (
-        "Begrip drempel (de drempel in uren per week) is: 1,25 maal de uren per profiel (uren per week) bij "
-        "profiel volgens het besluit.")
+        "De drempel in uren per week is: 1,25 maal uren per week volgens de tabel Uren per profiel bij profiel "
+        "volgens het besluit.")

@@ -50,15 +50,17 @@ def test_artikel_shows_text_rule_plain_dutch_cases_and_example(site: SphinxTestA
     # the formal rule, highlighted by the DSL's lexer
     assert '<div class="rlz-regel highlight-meerzorg notranslate">' in html
     assert '<span class="kd">regel</span>' in html and '<span class="k">indien</span>' in html
-    # the plain Dutch reading
-    assert "<strong>recht is waar, reden is toegekend (toegekend)</strong> als:" in html
+    # the plain Dutch reading, every name by its label
+    assert "Dan geldt: <strong>recht op extra zorg: ja; reden van de beslissing: toegekend</strong>, als:" in html
     assert "uren zorg per week is ten minste de drempel in uren per week, en" in html
     # the cases that exercise the lid, per version, and a worked example
     assert 'class="rlz-tabel rlz-casussen' in html
     assert "P1 boven de drempel" in html
-    assert '<span class="rlz-status rlz-status-geslaagd">✓</span> waar · toegekend' in html
+    assert '<span class="rlz-status rlz-status-geslaagd">✓</span> ja · toegekend' in html
     assert "Uitgewerkt voorbeeld: P1 boven de drempel" in html
-    assert "Toegepaste bepalingen: artikel 2, eerste lid" in html
+    assert "Toegepaste bepalingen: artikel 2, eerste lid." in html
+    # each lid is a heading of the page (h2), so it is in the outline and the table of contents
+    assert '<h2>Eerste lid<a class="headerlink" href="#rlz-proef-2026-2-lid-1"' in html
     # a lid no case exercises says so
     assert "Geen casus raakt deze bepaling in versie proef-2026." in html
 
@@ -133,7 +135,8 @@ def test_begrippen_index(site: SphinxTestApp) -> None:
     assert letter == "D"
     assert [(e.name, e.subtype, e.docname, e.anchor, e.descr) for e in entries] == [
         ("drempel", 1, "artikel", "rlz-proef-2026-begrip-drempel", "de drempel in uren per week"),
-        ("proef-2026", 2, "artikel", "rlz-proef-2026-begrip-drempel", "drempel (artikel 1, onderdeel a, proef-2026)"),
+        ("proef-2026", 2, "artikel", "rlz-proef-2026-begrip-drempel",
+         "de drempel in uren per week (artikel 1, onderdeel a, proef-2026)"),
     ]
     page = _html(site, "rlz-begrippen")
     assert "Begrippenindex" in page and "de drempel in uren per week" in page
@@ -165,20 +168,23 @@ def test_renvooi_marks_deletions_and_insertions(site: SphinxTestApp) -> None:
 
 def test_case_table_and_coverage(site: SphinxTestApp) -> None:
     html = _html(site, "casussen")
-    assert "3 casussen; per versie recht, reden" in html
+    assert "3 casussen; per versie recht op extra zorg, reden van de beslissing" in html
     assert "proef-2026: 3 geslaagd, 0 mislukt; proef-2027: 1 geslaagd, 1 mislukt" in html
     assert '<span class="rlz-status rlz-status-fout">✗ fout</span>' in html
-    assert '<span class="rlz-status rlz-status-geen-verwachting">·</span> onwaar · geen_ster' in html
+    assert '<span class="rlz-status rlz-status-geen-verwachting">·</span> nee · profiel zonder ster' in html
     assert "proef-2026: 1 niet geraakt: artikel 2, vierde lid" in html
     assert "proef.yaml:4" in html
 
 
 def test_version_page(site: SphinxTestApp) -> None:
     html = _html(site, "versie")
-    assert "wijziging op proef-2026" in html and "1 januari 2027" in html
+    assert "voorstel op proef-2026" in html and "1 januari 2027" in html
+    assert "Dit is een voorstel: versie proef-2027 is niet in werking." in html
     assert "regeling/proef-2027.rgl" in html
     assert "Wat is er veranderd ten opzichte van proef-2026" in html
-    assert "artikel 2, tweede lid</span></a>: gewijzigd" in html
+    assert ('<span class="sd-sphinx-override sd-badge sd-bg-warning sd-bg-text-warning rlz-badge '
+            'rlz-badge-gewijzigd">gewijzigd</span>') in html
+    assert "artikel 2, tweede lid</span></a>" in html
 
 
 def test_bijlage_shows_profile_descriptions(site: SphinxTestApp) -> None:
@@ -212,9 +218,10 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
     assert sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*.rst")) == [
         "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
         "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
-        "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
+        "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
+    # a version not in force says so in every title, and so in the navigation
     assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
-        "Artikel 2 · Extra zorg (proef-2027)\n=======================================\n\n"
+        "Artikel 2 · Extra zorg (proef-2027, voorstel)\n=================================================\n\n"
         ".. rlz:artikel:: 2\n   :versie: proef-2027\n")
 
 

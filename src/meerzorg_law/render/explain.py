@@ -1,5 +1,9 @@
-"""A trace -> a Dutch explanation: per outcome the provision that decided it, the conditions that held,
-the exceptions that did not apply and why, the begrippen and facts used."""
+"""A trace -> a Dutch explanation in sentences: per outcome its value and the provision that decided it, the
+conditions that held, the exceptions that did not apply and why, the begrippen and facts used.
+
+Every name is shown by its label and every condition is read aloud by ``render.rule_text`` (the same
+sentences as "in gewone taal" on the site), so the explanation needs no knowledge of the rule language.
+"""
 
 from __future__ import annotations
 
@@ -7,78 +11,121 @@ from collections.abc import Mapping
 
 from .. import ir
 from ..engine.trace import ConditionStep, RuleStep, Trace
-from ..values import Value, format_value
+from ..values import Value
+from .rule_text import naam, uitdrukking
+from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
+
+__all__ = ["explain", "explain_rule"]
 
 
-def _condition(c: ConditionStep) -> str:
-    if c.value is None:
-        return f"      · {c.source}: niet meer bekeken"
-    mark = "✓" if c.held else "✗"
-    prefix = "tenzij " if c.tenzij else ""
-    return f"      {mark} {prefix}{c.source}: {'waar' if c.value else 'onwaar'}"
+def _hoofd(text: str) -> str:
+    return text[0].upper() + text[1:] if text else text
 
 
-def _rule_head(r: RuleStep) -> str:
-    exc = f" (uitzondering op {' en '.join(t.citeer() for t in r.exception_to)})" if r.exception_to else ""
-    return f"{r.provision.citeer()}{exc}"
+class _Lezer:
+    """Reads trace steps against the IR rules they came from (conditions in the same order)."""
+
+    def __init__(self, regeling: ir.Regeling) -> None:
+        self.regeling = regeling
+        self.rules: dict[int, ir.Rule] = {}
+        for r in regeling.rules:
+            self.rules.setdefault(r.id, r)
+
+    def zin(self, r: RuleStep, index: int, c: ConditionStep) -> str:
+        rule = self.rules.get(r.rule_id)
+        if rule is not None and len(rule.conditions) == len(r.conditions):
+            return uitdrukking(self.regeling, rule.conditions[index].expr)
+        return c.source
+
+    def voorwaarde(self, r: RuleStep, index: int, c: ConditionStep) -> str:
+        zin = self.zin(r, index, c)
+        if c.value is None:
+            return f"      · niet meer bekeken: {zin}"
+        if c.tenzij:
+            return f"      {'✓' if c.held else '✗'} {'niet het geval' if not c.value else 'wel het geval'}: {zin}"
+        return f"      {'✓' if c.held else '✗'} {zin}{'' if c.value else ' (dat is niet zo)'}"
+
+    def kop(self, r: RuleStep) -> str:
+        exc = f" (uitzondering op {' en '.join(t.citeer() for t in r.exception_to)})" if r.exception_to else ""
+        return f"{r.provision.citeer()}{exc}"
+
+    def regel(self, r: RuleStep) -> list[str]:
+        """One rule as looked at: applied or not, with each condition."""
+        if r.applied:
+            lines = [f"    Van toepassing: {self.kop(r)}"]
+            if r.conditions:
+                lines.append("      omdat:")
+            lines += [self.voorwaarde(r, i, c) for i, c in enumerate(r.conditions)]
+            return lines
+        failed = next(((i, c) for i, c in enumerate(r.conditions) if c.held is False), None)
+        why = ""
+        if failed is not None:
+            i, c = failed
+            rule = self.rules.get(r.rule_id)
+            expr = rule.conditions[i].expr if rule is not None and len(rule.conditions) == len(r.conditions) else None
+            if isinstance(expr, ir.Unary) and expr.op == "niet" and not c.tenzij:
+                # "niet X" did not hold: X did; say so without a double negation.
+                why = f", want wel het geval: {uitdrukking(self.regeling, expr.operand)}"
+            else:
+                zin = self.zin(r, i, c)
+                why = f", want wel het geval: {zin}" if c.tenzij else f", want niet het geval: {zin}"
+        return [f"    Niet van toepassing: {self.kop(r)}{why}."]
 
 
-def explain_rule(r: RuleStep) -> list[str]:
-    """One rule as looked at: applied or not, with each condition."""
-    if r.applied:
-        lines = [f"    van toepassing: {_rule_head(r)}"]
-        if r.conditions:
-            lines.append("      omdat:")
-        lines += [_condition(c) for c in r.conditions]
-        return lines
-    failed = next((c for c in r.conditions if c.held is False), None)
-    why = f", want {'tenzij ' if failed and failed.tenzij else ''}{failed.source} is " \
-          f"{'waar' if failed and failed.value else 'onwaar'}" if failed else ""
-    return [f"    niet van toepassing: {_rule_head(r)}{why}"]
+def explain_rule(regeling: ir.Regeling, r: RuleStep) -> list[str]:
+    """One rule as looked at, in sentences."""
+    return _Lezer(regeling).regel(r)
 
 
-def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naam: str = "") -> str:
-    """The whole explanation of one case under one version, in Dutch."""
+def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naam_casus: str = "") -> str:
+    """The whole explanation of one case under one version, in Dutch sentences."""
+    lezer = _Lezer(regeling)
     out: list[str] = []
-    title = f"Casus: {naam}" if naam else "Casus"
-    out.append(f"{title}\nVersie: {regeling.versie} ({regeling.titel}, geldig vanaf "
-               f"{regeling.geldig_vanaf.isoformat()})")
+    out.append(f"Casus: {naam_casus}" if naam_casus else "Casus")
+    out.append(f"Versie {regeling.versie} van de {regeling.titel}, geldig vanaf {datum(regeling.geldig_vanaf)}.")
     out.append("")
     out.append("Uitkomsten:")
     # A rule that sets several outcomes is explained once, at the first of them.
     explained: dict[int, str] = {}
     for o in trace.outcomes:
-        label = regeling.outcomes[o.name].label if o.name in regeling.outcomes else ""
-        out.append(f"  {o.name} = {format_value(o.value)}" + (f"  ({label})" if label else ""))
+        out.append(f"  {_hoofd(naam(regeling, o.name))}: {toon_uitkomst(regeling, o.name, o.value)}.")
         d = o.decided_by
         if d is None:
-            out.append("    geen regel van toepassing: de standaardwaarde geldt")
+            out.append("    Geen regel is van toepassing, dus geldt de standaardwaarde.")
         else:
-            out.append(f"    bepaald door {_rule_head(d)}: {o.name} is {d.value_source}")
+            out.append(f"    Bepaald door {lezer.kop(d)}.")
             if d.rule_id in explained:
-                out.append(f"      (dezelfde regel als bij {explained[d.rule_id]})")
+                out.append(f"      (Dezelfde regel als bij {naam(regeling, explained[d.rule_id])}.)")
             else:
-                out += explain_rule(d)[1:]
+                out += lezer.regel(d)[1:]
         for r in o.rules:
             if r is not d and r.rule_id not in explained:
-                out += explain_rule(r)
+                out += lezer.regel(r)
         for r in o.rules:
             explained.setdefault(r.rule_id, o.name)
     if trace.definitions:
         out.append("")
         out.append("Gebruikte begrippen:")
         for step in trace.definitions:
-            out.append(f"  {step.name} = {format_value(step.value)}  ({step.provision.citeer()}: {step.source})")
+            decl = regeling.definitions.get(step.name)
+            waarde = toon(step.value) if decl is None else _waarde(regeling, decl, step.value)
+            out.append(f"  {_hoofd(naam(regeling, step.name))}: {waarde} ({step.provision.citeer()}).")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
         if name in facts:
-            out.append(f"  {name} = {format_value(facts[name])}")
+            out.append(f"  {_hoofd(naam(regeling, name, 'invoer'))}: {toon_feit(regeling, name, facts[name])}.")
     unused = [n for n in facts if n not in trace.facts_read]
     if unused:
-        out.append(f"  (niet gebruikt: {', '.join(unused)})")
+        out.append(f"  Niet gebruikt: {'; '.join(naam(regeling, n, 'invoer') for n in unused)}.")
     applied = trace.provisions_applied()
     if applied:
         out.append("")
-        out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied))
+        out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied) + ".")
     return "\n".join(out)
+
+
+def _waarde(regeling: ir.Regeling, decl: ir.Definition, value: Value) -> str:
+    if decl.type.kind == "enum" and isinstance(value, str):
+        return toon_enum(regeling, decl.type.enum, value)
+    return toon(value)

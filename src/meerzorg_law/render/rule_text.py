@@ -1,8 +1,9 @@
 """IR rules and begrippen -> text: the formal rule in the DSL's layout, and a plain Dutch reading of it.
 
 A renderer over the IR only (never the parse tree): the formal text is laid out from the rule's
-conditions and values, the Dutch reading from the typed expressions, using the labels of facts,
-begrippen, outcomes and enumeration values ("meerzorg is waar als: ... en ..., tenzij ...").
+conditions and values; the Dutch reading is made from the typed expressions through ``ir.ExprVisitor``,
+naming every fact, begrip, outcome, table and enumeration value by its label, so a reader never meets an
+identifier ("recht op meer zorg: ja, als: ... en ..., tenzij ...").
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from dataclasses import dataclass
 
 from .. import ir
 from ..span import ProvisionRef
-from ..values import format_value
+from .waarden import toon, toon_enum
 
-__all__ = ["RegelTekst", "begrip_zin", "formele_tekst", "regel_tekst", "regels_van", "uitdrukking"]
+__all__ = ["RegelTekst", "begrip_zin", "formele_tekst", "naam", "regel_tekst", "regels_van", "uitdrukking"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,17 +30,17 @@ class RegelTekst:
     def zin(self) -> str:
         """The whole rule as one sentence.
 
-        >>> RegelTekst(ProvisionRef("2.2", "1"), (), ("meerzorg is waar",), ("a", "b"), ("c",)).zin()
-        'meerzorg is waar als: a en b, tenzij c.'
+        >>> RegelTekst(ProvisionRef("2.2", "1"), (), ("recht op meer zorg: ja",), ("a", "b"), ("c",)).zin()
+        'Recht op meer zorg: ja, als a en b, tenzij c.'
         """
-        head = ", ".join(self.toekenningen)
+        head = "; ".join(self.toekenningen)
         if self.afwijking:
-            head = f"in afwijking van {' en '.join(r.citeer() for r in self.afwijking)}: {head}"
+            head = f"in afwijking van {' en '.join(r.citeer() for r in self.afwijking)} geldt: {head}"
         if self.voorwaarden:
-            head += " als: " + " en ".join(self.voorwaarden)
+            head += ", als " + " en ".join(self.voorwaarden)
         if self.tenzij:
             head += ", tenzij " + " en ".join(self.tenzij)
-        return head + "."
+        return head[0].upper() + head[1:] + "."
 
 
 def regels_van(regeling: ir.Regeling, bepaling: ProvisionRef) -> list[tuple[ir.Rule, ...]]:
@@ -74,20 +75,27 @@ def formele_tekst(regeling: ir.Regeling, bepaling: ProvisionRef) -> str:
     return "\n".join(lines)
 
 
+def toekenning(regeling: ir.Regeling, rule: ir.Rule) -> str:
+    """``reden van de beslissing: meer zorg toegekend`` — the outcome by its label, the value read aloud."""
+    return f"{naam(regeling, rule.outcome)}: {_Zinnen(regeling).visit(rule.value)}"
+
+
 def regel_tekst(regeling: ir.Regeling, rules: tuple[ir.Rule, ...]) -> RegelTekst:
     """One rule (all its toekenningen) in plain Dutch."""
     first = rules[0]
-    toek = tuple(f"{r.outcome} is {_waarde(regeling, r.value)}" for r in rules)
+    toek = tuple(toekenning(regeling, r) for r in rules)
     voorwaarden = tuple(uitdrukking(regeling, c.expr) for c in first.conditions if not c.tenzij)
     tenzij = tuple(uitdrukking(regeling, c.expr) for c in first.conditions if c.tenzij)
     return RegelTekst(first.provision, first.exception_to, toek, voorwaarden, tenzij)
 
 
 def begrip_zin(regeling: ir.Regeling, definition: ir.Definition) -> str:
-    """``telbare_zorgbehoefte (de telbare zorgbehoefte in uren per week) is: uren directe zorg ... plus ...``."""
-    soort = "Parameter" if definition.is_parameter else "Begrip"
-    label = f" ({definition.label})" if definition.label else ""
-    return f"{soort} {definition.name}{label} is: {uitdrukking(regeling, definition.expr)}."
+    """``De telbare zorgbehoefte in uren per week is: uren directe zorg per week plus ...`` (no identifier)."""
+    onderwerp = definition.label or definition.name.replace("_", " ")
+    if definition.type.kind == "bool" and not isinstance(definition.expr, ir.Const):
+        # A boolean begrip's label is a statement ("het zorgprofiel is ... aangeduid"): say when it holds.
+        return f"Er is sprake van: {onderwerp}, als {uitdrukking(regeling, definition.expr)}."
+    return f"{onderwerp[0].upper()}{onderwerp[1:]} is: {uitdrukking(regeling, definition.expr)}."
 
 
 # --------------------------------------------------------------------------------------------------
@@ -99,95 +107,104 @@ _VERGELIJK = {"=": "is", "<>": "is niet", "≠": "is niet", "<": "is minder dan"
 _REKEN = {"+": "plus", "-": "min", "*": "maal", "×": "maal", "/": "gedeeld door"}
 _FUNCTIE = {"minimum": "het minimum van", "maximum": "het maximum van", "afronden": "afgerond",
             "jaar_van": "het jaar van"}
+# An enumeration value in a list is named by its label when that stays short, else by its code (the
+# zorgprofielen: "VG7" is what a jurist knows, the label is a line long).
+_KORT = 40
 
 
-def _naam(regeling: ir.Regeling, name: str, kind: str) -> str:
-    """A fact, begrip or outcome by its label; the bare name (with spaces) if it has none."""
+def naam(regeling: ir.Regeling, name: str, kind: str = "") -> str:
+    """A fact, begrip, outcome or table by its label; the name with spaces if it has none."""
     label = ""
-    if kind == "invoer" and name in regeling.facts:
+    if kind in ("", "invoer") and name in regeling.facts:
         label = regeling.facts[name].label
     elif name in regeling.definitions:
         label = regeling.definitions[name].label
     elif name in regeling.outcomes:
         label = regeling.outcomes[name].label
+    elif name in regeling.tables:
+        label = regeling.tables[name].label
     return label or name.replace("_", " ")
-
-
-def _waarde(regeling: ir.Regeling, e: ir.Expr) -> str:
-    """The value of a toekenning: an enumeration value with its label, otherwise the expression."""
-    if isinstance(e, ir.Const) and e.type.kind == "enum" and isinstance(e.value, str):
-        label = _enum_label(regeling, e.type.enum, e.value)
-        return f"{e.value} ({label})" if label else e.value
-    return uitdrukking(regeling, e)
-
-
-def _enum_label(regeling: ir.Regeling, enum: str, value: str) -> str:
-    decl = regeling.enums.get(enum)
-    if decl is None or value not in decl.values:
-        return ""
-    return decl.labels[decl.values.index(value)]
-
-
-def _const(regeling: ir.Regeling, e: ir.Const) -> str:
-    if e.type.kind == "enum" and isinstance(e.value, str):
-        label = _enum_label(regeling, e.type.enum, e.value)
-        return f"{e.value} ({label})" if label else e.value
-    return format_value(e.value)
-
-
-def _sub(regeling: ir.Regeling, e: ir.Expr) -> str:
-    """A sub-expression; a logical one goes in brackets so "a en (b of c)" keeps its meaning."""
-    text = uitdrukking(regeling, e)
-    if isinstance(e, ir.BinOp) and e.op in ("en", "of", "impliceert"):
-        return f"({text})"
-    return text
 
 
 def uitdrukking(regeling: ir.Regeling, e: ir.Expr) -> str:
     """A typed IR expression read aloud in Dutch, with the labels of names where they have one."""
-    if isinstance(e, ir.Const):
-        return _const(regeling, e)
-    if isinstance(e, ir.Var):
-        return _naam(regeling, e.name, e.kind)
-    if isinstance(e, ir.Unary):
+    return _Zinnen(regeling).visit(e)
+
+
+class _Zinnen(ir.ExprVisitor[str]):
+    """Each expression kind in Dutch words; logical subexpressions in brackets so "a en (b of c)" keeps its
+    meaning."""
+
+    def __init__(self, regeling: ir.Regeling) -> None:
+        self.regeling = regeling
+
+    def sub(self, e: ir.Expr) -> str:
+        text = self.visit(e)
+        if isinstance(e, ir.BinOp) and e.op in ("en", "of", "impliceert"):
+            return f"({text})"
+        return text
+
+    def const(self, e: ir.Const) -> str:
+        if e.type.kind == "enum" and isinstance(e.value, str):
+            return toon_enum(self.regeling, e.type.enum, e.value)
+        return toon(e.value)
+
+    def var(self, e: ir.Var) -> str:
+        return naam(self.regeling, e.name, e.kind)
+
+    def unary(self, e: ir.Unary) -> str:
         if e.op == "niet":
-            return f"niet: {_sub(regeling, e.operand)}"
+            return f"niet: {self.sub(e.operand)}"
         if e.op == "-":
-            return f"min {_sub(regeling, e.operand)}"
-        return uitdrukking(regeling, e.operand)
-    if isinstance(e, ir.BinOp):
-        left, right = _sub(regeling, e.left), _sub(regeling, e.right)
+            return f"min {self.sub(e.operand)}"
+        return self.visit(e.operand)
+
+    def bin_op(self, e: ir.BinOp) -> str:
+        left, right = self.sub(e.left), self.sub(e.right)
         if e.op in ("en", "of"):
             return f"{left} {e.op} {right}"
         if e.op == "impliceert":
             return f"als {left}, dan {right}"
         word = _VERGELIJK.get(e.op) or _REKEN.get(e.op) or e.op
         return f"{left} {word} {right}"
-    if isinstance(e, ir.InSet):
-        # Codes only: a list of labels would drown the sentence; the labels are on the Bijlage page.
-        items = ", ".join(format_value(i.value) if isinstance(i, ir.Const) else uitdrukking(regeling, i)
-                          for i in e.items)
-        return f"{_sub(regeling, e.element)} is {'geen' if e.negated else 'een'} van: {items}"
-    if isinstance(e, ir.InTable):
-        return f"{_sub(regeling, e.element)} staat {'niet ' if e.negated else ''}in de tabel {e.table}"
-    if isinstance(e, ir.Lookup):
-        table = regeling.tables.get(e.table)
-        key = _sub(regeling, e.key)
+
+    def _item(self, item: ir.Expr) -> str:
+        if isinstance(item, ir.Const) and item.type.kind == "enum" and isinstance(item.value, str):
+            label = toon_enum(self.regeling, item.type.enum, item.value)
+            return label if len(label) <= _KORT or "_" in item.value else item.value
+        return self.visit(item)
+
+    def in_set(self, e: ir.InSet) -> str:
+        items = [self._item(i) for i in e.items]
+        opsomming = ", ".join(items[:-1]) + f" of {items[-1]}" if len(items) > 1 else "".join(items)
+        return f"{self.sub(e.element)} is {'geen' if e.negated else 'een'} van: {opsomming}"
+
+    def in_table(self, e: ir.InTable) -> str:
+        tabel = naam(self.regeling, e.table)
+        return f"{self.sub(e.element)} staat {'niet ' if e.negated else ''}in de tabel {tabel}"
+
+    def lookup(self, e: ir.Lookup) -> str:
+        table = self.regeling.tables.get(e.table)
+        key = self.sub(e.key)
         column = next((c for c in table.columns if c[0] == e.column), None) if table is not None else None
         label = (column[2] if column is not None else "") or e.column.replace("_", " ")
+        tabel = naam(self.regeling, e.table)
         if column is not None and column[1].kind == "bool":
-            return f"volgens de tabel {e.table} geldt voor {key}: {label}"
-        if table is not None and len(table.columns) == 1:
-            return f"de {e.table.replace('_', ' ')} ({label}) bij {key}"
-        return f"{label} uit de tabel {e.table} bij {key}"
-    if isinstance(e, ir.Known):
-        return f"{_naam(regeling, e.fact, 'invoer')} is {'niet ' if e.negated else ''}bekend"
-    if isinstance(e, ir.IfThenElse):
-        return (f"als {_sub(regeling, e.condition)}, dan {_sub(regeling, e.then)}, "
-                f"anders {_sub(regeling, e.otherwise)}")
-    if isinstance(e, ir.Call):
-        args = " en ".join(_sub(regeling, a) for a in e.args)
-        return f"{_FUNCTIE.get(e.function, e.function)} {args}"
-    if isinstance(e, ir.Volgens):
-        return f"{_sub(regeling, e.expr)} volgens {e.versie}"
-    return f"{_sub(regeling, e.expr)} als {e.fact.replace('_', ' ')} {_sub(regeling, e.value)} is"
+            return f"volgens de tabel {tabel} geldt voor {key}: {label}"
+        return f"{label} volgens de tabel {tabel} bij {key}"
+
+    def known(self, e: ir.Known) -> str:
+        return f"{naam(self.regeling, e.fact, 'invoer')} is {'niet ' if e.negated else ''}bekend"
+
+    def if_then_else(self, e: ir.IfThenElse) -> str:
+        return f"als {self.sub(e.condition)}, dan {self.sub(e.then)}, anders {self.sub(e.otherwise)}"
+
+    def call(self, e: ir.Call) -> str:
+        args = " en ".join(self.sub(a) for a in e.args)
+        return f"{_FUNCTIE.get(e.function, e.function.replace('_', ' '))} {args}"
+
+    def volgens(self, e: ir.Volgens) -> str:
+        return f"{self.sub(e.expr)} volgens versie {e.versie}"
+
+    def met(self, e: ir.Met) -> str:
+        return f"{self.sub(e.expr)} als {naam(self.regeling, e.fact, 'invoer')} {self.sub(e.value)} is"

@@ -14,12 +14,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .directives import ArtikelDirective, BijlageDirective, RegelingDirective, VersieDirective
+from .artikel import ArtikelDirective
+from .bijlage import BijlageDirective
 from .domain import RegelingDomain
 from .generate import genereer
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
+from .versie import RegelingDirective, VersieDirective
+from .wijziging import WijzigingsregelingDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,7 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
     app.add_domain(RegelingDomain)
     for cls in (RegelingDirective, VersieDirective, ArtikelDirective, BijlageDirective, CasussenDirective,
-                DekkingDirective, RenvooiDirective):
+                DekkingDirective, RenvooiDirective, WijzigingsregelingDirective):
         app.add_directive_to_domain("rlz", cls.__name__.removesuffix("Directive").lower(), cls)
     app.add_lexer("meerzorg", MeerzorgLexer)
     for node, (visit, depart) in HTML_VISITORS.items():

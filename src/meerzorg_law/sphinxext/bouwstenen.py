@@ -6,6 +6,7 @@ makes a raw node.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from docutils import nodes
@@ -18,8 +19,29 @@ __all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "status", "tabel", "uitklap
 Cel = str | nodes.Node | Sequence[nodes.Node]
 
 
-def alineas(tekst: str, classes: Sequence[str] = ()) -> list[nodes.Element]:
-    """Legal text as paragraphs: blank lines separate them; lines starting with "- " become a list."""
+# A name from the regeling (``uren_toezicht_per_week``) inside prose, as commentaries cite facts and begrippen.
+_IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _inline(tekst: str, code: bool) -> list[nodes.Node]:
+    """Text as nodes; with ``code``, each identifier it names is set in code font (a name, not a word)."""
+    if not code:
+        return [nodes.Text(tekst)]
+    out: list[nodes.Node] = []
+    pos = 0
+    for m in _IDENTIFIER.finditer(tekst):
+        if m.start() > pos:
+            out.append(nodes.Text(tekst[pos:m.start()]))
+        out.append(nodes.literal("", m.group()))
+        pos = m.end()
+    if pos < len(tekst):
+        out.append(nodes.Text(tekst[pos:]))
+    return out
+
+
+def alineas(tekst: str, classes: Sequence[str] = (), code: bool = False) -> list[nodes.Element]:
+    """Legal text as paragraphs: blank lines separate them; lines starting with "- " become a list. With
+    ``code`` (commentaries), the identifiers it cites are set as code."""
     out: list[nodes.Element] = []
     for blok in (b.strip() for b in tekst.split("\n\n")):
         if not blok:
@@ -29,15 +51,15 @@ def alineas(tekst: str, classes: Sequence[str] = ()) -> list[nodes.Element]:
         if items:
             head = " ".join(lines[: items[0]])
             if head:
-                out.append(nodes.paragraph("", head, classes=list(classes)))
+                out.append(nodes.paragraph("", "", *_inline(head, code), classes=list(classes)))
             lijst = nodes.bullet_list(classes=list(classes))
             for n, start in enumerate(items):
                 end = items[n + 1] if n + 1 < len(items) else len(lines)
                 text = " ".join([lines[start][2:], *lines[start + 1:end]])
-                lijst += nodes.list_item("", nodes.paragraph("", text))
+                lijst += nodes.list_item("", nodes.paragraph("", "", *_inline(text, code)))
             out.append(lijst)
         else:
-            out.append(nodes.paragraph("", " ".join(lines), classes=list(classes)))
+            out.append(nodes.paragraph("", "", *_inline(" ".join(lines), code), classes=list(classes)))
     return out
 
 
@@ -58,7 +80,7 @@ def status(naam: str) -> nodes.inline:
     return nodes.inline("", _STATUS_TEKST.get(naam, naam), classes=classes)
 
 
-def _inline(node: nodes.Node) -> bool:
+def _is_inline(node: nodes.Node) -> bool:
     # A reference is also a General (body) node in docutils; what matters is that it is Inline.
     return isinstance(node, (nodes.Inline, nodes.Text))
 
@@ -68,11 +90,11 @@ def _cel(inhoud: Cel) -> nodes.entry:
     if isinstance(inhoud, str):
         entry += nodes.paragraph("", inhoud)
     elif isinstance(inhoud, nodes.Node):
-        entry += nodes.paragraph("", "", inhoud) if _inline(inhoud) else inhoud
+        entry += nodes.paragraph("", "", inhoud) if _is_inline(inhoud) else inhoud
     else:
         para = nodes.paragraph()
         for n in inhoud:
-            if _inline(n):
+            if _is_inline(n):
                 para += n
             else:
                 entry += n

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..syntax.ast import Wijzigingsregeling
 from ..versions.catalog import Versie
+from .basis import versie_soort
 from .sitedata import SiteData, laad
 
 if TYPE_CHECKING:
@@ -63,22 +65,29 @@ def _stubs(data: SiteData) -> dict[str, str]:
     versie_ids = data.versie_ids
     for vid in versie_ids:
         reg = data.bundle.versions[vid]
+        soort = versie_soort(data, vid)
+        # A version not in force carries its kind in every title, so the navigation says it too.
+        merk = f"{vid}, {soort}" if soort != "geldend" else vid
         children = []
         for p in reg.provisions:
             if p.kind == "artikel":
                 name = _pagina_naam(p.ref.artikel)
-                kop = f"Artikel {p.ref.artikel}" + (f" · {p.titel}" if p.titel else "") + f" ({vid})"
+                kop = f"Artikel {p.ref.artikel}" + (f" · {p.titel}" if p.titel else "") + f" ({merk})"
                 pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n.. rlz:artikel:: {p.ref.artikel}\n"
                                               f"   :versie: {vid}\n")
                 children.append(name)
             elif p.kind == "bijlage":
                 name = f"bijlage-{p.ref.bijlage}"
-                kop = f"Bijlage {p.ref.bijlage} ({vid})"
+                kop = f"Bijlage {p.ref.bijlage} ({merk})"
                 pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n{_rst(p.titel)}\n\n"
                                               f".. rlz:bijlage:: {p.ref.bijlage}\n   :versie: {vid}\n")
                 children.append(name)
+        if isinstance(data.bundle.documents.get(vid), Wijzigingsregeling):
+            pages[f"{vid}/wijzigingsregeling.rst"] = (f"{_titel(_rst(f'Wijzigingsregeling ({merk})'))}\n"
+                                                      f".. rlz:wijzigingsregeling:: {vid}\n")
+            children.insert(0, "wijzigingsregeling")
         toc = "".join(f"   {c}\n" for c in children)
-        pages[f"{vid}/index.rst"] = (f"{_titel(_rst(f'Versie {vid}'))}\n.. rlz:versie:: {vid}\n\n"
+        pages[f"{vid}/index.rst"] = (f"{_titel(_rst(f'Versie {merk}'))}\n.. rlz:versie:: {vid}\n\n"
                                      f".. toctree::\n   :hidden:\n\n{toc}")
     versies_toc = "".join(f"   {vid}/index\n" for vid in versie_ids)
     pages["versies.rst"] = (f"{_titel('Versies')}\nElke versie van de regeling die in ``regeling/`` staat: de "

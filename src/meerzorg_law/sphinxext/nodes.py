@@ -1,6 +1,6 @@
 """Doctree nodes of the extension: renvooi marks (deleted/inserted text) and a fold-out block.
 
-HTML gets ``<del>``, ``<ins>`` and ``<details>``; every other builder gets the same content through a
+HTML gets ``<del>``, ``<ins>``, ``<details>`` and a renvooi switch; every other builder gets the same content through a
 ``doctree-resolved`` handler (``[-geschrapt-]``, ``{+ingevoegd+}``, a heading over the block), so no builder meets a
 node it does not know.
 """
@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-__all__ = ["HTML_VISITORS", "geschrapt", "ingevoegd", "uitklap", "uitklap_kop", "vervang_voor_andere_builders"]
+__all__ = ["HTML_VISITORS", "geschrapt", "ingevoegd", "schakelaar", "uitklap", "uitklap_kop",
+           "vervang_voor_andere_builders"]
 
 
 class geschrapt(nodes.inline):  # docutils node classes are lower case
@@ -24,6 +25,11 @@ class geschrapt(nodes.inline):  # docutils node classes are lower case
 
 class ingevoegd(nodes.inline):
     """Text inserted by an amendment (renvooi)."""
+
+
+class schakelaar(nodes.General, nodes.Element):
+    """A switch (a checkbox with its label) that shows the renvooi instead of the new text on the whole page;
+    the stylesheet does the switching, so it works without JavaScript."""
 
 
 class uitklap(nodes.General, nodes.Element):
@@ -50,6 +56,16 @@ def depart_ingevoegd(self: HTML5Translator, node: nodes.Element) -> None:
     self.body.append("</ins>")
 
 
+def visit_schakelaar(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append(self.starttag(node, "div", "", CLASS="rlz-schakelaar"))
+    self.body.append('<input type="checkbox" id="rlz-renvooi-aan" class="rlz-renvooi-aan">'
+                     f'<label for="rlz-renvooi-aan">{self.encode(node["label"])}</label>')
+
+
+def depart_schakelaar(self: HTML5Translator, node: nodes.Element) -> None:
+    self.body.append("</div>\n")
+
+
 def visit_uitklap(self: HTML5Translator, node: nodes.Element) -> None:
     attrs: dict[str, Any] = {"open": "open"} if node.get("open") else {}
     self.body.append(self.starttag(node, "details", "", CLASS="rlz-uitklap", **attrs))
@@ -70,6 +86,7 @@ def depart_uitklap_kop(self: HTML5Translator, node: nodes.Element) -> None:
 HTML_VISITORS = {
     geschrapt: (visit_geschrapt, depart_geschrapt),
     ingevoegd: (visit_ingevoegd, depart_ingevoegd),
+    schakelaar: (visit_schakelaar, depart_schakelaar),
     uitklap: (visit_uitklap, depart_uitklap),
     uitklap_kop: (visit_uitklap_kop, depart_uitklap_kop),
 }
@@ -85,6 +102,8 @@ def vervang_voor_andere_builders(app: Sphinx, doctree: nodes.document, docname: 
     for node2 in list(doctree.findall(ingevoegd)):
         node2.replace_self(nodes.inline("", "", nodes.Text("{+"), *node2.children, nodes.Text("+}"),
                                        classes=["rlz-ingevoegd"]))
+    for switch in list(doctree.findall(schakelaar)):
+        switch.parent.remove(switch)
     for kop in list(doctree.findall(uitklap_kop)):
         kop.replace_self(nodes.rubric("", "", *kop.children))
     for block in list(doctree.findall(uitklap)):

@@ -14,13 +14,15 @@ from .. import ir
 from ..cases.model import Case
 from ..cases.project import Project, bundled_paths, load_project
 from ..cases.run import CaseResult, run_cases
+from ..compare.renvooi import ProvisionDiff, renvooi
 from ..diagnostics import Diagnostic
 from ..engine.compile import EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..engine.trace import Trace
+from ..render.waarden import toon_uitkomst
 from ..semantics.pipeline import Bundle
 from ..span import ProvisionRef
-from ..values import Value, format_value
+from ..values import Value
 
 __all__ = ["SiteData", "Uitvoering", "laad", "sleutel_van"]
 
@@ -43,10 +45,10 @@ class Uitvoering:
             return "geen verwachting"
         return "geslaagd" if self.result.ok else "mislukt"
 
-    def waarden(self, names: list[str]) -> str:
+    def waarden(self, reg: ir.Regeling, names: list[str]) -> str:
         """``waar · toegekend``: the values of ``names`` that were decided."""
         got: dict[str, Value] = self.result.uitkomst
-        return " · ".join(format_value(got[n]) for n in names if n in got)
+        return " · ".join(toon_uitkomst(reg, n, got[n]) for n in names if n in got)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,20 @@ class SiteData:
     regeling_pad: Path
     files: tuple[Path, ...]
     runs: dict[tuple[int, str], Uitvoering] = field(default_factory=dict)
+    _renvooi: dict[tuple[str, str], dict[ProvisionRef, ProvisionDiff]] = field(default_factory=dict)
+
+    def renvooi(self, oud: str, nieuw: str) -> dict[ProvisionRef, ProvisionDiff]:
+        """Every provision that differs between two versions (computed once per pair for all pages)."""
+        key = (oud, nieuw)
+        if key not in self._renvooi:
+            diffs = renvooi(self.bundle.consolidated[oud], self.bundle.consolidated[nieuw])
+            self._renvooi[key] = {d.ref: d for d in diffs}
+        return self._renvooi[key]
+
+    def basis_van(self, vid: str) -> str:
+        """The version ``vid`` amends, if it was built; else empty."""
+        v = next(x for x in self.bundle.catalog if x.id == vid)
+        return v.basis if v.basis in self.bundle.consolidated else ""
 
     def toon_pad(self, file: str) -> str:
         """A file of the regeling as the reader knows it: ``regeling/rlz-2027.rgl``, not a home folder."""

@@ -16,11 +16,13 @@ from sphinx.util import logging
 
 from .. import ir
 from ..compare.outcomes import compare_cases
-from ..compare.renvooi import ProvisionDiff, Segment, renvooi
+from ..compare.renvooi import ProvisionDiff, renvooi
+from ..render.rule_text import naam
+from ..render.waarden import toon_feit, toon_uitkomst
 from ..span import ProvisionRef
-from ..values import format_value
+from .artikel import segmenten
+from .basis import RegelingBasis, bepaling_koppeling, datum
 from .bouwstenen import LEGENDA, Cel, alineas, koppeling, status, tabel
-from .directives import RegelingBasis, bepaling_koppeling, datum
 from .domain import natuurlijke_volgorde
 from .nodes import geschrapt, ingevoegd
 from .sitedata import SiteData, sleutel_van
@@ -45,6 +47,7 @@ class CasussenDirective(RegelingBasis):
             return [nodes.paragraph("", "Geen casussen." if versies else "Geen versies van de regeling gevonden.")]
         eerste = data.bundle.versions[versies[0]]
         toon = self.hoofduitkomsten(eerste)
+        toon_namen = ", ".join(naam(eerste, o) for o in toon)
         blokken: list[nodes.Element] = []
         rows: list[list[Cel]] = []
         for i, case in enumerate(data.cases):
@@ -55,7 +58,8 @@ class CasussenDirective(RegelingBasis):
                               [nodes.literal("", f"{Path(case.file).name}:{case.span.line}")]]
             for vid in versies:
                 run = data.runs.get((i, vid))
-                row.append("—" if run is None else [status(run.status), nodes.Text(" " + run.waarden(toon))])
+                row.append("—" if run is None else [status(run.status),
+                                                     nodes.Text(" " + run.waarden(data.bundle.versions[vid], toon))])
             rows.append(row)
             blok += self._casus(data, i)
             blokken.append(blok)
@@ -63,7 +67,7 @@ class CasussenDirective(RegelingBasis):
                   f"{sum(data.runs[i, vid].status in ('mislukt', 'fout') for i in range(len(data.cases)))} mislukt"
                   for vid in versies]
         out: list[nodes.Node] = [
-            nodes.paragraph("", f"{len(data.cases)} casussen; per versie {', '.join(toon)} ({LEGENDA}). "
+            nodes.paragraph("", f"{len(data.cases)} casussen; per versie {toon_namen} ({LEGENDA}). "
                                 + "; ".join(totaal) + "."),
             tabel(["Casus", "Bestand", *versies], rows, classes=["rlz-casussen"],
                   breedtes=[4, 2] + [2] * len(versies)),
@@ -78,22 +82,25 @@ class CasussenDirective(RegelingBasis):
         out: list[nodes.Node] = [nodes.rubric("", case.naam, classes=["rlz-kop"])]
         if case.omschrijving:
             out += alineas(case.omschrijving)
-        feiten: list[list[Cel]] = [[[nodes.literal("", k)], format_value(v)] for k, v in case.feiten.items()]
-        out.append(tabel(["Feit", "Waarde"], feiten, classes=["rlz-feiten"]))
         reg = data.bundle.versions[versies[0]]
+        # Facts and outcomes by their label; the name as a drafter writes it in a case file, in code font.
+        feiten: list[list[Cel]] = [[[nodes.Text(naam(reg, k, "invoer") + " "), nodes.literal("", k)],
+                                    toon_feit(reg, k, v)] for k, v in case.feiten.items()]
+        out.append(tabel(["Feit", "Waarde"], feiten, classes=["rlz-feiten"]))
         namen = list(dict.fromkeys([*reg.outcomes, *(o for v in versies for o in data.bundle.versions[v].outcomes)]))
         rows: list[list[Cel]] = []
-        for naam in namen:
-            row: list[Cel] = [[nodes.literal("", naam)]]
+        for uitkomst in namen:
+            row: list[Cel] = [[nodes.Text(naam(reg, uitkomst))]]
             for vid in versies:
                 run = data.runs.get((index, vid))
-                if run is None or naam not in run.result.uitkomst:
+                vreg = data.bundle.versions[vid]
+                if run is None or uitkomst not in run.result.uitkomst:
                     row.append("—")
                     continue
-                cel: list[nodes.Node] = [nodes.Text(format_value(run.result.uitkomst[naam]))]
-                mis = next((m for m in run.result.mismatches if m.outcome == naam), None)
+                cel: list[nodes.Node] = [nodes.Text(toon_uitkomst(vreg, uitkomst, run.result.uitkomst[uitkomst]))]
+                mis = next((m for m in run.result.mismatches if m.outcome == uitkomst), None)
                 if mis is not None:
-                    cel.append(nodes.emphasis("", f" (verwacht {format_value(mis.verwacht)})",
+                    cel.append(nodes.emphasis("", f" (verwacht {toon_uitkomst(vreg, uitkomst, mis.verwacht)})",
                                               classes=["rlz-status-mislukt"]))
                 row.append(cel)
             rows.append(row)
@@ -172,18 +179,6 @@ class DekkingDirective(RegelingBasis):
                                            breedtes=[3] + [2] * len(versies))]
 
 
-def _segmenten(segs: tuple[Segment, ...]) -> list[nodes.Node]:
-    out: list[nodes.Node] = []
-    for s in segs:
-        if s.soort == "weg":
-            out.append(geschrapt("", s.tekst))
-        elif s.soort == "nieuw":
-            out.append(ingevoegd("", s.tekst))
-        else:
-            out.append(nodes.Text(s.tekst))
-    return out
-
-
 class RenvooiDirective(RegelingBasis):
     """``.. rlz:renvooi:: rlz-2026 rlz-2027`` — changed provisions with deletions and insertions marked,
     and the cases whose outcome changes."""
@@ -227,9 +222,9 @@ class RenvooiDirective(RegelingBasis):
         kop += nodes.Text(f" — {d.soort}")
         blok += kop
         if d.tekst_gewijzigd:
-            blok += nodes.paragraph("", "", *_segmenten(d.tekst), classes=["rlz-wettekst"])
+            blok += nodes.paragraph("", "", *segmenten(d.tekst), classes=["rlz-wettekst"])
         if d.regels_oud != d.regels_nieuw:
-            segs = _segmenten(d.regels)
+            segs = segmenten(d.regels)
             # Children that are not the raw text make the HTML writer treat this as a parsed literal,
             # so the <del>/<ins> marks survive inside the code block.
             # The rawsource must differ from the text: Sphinx fills an empty one in, and then highlights.
@@ -251,7 +246,8 @@ class RenvooiDirective(RegelingBasis):
             if r.fout is not None:
                 rows.append([[koppeling("casus", r.case.naam, r.case.naam)], "fout", r.fout.message, ""])
                 continue
-            wat = "; ".join(f"{w.outcome}: {format_value(w.oud)} → {format_value(w.nieuw)}" for w in r.wijzigingen)
+            wat = "; ".join(f"{naam(new_reg, w.outcome)}: {toon_uitkomst(old_reg, w.outcome, w.oud)} → "
+                            f"{toon_uitkomst(new_reg, w.outcome, w.nieuw)}" for w in r.wijzigingen)
             door = "; ".join(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde" for w in r.wijzigingen)
             redenen = nodes.bullet_list()
             for reden in dict.fromkeys(x for w in r.wijzigingen for x in w.redenen):

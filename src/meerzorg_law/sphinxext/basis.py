@@ -1,0 +1,148 @@
+"""What every directive of the extension shares: the site data with its file dependencies, version checks,
+anchors, and the small pieces every page shows (dates, version kind, badges, links to the official text).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from ..render.diagnostics import render_all
+from ..render.waarden import datum
+from ..span import ProvisionRef
+from .bouwstenen import koppeling
+from .domain import RegelingDomain, bepaling_naam, volledige_naam
+from .sitedata import SiteData, laad
+
+if TYPE_CHECKING:
+    from .. import ir
+
+__all__ = ["RegelingBasis", "badge", "bepaling_koppeling", "datum", "versie_soort", "wetten_url"]
+
+logger = logging.getLogger(__name__)
+
+# sphinx-design's badge colours per kind of mark.
+_KLEUR = {"gewijzigd": "warning", "nieuw": "success", "vervallen": "danger", "vernummerd": "info",
+          "voorstel": "warning", "variant": "secondary", "geldend": "success"}
+
+WETTEN = "https://wetten.overheid.nl/"
+
+
+def badge(tekst: str, soort: str = "") -> nodes.inline:
+    """A sphinx-design badge: ``gewijzigd``, ``nieuw``, ``vervallen``, ``vernummerd``, ``voorstel`` …"""
+    kleur = _KLEUR.get(soort or tekst, "primary")
+    return nodes.inline("", tekst, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{kleur}",
+                                            f"sd-bg-text-{kleur}", "rlz-badge", f"rlz-badge-{soort or tekst}"])
+
+
+def versie_soort(data: SiteData, vid: str) -> str:
+    """``geldend`` (the regeling itself), ``voorstel`` (a wijzigingsregeling on it) or ``variant``.
+
+    A wijzigingsregeling that has been enacted is written into the regeling itself, so one that still
+    stands as an amendment in ``regeling/`` is a proposal."""
+    v = next(x for x in data.bundle.catalog if x.id == vid)
+    if v.variant:
+        return "variant"
+    return "voorstel" if v.basis else "geldend"
+
+
+def wetten_url(reg: ir.Regeling, artikel: str, geldend: bool) -> str:
+    """The artikel on wetten.overheid.nl by its BWB id (a JCI reference); with the version date when the
+    version is the text in force, else the current official text."""
+    if not reg.bron.startswith("BWBR"):
+        return ""
+    url = f"{WETTEN}jci1.3:c:{reg.bron}&artikel={artikel}"
+    if geldend:
+        dag = reg.geldig_vanaf.isoformat()
+        url += f"&z={dag}&g={dag}"
+    return url
+
+
+def bepaling_koppeling(ref: ProvisionRef, vid: str, tekst: str = "") -> nodes.Node:
+    """A link to a provision in a version, showing its citation (or ``tekst``)."""
+    if ref.bijlage:
+        reftype = "bijlage"
+    elif ref.lid or ref.onderdeel or ref.subonderdeel:
+        reftype = "lid"
+    else:
+        reftype = "artikel"
+    return koppeling(reftype, volledige_naam(bepaling_naam(ref), vid), tekst or ref.citeer())
+
+
+class RegelingBasis(SphinxDirective):
+    """The site data, version checks and object notes every directive of the extension uses."""
+
+    def bouw(self) -> list[nodes.Node]:
+        raise NotImplementedError
+
+    def run(self) -> list[nodes.Node]:
+        result = self.bouw()
+        for node in result:
+            if isinstance(node, nodes.Element):
+                # Legal text, case names and rules are shown exactly as written: no typographic quotes.
+                node["support_smartquotes"] = False
+        return result
+
+    def data(self, bestanden: str = "alles") -> SiteData | None:
+        """The regeling and cases, or None (and a warning) on errors. The page depends on the .rgl files
+        and, unless ``bestanden`` is ``regeling``, on the case files: a change elsewhere re-reads only the
+        pages that show it."""
+        data = laad(self.config.meerzorg_regeling, self.config.meerzorg_casussen)
+        for f in data.files:
+            if bestanden == "alles" or f.suffix == ".rgl":
+                self.env.note_dependency(str(f))
+        if data.errors:
+            logger.warning("de regeling of de casussen bevatten fouten:\n%s", render_all(data.errors),
+                           location=self.get_location(), type="rlz", subtype="invoer")
+            return None
+        return data
+
+    def versie(self, data: SiteData, vid: str | None) -> str | None:
+        """The version asked for (default: the first), or None and a warning if it does not exist."""
+        ids = data.versie_ids
+        if vid is None:
+            return ids[0] if ids else None
+        if vid not in ids:
+            logger.warning("versie %s bestaat niet (versies: %s)", vid, ", ".join(ids),
+                           location=self.get_location(), type="rlz", subtype="versie")
+            return None
+        return vid
+
+    @property
+    def domain(self) -> RegelingDomain:
+        domain = self.env.domains["rlz"]
+        assert isinstance(domain, RegelingDomain)
+        return domain
+
+    def rang(self, data: SiteData, vid: str) -> tuple[int, int, str]:
+        """Sort key of a version for unversioned references: base regeling, other versions, variants."""
+        v = next(x for x in data.bundle.catalog if x.id == vid)
+        return (int(v.variant), int(bool(v.basis)), v.geldig_vanaf.isoformat())
+
+    def anker(self, node: nodes.Element, term: str) -> str:
+        """Give ``node`` a unique id made from ``term`` and register it with the document."""
+        node_id = make_id(self.env, self.state.document, "rlz", term)
+        node["ids"].append(node_id)
+        self.state.document.set_id(node)
+        return node_id
+
+    def hoofduitkomsten(self, reg: ir.Regeling) -> list[str]:
+        """The outcomes shown in compact tables: ``meerzorg_hoofduitkomsten``, else the first two."""
+        chosen = [o for o in self.config.meerzorg_hoofduitkomsten if o in reg.outcomes]
+        return chosen or list(reg.outcomes)[:2]
+
+    def voorstel_banner(self, data: SiteData, vid: str) -> list[nodes.Node]:
+        """A version not in force says so at the top of each of its pages."""
+        soort = versie_soort(data, vid)
+        if soort == "geldend":
+            return []
+        v = next(x for x in data.bundle.catalog if x.id == vid)
+        tekst = (f"Dit is een {soort}: versie {vid} is niet in werking. Zij bouwt voort op {v.basis} en zou "
+                 f"gelden vanaf {datum(v.geldig_vanaf)}.")
+        banner = nodes.container(classes=["rlz-voorstel-banner", "admonition", "warning"])
+        banner += nodes.paragraph("", "", badge(soort), nodes.Text(" " + tekst))
+        return [banner]

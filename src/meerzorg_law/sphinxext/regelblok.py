@@ -1,0 +1,146 @@
+"""The parts of a provision's block that read the rules and the cases: the rule in plain Dutch (sentences
+from ``render.rule_text``, every name by its label), the cases that exercise it per version, a worked
+example (``render.explain``) and the bijlagen whose tables it reads."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docutils import nodes
+
+from .. import ir
+from ..render.explain import explain
+from ..render.rule_text import begrip_zin, naam, regel_tekst, regels_van
+from ..span import ProvisionRef
+from .basis import RegelingBasis, bepaling_koppeling
+from .bouwstenen import LEGENDA, Cel, koppeling, status, tabel, uitklapblok
+from .sitedata import SiteData
+
+__all__ = ["RegelBlok"]
+
+# Case rows shown before the rest is folded away, so the structure of an artikel stays visible.
+_ZICHTBAAR = 8
+
+
+class RegelBlok(RegelingBasis):
+    """Mixin of the artikel directive: everything under a provision's formal rule."""
+
+    _dubbel: bool
+
+    def gewone_taal(self, data: SiteData, reg: ir.Regeling, vid: str, ref: ProvisionRef) -> list[nodes.Node]:
+        out: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", "In gewone taal"), classes=["rlz-label"])]
+        uitleg = nodes.container(classes=["rlz-uitleg"])
+        for d in reg.definitions.values():
+            if d.span.provision != ref:
+                continue
+            para = nodes.paragraph("", begrip_zin(reg, d), classes=["rlz-begrip"])
+            node_id = self.anker(para, f"{vid}-begrip-{d.name}")
+            self.domain.note_object("begrip", d.name, node_id, versie=vid, rang=self.rang(data, vid),
+                                    titel=f"{d.label or d.name} ({ref.citeer()}, {vid})", omschrijving=d.label,
+                                    location=self.get_location(), waarschuw=not self._dubbel)
+            uitleg += para
+        for rules in regels_van(reg, ref):
+            tekst = regel_tekst(reg, rules)
+            para = nodes.paragraph(classes=["rlz-regelzin"])
+            if tekst.afwijking:
+                para += nodes.Text("In afwijking van ")
+                for n, target in enumerate(tekst.afwijking):
+                    if n:
+                        para += nodes.Text(" en ")
+                    para += bepaling_koppeling(target, vid)
+                para += nodes.Text(" geldt: ")
+            else:
+                para += nodes.Text("Dan geldt: ")
+            para += nodes.strong("", "; ".join(tekst.toekenningen))
+            para += nodes.Text(", als:" if tekst.voorwaarden else " (zonder voorwaarde).")
+            uitleg += para
+            if tekst.voorwaarden:
+                lijst = nodes.bullet_list(classes=["rlz-voorwaarden"])
+                for n, v in enumerate(tekst.voorwaarden):
+                    last = n == len(tekst.voorwaarden) - 1
+                    lijst += nodes.list_item("", nodes.paragraph("", v + ("" if last else ", en")))
+                uitleg += lijst
+            if tekst.tenzij:
+                uitleg += nodes.paragraph("", "", nodes.strong("", "tenzij "),
+                                          nodes.Text(" en ".join(tekst.tenzij) + "."))
+        out.append(uitleg)
+        return out
+
+    def casussen(self, data: SiteData, reg: ir.Regeling, vid: str, ref: ProvisionRef) -> list[nodes.Node]:
+        geraakt = data.geraakt_door(vid, ref)
+        out: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", "Casussen"), classes=["rlz-label"])]
+        if not geraakt:
+            out.append(nodes.paragraph("", f"Geen casus raakt deze bepaling in versie {vid}.",
+                                       classes=["rlz-onbedekt"]))
+            return out
+        eigen = sorted({r.outcome for r in reg.rules if r.provision == ref}, key=list(reg.outcomes).index)
+        toon = [o for o in self.hoofduitkomsten(reg) if o in eigen] or eigen or self.hoofduitkomsten(reg)
+        versies = data.versie_ids
+
+        def waarden(i: int, v: str) -> str:
+            return data.runs[i, v].waarden(data.bundle.versions[v], toon) if (i, v) in data.runs else ""
+
+        def verschilt(i: int) -> bool:
+            return len({waarden(i, v) for v in versies}) > 1 or any(
+                data.runs[i, v].status in ("mislukt", "fout") for v in versies if (i, v) in data.runs)
+
+        # Cases whose outcome differs between versions (or that fail) first: those are what a drafter looks for.
+        geraakt = sorted(geraakt, key=lambda i: not verschilt(i))
+        rows: list[list[Cel]] = []
+        for i in geraakt:
+            case = data.cases[i]
+            row: list[Cel] = [[koppeling("casus", case.naam, case.naam)]]
+            for other in versies:
+                run = data.runs.get((i, other))
+                if run is None:
+                    row.append("—")
+                    continue
+                cel: list[nodes.Node] = [status(run.status), nodes.Text(" " + waarden(i, other))]
+                # Same outcome, but reached through another provision in that version: worth a note.
+                if other != vid and waarden(i, other) == waarden(i, vid) and not data.raakt(i, other, ref):
+                    cel.append(nodes.emphasis("", " (via andere bepaling)"))
+                row.append(cel)
+            rows.append(row)
+        aantal = "1 casus raakt" if len(rows) == 1 else f"{len(rows)} casussen raken"
+        namen = ", ".join(naam(reg, o) for o in toon)
+        uitleg = nodes.paragraph("", f"{aantal} deze bepaling in versie {vid}; per versie {namen} ({LEGENDA}).",
+                                 classes=["rlz-toelichting-tabel"])
+        koppen, breedtes = ["Casus", *versies], [3] + [2] * len(versies)
+        out += [uitleg, tabel(koppen, rows[:_ZICHTBAAR], classes=["rlz-casussen"], breedtes=breedtes)]
+        if len(rows) > _ZICHTBAAR:
+            rest = tabel(koppen, rows[_ZICHTBAAR:], classes=["rlz-casussen"], breedtes=breedtes)
+            out.append(uitklapblok(f"Nog {len(rows) - _ZICHTBAAR} casussen", [rest], classes=["rlz-meer"]))
+        if "geen-voorbeeld" not in self.options:
+            out.append(self._voorbeeld(data, reg, vid, geraakt[0]))
+        return out
+
+    def _voorbeeld(self, data: SiteData, reg: ir.Regeling, vid: str, index: int) -> nodes.Node:
+        case = data.cases[index]
+        run = data.runs[index, vid]
+        assert run.trace is not None
+        tekst = explain(reg, case.feiten, run.trace, case.naam)
+        code = nodes.literal_block(tekst, tekst, classes=["rlz-uitwerking"])
+        code["language"] = "none"
+        return uitklapblok(f"Uitgewerkt voorbeeld: {case.naam}", [code], classes=["rlz-voorbeeld"])
+
+    def zie_ook(self, reg: ir.Regeling, vid: str, delen: Sequence[ir.Provision]) -> list[nodes.Node]:
+        """Links to the bijlagen whose tables this artikel reads (e.g. the profile descriptions)."""
+        refs = {p.ref for p in delen}
+        exprs: list[ir.Expr] = [d.expr for d in reg.definitions.values() if d.span.provision in refs]
+        for r in reg.rules:
+            if r.provision in refs:
+                exprs += [c.expr for c in r.conditions]
+                exprs.append(r.value)
+        gelezen = {e.table for x in exprs for e in ir.walk(x) if isinstance(e, (ir.Lookup, ir.InTable))}
+        tabellen = sorted(t for t in gelezen if t in reg.tables)
+        if not tabellen:
+            return []
+        para = nodes.paragraph("", "Dit artikel gebruikt ", classes=["rlz-zie-ook"])
+        for n, name in enumerate(tabellen):
+            if n:
+                para += nodes.Text(", ")
+            table = reg.tables[name]
+            para += nodes.Text(f"de tabel {naam(reg, name)} in ")
+            para += bepaling_koppeling(table.span.provision, vid)
+        para += nodes.Text(".")
+        return [para]
