@@ -411,6 +411,8 @@ class Property:
     invoer: str
     source: str
     span: Span
+    # (versie, reden) for each version in which the drafter declares the property violated by design.
+    verwacht_geschonden: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

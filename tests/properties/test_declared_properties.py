@@ -6,18 +6,18 @@ import pytest
 
 from meerzorg_law.properties._runner import ENV, PROFILES, profile
 from meerzorg_law.properties.declared import check_declared
-from meerzorg_law.properties.model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, Report
+from meerzorg_law.properties.model import BEWEZEN, GESCHONDEN, NIET_GECONTROLEERD, Report
 from meerzorg_law.semantics.pipeline import Bundle
 
 from .props_helpers import DATA, bundle_of, result, shown
 
-MINIMAAL = {"peildatum": "2026-01-01", "leeftijd": "18", "inkomen": "51", "status": "a", "werkt": "onwaar"}
+MINIMAAL = {"peildatum": "2026-01-01", "leeftijd": "18", "inkomen": "50,01", "status": "a", "werkt": "onwaar"}
 
 
 def test_statuses_of_the_broken_regeling(kapot_report: Report) -> None:
     statuses = {r.naam: r.status for r in kapot_report.versies[0].results if not r.ingebouwd}
-    assert statuses == {"studenten": GESCHONDEN, "minderjarigen": GEHOUDEN, "inkomen_monotoon": GESCHONDEN,
-                        "inkomen_telt_niet": GESCHONDEN, "werken_telt_niet": GEHOUDEN}
+    assert statuses == {"studenten": GESCHONDEN, "minderjarigen": BEWEZEN, "inkomen_monotoon": GESCHONDEN,
+                        "inkomen_telt_niet": GESCHONDEN, "werken_telt_niet": BEWEZEN}
 
 
 def test_geldt_with_waarvoor_shrinks_inside_the_filter(kapot_report: Report) -> None:
@@ -31,9 +31,9 @@ def test_geldt_with_waarvoor_shrinks_inside_the_filter(kapot_report: Report) -> 
 def test_monotoon_gives_the_lower_and_the_higher_case(kapot_report: Report) -> None:
     r = result(kapot_report, "kapot-2026", "inkomen_monotoon")
     assert r.counterexample is not None
-    assert r.counterexample.reden == "toeslag daalt van waar naar onwaar als inkomen stijgt van 0 naar 51"
+    assert r.counterexample.reden == "toeslag daalt van waar naar onwaar als inkomen stijgt van 0 naar 50,01"
     lager, hoger = r.counterexample.cases
-    assert (lager.naam, hoger.naam) == ("inkomen 0", "inkomen 51")
+    assert (lager.naam, hoger.naam) == ("inkomen 0", "inkomen 50,01")
     assert shown(lager.feiten) == {**MINIMAAL, "inkomen": "0"}
     assert shown(hoger.feiten) == MINIMAAL
 
@@ -52,7 +52,7 @@ def test_properties_between_versions_use_both(versies_report: Report) -> None:
     assert r.counterexample.versies == ("v-2026", "v-2027")
     (case,) = r.counterexample.cases
     assert shown(case.feiten) == {"leeftijd": "18", "woont_thuis": "onwaar"}
-    assert result(versies_report, "v-2027", "ouderen_gelijk").status == GEHOUDEN
+    assert result(versies_report, "v-2027", "ouderen_gelijk").status == BEWEZEN
 
 
 def test_monotoon_on_an_enumeration_is_not_checked() -> None:
@@ -67,7 +67,7 @@ def test_bundled_regeling_satisfies_its_own_properties(bundled_report: Report) -
     v = next(v for v in bundled_report.versies if v.versie == "rlz-2026")
     declared = [r for r in v.results if not r.ingebouwd]
     assert declared
-    assert {r.naam: r.status for r in declared} == {r.naam: GEHOUDEN for r in declared}
+    assert {r.naam: r.status for r in declared} == {r.naam: BEWEZEN for r in declared}
 
 
 def test_profiles(monkeypatch: pytest.MonkeyPatch) -> None:

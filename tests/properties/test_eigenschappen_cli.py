@@ -21,8 +21,9 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 def test_bundled_regeling(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, out, _ = run(capsys, "eigenschappen", "--versie", "rlz-2026", "--uit", str(tmp_path))
     assert code == 0, out
-    assert out.startswith("Eigenschappen (profiel ci)\n\nrlz-2026\n  gehouden  elk_geval_beslist ")
-    assert out.splitlines()[-1].endswith(" gehouden, 0 geschonden, 0 niet gecontroleerd (1 versie)")
+    assert out.startswith("Eigenschappen (bewezen met z3; waar dat niet kan, getoetst met Hypothesis, profiel ci)"
+                          "\n\nrlz-2026\n  bewezen  elk_geval_beslist ")
+    assert out.splitlines()[-1] == "6 bewezen, 0 geschonden (1 versie)"
     assert not list(tmp_path.iterdir())
 
 
@@ -31,13 +32,12 @@ def test_broken_regeling_exits_1_with_counterexamples(capsys: pytest.CaptureFixt
     assert code == 1
     lines = out.splitlines()
     assert any(line.startswith("  geschonden  studenten ") for line in lines)
-    assert any(line.startswith("  gehouden    minderjarigen ") for line in lines)
-    assert "      tegenvoorbeeld: peildatum = 2026-01-01, leeftijd = 18, inkomen = 51, status = b, werkt = onwaar" \
+    assert any(line.startswith("  bewezen     minderjarigen ") for line in lines)
+    assert "      tegenvoorbeeld: peildatum = 2026-01-01, leeftijd = 18, inkomen = 50,01, status = b, werkt = onwaar" \
         in lines
     assert f"      casusbestand: {tmp_path / 'kapot-2026-studenten.yaml'}" in lines
-    assert "  onbereikbaar: artikel 1, derde lid; artikel 1, vierde lid (geen gegenereerd geval wordt erdoor " \
-           "beslist)" in lines
-    assert lines[-1] == f"2 gehouden, 5 geschonden, 0 niet gecontroleerd (1 versie); tegenvoorbeelden in {tmp_path}"
+    assert "  onbereikbaar: artikel 1, vierde lid (voor geen enkele geldige cliënt van toepassing)" in lines
+    assert lines[-1] == f"2 bewezen, 5 geschonden (1 versie); tegenvoorbeelden in {tmp_path}"
     assert len(list(tmp_path.glob("*.yaml"))) == 5
 
 
@@ -54,7 +54,7 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
                                                                                   "woont_thuis": False}}]
     assert props["niemand_slechter"]["versies"] == ["v-2026", "v-2027"]
     assert Path(props["niemand_slechter"]["bestand"]).is_file()
-    assert props["ouderen_gelijk"]["status"] == "gehouden" and props["ouderen_gelijk"]["bestand"] is None
+    assert props["ouderen_gelijk"]["status"] == "bewezen" and props["ouderen_gelijk"]["bestand"] is None
 
 
 @pytest.mark.parametrize("args", [["eigenschappen", "/bestaat/niet"], ["eigenschappen", str(KAPOT), "--versie", "x-1"]])

@@ -18,7 +18,7 @@ from ..engine.evaluate import evaluate
 from ..span import ProvisionRef
 from ..values import Value
 from ._runner import Failure, search
-from .model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, Counterexample, Example, PropertyResult
+from .model import GESCHONDEN, GETOETST, NIET_GECONTROLEERD, Counterexample, Example, PropertyResult
 from .strategies import facts_strategy
 
 __all__ = ["check_builtin"]
@@ -43,7 +43,7 @@ def check_builtin(reg: ir.Regeling, cfg: settings) -> tuple[tuple[PropertyResult
 
         outcome = search(facts_strategy(reg), check, settings(cfg, report_multiple_bugs=False))
         cx = outcome.failures[0].counterexample if outcome.failures else None
-        status = NIET_GECONTROLEERD if outcome.unsatisfiable else GESCHONDEN if cx else GEHOUDEN
+        status = NIET_GECONTROLEERD if outcome.unsatisfiable else GESCHONDEN if cx else GETOETST
         results.append(PropertyResult(reg.versie, naam, label, True, status, outcome.count, cx))
     return tuple(results), _unreachable(reg, decision, reached, cfg)
 

@@ -19,39 +19,35 @@ from ..engine.compile import Ctx, Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..values import Value, format_value
 from ._runner import Failure, search
-from .model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, Counterexample, Example, PropertyResult
+from .model import GESCHONDEN, GETOETST, NIET_GECONTROLEERD, Counterexample, Example, PropertyResult
 from .strategies import facts_strategy
 
-__all__ = ["check_declared"]
+__all__ = ["check_declared", "check_declared_one", "checked_elsewhere"]
 
 _ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
 
 
 def check_declared(versions: Mapping[str, ir.Regeling], versie: str, cfg: settings) -> tuple[PropertyResult, ...]:
-    """Every eigenschap declared in version ``versie``, in declaration order."""
+    """Every eigenschap declared in version ``versie``, in declaration order, sampled."""
     reg = versions[versie]
-    compiled: dict[str, Decision] = {}
-
-    def decision(vid: str) -> Decision:
-        if vid not in compiled:
-            compiled[vid] = compile_regeling(versions[vid])
-        return compiled[vid]
-
-    results = []
-    for prop in reg.properties:
-        if _checked_elsewhere(prop, versie, versions):
-            continue
-        missing = [v for v in prop.versies or () if v not in versions]
-        if missing:
-            results.append(PropertyResult(versie, prop.name, prop.label, False, NIET_GECONTROLEERD, 0,
-                                          opmerking=f"versie {', '.join(missing)} bestaat niet"))
-            continue
-        others = {v: decision(v) for v in prop.versies or ()}
-        results.append(_check(prop, reg, decision(versie), others, [versions[v] for v in others], cfg))
-    return tuple(results)
+    return tuple(check_declared_one(versions, versie, prop, cfg) for prop in reg.properties
+                 if not checked_elsewhere(prop, versie, versions))
 
 
-def _checked_elsewhere(prop: ir.Property, versie: str, versions: Mapping[str, ir.Regeling]) -> bool:
+def check_declared_one(versions: Mapping[str, ir.Regeling], versie: str, prop: ir.Property,
+                       cfg: settings) -> PropertyResult:
+    """One eigenschap of version ``versie``, sampled with Hypothesis (the fallback where z3 cannot prove)."""
+    reg = versions[versie]
+    missing = [v for v in prop.versies or () if v not in versions]
+    if missing:
+        return PropertyResult(versie, prop.name, prop.label, False, NIET_GECONTROLEERD, 0,
+                              opmerking=f"versie {', '.join(missing)} bestaat niet")
+    others = {v: compile_regeling(versions[v]) for v in prop.versies or ()}
+    main = others[versie] if versie in others else compile_regeling(reg)
+    return _check(prop, reg, main, others, [versions[v] for v in others], cfg)
+
+
+def checked_elsewhere(prop: ir.Property, versie: str, versions: Mapping[str, ir.Regeling]) -> bool:
     """A property between two versions that a third inherits (a variant built on one of them) is checked
     where it is declared among the versions it names, once, not again in every descendant."""
     if not prop.versies or versie in prop.versies:
@@ -125,7 +121,7 @@ def _check(prop: ir.Property, reg: ir.Regeling, main: Decision, others: dict[str
         return PropertyResult(reg.versie, prop.name, prop.label, False, NIET_GECONTROLEERD, outcome.count,
                               opmerking="geen enkel gegenereerd geval valt onder 'waarvoor' of wordt beslist")
     cx = outcome.failures[0].counterexample if outcome.failures else None
-    return PropertyResult(reg.versie, prop.name, prop.label, False, GESCHONDEN if cx else GEHOUDEN,
+    return PropertyResult(reg.versie, prop.name, prop.label, False, GESCHONDEN if cx else GETOETST,
                           outcome.count, cx)
 
 

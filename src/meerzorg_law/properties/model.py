@@ -1,4 +1,5 @@
-"""The results of the property checks: what held, what was violated, and the shrunk counterexample."""
+"""The results of the property checks: what was proved, what was violated (as declared or not), what was only
+sampled, and the counterexample."""
 
 from __future__ import annotations
 
@@ -9,7 +10,11 @@ from ..diagnostics import Diagnostic
 from ..span import ProvisionRef
 from ..values import Value
 
-GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD = "gehouden", "geschonden", "niet gecontroleerd"
+# bewezen: for every valid client (z3); getoetst: sampled only (Hypothesis), no counterexample found;
+# geschonden (verwacht): violated where the eigenschap declares it is expected to be.
+BEWEZEN, GETOETST, GESCHONDEN, VERWACHT = "bewezen", "getoetst", "geschonden", "geschonden (verwacht)"
+NIET_GECONTROLEERD = "niet gecontroleerd"
+STATUSES = (BEWEZEN, GETOETST, GESCHONDEN, VERWACHT, NIET_GECONTROLEERD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +37,8 @@ class Counterexample:
 
 @dataclass(frozen=True, slots=True)
 class PropertyResult:
-    """One property on one version. ``gevallen`` counts the cases evaluated (generation and shrinking)."""
+    """One property on one version. ``gevallen`` counts the cases sampled (0 when proved); ``verwacht`` is the
+    declared reason when a violation is expected here; ``klopt`` whether the result matches the declaration."""
 
     versie: str
     naam: str
@@ -43,6 +49,13 @@ class PropertyResult:
     counterexample: Counterexample | None = None
     bestand: Path | None = None
     opmerking: str = ""
+    verwacht: str = ""
+
+    @property
+    def klopt(self) -> bool:
+        if self.verwacht:
+            return self.status == VERWACHT
+        return self.status != GESCHONDEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,4 +73,5 @@ class Report:
 
     @property
     def ok(self) -> bool:
-        return all(r.status != GESCHONDEN for v in self.versies for r in v.results)
+        """Every result matches its declaration: no unexpected violation, no expected one that now holds."""
+        return all(r.klopt for v in self.versies for r in v.results)

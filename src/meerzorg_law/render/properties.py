@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..properties.model import GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD, PropertyResult, Report
+from ..properties.model import STATUSES, PropertyResult, Report
 from ..values import Value, format_value, to_json
 from .diagnostics import diagnostic_json
 
@@ -17,7 +17,11 @@ def _facts(feiten: dict[str, Value]) -> str:
 
 def _result_lines(r: PropertyResult, status_width: int, width: int) -> list[str]:
     soort = " (ingebouwd)" if r.ingebouwd else ""
-    lines = [f"  {r.status:<{status_width}}  {r.naam:<{width}}  {r.omschrijving}{soort} — {r.gevallen} gevallen"]
+    hoe = f" — {r.gevallen} gevallen" if r.gevallen else ""
+    lines = [f"  {r.status:<{status_width}}  {r.naam:<{width}}  {r.omschrijving}{soort}{hoe}"]
+    if r.verwacht:
+        lines.append(f"      verwacht geschonden: {r.verwacht}" if r.klopt else
+                     f"      VERWACHT GESCHONDEN, MAAR BEWEZEN: {r.verwacht} (pas de verklaring aan)")
     if r.opmerking:
         lines.append(f"      {r.opmerking}")
     cx = r.counterexample
@@ -32,8 +36,10 @@ def _result_lines(r: PropertyResult, status_width: int, width: int) -> list[str]
 
 
 def render_properties(report: Report) -> str:
-    """Per version: every property with gehouden / geschonden, counterexamples, unreachable provisions."""
-    out = [f"Eigenschappen (profiel {report.profiel})"]
+    """Per version: every property bewezen / geschonden (verwacht) / getoetst, counterexamples, unreachable
+    provisions."""
+    out = ["Eigenschappen (bewezen met z3; waar dat niet kan, getoetst met Hypothesis, profiel "
+           f"{report.profiel})"]
     for v in report.versies:
         width = max((len(r.naam) for r in v.results), default=0)
         status_width = max((len(r.status) for r in v.results), default=0)
@@ -42,12 +48,12 @@ def render_properties(report: Report) -> str:
             out += _result_lines(r, status_width, width)
         if v.onbereikbaar:
             out.append(f"  onbereikbaar: {'; '.join(p.citeer() for p in v.onbereikbaar)} "
-                       "(geen gegenereerd geval wordt erdoor beslist)")
+                       "(voor geen enkele geldige cliënt van toepassing)")
     results = [r for v in report.versies for r in v.results]
-    count = {s: sum(r.status == s for r in results) for s in (GEHOUDEN, GESCHONDEN, NIET_GECONTROLEERD)}
-    summary = (f"{count[GEHOUDEN]} gehouden, {count[GESCHONDEN]} geschonden, {count[NIET_GECONTROLEERD]} niet "
-               f"gecontroleerd ({len(report.versies)} {'versie' if len(report.versies) == 1 else 'versies'})")
-    if count[GESCHONDEN] and report.uit is not None:
+    count = {s: sum(r.status == s for r in results) for s in STATUSES}
+    summary = ", ".join(f"{n} {s}" for s, n in count.items() if n or s in ("bewezen", "geschonden"))
+    summary += f" ({len(report.versies)} {'versie' if len(report.versies) == 1 else 'versies'})"
+    if any(r.counterexample for r in results) and report.uit is not None:
         summary += f"; tegenvoorbeelden in {report.uit}"
     return "\n".join([*out, "", summary])
 
@@ -60,6 +66,7 @@ def properties_json(report: Report) -> dict[str, Any]:
         for r in v.results:
             item: dict[str, Any] = {"naam": r.naam, "omschrijving": r.omschrijving, "ingebouwd": r.ingebouwd,
                                     "status": r.status, "gevallen": r.gevallen, "opmerking": r.opmerking,
+                                    "verwacht": r.verwacht or None, "klopt": r.klopt,
                                     "bestand": str(r.bestand) if r.bestand else None}
             if r.counterexample is not None:
                 cx = r.counterexample

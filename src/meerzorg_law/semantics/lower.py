@@ -245,7 +245,7 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
     waarvoor = checker.expect(e.waarvoor, T.BOOL) if e.waarvoor is not None else None
     if isinstance(e.eis, ast.Geldt):
         return ir.Property(e.name, e.label, e.versies, waarvoor, "geldt", checker.expect(e.eis.expr, T.BOOL),
-                           "", "", print_expr(e.eis.expr), e.span)
+                           "", "", print_expr(e.eis.expr), e.span, e.verwacht_geschonden)
     m = e.eis
     if m.uitkomst not in scope.outcomes:
         diags.append(Diagnostic("E280", m.span, f"'{m.uitkomst}' is geen uitkomst"))
@@ -253,7 +253,7 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
     if fact is None or not fact.type.numeric:
         diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal"))
     return ir.Property(e.name, e.label, e.versies, waarvoor, "monotoon", None, m.uitkomst, m.invoer,
-                       f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span)
+                       f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span, e.verwacht_geschonden)
 
 
 def _vars(e: ir.Expr) -> Iterator[str]:

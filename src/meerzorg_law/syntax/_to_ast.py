@@ -6,6 +6,7 @@ Expressions are built by the base class in ``_to_ast_expr``; citations stay rela
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import Any
 
 from lark import Token, v_args
@@ -265,7 +266,12 @@ class ToAst(ExprToAst):
         versies = next((x.ids for x in rest if isinstance(x, P.Versies)), None)
         waarvoor = next((x.expr for x in rest if isinstance(x, P.Waarvoor)), None)
         eis = next(x for x in rest if isinstance(x, (ast.Geldt, ast.Monotoon)))
-        return ast.Eigenschap(str(naam), label, versies, waarvoor, eis, self._span(meta))
+        verwacht = tuple(pair for x in rest if isinstance(x, _VerwachtGeschonden) for pair in x.pairs)
+        return ast.Eigenschap(str(naam), label, versies, waarvoor, eis, self._span(meta), verwacht)
+
+    def verwacht_geschonden(self, meta: Meta, *rest: Token) -> _VerwachtGeschonden:
+        reden = text_of(rest[-1])
+        return _VerwachtGeschonden(tuple((str(v), reden) for v in rest[:-1]))
 
     def versies(self, meta: Meta, a: Token, b: Token) -> P.Versies:
         return P.Versies((str(a), str(b)))
@@ -363,3 +369,9 @@ class ToAst(ExprToAst):
     def rij_vervalt(self, meta: Meta, key: Token) -> ast.RijWijziging:
         return ast.RijWijziging("vervalt", str(key), None, self._span(meta))
 
+
+@dataclass(frozen=True, slots=True)
+class _VerwachtGeschonden:
+    """The pairs (versie, reden) of one 'verwacht geschonden in ...' clause, passed up to the eigenschap."""
+
+    pairs: tuple[tuple[str, str], ...]

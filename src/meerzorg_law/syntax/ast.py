@@ -280,6 +280,8 @@ class Eigenschap:
     waarvoor: Expr | None
     eis: Geldt | Monotoon
     span: Span
+    # (versie, reden) per version where the drafter expects the property to be violated.
+    verwacht_geschonden: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -253,9 +253,18 @@ def _eigenschap(e: ast.Eigenschap) -> list[str]:
         out += _herkomst(t.herkomst, 2)
     else:
         eis = f"geldt {e.eis.uitkomst} daalt niet als {e.eis.invoer} stijgt"
+    verwacht = _verwacht_geschonden(e.verwacht_geschonden)
     if e.waarvoor is None:
-        return [*out, f"{_INDENT}voor alle gevallen {eis}"]
-    return [*out, f"{_INDENT}voor alle gevallen waarvoor {print_expr(e.waarvoor)}", f"{_INDENT}{eis}"]
+        return [*out, f"{_INDENT}voor alle gevallen {eis}", *verwacht]
+    return [*out, f"{_INDENT}voor alle gevallen waarvoor {print_expr(e.waarvoor)}", f"{_INDENT}{eis}", *verwacht]
+
+
+def _verwacht_geschonden(pairs: tuple[tuple[str, str], ...]) -> list[str]:
+    """One clause per reason, naming the versions that share it, in order of first appearance."""
+    by_reason: dict[str, list[str]] = {}
+    for versie, reden in pairs:
+        by_reason.setdefault(reden, []).append(versie)
+    return [f"{_INDENT}verwacht geschonden in {', '.join(vs)}: {_str(reden, 1)}" for reden, vs in by_reason.items()]
 
 
 def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
