@@ -10,11 +10,11 @@ import difflib
 from dataclasses import dataclass, field
 
 from .. import ir
+from .. import types as T
 from ..diagnostics import Diagnostic
 from ..span import GEGEVENS
 from ..syntax import ast
 from ..syntax.printer import print_expr
-from .. import types as T
 
 _CMP = {"=", "<>", "<", "<=", ">", ">="}
 _ORDERED = {"geheel", "decimaal", "geld", "datum", "duur"}
@@ -36,7 +36,9 @@ class Scope:
         return [*self.facts, *self.outcomes, *self.definitions, *self.tables, *values]
 
 
-class Checker:
+class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
+    """AST expression -> typed IR expression; ``arg`` of each method is the type the context expects."""
+
     def __init__(self, scope: Scope, diagnostics: list[Diagnostic]) -> None:
         self.scope = scope
         self.diagnostics = diagnostics
@@ -75,14 +77,12 @@ class Checker:
 
     # ---- inference --------------------------------------------------------------------------------
     def infer(self, node: ast.Expr, expected: T.Type | None = None) -> ir.Expr:
-        method = getattr(self, "_" + type(node).__name__)
-        result: ir.Expr = method(node, expected)
-        return result
+        return self.visit(node, expected)
 
-    def _Literal(self, node: ast.Literal, expected: T.Type | None) -> ir.Expr:
+    def literal(self, node: ast.Literal, expected: T.Type | None) -> ir.Expr:
         return ir.Const(node.value, T.Type(node.kind), node.span)
 
-    def _Name(self, node: ast.Name, expected: T.Type | None) -> ir.Expr:
+    def name(self, node: ast.Name, expected: T.Type | None) -> ir.Expr:
         s, n = self.scope, node.name
         if expected is not None and expected.kind == "enum" and expected.enum in s.enums \
                 and n in s.enums[expected.enum].values:
@@ -116,11 +116,11 @@ class Checker:
         self.error("E211", node, f"onbekende naam '{n}'{hint}", close)
         return self._bad(node)
 
-    def _SetLit(self, node: ast.SetLit, expected: T.Type | None) -> ir.Expr:
+    def set_lit(self, node: ast.SetLit, expected: T.Type | None) -> ir.Expr:
         self.error("E214", node, "een verzameling {…} kan alleen rechts van 'in' staan")
         return self._bad(node)
 
-    def _BinOp(self, node: ast.BinOp, expected: T.Type | None) -> ir.Expr:
+    def bin_op(self, node: ast.BinOp, expected: T.Type | None) -> ir.Expr:
         op = node.op
         if op in ("en", "of", "impliceert"):
             return ir.BinOp(op, self.expect(node.left, T.BOOL), self.expect(node.right, T.BOOL), T.BOOL, node.span)
@@ -158,7 +158,7 @@ class Checker:
             return ir.Unary("promote", e, T.DECIMAAL, e.span)
         return e
 
-    def _In(self, node: ast.In, expected: T.Type | None) -> ir.Expr:
+    def in_(self, node: ast.In, expected: T.Type | None) -> ir.Expr:
         coll = node.collection
         if isinstance(coll, ast.Name) and coll.name in self.scope.tables:
             table = self.scope.tables[coll.name]
@@ -174,7 +174,7 @@ class Checker:
         self.error("E218", node, "rechts van 'in' staat een verzameling {…} of de naam van een tabel")
         return self._bad(node)
 
-    def _Unary(self, node: ast.Unary, expected: T.Type | None) -> ir.Expr:
+    def unary(self, node: ast.Unary, expected: T.Type | None) -> ir.Expr:
         if node.op == "niet":
             return ir.Unary("niet", self.expect(node.operand, T.BOOL), T.BOOL, node.span)
         operand = self.infer(node.operand, expected)
@@ -182,7 +182,7 @@ class Checker:
             self.error("E217", node, f"kan {operand.type} niet negatief maken")
         return ir.Unary("-", operand, operand.type, node.span)
 
-    def _Known(self, node: ast.Known, expected: T.Type | None) -> ir.Expr:
+    def known(self, node: ast.Known, expected: T.Type | None) -> ir.Expr:
         name = node.operand.name if isinstance(node.operand, ast.Name) else ""
         fact = self.scope.facts.get(name)
         if fact is None or not fact.optioneel:
@@ -198,7 +198,11 @@ class Checker:
         self.error("E220", node, f"'{print_expr(node)}' is geen tabel{hint}")
         return None
 
-    def _Lookup(self, node: ast.Lookup, expected: T.Type | None, column: str = "") -> ir.Expr:
+    def lookup(self, node: ast.Lookup, expected: T.Type | None) -> ir.Expr:
+        return self._lookup(node, "")
+
+    def _lookup(self, node: ast.Lookup, column: str) -> ir.Expr:
+        """``tabel[sleutel]``, with ``column`` named by a following ``.kolom`` or else the only column."""
         table = self._table_of(node.table)
         if table is None:
             return self._bad(node)
@@ -212,7 +216,7 @@ class Checker:
             column = table.columns[0][0]
         return ir.Lookup(table.name, key, column, table.columns[table.column_index(column)][1], node.span)
 
-    def _Column(self, node: ast.Column, expected: T.Type | None) -> ir.Expr:
+    def column(self, node: ast.Column, expected: T.Type | None) -> ir.Expr:
         if not isinstance(node.base, ast.Lookup):
             self.error("E222", node, "'.kolom' kan alleen na een opzoeking 'tabel[sleutel]' staan")
             return self._bad(node)
@@ -222,9 +226,9 @@ class Checker:
             hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
             self.error("E223", node, f"tabel {table.name} heeft geen kolom '{node.column}'{hint}", close)
             return self._bad(node)
-        return self._Lookup(node.base, expected, node.column)
+        return self._lookup(node.base, node.column)
 
-    def _Call(self, node: ast.Call, expected: T.Type | None) -> ir.Expr:
+    def call(self, node: ast.Call, expected: T.Type | None) -> ir.Expr:
         f = node.function
         if f in ("minimum", "maximum"):
             args = [self.infer(a, expected) for a in node.args]
@@ -242,7 +246,7 @@ class Checker:
             return ir.Call(f, (self.expect(node.args[0], T.DECIMAAL),), T.DECIMAAL, node.span)
         return ir.Call(f, (self.expect(node.args[0], T.DATUM),), T.GEHEEL, node.span)  # jaar_van
 
-    def _IfThenElse(self, node: ast.IfThenElse, expected: T.Type | None) -> ir.Expr:
+    def if_then_else(self, node: ast.IfThenElse, expected: T.Type | None) -> ir.Expr:
         cond = self.expect(node.condition, T.BOOL)
         then = self.infer(node.then, expected)
         other = self.infer(node.otherwise, then.type)
@@ -259,13 +263,13 @@ class Checker:
             return False
         return True
 
-    def _Volgens(self, node: ast.Volgens, expected: T.Type | None) -> ir.Expr:
+    def volgens(self, node: ast.Volgens, expected: T.Type | None) -> ir.Expr:
         inner = self.infer(node.expr, expected)
         if not self._property_only(node, "volgens"):
             return inner
         return ir.Volgens(inner, node.versie, inner.type, node.span)
 
-    def _Met(self, node: ast.Met, expected: T.Type | None) -> ir.Expr:
+    def met(self, node: ast.Met, expected: T.Type | None) -> ir.Expr:
         inner = self.infer(node.expr, expected)
         if not self._property_only(node, "met … als …"):
             return inner

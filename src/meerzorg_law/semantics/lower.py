@@ -9,12 +9,12 @@ import itertools
 from collections.abc import Iterator
 
 from .. import ir
+from .. import types as T
 from ..diagnostics import Diagnostic, Severity
 from ..span import GEGEVENS, ProvisionRef, Span
 from ..syntax import ast
 from ..syntax.printer import print_expr
 from ..values import Integer, Value, decimal_of_integer
-from .. import types as T
 from .check import Checker, Scope
 from .trees import build_trees
 

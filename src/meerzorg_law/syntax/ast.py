@@ -17,6 +17,7 @@ from .ast_expr import (
     Call,
     Column,
     Expr,
+    ExprVisitor,
     IfThenElse,
     In,
     Known,
@@ -31,7 +32,8 @@ from .ast_expr import (
 
 __all__ = [
     "Artikel", "Begrip", "Bepaling", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document", "Eigenschap",
-    "EnumWaarde", "Enumeratie", "Expr", "GegevensInstructie", "GegevensWijziging", "Geldt", "Herkomst", "Hoofdstuk",
+    "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging", "Geldt",
+    "Herkomst", "Hoofdstuk",
     "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known", "Kolom", "KomtTeLuiden", "Lid",
     "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Regel", "Regeling", "Rij",
     "RijWijziging", "SetLit", "Subonderdeel", "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst",
