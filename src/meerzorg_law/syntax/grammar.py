@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
-from lark import Lark
+from lark import Lark, Token
+from lark.lark import PostLex
 
 GRAMMAR_NAME = "meerzorg.lark"
 
@@ -23,7 +25,44 @@ def repo_grammar_path() -> Path:
     return Path(__file__).resolve().parents[3] / "grammar" / GRAMMAR_NAME
 
 
+class SetCommas(PostLex):
+    """In a set, ``{1,2}`` is the set of 1 and 2, not the decimal 1,2.
+
+    The lexer cannot see that context (a decimal comma and a separating comma look alike), so a DECIMAAL
+    token with a comma that starts an item of a set (it follows the ``{`` or a comma between items) is split
+    here into GEHEEL, COMMA, GEHEEL. Elsewhere ``1,25`` stays a decimal, also in ``minimum(1,5, x)`` and in
+    ``{x * 1,25}``; a decimal that starts a set item is written ``{1.5, 2}`` or ``{(1,5), 2}``.
+    """
+
+    always_accept = ()
+    _OPEN = {"LBRACE": "{", "LPAR": "(", "LSQB": "["}
+    _CLOSE = frozenset({"RBRACE", "RPAR", "RSQB"})
+
+    def process(self, stream: Iterator[Token]) -> Iterator[Token]:
+        open_brackets: list[str] = []
+        item_starts = False  # the previous token was '{' or a comma between the items of a set
+        for tok in stream:
+            if tok.type == "DECIMAAL" and "," in tok and item_starts:
+                yield from _split_at_comma(tok)
+                item_starts = False  # the second number ends the item: the next token does not start one
+                continue
+            if tok.type in self._OPEN:
+                open_brackets.append(self._OPEN[tok.type])
+            elif tok.type in self._CLOSE and open_brackets:
+                open_brackets.pop()
+            item_starts = tok.type == "LBRACE" or (tok.type == "COMMA" and open_brackets[-1:] == ["{"])
+            yield tok
+
+
+def _split_at_comma(tok: Token) -> Iterator[Token]:
+    left, _, right = str(tok).partition(",")
+    line, col, pos = tok.line or 1, tok.column or 1, tok.start_pos or 0
+    for kind, text, offset in (("GEHEEL", left, 0), ("COMMA", ",", len(left)), ("GEHEEL", right, len(left) + 1)):
+        yield Token(kind, text, start_pos=pos + offset, line=line, column=col + offset, end_line=line,
+                    end_column=col + offset + len(text), end_pos=pos + offset + len(text))
+
+
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
     return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
-                maybe_placeholders=False)
+                maybe_placeholders=False, postlex=SetCommas())
