@@ -13,7 +13,7 @@ LAYERS = [
     {"syntax"},
     {"versions"},
     {"semantics", "ir"},
-    {"engine", "verify"},
+    {"engine", "verify", "columnar"},
     {"cases", "compare", "properties", "impact"},
     {"render"},
     {"sphinxext", "pytest_plugin"},

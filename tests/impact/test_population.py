@@ -1,105 +1,135 @@
-"""The synthetic population: the same for a seed, its shares as documented, its facts valid for the regeling."""
+"""The synthetic population: the same for a seed, its shares those of the assumption file, its facts valid for
+the regeling, defaults stated for what the file does not describe, and a bad file a Dutch error."""
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
+from pathlib import Path
 
+import numpy as np
 import pytest
 
-from meerzorg_law import values
+from meerzorg_law import ir, values
 from meerzorg_law.cases.load import parse_value
-from meerzorg_law.impact import population as pop
+from meerzorg_law.cases.project import bundled_paths
+from meerzorg_law.columnar import Columns, row_facts
+from meerzorg_law.impact.assumptions import Assumptions, PopulatieFout, load_assumptions
 from meerzorg_law.impact.population import Population
-from meerzorg_law.semantics.pipeline import Bundle
+from meerzorg_law.semantics.pipeline import Bundle, load_bundle
 
-N = 40_000
+N = 60_000
+FILE = bundled_paths()[0] / "populatie.toml"
+ASSUMPTIONS = load_assumptions(FILE)
+FRAME = {"instelling": [0.85] * 3, "thuis": [0.70] * 3}
+
+
+def _columns(reg: ir.Regeling, n: int, seed: int, a: Assumptions = ASSUMPTIONS,
+             nieuw: ir.Regeling | None = None) -> Columns:
+    chunks = list(Population(n, seed, a, reg, nieuw or reg).chunks())
+    assert len(chunks) == 1
+    return chunks[0].for_version(FRAME)
 
 
 @pytest.fixture(scope="module")
-def clients() -> list[pop.Client]:
-    return list(Population(N, seed=11))
+def reg(bundle: Bundle) -> ir.Regeling:
+    return bundle.versions["rlz-2026"]
 
 
-def test_same_seed_same_clients_other_seed_others() -> None:
-    assert list(Population(500, seed=3)) == list(Population(500, seed=3))
-    assert list(Population(500, seed=3)) != list(Population(500, seed=4))
-    # A prefix of a larger population is the smaller population: n only says where to stop.
-    assert list(Population(1000, seed=3))[:500] == list(Population(500, seed=3))
+@pytest.fixture(scope="module")
+def cols(reg: ir.Regeling) -> Columns:
+    return _columns(reg, N, 11)
 
 
-def test_profile_shares_match_the_documented_ones(clients: list[pop.Client]) -> None:
-    counts = Counter(c.zorgprofiel for c in clients)
-    total = sum(pop.PROFIEL_AANDEEL.values())
-    for profiel, share in pop.PROFIEL_AANDEEL.items():
-        assert abs(counts[profiel] / N - share / total) < 0.01, profiel
-    vg = sum(k for p, k in counts.items() if p.startswith("VG"))
-    assert vg / N > 0.55  # "mostly VG" [P1][P2]
+def _share(cols: Columns, fact: str, value: str, mask: np.ndarray | None = None) -> float:
+    code = cols.categories[fact].index(value)
+    x = cols.data[fact] if mask is None else cols.data[fact][mask]
+    return float((x == code).mean())
 
 
-def test_delivery_form_shares_match_per_sector(clients: list[pop.Client]) -> None:
-    by_sector: dict[str, Counter[str]] = {}
-    for c in clients:
-        by_sector.setdefault(pop._sector(c.zorgprofiel), Counter())[c.leveringsvorm] += 1
-    for sector, weights in pop.LEVERINGSVORM.items():
-        seen = by_sector[sector]
-        n = sum(seen.values())
-        for vorm, w in zip(("verblijf", "vpt", "mpt", "pgb"), weights, strict=True):
-            assert abs(seen[vorm] / n - w / sum(weights)) < 0.03 + 3 * (w * (1 - w) / n) ** 0.5, (sector, vorm)
+def test_same_seed_same_clients_other_seed_others(reg: ir.Regeling) -> None:
+    a, b, c = _columns(reg, 500, 3), _columns(reg, 500, 3), _columns(reg, 500, 4)
+    assert all(np.array_equal(a.data[k], b.data[k]) for k in a.data)
+    assert not np.array_equal(a.data["uren_zorg_per_week"], c.data["uren_zorg_per_week"])
 
 
-def test_ages_follow_the_profiles(clients: list[pop.Client]) -> None:
-    for c in clients:
-        if c.zorgprofiel in ("LVG3", "LVG4", "LVG5"):
-            assert 18 <= c.leeftijd <= 22  # Bijlage A: 18 tot 23 jaar
-        if c.zorgprofiel.startswith("VV"):
-            assert c.leeftijd >= 60
-    vg8_home = [c for c in clients if c.zorgprofiel == "VG8" and c.leveringsvorm != "verblijf"]
-    children = sum(c.leeftijd < 18 for c in vg8_home) / len(vg8_home)
-    assert abs(children - pop.LEEFTIJD[("VG8", True)][0]) < 0.05  # EMB children at home [P7][P8]
+def test_profile_shares_follow_the_file(cols: Columns) -> None:
+    shares = ASSUMPTIONS.section("zorgprofiel")
+    total = sum(shares.values())
+    for profiel, share in shares.items():
+        assert abs(_share(cols, "zorgprofiel", profiel) - share / total) < 0.01, profiel
+    assert _share(cols, "zorgprofiel", "VV4") == 0  # not in the file: does not occur
 
 
-def test_hours_populate_the_threshold_region(clients: list[pop.Client]) -> None:
-    with_hours = [c for c in clients if c.zorgprofiel in pop.BEKOSTIGINGSUREN]
-    factors = [(c.zorg_kwartieren + c.toezicht_kwartieren) / 4 / pop.BEKOSTIGINGSUREN[c.zorgprofiel]
-               for c in with_hours]
-    near = sum(1.20 <= f < 1.30 for f in factors) / len(factors)
-    assert abs(near - pop.UREN_FACTOR[1][0]) < 0.02
-    assert sum(f < 1.25 for f in factors) / len(factors) > 0.3  # both sides of the 25% bar
-    assert sum(f >= 1.25 for f in factors) / len(factors) > 0.3
-    assert all(c.zorg_kwartieren + c.toezicht_kwartieren <= 168 * 4 for c in clients)
-    home = [c.toezicht_kwartieren / max(1, c.zorg_kwartieren + c.toezicht_kwartieren)
-            for c in clients if c.leveringsvorm != "verblijf"]
-    away = [c.toezicht_kwartieren / max(1, c.zorg_kwartieren + c.toezicht_kwartieren)
-            for c in clients if c.leveringsvorm == "verblijf"]
-    assert sum(home) / len(home) > 0.25 > 0.08 > sum(away) / len(away)
+def test_delivery_form_and_special_situations(cols: Columns) -> None:
+    vg8 = cols.data["zorgprofiel"] == cols.categories["zorgprofiel"].index("VG8")
+    assert abs(_share(cols, "leveringsvorm", "pgb", vg8) - 0.30) < 0.02
+    verblijf = cols.data["leveringsvorm"] == cols.categories["leveringsvorm"].index("verblijf")
+    assert _share(cols, "bijzondere_situatie", "geen", verblijf) == 1.0
+    child_home = ~verblijf & (cols.data["leeftijd"] < 18)
+    assert abs(_share(cols, "bijzondere_situatie", "kind_thuis", child_home) - 0.90) < 0.03
 
 
-def test_special_situations_only_at_home(clients: list[pop.Client]) -> None:
-    for c in clients:
-        if c.leveringsvorm == "verblijf":
-            assert c.bijzondere_situatie == "geen" and c.eerdere_meerzorg_thuis_tot is None
-        if c.bijzondere_situatie == "kind_thuis":
-            assert c.leeftijd < 18
-    assert any(c.eerdere_meerzorg_thuis_tot is not None for c in clients)
+def test_ages_and_hours(cols: Columns) -> None:
+    lvg = np.isin(cols.data["zorgprofiel"], [cols.categories["zorgprofiel"].index(p) for p in ("LVG4", "LVG5")])
+    assert cols.data["leeftijd"][lvg].min() >= 18 and cols.data["leeftijd"][lvg].max() <= 22
+    total = cols.data["uren_zorg_per_week"] + cols.data["uren_toezicht_per_week"]
+    assert (total % 2500 == 0).all() and total.max() <= 168 * 10_000  # whole quarter hours, at most 168
+    vg7 = cols.data["zorgprofiel"] == cols.categories["zorgprofiel"].index("VG7")
+    factor = total[vg7] / (33.75 * 10_000)
+    assert 0.25 < float(((factor >= 1.2) & (factor < 1.3)).mean()) < 0.35  # the band around the threshold
 
 
-def test_facts_are_exactly_the_case_interface_and_valid(bundle: Bundle) -> None:
-    reg = bundle.versions["rlz-2026"]
-    population = Population(3000, seed=5)
-    interface = {"peildatum", "leeftijd", "zorgprofiel", "best_passend_zorgprofiel", "leveringsvorm",
-                 "uren_zorg_per_week", "uren_toezicht_per_week", "bijzondere_zorgbehoefte", "andere_toeslag",
-                 "bijzondere_situatie", "soort_aanvraag", "eerdere_meerzorg_thuis_tot"}
-    for client in itertools.islice(population, 3000):
-        facts = population.facts(client)
-        assert set(facts) <= interface and interface - set(facts) <= {"eerdere_meerzorg_thuis_tot"}
+def test_facts_are_declared_and_valid(reg: ir.Regeling) -> None:
+    cols = _columns(reg, 2000, 5)
+    assert set(cols.data) == set(reg.facts)
+    for i in range(0, 2000, 7):
+        facts = row_facts(reg, cols, i)
+        assert set(reg.facts) - set(facts) <= {n for n, f in reg.facts.items() if f.optioneel}
         for name, value in facts.items():
             decl = reg.facts[name]
-            # Written as a drafter would write it in a case file, it reads back as the same value.
             assert parse_value(values.format_value(value).replace(",", "."), decl.type, reg.enums) == value
             if decl.bereik is not None:
-                lo, hi = decl.bereik
+                lo, hi = (values.decimal_as_fraction(values.decimal_of_integer(b) if isinstance(b, values.Integer)
+                                                     else b) for b in decl.bereik)  # type: ignore[arg-type]
                 as_dec = values.decimal_of_integer(value) if isinstance(value, values.Integer) else value
-                lo_d = values.decimal_of_integer(lo) if isinstance(lo, values.Integer) else lo
-                hi_d = values.decimal_of_integer(hi) if isinstance(hi, values.Integer) else hi
-                assert lo_d <= as_dec <= hi_d, (name, value)
+                assert lo <= values.decimal_as_fraction(as_dec) <= hi, (name, value)  # type: ignore[arg-type]
+
+
+def test_what_the_file_does_not_describe_gets_a_stated_default(tmp_path: Path, reg: ir.Regeling) -> None:
+    """A version that adds a fact and an enumeration value: both drawn with the file's default, both named."""
+    (tmp_path / "nieuw.rgl").write_text(
+        'wijzigingsregeling "Test" versie t-nieuw basis rlz-2026 geldig vanaf 2027-01-01\n', encoding="utf-8")
+    extra = reg.enums["bijzondere_situatie"]
+    enums = {**reg.enums, "bijzondere_situatie": ir.EnumDecl(extra.name, extra.label, (*extra.values, "mantelzorg"),
+                                                            (*extra.labels, "mantelzorg"), extra.span)}
+    fact = ir.FactDecl("woont_alleen", reg.facts["best_passend_zorgprofiel"].type, False, None, "", extra.span)
+    nieuw = ir.Regeling(**{**{f: getattr(reg, f) for f in reg.__dataclass_fields__}, "versie": "t-nieuw",
+                           "enums": enums, "facts": {**reg.facts, "woont_alleen": fact}})
+    population = Population(20_000, 1, ASSUMPTIONS, reg, nieuw)
+    cols = next(population.chunks()).for_version(FRAME)
+    assert abs(_share(cols, "bijzondere_situatie", "mantelzorg") - 0.01) < 0.003
+    assert 0.45 < float(cols.data["woont_alleen"].mean()) < 0.55
+    notes = " ".join(population.notes)
+    assert "bijzondere_situatie = mantelzorg" in notes and "feit woont_alleen" in notes
+
+
+def test_version_frames_follow_the_basis() -> None:
+    assert ASSUMPTIONS.frame("rlz-2027-variant-b", {"rlz-2027-variant-b": "rlz-2027"})[0] == "rlz-2027"
+    assert ASSUMPTIONS.frame("rlz-2026", {})[1]["thuis"] == [0.60, 0.70, 0.80]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("[zorgprofiel]\nVG7 = 'veel'\n", "zorgprofiel.VG7 moet een getal zijn"),
+    ("[zorgprofiel\n", "geen geldig TOML"),
+    ("[bijzondere_zorgbehoefte.rlz-2026]\ninstelling = [0.9, 0.8, 0.95]\nthuis = [0.1, 0.2, 0.3]\n",
+     "laag <= midden <= hoog"),
+])
+def test_bad_file_is_a_dutch_error(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "populatie.toml"
+    path.write_text(text, encoding="utf-8")
+    bundle = load_bundle(bundled_paths()[0] / "rlz-2026.rgl")
+    reg = bundle.versions["rlz-2026"]
+    with pytest.raises(PopulatieFout, match=message):
+        a = load_assumptions(path)
+        population = Population(10, 1, a, reg, reg)
+        a.frame("rlz-2026", {})
+        next(population.chunks())

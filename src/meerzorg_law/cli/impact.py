@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from ._common import EXIT_INPUT, EXIT_OK, checked_bundle, fout, print_json
+
+MAX_N = 100_000_000  # clients; memory stays bounded (chunks), this bounds the time a typo can cost
 
 
 def add_parser(sub: Any) -> None:
@@ -17,44 +23,86 @@ def add_parser(sub: Any) -> None:
     s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)")
     s.add_argument("--n", type=int, default=10_000, help="aantal cliënten (standaard 10.000)")
     s.add_argument("--seed", type=int, default=2026, help="seed van de populatie (standaard 2026)")
+    s.add_argument("--populatie", metavar="BESTAND",
+                   help="aannames van de populatie (standaard: populatie.toml bij de regeling)")
+    s.add_argument("--gevoeligheid", action="store_true",
+                   help="reken ook met het lage en hoge aandeel bijzondere zorgbehoefte uit het populatiebestand")
     s.add_argument("--csv", metavar="BESTAND", help="schrijf de tabellen ook als CSV naar dit bestand")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--verbose", action="store_true",
+                   help="meld welke cliënten per casus zijn beslist en welke regels niet zijn gevectoriseerd")
     s.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..impact.assumptions import PopulatieFout, load_assumptions
     from ..impact.population import Population
     from ..impact.report import impact_report
-    from ..render.impact import impact_csv, impact_json, impact_text
+    from ..render.impact import impact_csv, impact_json, impact_text, impact_verbose
 
+    if not 1 <= args.n <= MAX_N:
+        fout(f"--n moet van 1 tot en met {MAX_N:,} zijn".replace(",", "."))
+        return EXIT_INPUT
     bundle = checked_bundle(args, args.basis, args.nieuw)
     if bundle is None:
         return EXIT_INPUT
-    if args.n < 1:
-        fout("--n moet ten minste 1 zijn")
+    basis, nieuw = bundle.versions[args.basis], bundle.versions[args.nieuw]
+    try:
+        assumptions = load_assumptions(args.populatie or _default_assumptions(args))
+        population = Population(args.n, args.seed, assumptions, basis, nieuw)
+        with _voortgang(args.n, f"{args.basis} en {args.nieuw}", not args.json) as advance:
+            report = impact_report(basis, nieuw, population, advance, args.gevoeligheid)
+    except PopulatieFout as e:
+        fout(str(e))
         return EXIT_INPUT
-    population = Population(args.n, args.seed)
-    with _voortgang(args.n, f"{args.basis} en {args.nieuw}") as advance:
-        report = impact_report(bundle.versions[args.basis], bundle.versions[args.nieuw], population, advance)
     if args.csv:
-        with open(args.csv, "w", encoding="utf-8", newline="") as out:
+        with _atomic(Path(args.csv)) as out:
             impact_csv(report, out)
     if args.json:
         print_json(impact_json(report))
     else:
         print(impact_text(report))
+    if args.verbose:
+        print(impact_verbose(report), file=sys.stderr)
     return EXIT_OK
 
 
+def _default_assumptions(args: argparse.Namespace) -> Path:
+    """``populatie.toml`` beside the regeling given, else the bundled one."""
+    from ..cases.project import bundled_paths
+
+    for given in [*(args.paden or []), args.regeling]:
+        if given:
+            folder = Path(given) if Path(given).is_dir() else Path(given).parent
+            if (folder / "populatie.toml").is_file():
+                return folder / "populatie.toml"
+    return bundled_paths()[0] / "populatie.toml"
+
+
 @contextlib.contextmanager
-def _voortgang(total: int, what: str) -> Iterator[Callable[[int], None]]:
-    """A progress bar on stderr for long runs (rich draws it only on a terminal); yields advance(k)."""
+def _atomic(path: Path) -> Iterator[Any]:
+    """Write beside ``path`` and rename over it at the end, so an interrupted run leaves no half file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def _voortgang(total: int, what: str, allowed: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar on stderr, only on a terminal (not with --json, not when piped); yields advance(k)."""
+    if not allowed or total < 1_000_000 or not (sys.stderr.isatty() and sys.stdout.isatty()):
+        yield None
+        return
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    console = Console(stderr=True)
     with Progress(TextColumn("cliënten door {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), console=console, transient=True,
-                  disable=total < 50_000 or not console.is_terminal) as bar:
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(what, total=total)
         yield lambda k: bar.advance(task, k)

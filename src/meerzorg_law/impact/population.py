@@ -1,113 +1,37 @@
-"""Seed -> a synthetic population of Wlz clients for whom meerzorg is at stake, with the facts of a casus.
+"""Assumptions + two versions + seed -> a synthetic population of Wlz clients, drawn straight into columns.
 
-Every client carries exactly the facts of the case interface (``shared/domain/decisions.md``): peildatum,
-leeftijd, zorgprofiel, best_passend_zorgprofiel, leveringsvorm, uren_zorg_per_week, uren_toezicht_per_week,
-bijzondere_zorgbehoefte, andere_toeslag, bijzondere_situatie, soort_aanvraag and, when there is one,
-eerdere_meerzorg_thuis_tot. The same seed gives the same clients, in the same order.
-
-Where the shares come from (tags of the domain brief, ``meerzorg-brief.md`` paragraph 7 and 11). The brief
-has volumes but no cross-tables, so most shares are assumptions, marked [aanname], chosen to resemble the
-sources where they speak and to exercise every rule where they are silent:
-
-* Who: clients for whom meerzorg is asked, about 6,000 in 2019 and growing by about 700 a year, mostly VG
-  with severe behavioural problems [P1][P2] (so VG7 leads), plus the other profiles with ``*`` in Bijlage A
-  and a few without, who apply anyway and are refused [S4] (``PROFIEL_AANDEEL``).
-* Where: the ZIN track (verblijf) dominates the zorgkantoren's documents [S5][S6]; at home the pgb track
-  [P9]-[P13]. EMB children (VG8) grow up at home with a pgb far more often [P7][P8]; LG adults live
-  independently with a pgb or PAB [P17]-[P19] (``LEVERINGSVORM``).
-* Age: LVG profiles are for 18 to 23 years (their text in Bijlage A); VV for the elderly; children mostly in
-  VG8 at home (``LEEFTIJD``).
-* Hours: the total need is the profile's bekostigingsuren [S7] (brief 7.2) times a factor drawn from bands
-  (``UREN_FACTOR``) so that the region around the 25% threshold (factor 1,20-1,30) is well populated; at
-  most 168 hours a week [P7]. Stand-alone toezicht is a small part in an institution and a large part at
-  home (an EMB child: 20 of 48 hours presence without care acts, brief paragraph 9, scenario 13).
-  Hours are whole quarter hours, so clients with the same facts can be decided once.
-* When: one peildatum for all, 1 January 2027 unless given (the date the 2027 proposal would apply). An
-  application at home for an extension or increase has an earlier decision ending between two months
-  before and nine months after it (eerdere_meerzorg_thuis_tot, first of a month) [aanname].
-* The rest [aanname]: 92% on the best fitting profile; the zorgkantoor finds a bijzondere zorgbehoefte for
-  85% in an institution and 70% at home (stricter at home since 2025 [P3][P4]); another regeling first for
-  a few (EKT for the young at home, PAB for adults with a pgb and a PAB profile, a condition toeslag);
-  special situations only at home; 45% first applications, 45% extensions, 10% increases.
+Every number comes from the assumption file (``populatie.toml``, see its comments for what each means); this
+module only knows how the facts hang together (age depends on sector and place, hours on the profile's
+bekostigingsuren, special situations only at home). The facts are those the two versions declare: a fact
+the file does not describe, or an enumeration value a version adds that the file does not mention, gets the
+file's stated default, and ``notes`` says which. Draws use numpy's Generator (PCG64) in fixed-size chunks,
+so the same seed gives the same clients whatever the total.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime
-import itertools
-import random
-from collections.abc import Callable, Iterator
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from fractions import Fraction
 
-from .. import values
-from ..values import Value
+import numpy as np
 
-__all__ = ["BEKOSTIGINGSUREN", "CLIENT_FACT", "LEEFTIJD", "LEEFTIJDSGROEPEN", "LEVERINGSVORM", "PROFIEL_AANDEEL",
-           "THUIS", "TOEZICHT_DEEL", "UREN_FACTOR", "Client", "Population", "leeftijdsgroep"]
+from .. import ir, values
+from ..columnar import FACT_SCALE, Columns
+from ..values import decimal_as_fraction
+from .assumptions import Assumptions, PopulatieFout
 
-# Share of each zorgprofiel among the clients [P1][P2] (mostly VG) and [aanname] for the split.
-PROFIEL_AANDEEL: dict[str, float] = {
-    "VG7": 0.38, "VG8": 0.12, "VG5": 0.08, "VG6": 0.04, "VG4": 0.01,
-    "LVG4": 0.02, "LVG5": 0.02, "SGLVG1": 0.02, "LVG3": 0.005,
-    "LG5": 0.02, "LG6": 0.03, "LG7": 0.04, "LG4": 0.01,
-    "VV7": 0.04, "VV8": 0.05, "VV5": 0.01, "VV6": 0.01,
-    "ZGaud3": 0.01, "ZGvis5": 0.01,
-    "GGZ6B": 0.02, "GGZ7B": 0.02, "GGZ4W": 0.02, "GGZ5W": 0.015,
-}
+__all__ = ["CHUNK", "LEEFTIJDSGROEPEN", "Chunk", "Population", "leeftijdsgroep"]
 
-# Bekostigingsuren per week, rekentool 2026 [S7] (brief 7.2; decisions.md). Profiles without meerzorg have
-# none; for them the need is drawn around 25 hours [aanname].
-BEKOSTIGINGSUREN: dict[str, float] = {
-    "VG5": 24.50, "VG7": 33.75, "VG8": 29.00, "VV7": 22.25, "VV8": 27.00, "LVG4": 30.00, "LVG5": 30.00,
-    "SGLVG1": 39.50, "LG5": 26.08, "LG6": 28.50, "LG7": 30.25, "ZGaud3": 45.00, "ZGvis5": 31.75,
-    "GGZ6B": 25.00, "GGZ7B": 36.00, "GGZ4W": 25.00, "GGZ5W": 36.00,
-}
-_UREN_ZONDER_PROFIEL = 25.0
-
-THUIS = ("vpt", "mpt", "pgb")
-# (verblijf, vpt, mpt, pgb) per sector [aanname, see the module docstring for the sources it leans on].
-LEVERINGSVORM: dict[str, tuple[float, float, float, float]] = {
-    "VG8": (0.55, 0.10, 0.05, 0.30),
-    "VG": (0.80, 0.06, 0.04, 0.10),
-    "LVG": (0.92, 0.03, 0.00, 0.05),  # no pgb for LVG4, LVG5, SGLVG1 [S1 art. 5.5][P9]: still asked
-    "LG": (0.60, 0.10, 0.05, 0.25),
-    "VV": (0.85, 0.08, 0.04, 0.03),
-    "ZG": (0.80, 0.06, 0.04, 0.10),
-    "GGZ": (0.88, 0.05, 0.02, 0.05),
-}
-# (share of children, (min, max) age of a child, (min, max) age of an adult) per sector and place [aanname].
-LEEFTIJD: dict[tuple[str, bool], tuple[float, tuple[int, int], tuple[int, int]]] = {
-    ("VG8", True): (0.60, (2, 17), (18, 60)),
-    ("VG8", False): (0.10, (4, 17), (18, 80)),
-    ("VG", True): (0.35, (4, 17), (18, 60)),
-    ("VG", False): (0.08, (6, 17), (18, 80)),
-    ("LVG", True): (0.0, (0, 0), (18, 22)),
-    ("LVG", False): (0.0, (0, 0), (18, 22)),
-    ("LG", True): (0.15, (4, 17), (18, 75)),
-    ("LG", False): (0.03, (6, 17), (18, 80)),
-    ("VV", True): (0.0, (0, 0), (60, 98)),
-    ("VV", False): (0.0, (0, 0), (60, 98)),
-    ("ZG", True): (0.10, (4, 17), (18, 85)),
-    ("ZG", False): (0.05, (6, 17), (18, 85)),
-    ("GGZ", True): (0.0, (0, 0), (20, 75)),
-    ("GGZ", False): (0.0, (0, 0), (20, 75)),
-}
-# Need as a factor of the bekostigingsuren: (share, low, high) bands; 30% within 1,20-1,30 [aanname].
-UREN_FACTOR: tuple[tuple[float, float, float], ...] = (
-    (0.30, 0.85, 1.20),  # below the threshold
-    (0.30, 1.20, 1.30),  # around the 25% threshold
-    (0.30, 1.30, 2.20),  # clearly above
-    (0.10, 2.20, 4.00),  # very high needs, up to 168 hours with night care [P7][P8]
-)
-# Share of stand-alone toezicht in the need: (low, high) in an institution and at home [aanname, scenario 13].
-TOEZICHT_DEEL = {False: (0.0, 0.10), True: (0.15, 0.50)}
-
+CHUNK = 1 << 18
 LEEFTIJDSGROEPEN = ("0-17", "18-22", "23-64", "65+")
-
-_SGLVG_LEEFTIJD = (18, 40)  # SGLVG1 is not bound to 18-23 as LVG4 and LVG5 are (Bijlage A)
-_PAB_PROFIELEN = frozenset({"LG5", "LG6", "LG7", "VV7", "VV8"})  # [P18][P19]
+_VORMEN = ("verblijf", "vpt", "mpt", "pgb")
+_SPECIAL = frozenset({"peildatum", "leeftijd", "zorgprofiel", "best_passend_zorgprofiel", "leveringsvorm",
+                      "uren_zorg_per_week", "uren_toezicht_per_week", "bijzondere_zorgbehoefte", "andere_toeslag",
+                      "bijzondere_situatie", "soort_aanvraag", "eerdere_meerzorg_thuis_tot"})
+_QUARTER = 10**FACT_SCALE // 4
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -116,167 +40,291 @@ def leeftijdsgroep(leeftijd: int) -> str:
     >>> leeftijdsgroep(17), leeftijdsgroep(22), leeftijdsgroep(23), leeftijdsgroep(65)
     ('0-17', '18-22', '23-64', '65+')
     """
-    return "0-17" if leeftijd < 18 else "18-22" if leeftijd < 23 else "23-64" if leeftijd < 65 else "65+"
+    return LEEFTIJDSGROEPEN[int(np.searchsorted(_GRENZEN, leeftijd, side="right"))]
 
 
-class Client(NamedTuple):
-    """One synthetic client; hours in quarter hours, so equal needs are equal exactly."""
-
-    zorgprofiel: str
-    leveringsvorm: str
-    leeftijd: int
-    best_passend_zorgprofiel: bool
-    zorg_kwartieren: int
-    toezicht_kwartieren: int
-    bijzondere_zorgbehoefte: bool
-    andere_toeslag: str
-    bijzondere_situatie: str
-    soort_aanvraag: str
-    eerdere_meerzorg_thuis_tot: datetime.date | None
+_GRENZEN = np.array([18, 23, 65])
 
 
-# The facts a Client field stands for (the hours fields stand for the decimal hours facts).
-CLIENT_FACT = {
-    "zorgprofiel": "zorgprofiel", "leveringsvorm": "leveringsvorm", "leeftijd": "leeftijd",
-    "best_passend_zorgprofiel": "best_passend_zorgprofiel", "zorg_kwartieren": "uren_zorg_per_week",
-    "toezicht_kwartieren": "uren_toezicht_per_week", "bijzondere_zorgbehoefte": "bijzondere_zorgbehoefte",
-    "andere_toeslag": "andere_toeslag", "bijzondere_situatie": "bijzondere_situatie",
-    "soort_aanvraag": "soort_aanvraag", "eerdere_meerzorg_thuis_tot": "eerdere_meerzorg_thuis_tot",
-}
-
-
-@dataclass(frozen=True)
-class Population:
-    """``n`` clients drawn from ``seed``; iterate to get them, ``facts`` gives a client's case facts."""
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """One chunk of clients: the shared fact columns, and per version its own bijzondere_zorgbehoefte."""
 
     n: int
-    seed: int = 2026
-    peildatum: datetime.date = datetime.date(2027, 1, 1)
+    columns: Columns
+    bzb_draw: np.ndarray  # one uniform draw per client, compared with each version's share
+    thuis: np.ndarray
+    leeftijd: np.ndarray
 
-    def __iter__(self) -> Iterator[Client]:
-        return _draw(self.n, self.seed, self.peildatum)
-
-    def facts(self, client: Client) -> dict[str, Value]:
-        """The facts of a casus, with Catala values; equal inputs share their value objects."""
-        f: dict[str, Value] = {
-            "peildatum": _date(self.peildatum), "leeftijd": _integer(client.leeftijd),
-            "zorgprofiel": client.zorgprofiel, "best_passend_zorgprofiel": client.best_passend_zorgprofiel,
-            "leveringsvorm": client.leveringsvorm, "uren_zorg_per_week": _quarters(client.zorg_kwartieren),
-            "uren_toezicht_per_week": _quarters(client.toezicht_kwartieren),
-            "bijzondere_zorgbehoefte": client.bijzondere_zorgbehoefte, "andere_toeslag": client.andere_toeslag,
-            "bijzondere_situatie": client.bijzondere_situatie, "soort_aanvraag": client.soort_aanvraag}
-        if client.eerdere_meerzorg_thuis_tot is not None:
-            f["eerdere_meerzorg_thuis_tot"] = _date(client.eerdere_meerzorg_thuis_tot)
-        return f
+    def for_version(self, shares: dict[str, list[float]], scenario: int = 1) -> Columns:
+        """The columns as version ``shares`` sees them (scenario 0 laag, 1 midden, 2 hoog)."""
+        share = np.where(self.thuis, shares["thuis"][scenario], shares["instelling"][scenario])
+        data = dict(self.columns.data)
+        data["bijzondere_zorgbehoefte"] = self.bzb_draw < share
+        return Columns(self.n, data, self.columns.categories, self.columns.known, self.columns.scales)
 
 
-def _sector(profiel: str) -> str:
-    if profiel == "VG8":
-        return "VG8"
-    for prefix, sector in (("SGLVG", "LVG"), ("LVG", "LVG"), ("VG", "VG"), ("LG", "LG"), ("VV", "VV"),
-                           ("ZG", "ZG"), ("GGZ", "GGZ")):
-        if profiel.startswith(prefix):
-            return sector
-    raise ValueError(f"onbekend zorgprofiel {profiel}")
+class Population:
+    """``n`` clients for ``basis`` and ``nieuw`` drawn from ``seed`` under ``assumptions``."""
+
+    def __init__(self, n: int, seed: int, assumptions: Assumptions, basis: ir.Regeling, nieuw: ir.Regeling) -> None:
+        self.n, self.seed, self.a = n, seed, assumptions
+        self.peildatum: datetime.date = assumptions.peildatum
+        self.notes: list[str] = []
+        self.facts = {**basis.facts, **{k: v for k, v in nieuw.facts.items() if k not in basis.facts}}
+        self.categories: dict[str, tuple[str, ...]] = {}
+        self.added: dict[str, tuple[str, ...]] = {}  # enum values only nieuw declares
+        for name, f in self.facts.items():
+            if f.type.kind == "enum":
+                base = basis.enums[f.type.enum].values if f.type.enum in basis.enums else ()
+                new = nieuw.enums[f.type.enum].values if f.type.enum in nieuw.enums else ()
+                self.categories[name] = tuple(dict.fromkeys((*base, *new)))
+                self.added[name] = tuple(v for v in new if v not in base)
+        for name in self.facts:
+            if name not in _SPECIAL:
+                self.notes.append(_default_note(name, self.facts[name], assumptions))
+        try:
+            self._setup(basis)
+            self._draw(np.random.Generator(np.random.PCG64(seed)), 1)  # a bad shape fails here, not midway
+        except (TypeError, KeyError, AttributeError, IndexError, ValueError) as e:
+            if isinstance(e, PopulatieFout):
+                raise
+            raise PopulatieFout(f"{assumptions.path}: een waarde heeft niet de vorm die het populatiebestand "
+                                f"beschrijft ({type(e).__name__}: {e})") from None
+
+    # ---- set-up: every share as an array indexed by code ---------------------------------------------------
+    def _setup(self, basis: ir.Regeling) -> None:
+        a = self.a
+        profielen = self.categories.get("zorgprofiel", ())
+        shares = a.shares(a.section("zorgprofiel"), "zorgprofiel")
+        for p in shares:
+            if p not in profielen:
+                self.notes.append(f"zorgprofiel {p} uit het populatiebestand komt in geen van beide versies voor")
+        self.p_profiel = self._with_new("zorgprofiel", [shares.get(p, 0.0) for p in profielen], shares)
+        sector_of = {str(k): str(v) for k, v in a.section("sector").items()}
+        self.sector = [next((sector_of[k] for k in sorted(sector_of, key=len, reverse=True) if p.startswith(k)),
+                            "overig") for p in profielen]
+        vorm = a.section("leveringsvorm")
+        self.cum_vorm = np.array([_cum([a.number(a.section("leveringsvorm", s).get(v, 0.0),
+                                                 f"leveringsvorm.{s}.{v}") for v in _VORMEN])
+                                  if s in vorm else _cum([1.0, 0, 0, 0]) for s in self.sector])
+        ages = a.section("leeftijd")
+        self.age = np.zeros((len(profielen), 2, 5))
+        for i, (p, s) in enumerate(zip(profielen, self.sector, strict=True)):
+            key = p if p in ages else s if s in ages else "overig"
+            for j, place in enumerate(("instelling", "thuis")):
+                self.age[i, j] = a.numbers(a.section("leeftijd", key).get(place), f"leeftijd.{key}.{place}", 5) \
+                    if key in ages else [0.0, 0, 0, 18, 80]
+        u = a.section("uren")
+        table = basis.tables.get(str(u.get("tabel", "bekostigingsuren")))
+        zonder = a.number(u.get("zonder_tabel", 25.0), "uren.zonder_tabel")
+        col = table.column_index(str(u.get("kolom", "uren"))) if table is not None else 0
+        self.bek = np.array([float(_fraction(table.rows[p][col]))
+                             if table is not None and p in table.rows else zonder for p in profielen])
+        raw_bands = u.get("banden", [[1.0, 0.85, 2.2]])
+        if not isinstance(raw_bands, list) or not raw_bands:
+            raise PopulatieFout(f"{a.path}: uren.banden moet een lijst van banden [aandeel, laag, hoog] zijn")
+        bands = [a.numbers(b, f"uren.banden[{i}]", 3) for i, b in enumerate(raw_bands)]
+        self.band_cum = _cum([b[0] for b in bands])
+        self.band_lo = np.array([b[1] for b in bands])
+        self.band_hi = np.array([b[2] for b in bands])
+        self.max_q = int(a.number(u.get("maximum", 168), "uren.maximum") * 4)
+        self.toezicht = [a.numbers(u.get(k, [0.0, 0.0]), f"uren.{k}", 2)
+                         for k in ("toezicht_instelling", "toezicht_thuis")]
+
+    def _with_new(self, fact: str, shares: list[float], mentioned: dict[str, float]) -> np.ndarray:
+        """Shares over the fact's categories; values a version adds that the file does not mention get the
+        default share (the others shrink in proportion), and a note says so."""
+        cats = self.categories.get(fact, ())
+        extra = [v for v in self.added.get(fact, ()) if v not in mentioned]
+        default = self.a.number(self.a.section("standaard").get("nieuwe_waarde", 0.01), "standaard.nieuwe_waarde", 0, 1)
+        p = np.array(shares, dtype=float)
+        if p.sum() <= 0:
+            p = np.ones(len(cats))
+        p = p / p.sum() * (1 - default * len(extra))
+        for v in extra:
+            p[cats.index(v)] = default
+            self.notes.append(f"{fact} = {v} (nieuw in een versie, niet in het populatiebestand): "
+                              f"aandeel {default:.0%}")
+        if (p < 0).any():
+            raise PopulatieFout(f"{self.a.path}: standaard.nieuwe_waarde is te groot voor {fact}")
+        out: np.ndarray = p / p.sum()
+        return out
+
+    # ---- drawing ------------------------------------------------------------------------------------------
+    def chunks(self) -> Iterator[Chunk]:
+        rng = np.random.Generator(np.random.PCG64(self.seed))
+        done = 0
+        while done < self.n:
+            size = min(CHUNK, self.n - done)
+            yield self._draw(rng, size)
+            done += size
+
+    def _draw(self, rng: np.random.Generator, n: int) -> Chunk:
+        a = self.a
+        cats = self.categories
+        data: dict[str, np.ndarray] = {}
+        known: dict[str, np.ndarray] = {}
+        profiel = rng.choice(len(self.p_profiel), size=n, p=self.p_profiel)
+        vorm = (rng.random(n)[:, None] > self.cum_vorm[profiel]).sum(axis=1)
+        vorm = np.minimum(vorm, 3)
+        thuis = vorm > 0
+        age = self.age[profiel, thuis.astype(np.intp)]
+        child = rng.random(n) < age[:, 0]
+        lo = np.where(child, age[:, 1], age[:, 3])
+        hi = np.where(child, age[:, 2], age[:, 4])
+        leeftijd = (lo + np.floor(rng.random(n) * (hi - lo + 1))).astype(np.int64)
+        band = np.minimum(np.searchsorted(self.band_cum, rng.random(n), side="right"), len(self.band_lo) - 1)
+        factor = self.band_lo[band] + rng.random(n) * (self.band_hi[band] - self.band_lo[band])
+        totaal = np.minimum(self.max_q, np.rint(self.bek[profiel] * factor * 4)).astype(np.int64)
+        t_lo = np.where(thuis, self.toezicht[1][0], self.toezicht[0][0])
+        t_hi = np.where(thuis, self.toezicht[1][1], self.toezicht[0][1])
+        toezicht = np.rint(totaal * (t_lo + rng.random(n) * (t_hi - t_lo))).astype(np.int64)
+        data["zorgprofiel"] = profiel.astype(np.int16)
+        data["leveringsvorm"] = _codes(cats.get("leveringsvorm", _VORMEN), _VORMEN)[vorm]
+        data["leeftijd"] = leeftijd
+        data["uren_zorg_per_week"] = (totaal - toezicht) * _QUARTER
+        data["uren_toezicht_per_week"] = toezicht * _QUARTER
+        data["best_passend_zorgprofiel"] = rng.random(n) < a.number(
+            a.section("best_passend_zorgprofiel").get("waar", 0.92), "best_passend_zorgprofiel.waar", 0, 1)
+        bzb = rng.random(n)
+        data["andere_toeslag"] = self._toeslag(rng, n, profiel, vorm, leeftijd)
+        data["bijzondere_situatie"] = self._situatie(rng, n, profiel, thuis, leeftijd)
+        soort = a.section("soort_aanvraag") or dict.fromkeys(cats.get("soort_aanvraag", ("eerste",)), 1.0)
+        soort_names = tuple(soort)
+        pick = np.searchsorted(_cum([a.number(soort[k], f"soort_aanvraag.{k}") for k in soort_names]), rng.random(n),
+                               side="right")
+        data["soort_aanvraag"] = _codes(cats.get("soort_aanvraag", soort_names), soort_names)[
+            np.minimum(pick, len(soort_names) - 1)]
+        e = a.section("eerdere_meerzorg_thuis_tot")
+        van, tot = int(e.get("van", -2)), int(e.get("tot", 9))
+        months = rng.integers(van, tot + 1, size=n)
+        base = self.peildatum.year * 12 + self.peildatum.month - 1
+        firsts = np.array([datetime.date((base + m) // 12, (base + m) % 12 + 1, 1).toordinal()
+                           for m in range(van, tot + 1)], dtype=np.int64)
+        data["eerdere_meerzorg_thuis_tot"] = firsts[months - van]
+        eerste = _code(cats, "soort_aanvraag", "eerste")
+        known["eerdere_meerzorg_thuis_tot"] = thuis & (data["soort_aanvraag"] != eerste)
+        data["peildatum"] = np.full(n, self.peildatum.toordinal(), dtype=np.int64)
+        for name, f in self.facts.items():
+            if name not in _SPECIAL:
+                data[name] = _default_column(rng, n, f, self)
+                if f.optioneel:
+                    known[name] = np.zeros(n, dtype=bool)
+        for name in list(data):
+            if name not in self.facts:
+                del data[name]
+                known.pop(name, None)
+        columns = Columns(n, data, {k: v for k, v in cats.items() if k in data}, known, {})
+        return Chunk(n, columns, bzb, thuis, leeftijd)
+
+    def _toeslag(self, rng: np.random.Generator, n: int, profiel: np.ndarray, vorm: np.ndarray,
+                 leeftijd: np.ndarray) -> np.ndarray:
+        a = self.a
+        t = a.section("andere_toeslag")
+        inst, thuis_t = a.section("andere_toeslag", "instelling"), a.section("andere_toeslag", "thuis")
+        pab_prof = set(t.get("pab_profielen", []))
+        profielen = self.categories.get("zorgprofiel", ())
+        is_pab = np.array([p in pab_prof for p in profielen], dtype=bool)[profiel]
+        ekt = np.where(leeftijd < int(t.get("ekt_jong_tot", 23)), thuis_t.get("ekt_jong", 0.0), thuis_t.get("ekt", 0.0))
+        pab = np.where((vorm == 3) & (leeftijd >= int(self.a.section("populatie").get("kind_tot", 18))) & is_pab,
+                       thuis_t.get("pab", 0.0), 0.0)
+        u = rng.random(n)
+        at_home = vorm > 0
+        names = self.categories.get("andere_toeslag", ("geen",))
+        out = np.full(n, _code(self.categories, "andere_toeslag", "geen"), dtype=np.int16)
+        toeslag = _code(self.categories, "andere_toeslag", "toeslag")
+        out[~at_home & (u < inst.get("toeslag", 0.0))] = toeslag
+        home_toeslag = at_home & (u >= ekt + pab) & (u < ekt + pab + thuis_t.get("toeslag", 0.0))
+        out[home_toeslag] = toeslag
+        out[at_home & (u < ekt)] = _code(self.categories, "andere_toeslag", "ekt")
+        out[at_home & (u >= ekt) & (u < ekt + pab)] = _code(self.categories, "andere_toeslag", "pab")
+        return self._new_values(rng, "andere_toeslag", out, {*inst, *thuis_t, "geen"} & set(names))
+
+    def _situatie(self, rng: np.random.Generator, n: int, profiel: np.ndarray, thuis: np.ndarray,
+                  leeftijd: np.ndarray) -> np.ndarray:
+        s = self.a.section("bijzondere_situatie")
+        kind_tot = int(self.a.section("populatie").get("kind_tot", 18))
+        zelf = s.get("zelfstandig_participerend", 0.0)
+        per_sector = zelf if isinstance(zelf, dict) else {"standaard": zelf}
+        zelf_sector = np.array([self.a.number(per_sector.get(sec, per_sector.get("standaard", 0.0)),
+                                              "bijzondere_situatie.zelfstandig_participerend") for sec in self.sector])
+        zelf_sector = zelf_sector[profiel]
+        geen_plek = float(s.get("geen_passende_instellingsplek", 0.0))
+        u = rng.random(n)
+        cats = self.categories
+        out = np.full(n, _code(cats, "bijzondere_situatie", "geen"), dtype=np.int16)
+        child = leeftijd < kind_tot
+        out[thuis & child & (u < float(s.get("kind_thuis", 0.0)))] = _code(cats, "bijzondere_situatie", "kind_thuis")
+        adult = thuis & ~child
+        out[adult & (u < geen_plek)] = _code(cats, "bijzondere_situatie", "geen_passende_instellingsplek")
+        out[adult & (u >= geen_plek) & (u < geen_plek + zelf_sector)] = _code(
+            cats, "bijzondere_situatie", "zelfstandig_participerend")
+        return self._new_values(rng, "bijzondere_situatie", out, set(s) | {"geen"})
+
+    def _new_values(self, rng: np.random.Generator, fact: str, codes: np.ndarray, mentioned: set[str]) -> np.ndarray:
+        """Replace a default share of the draws by each value a version adds that the file does not mention."""
+        cats = self.categories.get(fact, ())
+        default = self.a.number(self.a.section("standaard").get("nieuwe_waarde", 0.01), "standaard.nieuwe_waarde", 0, 1)
+        u = rng.random(len(codes))
+        for k, v in enumerate(v for v in self.added.get(fact, ()) if v not in mentioned):
+            if len(self.notes) < 200 and not any(v in note for note in self.notes):
+                self.notes.append(f"{fact} = {v} (nieuw in een versie, niet in het populatiebestand): aandeel "
+                                  f"{default:.0%}")
+            codes = np.where((u >= k * default) & (u < (k + 1) * default), cats.index(v), codes).astype(np.int16)
+        return codes
 
 
-def _draw(n: int, seed: int, peildatum: datetime.date) -> Iterator[Client]:
-    rnd = random.Random(seed)
-    r = rnd.random
-    profielen = list(PROFIEL_AANDEEL)
-    cum_profiel = list(itertools.accumulate(PROFIEL_AANDEEL.values()))
-    total = cum_profiel[-1]
-    vormen = ("verblijf", *THUIS)
-    cum_vorm = {s: list(itertools.accumulate(w)) for s, w in LEVERINGSVORM.items()}
-    cum_band = list(itertools.accumulate(b[0] for b in UREN_FACTOR))
-    eerdere = [_month(peildatum, m) for m in range(-2, 10)]
-    for _ in range(n):
-        profiel = profielen[min(bisect.bisect(cum_profiel, r() * total), len(profielen) - 1)]
-        sector = _sector(profiel)
-        cv = cum_vorm[sector]
-        vorm = vormen[min(bisect.bisect(cv, r() * cv[-1]), 3)]
-        thuis = vorm != "verblijf"
-        kind_deel, kind, volwassen = LEEFTIJD[(sector, thuis)]
-        if profiel == "SGLVG1":
-            volwassen = _SGLVG_LEEFTIJD
-        lo, hi = kind if r() < kind_deel else volwassen
-        leeftijd = lo + int(r() * (hi - lo + 1))
-        band = UREN_FACTOR[min(bisect.bisect(cum_band, r()), len(UREN_FACTOR) - 1)]
-        factor = band[1] + r() * (band[2] - band[1])
-        totaal = min(168 * 4, round(BEKOSTIGINGSUREN.get(profiel, _UREN_ZONDER_PROFIEL) * factor * 4))
-        t_lo, t_hi = TOEZICHT_DEEL[thuis]
-        toezicht = round(totaal * (t_lo + r() * (t_hi - t_lo)))
-        best_passend = r() < 0.92
-        bijzonder = r() < (0.70 if thuis else 0.85)
-        toeslag = _toeslag(r, profiel, vorm, leeftijd)
-        situatie = _situatie(r, sector, thuis, leeftijd)
-        x = r()
-        soort = "eerste" if x < 0.45 else "verlenging" if x < 0.90 else "verhoging"
-        tot = eerdere[int(r() * len(eerdere))] if thuis and soort != "eerste" else None
-        yield Client(profiel, vorm, leeftijd, best_passend, totaal - toezicht, toezicht, bijzonder, toeslag,
-                     situatie, soort, tot)
+def _fraction(v: object) -> Fraction:
+    if isinstance(v, values.Decimal):
+        return decimal_as_fraction(v)
+    if isinstance(v, values.Integer):
+        return Fraction(int(v.value))
+    return Fraction(0)
 
 
-def _toeslag(r: Callable[[], float], profiel: str, vorm: str, leeftijd: int) -> str:
-    """Another regeling that covers the need [aanname]: EKT for the young at home, PAB for adults with a pgb
-    and a PAB profile, a condition toeslag (ventilation, epilepsy) anywhere."""
-    draw = r()
-    if vorm == "verblijf":
-        return "toeslag" if draw < 0.04 else "geen"
-    ekt = 0.08 if leeftijd < 23 else 0.03
-    pab = 0.06 if vorm == "pgb" and leeftijd >= 18 and profiel in _PAB_PROFIELEN else 0.0
-    if draw < ekt:
-        return "ekt"
-    if draw < ekt + pab:
-        return "pab"
-    if draw < ekt + pab + 0.05:
-        return "toeslag"
-    return "geen"
+def _cum(shares: list[float]) -> np.ndarray:
+    c = np.cumsum(np.array(shares, dtype=float))
+    return c / c[-1] if c[-1] > 0 else np.linspace(0.25, 1.0, len(shares))
 
 
-def _situatie(r: Callable[[], float], sector: str, thuis: bool, leeftijd: int) -> str:
-    """The special situations at home (decisions.md): a child growing up at home; no suitable place in an
-    institution; living independently and taking part in society (mostly LG) [aanname]."""
-    if not thuis:
-        return "geen"
-    draw = r()
-    if leeftijd < 18:
-        return "kind_thuis" if draw < 0.90 else "geen"
-    zelfstandig = 0.40 if sector == "LG" else 0.20
-    if draw < 0.15:
-        return "geen_passende_instellingsplek"
-    if draw < 0.15 + zelfstandig:
-        return "zelfstandig_participerend"
-    return "geen"
+def _codes(categories: tuple[str, ...], names: tuple[str, ...]) -> np.ndarray:
+    """For each of ``names`` its code among ``categories`` (a name not declared: appended code)."""
+    return np.array([categories.index(v) if v in categories else len(categories) + i for i, v in enumerate(names)],
+                    dtype=np.int16)
 
 
-def _month(peildatum: datetime.date, months: int) -> datetime.date:
-    """The first day of the month ``months`` after the peildatum's month."""
-    index = peildatum.year * 12 + peildatum.month - 1 + months
-    return datetime.date(index // 12, index % 12 + 1, 1)
+def _code(categories: dict[str, tuple[str, ...]], fact: str, value: str) -> int:
+    cats = categories.get(fact, ())
+    return cats.index(value) if value in cats else 0
 
 
-_QUARTERS: dict[int, Value] = {}
-_INTEGERS: dict[int, Value] = {}
-_DATES: dict[datetime.date, Value] = {}
+def _default_note(name: str, f: ir.FactDecl, a: Assumptions) -> str:
+    kind = f.type.kind
+    if f.optioneel:
+        what = "onbekend (optioneel feit)"
+    elif kind == "bool":
+        what = f"waar voor {a.number(a.section('standaard').get('waar', 0.5), 'standaard.waar', 0, 1):.0%}"
+    elif kind == "enum":
+        what = "alle waarden even vaak"
+    elif kind in ("geheel", "decimaal"):
+        what = "gelijk verdeeld over het bereik" if f.bereik else "0 (geen bereik gedeclareerd)"
+    else:
+        what = "de peildatum" if kind == "datum" else "0"
+    return f"feit {name} staat niet in het populatiebestand: {what}"
 
 
-def _quarters(q: int) -> Value:
-    v = _QUARTERS.get(q)
-    if v is None:
-        v = _QUARTERS[q] = values.decimal_of_text(f"{q // 4}.{(q % 4) * 25:02d}")
-    return v
-
-
-def _integer(n: int) -> Value:
-    v = _INTEGERS.get(n)
-    if v is None:
-        v = _INTEGERS[n] = values.integer(n)
-    return v
-
-
-def _date(d: datetime.date) -> Value:
-    v = _DATES.get(d)
-    if v is None:
-        v = _DATES[d] = values.date_of_python(d)
-    return v
+def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Population) -> np.ndarray:
+    kind = f.type.kind
+    if kind == "bool":
+        return rng.random(n) < pop.a.number(pop.a.section("standaard").get("waar", 0.5), "standaard.waar", 0, 1)
+    if kind == "enum":
+        return rng.integers(0, max(1, len(pop.categories[f.name])), size=n).astype(np.int16)
+    if kind == "datum":
+        return np.full(n, pop.peildatum.toordinal(), dtype=np.int64)
+    if kind in ("geheel", "decimaal") and f.bereik:
+        lo, hi = (_fraction(v) for v in f.bereik)
+        step = 4 if kind == "decimaal" else 1
+        q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
+        return (q * _QUARTER if kind == "decimaal" else q).astype(np.int64)
+    return np.zeros(n, dtype=np.int64)

@@ -1,8 +1,10 @@
 """Two versions + a population -> ImpactReport: who changes outcome, by zorgprofiel, leveringsvorm, age, grondslag.
 
-Every client is decided under both versions through the compiled (untraced) decisions. Clients that agree on
-every fact the two versions can read get the same outcomes, so each such combination is decided once and
-counted as often as it occurs; with hours in quarter hours that is most of a large population.
+Each chunk of clients goes through both versions with the columnar engine (``evaluate_columns``: numpy, the
+per-case evaluator for the rows it cannot decide), and the tables are accumulated with ``bincount`` per chunk,
+so memory stays bounded whatever the number of clients. Hours are summed exactly as integers (units of
+10^-scale); each figure carries its 95% sampling margin (normal approximation: a share p of n clients
++-1,96·sqrt(p(1-p)/n); a total of hours +-1,96·sqrt(n)·s, s the spread of one client's hours).
 
 A client's change is one of (first that fits): niet_beslist (an error in either version), gewonnen (meerzorg
 onwaar -> waar), verloren (waar -> onwaar), andere_grondslag, andere_uren (same grondslag, other hours),
@@ -12,28 +14,30 @@ andere_reden (refused in both, for another reason), ongewijzigd.
 from __future__ import annotations
 
 import datetime
-import operator
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any
+
+import numpy as np
 
 from .. import ir
-from ..engine.compile import Decision, EvaluationFailure, compile_regeling
-from ..values import Value, decimal_as_fraction
-from .population import CLIENT_FACT, LEEFTIJDSGROEPEN, Client, Population, leeftijdsgroep
+from ..columnar import ColumnResult, evaluate_columns
+from ..columnar.batch import plan_of
+from .population import LEEFTIJDSGROEPEN, Population
 
 __all__ = ["SOORTEN", "Groep", "ImpactReport", "impact_report"]
 
 SOORTEN = ("gewonnen", "verloren", "andere_grondslag", "andere_uren", "andere_reden", "niet_beslist", "ongewijzigd")
 _GEWIJZIGD = SOORTEN[:5]
-_CHUNK = 10_000  # clients between two progress reports
+_Z = 1.96
+_NIET_BESLIST = "niet beslist"
 
 
 @dataclass(frozen=True, slots=True)
 class Groep:
-    """One row of a table: the clients in a group and how many changed in each way."""
+    """One row of a table: the clients in a group, how many changed in each way, and the 95% margins."""
 
     naam: str
     aantal: int
@@ -42,6 +46,10 @@ class Groep:
     meerzorg_na: int
     uren_voor: Fraction
     uren_na: Fraction
+    marge_gewijzigd: float = 0.0  # percentage points
+    marge_uren_voor: float = 0.0
+    marge_uren_na: float = 0.0
+    marge_uren_verschil: float = 0.0
 
     @property
     def gewijzigd(self) -> int:
@@ -67,156 +75,185 @@ class ImpactReport:
     reden_overgangen: tuple[tuple[str, str, int], ...]
     # (versie, foutmelding, aantal cliënten) for cases a version could not decide.
     fouten: tuple[tuple[str, str, int], ...]
-    combinaties: int
-
-
-# The outcome of one client under one version, as far as the report needs it: meerzorg, grondslag, reden and
-# the hours as an exact (numerator, denominator) pair (hashed far faster than a Fraction); or (code, message).
-_Uren = tuple[int, int]
-_Uitkomst = tuple[bool, str, str, _Uren] | tuple[str, str]
-
-
-def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population,
-                  progress: Callable[[int], None] | None = None) -> ImpactReport:
-    """Run ``population`` through both versions; ``progress(k)`` is called after every k clients."""
-    a, b = compile_regeling(basis), compile_regeling(nieuw)
-    key_of = _key(a, b)
-    memo: dict[Any, int] = {}
-    # Distinct (soort, voor, na) summaries: many fact combinations end the same way.
-    summaries: list[tuple[str, _Uitkomst, _Uitkomst]] = []
-    index: dict[tuple[str, _Uitkomst, _Uitkomst], int] = {}
-    counts: Counter[tuple[str, str, str, int]] = Counter()
-    groep = [leeftijdsgroep(n) for n in range(131)]
-    done = 0
-    for client in population:
-        key = key_of(client)
-        sid = memo.get(key)
-        if sid is None:
-            summary = _decide(a, b, population.facts(client))
-            sid = index.get(summary)
-            if sid is None:
-                sid = index[summary] = len(summaries)
-                summaries.append(summary)
-            memo[key] = sid
-        counts[(client.zorgprofiel, client.leveringsvorm, groep[min(client.leeftijd, 130)], sid)] += 1
-        done += 1
-        if progress is not None and done % _CHUNK == 0:
-            progress(_CHUNK)
-    if progress is not None and done % _CHUNK:
-        progress(done % _CHUNK)
-    return _tables(basis.versie, nieuw.versie, population, counts, summaries, len(memo))
-
-
-def _key(a: Decision, b: Decision) -> Callable[[Client], Any]:
-    """The client fields that can matter to either version: equal keys, equal outcomes."""
-    if a.reads is None or b.reads is None:
-        return lambda c: c
-    reads = a.reads | b.reads
-    fields = [i for i, name in enumerate(Client._fields) if CLIENT_FACT[name] in reads]
-    if not fields:
-        return lambda c: ()
-    return operator.itemgetter(*fields)
-
-
-def _decide(a: Decision, b: Decision, facts: dict[str, Value]) -> tuple[str, _Uitkomst, _Uitkomst]:
-    voor, na = _outcome(a, facts), _outcome(b, facts)
-    return _soort(voor, na), voor, na
-
-
-def _outcome(d: Decision, facts: dict[str, Value]) -> _Uitkomst:
-    try:
-        v = d.decide(facts)
-    except EvaluationFailure as f:
-        return f.diagnostic.code, f.diagnostic.message
-    uren = v.get("meerzorg_uren_per_week")
-    q = decimal_as_fraction(uren) if uren is not None and not isinstance(uren, (bool, str)) else Fraction(0)
-    return bool(v.get("meerzorg", False)), str(v.get("grondslag", "")), str(v.get("reden", "")), \
-        (q.numerator, q.denominator)
-
-
-def _soort(voor: _Uitkomst, na: _Uitkomst) -> str:
-    if len(voor) == 2 or len(na) == 2:
-        return "niet_beslist"
-    mz_a, gr_a, re_a, ur_a = voor
-    mz_b, gr_b, re_b, ur_b = na
-    if mz_a != mz_b:
-        return "gewonnen" if mz_b else "verloren"
-    if mz_a and gr_a != gr_b:
-        return "andere_grondslag"
-    if mz_a and ur_a != ur_b:
-        return "andere_uren"
-    if not mz_a and re_a != re_b:
-        return "andere_reden"
-    return "ongewijzigd"
+    populatiebestand: str = ""
+    kaders: tuple[tuple[str, str], ...] = ()  # (versie, entry of bijzondere_zorgbehoefte used)
+    aannames: tuple[str, ...] = ()  # stated defaults for facts and values the file does not describe
+    per_casus: tuple[tuple[str, int], ...] = ()  # (versie, rows decided by the per-case evaluator)
+    terugval: tuple[tuple[str, str], ...] = ()  # (reason, where) of constructs the plan does not vectorise
+    # (scenario, meerzorg voor, meerzorg na, gewijzigd) under the laag and hoog shares (--gevoeligheid).
+    gevoeligheid: tuple[tuple[str, int, int, int], ...] = ()
 
 
 class _Acc:
-    """Running totals of one group."""
+    """Running sums of one indeling over its groups (index = group code)."""
 
-    __slots__ = ("aantal", "mz_na", "mz_voor", "soorten", "uren_na", "uren_voor")
+    def __init__(self, k: int) -> None:
+        self.k = k
+        self.aantal = np.zeros(k, dtype=np.int64)
+        self.soorten = np.zeros((k, len(SOORTEN)), dtype=np.int64)
+        self.mz = np.zeros((2, k), dtype=np.int64)
+        self.uren = [[0] * k, [0] * k]  # exact Python ints, units of 10^-scale
+        self.sq = np.zeros((3, k))  # sums of squares: voor, na, verschil (floats: only for the margins)
 
-    def __init__(self) -> None:
-        self.aantal = 0
-        self.soorten: Counter[str] = Counter()
-        self.mz_voor = self.mz_na = 0
-        self.uren_voor: Counter[_Uren] = Counter()
-        self.uren_na: Counter[_Uren] = Counter()
+    def add(self, key: np.ndarray, soort: np.ndarray, mz: tuple[np.ndarray, np.ndarray],
+            uren: tuple[np.ndarray, np.ndarray]) -> None:
+        k = self.k
+        self.aantal += np.bincount(key, minlength=k)
+        self.soorten += np.bincount(key * len(SOORTEN) + soort, minlength=k * len(SOORTEN)).reshape(k, -1)
+        for j in (0, 1):
+            self.mz[j] += np.bincount(key, weights=mz[j], minlength=k).astype(np.int64)
+            sums = _exact_sums(key, uren[j], k)
+            self.uren[j] = [a + int(b) for a, b in zip(self.uren[j], sums, strict=True)]
+            self.sq[j] += np.bincount(key, weights=uren[j].astype(float) ** 2, minlength=k)
+        self.sq[2] += np.bincount(key, weights=(uren[1] - uren[0]).astype(float) ** 2, minlength=k)
 
-    def add(self, count: int, soort: str, voor: _Uitkomst, na: _Uitkomst) -> None:
-        self.aantal += count
-        self.soorten[soort] += count
-        if len(voor) == 4:
-            self.mz_voor += count * bool(voor[0])
-            self.uren_voor[voor[3]] += count
-        if len(na) == 4:
-            self.mz_na += count * bool(na[0])
-            self.uren_na[na[3]] += count
+    def groep(self, i: int, naam: str, unit: int) -> Groep:
+        n = int(self.aantal[i])
+        soorten = {s: int(self.soorten[i, j]) for j, s in enumerate(SOORTEN)}
+        gewijzigd = sum(soorten[s] for s in _GEWIJZIGD)
+        p = gewijzigd / n if n else 0.0
+        sums = (self.uren[0][i], self.uren[1][i])
 
-    def freeze(self, naam: str) -> Groep:
-        return Groep(naam, self.aantal, {s: self.soorten[s] for s in SOORTEN}, self.mz_voor, self.mz_na,
-                     sum((Fraction(*h) * k for h, k in self.uren_voor.items()), Fraction(0)),
-                     sum((Fraction(*h) * k for h, k in self.uren_na.items()), Fraction(0)))
+        def margin(total: float, sq: float) -> float:
+            if n < 2:
+                return 0.0
+            var = max(0.0, (sq - total * total / n) / (n - 1))
+            return _Z * math.sqrt(n * var) / unit
+
+        return Groep(naam, n, soorten, int(self.mz[0, i]), int(self.mz[1, i]), Fraction(sums[0], unit),
+                     Fraction(sums[1], unit), 100 * _Z * math.sqrt(p * (1 - p) / n) if n else 0.0,
+                     margin(sums[0], self.sq[0, i]), margin(sums[1], self.sq[1, i]),
+                     margin(sums[1] - sums[0], self.sq[2, i]))
 
 
-def _tables(basis: str, nieuw: str, population: Population, counts: Counter[tuple[str, str, str, int]],
-            summaries: list[tuple[str, _Uitkomst, _Uitkomst]], combinaties: int) -> ImpactReport:
-    totaal = _Acc()
-    by: dict[str, dict[str, _Acc]] = {"zorgprofiel": {}, "leveringsvorm": {}, "leeftijdsgroep": {},
-                                      "grondslag": {}}
-    overgangen: dict[str, Counter[tuple[str, str]]] = {"grondslag": Counter(), "reden": Counter()}
+def _exact_sums(key: np.ndarray, x: np.ndarray, k: int) -> np.ndarray:
+    """Per-group integer sums, exact: bincount adds in float64, exact while every partial sum is below 2^53."""
+    if len(x) == 0 or int(np.abs(x).max()) * len(x) < 2**53:
+        return np.rint(np.bincount(key, weights=x, minlength=k)).astype(np.int64)
+    out = np.zeros(k, dtype=np.int64)
+    np.add.at(out, key, x)
+    return out
+
+
+def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population,
+                  progress: Callable[[int], None] | None = None, gevoeligheid: bool = False) -> ImpactReport:
+    """Run ``population`` through both versions; ``progress(k)`` is called after every chunk of k clients."""
+    basis_of = {basis.versie: basis.basis, nieuw.versie: nieuw.basis}
+    (kader_a, frame_a), (kader_b, frame_b) = (population.a.frame(v, basis_of) for v in (basis.versie, nieuw.versie))
+    outs = {o: _names(r, o) for r in (basis, nieuw) for o in ("grondslag", "reden")}
+    grondslagen = tuple(dict.fromkeys((*outs["grondslag"], _NIET_BESLIST)))
+    redenen = tuple(dict.fromkeys(outs["reden"]))
+    profielen = population.categories.get("zorgprofiel", ())
+    vormen = population.categories.get("leveringsvorm", ())
+    accs = {"zorgprofiel": _Acc(len(profielen)), "leveringsvorm": _Acc(len(vormen)),
+            "leeftijdsgroep": _Acc(len(LEEFTIJDSGROEPEN)), "grondslag": _Acc(len(grondslagen)), "totaal": _Acc(1)}
+    pairs = {"grondslag": np.zeros(len(grondslagen) ** 2, dtype=np.int64),
+             "reden": np.zeros(len(redenen) ** 2, dtype=np.int64)}
     fouten: Counter[tuple[str, str]] = Counter()
-    for (profiel, vorm, leeftijd, sid), count in counts.items():
-        soort, voor, na = summaries[sid]
-        grondslag = str(voor[1]) if len(voor) == 4 else "niet beslist"
-        for acc in (totaal, _get(by["zorgprofiel"], profiel), _get(by["leveringsvorm"], vorm),
-                    _get(by["leeftijdsgroep"], leeftijd), _get(by["grondslag"], grondslag)):
-            acc.add(count, soort, voor, na)
-        if len(voor) == 4 and len(na) == 4:
-            if voor[1] != na[1]:
-                overgangen["grondslag"][(str(voor[1]), str(na[1]))] += count
-            if voor[2] != na[2]:
-                overgangen["reden"][(str(voor[2]), str(na[2]))] += count
-        for versie, uitkomst in ((basis, voor), (nieuw, na)):
-            if len(uitkomst) == 2:
-                fouten[(versie, f"{uitkomst[0]}: {uitkomst[1]}")] += count
-    order = {"zorgprofiel": None, "leveringsvorm": ("verblijf", "vpt", "mpt", "pgb"),
-             "leeftijdsgroep": LEEFTIJDSGROEPEN, "grondslag": None}
-    indelingen = {}
-    for name, groups in by.items():
-        keys = order[name] or sorted(groups, key=lambda k: (-groups[k].aantal, k))
-        indelingen[name] = tuple(groups[k].freeze(k) for k in keys if k in groups)
+    per_case = Counter[str]()
+    sens = np.zeros((2, 3), dtype=np.int64)
+    scale = max(_scale(basis), _scale(nieuw))
+    for chunk in population.chunks():
+        ra = evaluate_columns(basis, chunk.for_version(frame_a))
+        rb = evaluate_columns(nieuw, chunk.for_version(frame_b))
+        per_case[basis.versie] += ra.per_case
+        per_case[nieuw.versie] += rb.per_case
+        ea, eb = ra.fout >= 0, rb.fout >= 0
+        for versie, r in ((basis.versie, ra), (nieuw.versie, rb)):
+            for idx, count in Counter(r.fout[r.fout >= 0].tolist()).items():
+                d = r.diagnostics[idx]
+                fouten[(versie, f"{d.code}: {d.message}")] += count
+        ga, gb = (_recode(r, "grondslag", grondslagen) for r in (ra, rb))
+        rea, reb = (_recode(r, "reden", redenen) for r in (ra, rb))
+        mza, mzb = (r.columns.data["meerzorg"].astype(bool) & ~e for r, e in ((ra, ea), (rb, eb)))
+        ua, ub = (np.where(e, 0, _units(r, scale)) for r, e in ((ra, ea), (rb, eb)))
+        soort = _soort(ea | eb, mza, mzb, ga != gb, ua != ub, rea != reb)
+        ga_key = np.where(ea, grondslagen.index(_NIET_BESLIST), ga)
+        keys = {"zorgprofiel": chunk.columns.data["zorgprofiel"].astype(np.intp),
+                "leveringsvorm": chunk.columns.data["leveringsvorm"].astype(np.intp),
+                "leeftijdsgroep": np.searchsorted(np.array([18, 23, 65]), chunk.leeftijd, side="right"),
+                "grondslag": ga_key, "totaal": np.zeros(chunk.n, dtype=np.intp)}
+        for name, acc in accs.items():
+            acc.add(keys[name], soort, (mza, mzb), (ua, ub))
+        both = ~ea & ~eb
+        for name, x, y, names in (("grondslag", ga, gb, grondslagen), ("reden", rea, reb, redenen)):
+            pairs[name] += np.bincount((x * len(names) + y)[both & (x != y)], minlength=len(names) ** 2)
+        if gevoeligheid:
+            for j, scenario in enumerate((0, 2)):
+                sa = evaluate_columns(basis, chunk.for_version(frame_a, scenario))
+                sb = evaluate_columns(nieuw, chunk.for_version(frame_b, scenario))
+                m1 = sa.columns.data["meerzorg"].astype(bool) & (sa.fout < 0)
+                m2 = sb.columns.data["meerzorg"].astype(bool) & (sb.fout < 0)
+                sens[j] += (int(m1.sum()), int(m2.sum()), int((m1 != m2).sum()))
+        if progress is not None:
+            progress(chunk.n)
+    unit = 10**scale
+    indelingen = {
+        "zorgprofiel": _groups(accs["zorgprofiel"], profielen, unit, None),
+        "leveringsvorm": _groups(accs["leveringsvorm"], vormen, unit, vormen),
+        "leeftijdsgroep": _groups(accs["leeftijdsgroep"], LEEFTIJDSGROEPEN, unit, LEEFTIJDSGROEPEN),
+        "grondslag": _groups(accs["grondslag"], grondslagen, unit, None),
+    }
     return ImpactReport(
-        basis, nieuw, population.n, population.seed, population.peildatum, totaal.freeze("totaal"), indelingen,
-        _ranked(overgangen["grondslag"]), _ranked(overgangen["reden"]),
-        tuple((v, m, k) for (v, m), k in sorted(fouten.items(), key=lambda x: -x[1])), combinaties)
+        basis.versie, nieuw.versie, population.n, population.seed, population.peildatum,
+        accs["totaal"].groep(0, "totaal", unit), indelingen, _ranked(pairs["grondslag"], grondslagen),
+        _ranked(pairs["reden"], redenen), tuple((v, m, k) for (v, m), k in sorted(fouten.items(), key=lambda x: -x[1])),
+        population.a.path, ((basis.versie, kader_a or "standaard"), (nieuw.versie, kader_b or "standaard")),
+        tuple(population.notes), tuple(per_case.items()), _reasons(basis, nieuw),
+        tuple((s, int(r[0]), int(r[1]), int(r[2])) for s, r in zip(("laag", "hoog"), sens, strict=True))
+        if gevoeligheid else ())
 
 
-def _get(groups: dict[str, _Acc], key: str) -> _Acc:
-    acc = groups.get(key)
-    if acc is None:
-        acc = groups[key] = _Acc()
-    return acc
+def _names(r: ir.Regeling, outcome: str) -> tuple[str, ...]:
+    decl = r.outcomes.get(outcome)
+    return r.enums[decl.type.enum].values if decl is not None and decl.type.kind == "enum" else ()
 
 
-def _ranked(c: Counter[tuple[str, str]]) -> tuple[tuple[str, str, int], ...]:
-    return tuple((a, b, k) for (a, b), k in sorted(c.items(), key=lambda x: (-x[1], x[0])))
+def _recode(r: ColumnResult, outcome: str, names: tuple[str, ...]) -> np.ndarray:
+    """An enum outcome column as codes in ``names`` (the union over both versions)."""
+    col = r.columns.data.get(outcome)
+    if col is None:
+        return np.zeros(r.columns.n, dtype=np.intp)
+    cats = r.columns.categories.get(outcome, ())
+    remap = np.array([names.index(c) for c in cats] or [0], dtype=np.intp)
+    return remap[np.asarray(col, dtype=np.intp)]
+
+
+def _scale(r: ir.Regeling) -> int:
+    arr = plan_of(r).outcomes.get("meerzorg_uren_per_week")
+    return arr.scale if arr is not None and arr.kind == "dec" else 0
+
+
+def _units(r: ColumnResult, scale: int) -> np.ndarray:
+    """meerzorg_uren_per_week in units of 10^-scale, exactly."""
+    col = r.columns.data.get("meerzorg_uren_per_week")
+    if col is None:
+        return np.zeros(r.columns.n, dtype=np.int64)
+    if col.dtype == object:
+        return np.array([int(Fraction(x) * 10**scale) for x in col], dtype=np.int64)
+    out: np.ndarray = np.asarray(col, dtype=np.int64) * 10 ** (scale - r.columns.scale("meerzorg_uren_per_week"))
+    return out
+
+
+def _soort(err: np.ndarray, mza: np.ndarray, mzb: np.ndarray, gr: np.ndarray, ur: np.ndarray,
+           re: np.ndarray) -> np.ndarray:
+    """The code in SOORTEN of each client's change, the first that fits."""
+    conditions = [err, ~mza & mzb, mza & ~mzb, mza & gr, mza & ur, ~mza & re]
+    return np.select(conditions, [5, 0, 1, 2, 3, 4], default=6).astype(np.intp)
+
+
+def _groups(acc: _Acc, names: tuple[str, ...], unit: int, order: tuple[str, ...] | None) -> tuple[Groep, ...]:
+    present = [i for i in range(acc.k) if acc.aantal[i]]
+    if order is None:
+        present.sort(key=lambda i: (-int(acc.aantal[i]), names[i]))
+    return tuple(acc.groep(i, names[i], unit) for i in present)
+
+
+def _ranked(counts: np.ndarray, names: tuple[str, ...]) -> tuple[tuple[str, str, int], ...]:
+    k = len(names)
+    found = [(names[i // k], names[i % k], int(c)) for i, c in enumerate(counts) if c]
+    return tuple(sorted(found, key=lambda x: (-x[2], x[0], x[1])))
+
+
+def _reasons(*regelingen: ir.Regeling) -> tuple[tuple[str, str], ...]:
+    return tuple(dict.fromkeys(r for reg in regelingen for r in plan_of(reg).fallbacks))

@@ -9,14 +9,14 @@ from typing import IO, Any
 
 from ..impact.report import SOORTEN, Groep, ImpactReport
 
-__all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text"]
+__all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_verbose"]
 
 INDELINGEN = {"zorgprofiel": "Per zorgprofiel", "leveringsvorm": "Per leveringsvorm",
               "leeftijdsgroep": "Per leeftijdsgroep (jaren)", "grondslag": "Per grondslag in de basisversie"}
 _KOP = {"gewonnen": "krijgt meerzorg", "verloren": "verliest meerzorg", "andere_grondslag": "andere grondslag",
         "andere_uren": "andere uren", "andere_reden": "andere reden", "niet_beslist": "niet te beslissen",
         "ongewijzigd": "ongewijzigd"}
-_COLUMNS = ("cliënten", "gewijzigd", "%", "krijgt", "verliest", "grondslag", "uren", "reden",
+_COLUMNS = ("cliënten", "gewijzigd", "%", "± %", "krijgt", "verliest", "grondslag", "uren", "reden",
             "meerzorg voor", "meerzorg na", "uren/week voor", "uren/week na")
 
 
@@ -36,9 +36,14 @@ def _uren(h: Fraction) -> str:
 
 def _row(g: Groep) -> list[str]:
     s = g.soorten
-    return [g.naam, _n(g.aantal), _n(g.gewijzigd), _pct(g.aandeel(g.gewijzigd)), _n(s["gewonnen"]),
+    return [g.naam, _n(g.aantal), _n(g.gewijzigd), _pct(g.aandeel(g.gewijzigd)), _pct(g.marge_gewijzigd),
+            _n(s["gewonnen"]),
             _n(s["verloren"]), _n(s["andere_grondslag"]), _n(s["andere_uren"]), _n(s["andere_reden"]),
             _n(g.meerzorg_voor), _n(g.meerzorg_na), _uren(g.uren_voor), _uren(g.uren_na)]
+
+
+def _marge(x: float) -> str:
+    return f"± {_pct(x)}"
 
 
 def _samenvatting(r: ImpactReport) -> list[str]:
@@ -46,17 +51,25 @@ def _samenvatting(r: ImpactReport) -> list[str]:
     s = t.soorten
     delta = (100.0 * float(t.uren_na - t.uren_voor) / float(t.uren_voor)) if t.uren_voor else 0.0
     lines = [
-        f"Impact van {r.basis} naar {r.nieuw}: {_n(r.n)} synthetische cliënten (seed {r.seed}, peildatum "
-        f"{r.peildatum.isoformat()}); {_n(r.combinaties)} verschillende combinaties van feiten beslist.",
-        f"{_n(t.gewijzigd)} cliënten ({_pct(t.aandeel(t.gewijzigd))}%) krijgen een andere uitkomst: "
-        f"{_n(s['gewonnen'])} krijgen meerzorg, {_n(s['verloren'])} verliezen meerzorg, "
+        f"Impact van {r.basis} naar {r.nieuw}: {_n(r.n)} synthetische cliënten (steekproef; seed {r.seed}, peildatum "
+        f"{r.peildatum.isoformat()}); marges zijn 95%-intervallen van de steekproef.",
+        f"{_n(t.gewijzigd)} cliënten ({_pct(t.aandeel(t.gewijzigd))}% {_marge(t.marge_gewijzigd)} procentpunt) krijgen "
+        f"een andere uitkomst: {_n(s['gewonnen'])} krijgen meerzorg, {_n(s['verloren'])} verliezen meerzorg, "
         f"{_n(s['andere_grondslag'])} op een andere grondslag, {_n(s['andere_uren'])} met andere uren, "
         f"{_n(s['andere_reden'])} afgewezen om een andere reden.",
         f"Meerzorg: {_n(t.meerzorg_voor)} -> {_n(t.meerzorg_na)} cliënten; uren meerzorg per week: "
-        f"{_uren(t.uren_voor)} -> {_uren(t.uren_na)} ({'+' if delta >= 0 else ''}{_pct(delta)}%).",
+        f"{_uren(t.uren_voor)} -> {_uren(t.uren_na)} ({'+' if delta >= 0 else ''}{_pct(delta)}%; verschil "
+        f"{_uren(t.uren_na - t.uren_voor)} {_marge(t.marge_uren_verschil)} uur).",
     ]
     if s["niet_beslist"]:
         lines.append(f"{_n(s['niet_beslist'])} cliënten zijn in minstens één versie niet te beslissen.")
+    if r.populatiebestand:
+        kaders = "; ".join(f"{v}: {k}" for v, k in r.kaders)
+        lines.append(f"Aannames: {r.populatiebestand} (bijzondere zorgbehoefte volgens referentiekader {kaders}).")
+    lines += [f"Standaardaanname: {a}." for a in r.aannames]
+    for scenario, voor, na, gewijzigd in r.gevoeligheid:
+        lines.append(f"Gevoeligheid ({scenario} aandeel bijzondere zorgbehoefte): meerzorg {_n(voor)} -> {_n(na)}, "
+                     f"{_n(gewijzigd)} cliënten met een andere uitkomst voor meerzorg.")
     return lines
 
 
@@ -80,11 +93,25 @@ def impact_text(r: ImpactReport) -> str:
     return "\n".join(out)
 
 
+def impact_verbose(r: ImpactReport) -> str:
+    """For --verbose: which rows the per-case evaluator decided and which constructs were not vectorised."""
+    out = [f"{versie}: {_n(k)} cliënten per casus beslist (fouten, conflicten of niet te vectoriseren)"
+           for versie, k in r.per_casus]
+    out += [f"niet gevectoriseerd: {reden}" + (f" ({waar})" if waar else "") for reden, waar in r.terugval]
+    if not r.terugval:
+        out.append("alle regels zijn gevectoriseerd")
+    return "\n".join(out)
+
+
 def _groep_json(g: Groep) -> dict[str, Any]:
     return {"groep": g.naam, "aantal": g.aantal, "gewijzigd": g.gewijzigd,
-            "gewijzigd_procent": round(g.aandeel(g.gewijzigd), 2), **g.soorten,
+            "gewijzigd_procent": round(g.aandeel(g.gewijzigd), 2),
+            "gewijzigd_procent_marge_95": round(g.marge_gewijzigd, 2), **g.soorten,
             "meerzorg_voor": g.meerzorg_voor, "meerzorg_na": g.meerzorg_na,
-            "uren_per_week_voor": _exact(g.uren_voor), "uren_per_week_na": _exact(g.uren_na)}
+            "uren_per_week_voor": _exact(g.uren_voor), "uren_per_week_na": _exact(g.uren_na),
+            "uren_per_week_voor_marge_95": round(g.marge_uren_voor, 2),
+            "uren_per_week_na_marge_95": round(g.marge_uren_na, 2),
+            "uren_per_week_verschil_marge_95": round(g.marge_uren_verschil, 2)}
 
 
 def _exact(h: Fraction) -> str:
@@ -101,10 +128,15 @@ def _exact(h: Fraction) -> str:
 
 
 def impact_json(r: ImpactReport) -> dict[str, Any]:
-    """``{"basis", "nieuw", "n", "seed", "peildatum", "combinaties", "totaal", "per_<indeling>": [...],
-    "grondslag_overgangen", "reden_overgangen", "fouten"}``; hours as exact decimal strings."""
+    """``{"basis", "nieuw", "n", "seed", "peildatum", "populatiebestand", "aannames", "totaal",
+    "per_<indeling>": [...], "grondslag_overgangen", "reden_overgangen", "fouten"}``; hours as exact decimal
+    strings; ``*_marge_95`` the half-width of the 95% sampling interval."""
     payload: dict[str, Any] = {"basis": r.basis, "nieuw": r.nieuw, "n": r.n, "seed": r.seed,
-                               "peildatum": r.peildatum.isoformat(), "combinaties": r.combinaties,
+                               "peildatum": r.peildatum.isoformat(), "populatiebestand": r.populatiebestand,
+                               "referentiekaders": dict(r.kaders), "aannames": list(r.aannames),
+                               "per_casus_beslist": dict(r.per_casus),
+                               "gevoeligheid": [{"scenario": s, "meerzorg_voor": v, "meerzorg_na": n,
+                                                 "gewijzigd": g} for s, v, n, g in r.gevoeligheid],
                                "soorten": list(SOORTEN), "totaal": _groep_json(r.totaal)}
     for key in INDELINGEN:
         payload[f"per_{key}"] = [_groep_json(g) for g in r.indelingen[key]]
@@ -115,13 +147,13 @@ def impact_json(r: ImpactReport) -> dict[str, Any]:
 
 
 def _csv_rows(r: ImpactReport) -> Iterator[list[str]]:
-    yield ["indeling", "groep", "aantal", "gewijzigd", "gewijzigd_procent", *SOORTEN, "meerzorg_voor",
-           "meerzorg_na", "uren_per_week_voor", "uren_per_week_na"]
+    yield ["indeling", "groep", "aantal", "gewijzigd", "gewijzigd_procent", "gewijzigd_procent_marge_95", *SOORTEN,
+           "meerzorg_voor", "meerzorg_na", "uren_per_week_voor", "uren_per_week_na", "uren_per_week_verschil_marge_95"]
     groups = [("totaal", r.totaal)] + [(k, g) for k in INDELINGEN for g in r.indelingen[k]]
     for key, g in groups:
         yield [key, g.naam, str(g.aantal), str(g.gewijzigd), f"{g.aandeel(g.gewijzigd):.2f}",
-               *(str(g.soorten[s]) for s in SOORTEN), str(g.meerzorg_voor), str(g.meerzorg_na),
-               _exact(g.uren_voor), _exact(g.uren_na)]
+               f"{g.marge_gewijzigd:.2f}", *(str(g.soorten[s]) for s in SOORTEN), str(g.meerzorg_voor),
+               str(g.meerzorg_na), _exact(g.uren_voor), _exact(g.uren_na), f"{g.marge_uren_verschil:.2f}"]
 
 
 def impact_csv(r: ImpactReport, out: IO[str]) -> None:

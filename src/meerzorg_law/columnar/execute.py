@@ -1,0 +1,243 @@
+"""Plan + Columns -> per outcome, an array of values and a mask of the rows the per-case evaluator must decide.
+
+Every node gives ``(values, fail)``: ``fail`` (None when no row can fail) marks the rows where the per-case
+evaluator, walking the same expression lazily, would raise (a missing fact, a missing table row, no rule and
+no standaard, a conflict) or would reach a construct the plan does not vectorise. Laziness is kept exactly:
+``en``/``of``/``impliceert`` and ``als`` look at their second part only in rows where the per-case
+evaluator would; a rule's conditions are tested in order and stop at the first that fails; siblings in a
+default-logic group fail a row when one of them fails or two apply (a conflict). Values in failed rows are
+never used. Inputs outside their fact's bounds (see ``plan``) are zeroed and their rows failed, so every
+value in every row stays within its node's static bounds and no int64 operation overflows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from .columns import Columns
+from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
+
+__all__ = ["execute"]
+
+_Res = tuple[np.ndarray, np.ndarray | None]
+_EPOCH = 719_163  # date(1970, 1, 1).toordinal()
+
+
+def execute(plan: Plan, columns: Columns, outcomes: list[str] | None = None) -> dict[str, _Res]:
+    """Evaluate ``outcomes`` (default: all) of ``plan`` over every row of ``columns``."""
+    run = _Run(plan, columns)
+    return {name: run.ev(plan.outcomes[name]) for name in (outcomes or list(plan.outcomes))}
+
+
+def _or(a: np.ndarray | None, b: np.ndarray | None) -> np.ndarray | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    out: np.ndarray = a | b
+    return out
+
+
+def _and(a: np.ndarray, b: np.ndarray | None) -> np.ndarray | None:
+    return None if b is None else a & b
+
+
+class _Run:
+    def __init__(self, plan: Plan, columns: Columns) -> None:
+        self.plan = plan
+        self.cols = columns
+        self.n = columns.n
+        self.memo: dict[int, _Res] = {}
+        self.read: dict[str, _Res] = {}
+
+    def ev(self, a: Arr) -> _Res:
+        hit = self.memo.get(id(a))
+        if hit is None:
+            hit = self.memo[id(a)] = _OPS[a.op](self, a)
+        return hit
+
+    # ---- leaves -----------------------------------------------------------------------------------------
+    def col(self, a: Arr) -> _Res:
+        hit = self.read.get(a.param)
+        if hit is None:
+            hit = self.read[a.param] = self._col(self.plan.facts[a.param])
+        return hit
+
+    def _col(self, spec: FactSpec) -> _Res:
+        raw = self.cols.data.get(spec.name)
+        if raw is None:  # the batch lacks the fact: every row that reads it is decided per case (R002)
+            return np.zeros(self.n, dtype=np.int64 if spec.kind != "bool" else bool), np.ones(self.n, dtype=bool)
+        values, fail = _read(spec, raw, self.cols)
+        known = self.cols.known.get(spec.name)
+        if known is not None:
+            fail = _or(fail, ~known)
+        return values, fail
+
+    def known(self, a: Arr) -> _Res:
+        if a.param not in self.cols.data:
+            return np.zeros(self.n, dtype=bool), None
+        k = self.cols.known.get(a.param)
+        return (np.ones(self.n, dtype=bool) if k is None else k), None
+
+    def lit(self, a: Arr) -> _Res:
+        return np.full(self.n, a.param, dtype=bool if a.kind == "bool" else np.int64), None
+
+    def ref(self, a: Arr) -> _Res:
+        return self.ev(self.plan.definitions[a.param])
+
+    def fallback(self, a: Arr) -> _Res:
+        return np.zeros(self.n, dtype=bool if a.kind == "bool" else np.int64), np.ones(self.n, dtype=bool)
+
+    # ---- strict operations --------------------------------------------------------------------------------
+    def _strict(self, a: Arr, fn: Callable[..., np.ndarray]) -> _Res:
+        results = [self.ev(x) for x in a.args]
+        fail = None
+        for _, f in results:
+            fail = _or(fail, f)
+        return fn(*(v for v, _ in results)), fail
+
+    def rescale(self, a: Arr) -> _Res:
+        return self._strict(a, lambda x: x * a.param if a.param != 1 else x)
+
+    def neg(self, a: Arr) -> _Res:
+        return self._strict(a, np.negative)
+
+    def not_(self, a: Arr) -> _Res:
+        return self._strict(a, np.logical_not)
+
+    def isin(self, a: Arr) -> _Res:
+        codes = np.array(a.param, dtype=np.int64)
+        return self._strict(a, lambda x: np.isin(x, codes))
+
+    def take(self, a: Arr) -> _Res:
+        units, valid = a.param
+        table = np.array(units, dtype=np.int64)
+        ok = np.array(valid, dtype=bool)
+        (key, kf), = [self.ev(x) for x in a.args]
+        inside = (key >= 0) & (key < len(table))
+        safe = np.where(inside, key, 0)
+        hit = inside & ok[safe]
+        out = np.where(hit, table[safe], 0)
+        return (out.astype(bool) if a.kind == "bool" else out), _or(kf, ~hit)
+
+    def round(self, a: Arr) -> _Res:
+        unit = 10 ** a.param
+        return self._strict(a, lambda x: np.floor_divide(x + unit // 2, unit) if unit > 1 else x)
+
+    def year(self, a: Arr) -> _Res:
+        def year(x: np.ndarray) -> np.ndarray:
+            days = (x - _EPOCH).astype("datetime64[D]")
+            return np.asarray(days.astype("datetime64[Y]").astype(np.int64) + 1970)
+        return self._strict(a, year)
+
+    # ---- short-circuit operations -----------------------------------------------------------------------
+    def and_(self, a: Arr) -> _Res:
+        (x, fx), (y, fy) = self.ev(a.args[0]), self.ev(a.args[1])
+        return x & y, _or(fx, _and(x, fy))
+
+    def or_(self, a: Arr) -> _Res:
+        (x, fx), (y, fy) = self.ev(a.args[0]), self.ev(a.args[1])
+        return x | y, _or(fx, _and(~x, fy))
+
+    def implies(self, a: Arr) -> _Res:
+        (x, fx), (y, fy) = self.ev(a.args[0]), self.ev(a.args[1])
+        return ~x | y, _or(fx, _and(x, fy))
+
+    def where(self, a: Arr) -> _Res:
+        (c, fc), (x, fx), (y, fy) = (self.ev(v) for v in a.args)
+        return np.where(c, x, y), _or(fc, _or(_and(c, fx), _and(~c, fy)))
+
+    # ---- default logic ----------------------------------------------------------------------------------
+    def outcome(self, a: Arr) -> _Res:
+        _, nodes = a.param
+        applies, value, fail = self._pick(nodes)
+        if a.args:
+            sv, sf = self.ev(a.args[0])
+            return np.where(applies, value, sv), _or(fail, _and(~applies, sf))
+        return value, _or(fail, ~applies)  # no rule and no standaard: R001
+
+    def _pick(self, nodes: tuple[PLeaf | PGroup, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """Siblings of equal rank: the one that applies; a row fails when one fails or two apply."""
+        results = [self._leaf(n) if isinstance(n, PLeaf) else self._group(n) for n in nodes]
+        if not results:
+            return np.zeros(self.n, dtype=bool), np.zeros(self.n, dtype=np.int64), None
+        if len(results) == 1:
+            return results[0]
+        fail = None
+        count = np.zeros(self.n, dtype=np.int8)
+        applies = np.zeros(self.n, dtype=bool)
+        value = results[-1][1]
+        for app, val, f in reversed(results):  # ordered select: the first that applies wins
+            value = np.where(app, val, value)
+            applies |= app
+            count += app
+            fail = _or(fail, f)
+        return applies, value, _or(fail, count >= 2)
+
+    def _leaf(self, leaf: PLeaf) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        alive = np.ones(self.n, dtype=bool)
+        fail = None
+        for cond, tenzij in leaf.conditions:
+            v, f = self.ev(cond)
+            fail = _or(fail, _and(alive, f))
+            alive = alive & (~v if tenzij else v)
+            if f is not None:
+                alive &= ~f
+        value, vf = self.ev(leaf.value)
+        return alive, value, _or(fail, _and(alive, vf))
+
+    def _group(self, g: PGroup) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        ea, ev, ef = self._pick(g.exceptions)
+        ma, mv, mf = self._pick(g.members)
+        return ea | ma, np.where(ea, ev, mv), _or(ef, _and(~ea, mf))
+
+
+def _read(spec: FactSpec, raw: np.ndarray, cols: Columns) -> tuple[np.ndarray, np.ndarray | None]:
+    """A fact column in the plan's representation; rows outside the fact's bounds are zeroed and failed."""
+    if spec.kind == "bool":
+        return np.asarray(raw, dtype=bool), None
+    if spec.kind == "enum":
+        cats = cols.categories.get(spec.name)
+        if cats is None:  # strings: code them against the declaration
+            cats_arr, inverse = np.unique(np.asarray(raw, dtype=str), return_inverse=True)
+            cats, raw = tuple(str(c) for c in cats_arr), inverse
+        declared = {v: i for i, v in enumerate(spec.values)}
+        remap = np.array([declared.get(c, len(spec.values) + i) for i, c in enumerate(cats)], dtype=np.int64)
+        return remap[np.asarray(raw, dtype=np.int64)], None
+    if spec.kind == "date" and np.issubdtype(np.asarray(raw).dtype, np.datetime64):
+        raw = np.asarray(raw).astype("datetime64[D]").astype(np.int64) + _EPOCH
+    x = np.asarray(raw, dtype=np.int64)
+    fail: np.ndarray | None = None
+    if spec.kind == "dec":
+        scale = cols.scale(spec.name)
+        if scale > FACT_SCALE:
+            unit = 10 ** (scale - FACT_SCALE)
+            fail = x % unit != 0
+            x = x // unit
+        elif scale < FACT_SCALE:
+            factor = 10 ** (FACT_SCALE - scale)
+            fail = np.abs(x) > spec.hi // factor + 1
+            x = np.where(fail, 0, x) * factor
+    out = (x < spec.lo) | (x > spec.hi)
+    if out.any():
+        fail = _or(fail, out)
+        x = np.where(out, 0, x)
+    elif fail is not None and not fail.any():
+        fail = None
+    return x, fail
+
+
+_OPS: dict[str, Callable[[_Run, Arr], _Res]] = {
+    "col": _Run.col, "known": _Run.known, "lit": _Run.lit, "ref": _Run.ref, "fallback": _Run.fallback,
+    "rescale": _Run.rescale, "neg": _Run.neg, "not": _Run.not_, "isin": _Run.isin, "take": _Run.take,
+    "round": _Run.round, "year": _Run.year, "and": _Run.and_, "or": _Run.or_, "implies": _Run.implies,
+    "where": _Run.where, "outcome": _Run.outcome,
+    "add": lambda r, a: r._strict(a, np.add), "sub": lambda r, a: r._strict(a, np.subtract),
+    "mul": lambda r, a: r._strict(a, np.multiply),
+    "eq": lambda r, a: r._strict(a, np.equal), "ne": lambda r, a: r._strict(a, np.not_equal),
+    "lt": lambda r, a: r._strict(a, np.less), "le": lambda r, a: r._strict(a, np.less_equal),
+    "gt": lambda r, a: r._strict(a, np.greater), "ge": lambda r, a: r._strict(a, np.greater_equal),
+    "min": lambda r, a: r._strict(a, np.minimum), "max": lambda r, a: r._strict(a, np.maximum),
+}

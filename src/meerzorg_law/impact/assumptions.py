@@ -1,0 +1,98 @@
+"""The assumption file (``regeling/populatie.toml`` or ``--populatie``) -> Assumptions: shares, hours, ranges.
+
+The numbers live in the data file, documented there, so a drafter can change them without touching code;
+this module reads and checks them (a clear Dutch error naming the file and key) and knows which keys the
+drawing in ``population.py`` uses.
+"""
+
+from __future__ import annotations
+
+import datetime
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Assumptions", "PopulatieFout", "bundled_assumptions", "load_assumptions"]
+
+
+class PopulatieFout(ValueError):
+    """The assumption file is missing, not TOML, or has a value of the wrong shape (message in Dutch)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Assumptions:
+    path: str
+    data: dict[str, Any]
+
+    def section(self, *keys: str) -> dict[str, Any]:
+        """A table of the file (empty when absent); a non-table is an error naming the key."""
+        node: Any = self.data
+        for k in keys:
+            node = node.get(k, {}) if isinstance(node, dict) else None
+            if not isinstance(node, dict):
+                raise PopulatieFout(f"{self.path}: [{'.'.join(keys)}] moet een tabel zijn")
+        return dict(node)
+
+    def number(self, value: Any, where: str, lo: float = 0.0, hi: float | None = None) -> float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise PopulatieFout(f"{self.path}: {where} moet een getal zijn, niet {value!r}")
+        if value < lo or (hi is not None and value > hi):
+            bound = f"van {lo} tot en met {hi}" if hi is not None else f"ten minste {lo}"
+            raise PopulatieFout(f"{self.path}: {where} moet {bound} zijn, niet {value}")
+        return float(value)
+
+    def shares(self, table: dict[str, Any], where: str) -> dict[str, float]:
+        """``{waarde: aandeel}`` with every aandeel a number >= 0 (nested tables are skipped)."""
+        return {k: self.number(v, f"{where}.{k}") for k, v in table.items() if not isinstance(v, dict)}
+
+    def numbers(self, value: Any, where: str, length: int) -> list[float]:
+        if not isinstance(value, list) or len(value) != length:
+            raise PopulatieFout(f"{self.path}: {where} moet een lijst van {length} getallen zijn")
+        return [self.number(v, f"{where}[{i}]", lo=-1e9) for i, v in enumerate(value)]
+
+    @property
+    def peildatum(self) -> datetime.date:
+        value = self.section("populatie").get("peildatum", datetime.date(2027, 1, 1))
+        if not isinstance(value, datetime.date):
+            raise PopulatieFout(f"{self.path}: populatie.peildatum moet een datum zijn (jjjj-mm-dd)")
+        return value
+
+    def frame(self, versie: str, basis_of: dict[str, str]) -> tuple[str, dict[str, list[float]]]:
+        """The bijzondere_zorgbehoefte shares [laag, midden, hoog] per place for ``versie``'s reference frame:
+        its own entry, else its basis's (and so on); the name of the entry used."""
+        frames = self.section("bijzondere_zorgbehoefte")
+        seen = versie
+        while seen and seen not in frames:
+            seen = basis_of.get(seen, "")
+        if not seen:
+            if not frames:
+                return "", {"instelling": [0.85] * 3, "thuis": [0.70] * 3}
+            seen = next(iter(frames))
+        entry = self.section("bijzondere_zorgbehoefte", seen)
+        out = {}
+        for place in ("instelling", "thuis"):
+            three = self.numbers(entry.get(place), f"bijzondere_zorgbehoefte.{seen}.{place}", 3)
+            if not all(0 <= x <= 1 for x in three) or not three[0] <= three[1] <= three[2]:
+                raise PopulatieFout(f"{self.path}: bijzondere_zorgbehoefte.{seen}.{place} moet drie aandelen "
+                                    "laag <= midden <= hoog tussen 0 en 1 zijn")
+            out[place] = three
+        return seen, out
+
+
+def load_assumptions(path: Path | str) -> Assumptions:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        raise PopulatieFout(f"{p}: kan het populatiebestand niet lezen ({e.strerror})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise PopulatieFout(f"{p}: geen geldig TOML: {e}") from None
+    return Assumptions(str(p), data)
+
+
+def bundled_assumptions(regeling_dir: Path) -> Assumptions:
+    """``populatie.toml`` beside the regeling."""
+    return load_assumptions(regeling_dir / "populatie.toml")
