@@ -16,6 +16,7 @@ from ..syntax import ast
 from ..syntax.printer import print_expr
 from ..values import Integer, Value, decimal_of_integer
 from .check import Checker, Scope
+from .order import check_cycles, dependencies
 from .trees import build_trees
 
 __all__ = ["lower"]
@@ -105,8 +106,8 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
 
     properties = tuple(_property(e, scope, diags) for e in reg.eigenschappen)
     trees = build_trees(scope.outcomes, rules, diags)
-    deps = _dependencies(definitions, scope.outcomes, rules)
-    _check_cycles(deps, definitions, scope.outcomes, diags)
+    deps = dependencies(definitions, scope.outcomes, rules)
+    check_cycles(deps, definitions, scope.outcomes, rules, diags)
 
     if any(d.severity is Severity.FOUT for d in diags):
         return None, diags
@@ -175,6 +176,8 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
         for o in a.onderdelen:
             yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
+            for s in o.subonderdelen:
+                yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span, s.herkomst)
         for lid in a.leden:
             yield from emit("lid", "", lid.tekst, lid.toelichting, label, lid.span, lid.herkomst)
             for o in lid.onderdelen:
@@ -194,6 +197,8 @@ def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
         yield from ((it.span.provision, it) for it in a.items)
         for o in a.onderdelen:
             yield from ((it.span.provision, it) for it in o.items)
+            for s in o.subonderdelen:
+                yield from ((it.span.provision, it) for it in s.items)
         for lid in a.leden:
             yield from ((it.span.provision, it) for it in lid.items)
             for o in lid.onderdelen:
@@ -212,8 +217,13 @@ def _rules(regel: ast.Regel, rule_id: int, checker: Checker, known: set[Provisio
            diags: list[Diagnostic], herkomst: ir.Herkomst | None) -> Iterator[ir.Rule]:
     for v in regel.afwijking:
         if v.ref not in known:
+            import difflib
+
+            bestaand = sorted(k.citeer() for k in known)
+            close = tuple(difflib.get_close_matches(v.ref.citeer(), bestaand, n=2, cutoff=0.9))
+            hint = f"; bedoelde u {' of '.join(close)}?" if close else ""
             diags.append(Diagnostic("E251", v.span, f"in afwijking van {v.ref.citeer()}, maar die bepaling "
-                                                    "bestaat niet"))
+                                                    f"bestaat niet{hint}", suggestions=close))
     targets = tuple(v.ref for v in regel.afwijking if v.ref in known)
     conditions = tuple(ir.Condition(checker.expect(c, T.BOOL), print_expr(c))
                        for c in (_conjuncts(regel.voorwaarde) if regel.voorwaarde else []))
@@ -254,45 +264,3 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
         diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal"))
     return ir.Property(e.name, e.label, e.versies, waarvoor, "monotoon", None, m.uitkomst, m.invoer,
                        f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span, e.verwacht_geschonden)
-
-
-def _vars(e: ir.Expr) -> Iterator[str]:
-    return (x.name for x in ir.walk(e) if isinstance(x, ir.Var))
-
-
-
-def _dependencies(definitions: dict[str, ir.Definition], outcomes: dict[str, ir.OutcomeDecl],
-                  rules: list[ir.Rule]) -> dict[str, frozenset[str]]:
-    deps: dict[str, set[str]] = {name: set(_vars(d.expr)) for name, d in definitions.items()}
-    for name, o in outcomes.items():
-        deps[name] = set(_vars(o.standaard)) if o.standaard is not None else set()
-    for r in rules:
-        deps[r.outcome].update(_vars(r.value))
-        for c in r.conditions:
-            deps[r.outcome].update(_vars(c.expr))
-    return {k: frozenset(v) for k, v in deps.items()}
-
-
-def _check_cycles(deps: dict[str, frozenset[str]], definitions: dict[str, ir.Definition],
-                  outcomes: dict[str, ir.OutcomeDecl], diags: list[Diagnostic]) -> None:
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(n: str) -> None:
-        state[n] = 1
-        stack.append(n)
-        for m in sorted(deps.get(n, ())):
-            if m not in deps:
-                continue
-            if state.get(m) == 1:
-                cycle = [*stack[stack.index(m):], m]
-                span = definitions[m].span if m in definitions else outcomes[m].span
-                diags.append(Diagnostic("E260", span, "kringverwijzing: " + " -> ".join(cycle)))
-            elif m not in state:
-                visit(m)
-        stack.pop()
-        state[n] = 2
-
-    for n in sorted(deps):
-        if n not in state:
-            visit(n)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .. import ir
@@ -59,7 +59,8 @@ def load_bundle(*paths: Path | str) -> Bundle:
             docs.append(doc)
     consolidated, versies, found = build_versions(docs)
     diags.extend(found)
-    registry = find_registry(Path(p) for p in paths)
+    # Beside the given files, else beside a bundled base version the catalog brought in.
+    registry = find_registry([*(Path(p) for p in paths), *(Path(v.file) for v in versies)])
     bronnen: dict[str, ir.Bron] = {}
     if registry is not None:
         bronnen, found = load_bronnen(registry)

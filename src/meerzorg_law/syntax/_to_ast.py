@@ -219,7 +219,10 @@ class ToAst(ExprToAst):
         return ast.Verwijzing(ProvisionRef(str(nummer), lid.nummer if lid else "", ond), self._span(meta))
 
     def doel(self, meta: Meta, nummer: Token, *rest: Any) -> ast.Verwijzing:
-        return self.verwijzing_artikel(meta, nummer, *rest)
+        lid = next((x for x in rest if isinstance(x, P.Lidnr)), None)
+        ond = next((str(x) for x in rest if isinstance(x, Token)), "")
+        sub = next((x for x in rest if isinstance(x, str) and not isinstance(x, Token)), "")
+        return ast.Verwijzing(ProvisionRef(str(nummer), lid.nummer if lid else "", ond, sub), self._span(meta))
 
     def verwijzing_lid(self, meta: Meta, lid: P.Lidnr, ond: Token | None = None) -> ast.Verwijzing:
         # Relative: the artikel is filled in by _annotate from where the citation stands.
@@ -291,10 +294,10 @@ class ToAst(ExprToAst):
         basis = next(x.ident for x in rest if isinstance(x, P.Basis))
         geldig = next(x for x in rest if isinstance(x, datetime.date))
         bron = next((x.text for x in rest if isinstance(x, P.Bron)), "")
+        aanhef = next((x.text for x in rest if isinstance(x, P.Aanhef)), "")
         return ast.Wijzigingsregeling(
             text_of(titel), versie, variant, basis, geldig, bron,
             tuple(x for x in rest if isinstance(x, ast.WijzigingsArtikel)),
-        aanhef = next((x.text for x in rest if isinstance(x, P.Aanhef)), "")
             tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta), aanhef)
 
     def aanhef(self, meta: Meta, s: Token) -> P.Aanhef:
@@ -316,11 +319,78 @@ class ToAst(ExprToAst):
     def bepaling(self, meta: Meta, b: ast.Bepaling) -> ast.Bepaling:
         return b
 
-    def komt_te_luiden(self, meta: Meta, doel: ast.Verwijzing, b: ast.Bepaling) -> ast.KomtTeLuiden:
-        return ast.KomtTeLuiden(doel, b, self._span(meta))
+    def komt_te_luiden(self, meta: Meta, *rest: Any) -> ast.KomtTeLuiden:
+        redactioneel = isinstance(rest[0], Token)
+        doel, b = rest[-2:]
+        return ast.KomtTeLuiden(doel, b, self._span(meta), redactioneel)
 
-    def vervalt(self, meta: Meta, doel: ast.Verwijzing) -> ast.Vervalt:
-        return ast.Vervalt(doel, self._span(meta))
+    def vervalt(self, meta: Meta, doel: ast.Verwijzing,
+                paren: tuple[tuple[tuple[str, str], tuple[str, str]], ...] = ()) -> ast.Vervalt:
+        # "van het derde lid tot tweede lid": the places are relative to the parent of the lapsed provision.
+        def absolute(plek: tuple[str, str]) -> ProvisionRef:
+            soort, nummer = plek
+            r = doel.ref
+            if soort == "artikel":
+                return ProvisionRef(nummer)
+            if soort == "lid":
+                return ProvisionRef(r.artikel, nummer)
+            if soort == "onderdeel":
+                return ProvisionRef(r.artikel, r.lid, nummer)
+            return ProvisionRef(r.artikel, r.lid, r.onderdeel, nummer)
+        return ast.Vervalt(doel, self._span(meta), tuple((absolute(a), absolute(b)) for a, b in paren))
+
+    def vernummering(self, meta: Meta, _soort: Token, *paren: tuple[tuple[str, str], tuple[str, str]]
+                     ) -> tuple[tuple[tuple[str, str], tuple[str, str]], ...]:
+        return paren
+
+    def hernummering(self, meta: Meta, oud: tuple[str, str], nieuw: tuple[str, str]
+                     ) -> tuple[tuple[str, str], tuple[str, str]]:
+        return (oud, nieuw)
+
+    def plek_lid(self, meta: Meta, lid: P.Lidnr) -> tuple[str, str]:
+        return ("lid", lid.nummer)
+
+    def plek_onderdeel(self, meta: Meta, letter: Token) -> tuple[str, str]:
+        return ("onderdeel", str(letter))
+
+    def plek_subonderdeel(self, meta: Meta, nummer: Token) -> tuple[str, str]:
+        return ("subonderdeel", str(nummer))
+
+    def plek_artikel(self, meta: Meta, nummer: Token) -> tuple[str, str]:
+        return ("artikel", str(nummer))
+
+    def toegevoegd(self, meta: Meta, doel: ast.Verwijzing, soort: str, b: ast.Bepaling) -> ast.Ingevoegd:
+        return ast.Ingevoegd("aan", doel, soort, b, self._span(meta))
+
+    def vervangen(self, meta: Meta, *rest: Any) -> ast.Vervangen:
+        redactioneel = isinstance(rest[0], Token)
+        doel = next(x for x in rest if isinstance(x, ast.Verwijzing))
+        oud, nieuw = (x for x in rest if isinstance(x, Token) and x.type == "STRING")
+        telkens = any(isinstance(x, Token) and x.type == "TELKENS" for x in rest)
+        items = next((x for x in rest if isinstance(x, tuple)), None)
+        return ast.Vervangen(doel, text_of(oud), text_of(nieuw), telkens, items, self._span(meta), redactioneel)
+
+    def met_regels(self, meta: Meta, *items: ast.Item) -> tuple[ast.Item, ...]:
+        return items
+
+    def subnr(self, meta: Meta, nummer: Token) -> str:
+        return str(nummer)
+
+    def structuur_ingevoegd(self, meta: Meta, na_voor: Token, anker: tuple[str, str], soort: str,
+                            nieuw: ast.Hoofdstuk | ast.Paragraaf) -> ast.StructuurIngevoegd:
+        return ast.StructuurIngevoegd(str(na_voor), anker[0], anker[1], soort, nieuw, self._span(meta))
+
+    def structuurdoel(self, meta: Meta, hoofdstuk: Token, paragraaf: Token | None = None) -> tuple[str, str]:
+        return (str(hoofdstuk), str(paragraaf) if paragraaf is not None else "")
+
+    def soort_hoofdstuk(self, meta: Meta) -> str:
+        return "hoofdstuk"
+
+    def soort_paragraaf(self, meta: Meta) -> str:
+        return "paragraaf"
+
+    def soort_subonderdeel(self, meta: Meta) -> str:
+        return "subonderdeel"
 
     def plaats(self, meta: Meta, na_voor: Token, doel: ast.Verwijzing) -> tuple[str, ast.Verwijzing]:
         return (str(na_voor), doel)
@@ -361,6 +431,9 @@ class ToAst(ExprToAst):
 
     def gegevens_vervalt(self, meta: Meta, naam: Token) -> ast.GegevensInstructie:
         return ast.GegevensInstructie("vervalt", str(naam), None, None, self._span(meta))
+
+    def gegevens_vervalt_enumeratie(self, meta: Meta, naam: Token) -> ast.GegevensInstructie:
+        return ast.GegevensInstructie("vervalt", str(naam), None, None, self._span(meta), enumeratie=True)
 
     def gegevens_waarde(self, meta: Meta, enum: Token, waarde: Token, *label: Token) -> ast.GegevensInstructie:
         value = ast.EnumWaarde(str(waarde), text_of(label[0]) if label else "", self._span(meta))

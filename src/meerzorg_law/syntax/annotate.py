@@ -30,6 +30,17 @@ def _annotate_instructie(instr: ast.Instructie) -> ast.Instructie:
     if isinstance(instr, ast.Ingevoegd):
         return dataclasses.replace(instr, bepaling=annotate_bepaling(
             instr.bepaling, _inserted_ref(instr.anker.ref, instr.bepaling)))
+    if isinstance(instr, ast.Vervangen) and instr.items is not None:
+        return dataclasses.replace(instr, items=_ann_items(instr.items, instr.doel.ref))
+    if isinstance(instr, ast.StructuurIngevoegd):
+        nieuw = instr.nieuw
+        if isinstance(nieuw, ast.Hoofdstuk):
+            return dataclasses.replace(instr, nieuw=dataclasses.replace(
+                nieuw, artikelen=tuple(_ann_artikel(a) for a in nieuw.artikelen),
+                paragrafen=tuple(dataclasses.replace(p, artikelen=tuple(_ann_artikel(a) for a in p.artikelen))
+                                 for p in nieuw.paragrafen)))
+        return dataclasses.replace(instr, nieuw=dataclasses.replace(
+            nieuw, artikelen=tuple(_ann_artikel(a) for a in nieuw.artikelen)))
     return instr
 
 
@@ -38,6 +49,8 @@ def _inserted_ref(anker: ProvisionRef, b: ast.Bepaling) -> ProvisionRef:
         return ProvisionRef(b.nummer)
     if isinstance(b, ast.Lid):
         return ProvisionRef(anker.artikel, b.nummer)
+    if isinstance(b, ast.Subonderdeel):
+        return ProvisionRef(anker.artikel, anker.lid, anker.onderdeel, b.nummer)
     return ProvisionRef(anker.artikel, anker.lid, b.letter)
 
 
@@ -47,6 +60,9 @@ def annotate_bepaling(b: ast.Bepaling, where: ProvisionRef) -> ast.Bepaling:
         return _ann_artikel(b)
     if isinstance(b, ast.Lid):
         return _ann_lid(b, ProvisionRef(where.artikel, b.nummer))
+    if isinstance(b, ast.Subonderdeel):
+        ref = ProvisionRef(where.artikel, where.lid, where.onderdeel, b.nummer)
+        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
     return _ann_onderdeel(b, ProvisionRef(where.artikel, where.lid, b.letter))
 
 

@@ -36,9 +36,9 @@ __all__ = [
     "Herkomst", "Hoofdstuk",
     "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known", "Kolom", "KomtTeLuiden", "Lid",
     "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Regel", "Regeling", "Rij",
-    "RijWijziging", "SetLit", "Subonderdeel", "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst",
-    "Unary", "Vernummerd", "Vervalt", "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel",
-    "Wijzigingsregeling",
+    "RijWijziging", "SetLit", "StructuurIngevoegd", "Subonderdeel", "Tabel", "TabelWijziging", "Toekenning",
+    "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen", "Verwijzing", "Volgens", "Wijziging",
+    "WijzigingsArtikel", "Wijzigingsregeling",
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -201,7 +201,7 @@ class Artikel:
     herkomst: Herkomst | None = None
 
 
-Bepaling = Union[Artikel, Lid, Onderdeel]
+Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel]
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,20 +320,28 @@ class Regeling:
 
 @dataclass(frozen=True, slots=True)
 class KomtTeLuiden:
+    """``redactioneel``: the drafter declares that tekst and rules may change apart (no warning W020)."""
+
     doel: Verwijzing
     bepaling: Bepaling
     span: Span
+    redactioneel: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Vervalt:
+    """``doel`` lapses; ``hernummering`` holds the (old, new) pairs of "onder vernummering van het derde lid tot
+    tweede lid", made absolute against the parent of ``doel``."""
+
     doel: Verwijzing
     span: Span
+    hernummering: tuple[tuple[ProvisionRef, ProvisionRef], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Ingevoegd:
-    """``na artikel 2.2, eerste lid wordt een lid ingevoegd: ...``; ``positie`` is na or voor."""
+    """``na artikel 2.2, eerste lid wordt een lid ingevoegd: ...``; ``positie`` is na or voor, or aan ("aan
+    artikel 2.2 wordt een lid toegevoegd": then ``anker`` is the parent and the provision comes last)."""
 
     positie: str
     anker: Verwijzing
@@ -369,13 +377,15 @@ class TabelWijziging:
 @dataclass(frozen=True, slots=True)
 class GegevensInstructie:
     """``soort``: ingevoegd, luidt (then ``declaratie`` replaces ``naam``), vervalt, or waarde (``waarde`` is
-    added to enumeratie ``naam``)."""
+    added to enumeratie ``naam``). Enumeraties (types) and invoer/uitkomst (names) are separate namespaces:
+    ``enumeratie`` says that vervalt removes the type ``naam``."""
 
     soort: str
     naam: str
     declaratie: Declaratie | None
     waarde: EnumWaarde | None
     span: Span
+    enumeratie: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -384,7 +394,35 @@ class GegevensWijziging:
     span: Span
 
 
-Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, TabelWijziging, GegevensWijziging]
+@dataclass(frozen=True, slots=True)
+class Vervangen:
+    """Textual substitution: in ``doel`` the words ``oud`` become ``nieuw`` (``telkens``: every occurrence).
+    ``items``, when given ("met regels:"), are the provision's begrippen and regels after the change."""
+
+    doel: Verwijzing
+    oud: str
+    nieuw: str
+    telkens: bool
+    items: tuple[Item, ...] | None
+    span: Span
+    redactioneel: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class StructuurIngevoegd:
+    """``na hoofdstuk 2 wordt een hoofdstuk ingevoegd: ...`` or ``na hoofdstuk 5, paragraaf 2 wordt een
+    paragraaf ingevoegd: ...``; ``paragraaf`` of the anchor is empty for a hoofdstuk."""
+
+    positie: str
+    hoofdstuk: str
+    paragraaf: str
+    soort: str
+    nieuw: Hoofdstuk | Paragraaf
+    span: Span
+
+
+Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, TabelWijziging,
+                   GegevensWijziging]
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +457,7 @@ class Wijzigingsregeling:
     artikelen: tuple[WijzigingsArtikel, ...]
     eigenschappen: tuple[Eigenschap, ...]
     span: Span
+    aanhef: str = ""
 
 
 Document = Union[Regeling, Wijzigingsregeling]
-    aanhef: str = ""

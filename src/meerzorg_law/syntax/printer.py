@@ -5,6 +5,8 @@ The output parses back to the same AST (spans aside): ``parse_text(print_documen
 
 from __future__ import annotations
 
+import re
+
 from ..span import ProvisionRef, rangtelwoord
 from . import ast
 
@@ -15,23 +17,6 @@ _PREC = {"impliceert": 1, "of": 2, "en": 3, "niet": 4, "cmp": 5, "+": 6, "-": 6,
 _CMP = {"=", "<>", "<", "<=", ">", ">="}
 
 
-def _prec(e: ast.Expr) -> int:
-    if isinstance(e, ast.BinOp):
-        return _PREC["cmp"] if e.op in _CMP else _PREC[e.op]
-    if isinstance(e, (ast.In, ast.Known)):
-        return _PREC["cmp"]
-    if isinstance(e, ast.Unary):
-        return _PREC["niet"] if e.op == "niet" else _PREC["neg"]
-    if isinstance(e, ast.IfThenElse):
-        return 0
-    return 9
-
-
-def _wrap(e: ast.Expr, minimum: int) -> str:
-    text = print_expr(e)
-    return f"({text})" if _prec(e) < minimum else text
-
-
 def print_expr(e: ast.Expr) -> str:
     """Canonical text of an expression.
 
@@ -39,41 +24,72 @@ def print_expr(e: ast.Expr) -> str:
     >>> print_expr(ast.BinOp("en", ast.Name("a", NO_SPAN), ast.Unary("niet", ast.Name("b", NO_SPAN), NO_SPAN), NO_SPAN))
     'a en niet b'
     """
-    if isinstance(e, ast.Name):
-        return e.name
-    if isinstance(e, ast.Literal):
-        return e.text
-    if isinstance(e, ast.SetLit):
-        return "{" + ", ".join(print_expr(i) for i in e.items) + "}"
-    if isinstance(e, ast.BinOp):
-        p = _prec(e)
+    return _PRINTER.visit(e, None)[0]
+
+
+class _Printer(ast.ExprVisitor[None, tuple[str, int]]):
+    """Each expression kind's text and how strongly it binds, so only the parentheses needed are added."""
+
+    def wrap(self, e: ast.Expr, minimum: int) -> str:
+        text, prec = self.visit(e, None)
+        return f"({text})" if prec < minimum else text
+
+    def text(self, e: ast.Expr) -> str:
+        return self.visit(e, None)[0]
+
+    def name(self, e: ast.Name, _: None) -> tuple[str, int]:
+        return e.name, _ATOM
+
+    def literal(self, e: ast.Literal, _: None) -> tuple[str, int]:
+        return e.text, _ATOM
+
+    def set_lit(self, e: ast.SetLit, _: None) -> tuple[str, int]:
+        # An item that starts with a decimal comma would read as two items ({1,5} is {1, 5}): bracket it.
+        items = (self.text(i) for i in e.items)
+        return "{" + ", ".join(f"({t})" if _STARTS_WITH_DECIMAL_COMMA.match(t) else t for t in items) + "}", _ATOM
+
+    def bin_op(self, e: ast.BinOp, _: None) -> tuple[str, int]:
+        p = _PREC["cmp"] if e.op in _CMP else _PREC[e.op]
         # Comparisons and impliceert do not chain, the rest is left-associative: the right side binds tighter.
         left_min = p + 1 if e.op in _CMP or e.op == "impliceert" else p
-        return f"{_wrap(e.left, left_min)} {e.op} {_wrap(e.right, p + 1)}"
-    if isinstance(e, ast.In):
+        return f"{self.wrap(e.left, left_min)} {e.op} {self.wrap(e.right, p + 1)}", p
+
+    def in_(self, e: ast.In, _: None) -> tuple[str, int]:
         neg = "niet in" if e.negated else "in"
-        return f"{_wrap(e.element, _PREC['+'])} {neg} {_wrap(e.collection, _PREC['+'])}"
-    if isinstance(e, ast.Unary):
+        return f"{self.wrap(e.element, _PREC['+'])} {neg} {self.wrap(e.collection, _PREC['+'])}", _PREC["cmp"]
+
+    def unary(self, e: ast.Unary, _: None) -> tuple[str, int]:
         if e.op == "niet":
-            return f"niet {_wrap(e.operand, _PREC['niet'])}"
-        return f"-{_wrap(e.operand, _PREC['neg'])}"
-    if isinstance(e, ast.Known):
-        return f"{_wrap(e.operand, _PREC['+'])} is {'niet ' if e.negated else ''}bekend"
-    if isinstance(e, ast.Lookup):
-        return f"{_wrap(e.table, 9)}[{print_expr(e.key)}]"
-    if isinstance(e, ast.Column):
+            return f"niet {self.wrap(e.operand, _PREC['niet'])}", _PREC["niet"]
+        return f"-{self.wrap(e.operand, _PREC['neg'])}", _PREC["neg"]
+
+    def known(self, e: ast.Known, _: None) -> tuple[str, int]:
+        return f"{self.wrap(e.operand, _PREC['+'])} is {'niet ' if e.negated else ''}bekend", _PREC["cmp"]
+
+    def lookup(self, e: ast.Lookup, _: None) -> tuple[str, int]:
+        return f"{self.wrap(e.table, _ATOM)}[{self.text(e.key)}]", _ATOM
+
+    def column(self, e: ast.Column, _: None) -> tuple[str, int]:
         # "1,5.x" does not lex (a decimal may not be followed by a dot), so a decimal base gets parentheses.
         base = f"({e.base.text})" if isinstance(e.base, ast.Literal) and e.base.kind == "decimaal" else None
-        return f"{base or _wrap(e.base, 9)}.{e.column}"
-    if isinstance(e, ast.Call):
-        return f"{e.function}({', '.join(print_expr(a) for a in e.args)})"
-    if isinstance(e, ast.IfThenElse):
-        return f"als {print_expr(e.condition)} dan {print_expr(e.then)} anders {print_expr(e.otherwise)}"
-    if isinstance(e, ast.Volgens):
-        return f"{_wrap(e.expr, 9)} volgens {e.versie}"
-    if isinstance(e, ast.Met):
-        return f"({print_expr(e.expr)} met {e.fact} als {print_expr(e.value)})"
-    raise TypeError(f"geen expressie: {e!r}")
+        return f"{base or self.wrap(e.base, _ATOM)}.{e.column}", _ATOM
+
+    def call(self, e: ast.Call, _: None) -> tuple[str, int]:
+        return f"{e.function}({', '.join(self.text(a) for a in e.args)})", _ATOM
+
+    def if_then_else(self, e: ast.IfThenElse, _: None) -> tuple[str, int]:
+        return f"als {self.text(e.condition)} dan {self.text(e.then)} anders {self.text(e.otherwise)}", 0
+
+    def volgens(self, e: ast.Volgens, _: None) -> tuple[str, int]:
+        return f"{self.wrap(e.expr, _ATOM)} volgens {e.versie}", _ATOM
+
+    def met(self, e: ast.Met, _: None) -> tuple[str, int]:
+        return f"({self.text(e.expr)} met {e.fact} als {self.text(e.value)})", _ATOM
+
+
+_ATOM = 9  # names, literals, calls and bracketed forms: never need parentheses
+_STARTS_WITH_DECIMAL_COMMA = re.compile(r"[0-9]+,[0-9]")
+_PRINTER = _Printer()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -131,7 +147,18 @@ def _verwijzing(ref: ProvisionRef) -> str:
         parts.append(_lid(ref.lid))
     if ref.onderdeel:
         parts.append(f"onderdeel {ref.onderdeel}")
+    if ref.subonderdeel:
+        parts.append(f"onder {ref.subonderdeel}")
     return ", ".join(parts)
+
+
+def _plek(ref: ProvisionRef, het: str = "") -> str:
+    """A place in "onder vernummering van het derde lid tot tweede lid", relative to its parent."""
+    if ref.subonderdeel:
+        return f"subonderdeel {ref.subonderdeel}"
+    if ref.onderdeel:
+        return f"onderdeel {ref.onderdeel}"
+    return f"{het}{_lid(ref.lid)}" if ref.lid else f"artikel {ref.artikel}"
 
 
 def _regeling(r: ast.Regeling) -> list[str]:
@@ -214,7 +241,17 @@ def _item(item: ast.Item, ind: int) -> list[str]:
         out.append(f"{pad}{_INDENT}indien {print_expr(item.voorwaarde)}")
     if item.tenzij is not None:
         out.append(f"{pad}{_INDENT}tenzij {print_expr(item.tenzij)}")
-    return out
+    return out + _herkomst(item.herkomst, ind + 1)
+
+
+def _herkomst(h: ast.Herkomst | None, ind: int) -> list[str]:
+    """``herkomst soort bron a, b "noot"``, each alternatief of a keuze on its own line below it."""
+    if h is None:
+        return []
+    pad = _INDENT * ind
+    bronnen = f" bron {', '.join(h.bronnen)}" if h.bronnen else ""
+    return [f"{pad}herkomst {h.soort}{bronnen}{_opt(h.noot, ind)}",
+            *(f"{pad}{_INDENT}alternatief {_str(a, ind + 1)}" for a in h.alternatieven)]
 
 
 def _rij(prefix: str, rij: ast.Rij, ind: int) -> str:
@@ -229,19 +266,10 @@ def _bijlage(b: ast.Bijlage) -> list[str]:
         out.append(f"{_INDENT}toelichting {_str(b.toelichting, 1)}")
     for t in b.tabellen:
         out.append(f"{_INDENT}tabel {t.name}{_opt(t.label, 1)} sleutel {_type(t.sleutel)}")
+        out += _herkomst(t.herkomst, 2)
         out += [f"{_INDENT * 2}kolom {k.name}: {_type(k.type)}{_opt(k.label, 2)}" for k in t.kolommen]
         out += [_rij(f"rij {r.key}", r, 2) for r in t.rijen]
-    return out + _herkomst(item.herkomst, ind + 1)
-
-
-def _herkomst(h: ast.Herkomst | None, ind: int) -> list[str]:
-    """``herkomst soort bron a, b "noot"``, each alternatief of a keuze on its own line below it."""
-    if h is None:
-        return []
-    pad = _INDENT * ind
-    bronnen = f" bron {', '.join(h.bronnen)}" if h.bronnen else ""
-    return [f"{pad}herkomst {h.soort}{bronnen}{_opt(h.noot, ind)}",
-            *(f"{pad}{_INDENT}alternatief {_str(a, ind + 1)}" for a in h.alternatieven)]
+    return out
 
 
 def _eigenschap(e: ast.Eigenschap) -> list[str]:
@@ -250,7 +278,6 @@ def _eigenschap(e: ast.Eigenschap) -> list[str]:
         out.append(f"{_INDENT}tussen versies {e.versies[0]} en {e.versies[1]}")
     if isinstance(e.eis, ast.Geldt):
         eis = f"geldt {print_expr(e.eis.expr)}"
-        out += _herkomst(t.herkomst, 2)
     else:
         eis = f"geldt {e.eis.uitkomst} daalt niet als {e.eis.invoer} stijgt"
     verwacht = _verwacht_geschonden(e.verwacht_geschonden)
@@ -272,6 +299,8 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
            f"basis {w.basis}", f"geldig vanaf {w.geldig_vanaf.isoformat()}"]
     if w.bron:
         out.append(f"bron {_str(w.bron, 0)}")
+    if w.aanhef:
+        out.append(f"aanhef {_str(w.aanhef, 0)}")
     for wa in w.artikelen:
         out += ["", f"Artikel {wa.nummer}{_opt(wa.titel, 0)}"]
         if wa.tekst:
@@ -283,8 +312,6 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
             if wz.tekst:
                 out.append(f"{_INDENT * 2}tekst {_str(wz.tekst, 2)}")
             if wz.toelichting:
-    if w.aanhef:
-        out.append(f"aanhef {_str(w.aanhef, 0)}")
                 out.append(f"{_INDENT * 2}toelichting {_str(wz.toelichting, 2)}")
             for instr in wz.instructies:
                 out += _instructie(instr, 2)
@@ -296,7 +323,7 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
 def _gegevensinstructie(w: ast.GegevensInstructie, ind: int) -> list[str]:
     pad = _INDENT * ind
     if w.soort == "vervalt":
-        return [f"{pad}vervalt {w.naam}"]
+        return [f"{pad}vervalt {'enumeratie ' if w.enumeratie else ''}{w.naam}"]
     if w.waarde is not None:
         label = f" {_str(w.waarde.label, ind)}" if w.waarde.label else ""
         return [f"{pad}wordt aan {w.naam} de waarde {w.waarde.name}{label} toegevoegd"]
@@ -308,12 +335,40 @@ def _gegevensinstructie(w: ast.GegevensInstructie, ind: int) -> list[str]:
 def _instructie(i: ast.Instructie, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(i, ast.KomtTeLuiden):
-        return [f"{pad}{_verwijzing(i.doel.ref)} komt te luiden:", *_bepaling(i.bepaling, ind + 1)]
+        red = "redactioneel " if i.redactioneel else ""
+        return [f"{pad}{red}{_verwijzing(i.doel.ref)} komt te luiden:", *_bepaling(i.bepaling, ind + 1)]
     if isinstance(i, ast.Vervalt):
-        return [f"{pad}{_verwijzing(i.doel.ref)} vervalt"]
+        if not i.hernummering:
+            return [f"{pad}{_verwijzing(i.doel.ref)} vervalt"]
+        woord = "verlettering" if i.doel.ref.onderdeel and not i.doel.ref.subonderdeel else "vernummering"
+        paren = " en van ".join(f"{_plek(a, 'het ')} tot {_plek(b)}" for a, b in i.hernummering)
+        return [f"{pad}{_verwijzing(i.doel.ref)}, vervalt onder {woord} van {paren}"]
     if isinstance(i, ast.Ingevoegd):
+        if i.positie == "aan":
+            return [f"{pad}aan {_verwijzing(i.anker.ref)} wordt een {i.soort} toegevoegd:",
+                    *_bepaling(i.bepaling, ind + 1)]
         return [f"{pad}{i.positie} {_verwijzing(i.anker.ref)} wordt een {i.soort} ingevoegd:",
                 *_bepaling(i.bepaling, ind + 1)]
+    if isinstance(i, ast.Vervangen):
+        telkens = " telkens" if i.telkens else ""
+        red = "redactioneel " if i.redactioneel else ""
+        out = [f"{pad}{red}in {_verwijzing(i.doel.ref)}, wordt {_str(i.oud, ind)}{telkens} vervangen door "
+               f"{_str(i.nieuw, ind)}"]
+        if i.items is not None:
+            out += [f"{pad}{_INDENT}met regels:", *(line for it in i.items for line in _item(it, ind + 2))]
+        return out
+    if isinstance(i, ast.StructuurIngevoegd):
+        anker = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}" if i.paragraaf else "")
+        head = f"{pad}{i.positie} {anker} wordt een {i.soort} ingevoegd:"
+        if isinstance(i.nieuw, ast.Hoofdstuk):
+            h = i.nieuw
+            body = [f"{pad}{_INDENT}hoofdstuk {h.nummer}{_opt(h.titel, ind + 1)}", *_artikelen(h.artikelen, ind + 2)]
+            for p in h.paragrafen:
+                body += [f"{pad}{_INDENT * 2}paragraaf {p.nummer}{_opt(p.titel, ind + 2)}",
+                         *_artikelen(p.artikelen, ind + 3)]
+            return [head, *body]
+        p = i.nieuw
+        return [head, f"{pad}{_INDENT}paragraaf {p.nummer}{_opt(p.titel, ind + 1)}", *_artikelen(p.artikelen, ind + 2)]
     if isinstance(i, ast.Vernummerd):
         return [f"{pad}{_verwijzing(i.doel.ref)} wordt vernummerd tot {_verwijzing(i.nieuw.ref)}"]
     if isinstance(i, ast.GegevensWijziging):

@@ -146,8 +146,13 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
             return reg
         if not ctx.raakt([kind], [kind], wie, i.span):
             return reg
-        if T.vind(reg, anker) is None:
+        ouder = T.vind(reg, anker)
+        if ouder is None:
             ctx.fout("W001", i.span, f"{anker.citeer()} bestaat niet in {ctx.versie}")
+            return reg
+        if isinstance(ouder, ast.Artikel) and (ouder.leden if soort == "onderdeel" else ouder.onderdelen):
+            heeft = "leden" if soort == "onderdeel" else "onderdelen"
+            ctx.fout("W004", i.span, f"aan {anker.citeer()} kan geen {soort} worden toegevoegd: het heeft {heeft}")
             return reg
         if T.vind(reg, kind) is not None:
             ctx.fout("W005", i.span, f"{kind.citeer()} bestaat al")

@@ -158,6 +158,7 @@ def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: 
                 break
             nieuw = replace(v.doel, **{T.soort_van(h.oud): T.laatste(h.nieuw)})
             juist = woorden(nieuw, v.relatief)
+            juist = juist[0].upper() + juist[1:] if v.woorden[0].isupper() else juist
             out.append(Diagnostic("R002", v.span, (
                 f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}', maar {h.oud.citeer()} wordt in "
                 f"{versie} vernummerd tot {h.nieuw.citeer()}: de verwijzing moet luiden '{juist}'"),

@@ -1,0 +1,81 @@
+"""Every amendment move tried on the bundled rlz-2026 itself, unchanged: the wijziging files below name only
+their basis, and the catalog takes that version from the bundled regeling/. Good files must give no error and
+the effect written in the test; bad files exactly the diagnostics written inline (``# FOUT CODE: message``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import actual, inline_expectations
+from meerzorg_law.semantics.pipeline import Bundle, load_bundle
+from meerzorg_law.span import ProvisionRef
+
+HERE = Path(__file__).parent / "bundled"
+BAD = sorted((HERE / "bad").glob("*.rgl"))
+
+
+def _load(path: Path) -> Bundle:
+    bundle = load_bundle(path)
+    assert "rlz-2026" in bundle.versions, "de basis komt uit de meegeleverde regeling/"
+    return bundle
+
+
+def _clean(bundle: Bundle, path: Path) -> None:
+    mine = [d for d in bundle.diagnostics if d.span.file == str(path) or d.code[0] in "WR"]
+    assert bundle.ok and not mine, "\n".join(f"{d.span}: {d.code} {d.message}" for d in bundle.diagnostics
+                                             if d.is_error or d in mine)
+
+
+def test_every_gegevens_change_on_the_bundled_regeling() -> None:
+    path = HERE / "good" / "gegevens.rgl"
+    bundle = _load(path)
+    _clean(bundle, path)
+    base, new = bundle.versions["rlz-2026"], bundle.versions["rlz-2026-gegevens"]
+    # A new value of an enumeratie that shares its name with a fact; the fact keeps its type.
+    assert new.enums["bijzondere_situatie"].values == (*base.enums["bijzondere_situatie"].values, "mantelzorg_thuis")
+    assert new.facts["bijzondere_situatie"].type == base.facts["bijzondere_situatie"].type
+    # A new fact, a replaced fact, a replaced enumeratie (same name as a fact), a removed fact and enumeratie.
+    assert "uren_mantelzorg_per_week" in new.facts and "uren_mantelzorg_per_week" not in base.facts
+    nieuw_bereik, oud_bereik = new.facts["leeftijd"].bereik, base.facts["leeftijd"].bereik
+    assert nieuw_bereik is not None and oud_bereik is not None
+    assert (str(nieuw_bereik[1]), str(oud_bereik[1])) == ("120", "130")
+    assert new.enums["andere_toeslag"].values[-1] == "wmo"
+    assert "eerdere_meerzorg_thuis_tot" not in new.facts and "soort_aanvraag" not in new.facts
+    assert "soort_aanvraag" not in new.enums and "soort_aanvraag" in base.enums
+    # Every other enumeratie is still there (the old consolidation lost all of them: E201 x 52).
+    assert set(new.enums) == set(base.enums) - {"soort_aanvraag"}
+
+
+def test_every_provision_instruction_on_the_bundled_regeling() -> None:
+    path = HERE / "good" / "bepalingen.rgl"
+    bundle = _load(path)
+    _clean(bundle, path)
+    new = bundle.consolidated["rlz-2026-bepalingen"]
+    ir_new = bundle.versions["rlz-2026-bepalingen"]
+    provisions = {p.ref: p for p in ir_new.provisions}
+    # Textual substitution with its rules.
+    e = provisions[ProvisionRef("2.2", "1", "e")]
+    assert "ten minste 20% hoger" in " ".join(e.tekst.split()) and "25%" not in e.tekst
+    assert ir_new.definitions["drempel"].source == "1,20 * bekostigingsuren[zorgprofiel]"
+    # Lid 2 of artikel 5.5 lapses, lid 3 becomes lid 2 and keeps its rule.
+    lid2 = provisions[ProvisionRef("5.5", "2")]
+    assert "GGZ Beveiligd wonen" in lid2.tekst and ProvisionRef("5.5", "3") not in provisions
+    assert any(r.provision == ProvisionRef("5.5", "2") for r in ir_new.rules)
+    # An inserted lid, an onderdeel with subonderdelen added, a begrip in a subonderdeel used elsewhere.
+    assert ProvisionRef("2.2", "1a") in provisions
+    assert ProvisionRef("1.1", "", "e", "2°") in provisions
+    assert ir_new.definitions["kind_thuis_situatie"].span.provision == ProvisionRef("1.1", "", "e", "1°")
+    assert "kind_thuis_situatie" in {str(n) for n in ir_new.dependencies["kind_thuis_bijzonder"]}
+    # An inserted hoofdstuk, a changed table row.
+    assert [h.nummer for h in new.hoofdstukken] == ["1", "2", "3", "5"]
+    assert str(ir_new.tables["bekostigingsuren"].rows["VG7"][0]) == "35.0"
+
+
+@pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
+def test_bad_instructions_on_the_bundled_regeling(path: Path) -> None:
+    expected = inline_expectations(path)
+    assert expected
+    bundle = _load(path)
+    assert actual(bundle.diagnostics, path) == expected

@@ -1,0 +1,87 @@
+"""The drafter's whole workflow on a second, complete variant (``variant/``), written against the unchanged
+bundled rlz-2026: the folder holds only the wijzigingsregeling and its case file; the basis comes from the
+bundled regeling/. Every usual amendment move is in it, its cases pass, and the one mistake a renumbering
+invites (a reference to the old number) is caught with the wording it must get."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from meerzorg_law.cases.project import bundled_paths, load_project
+from meerzorg_law.cases.run import run_cases
+from meerzorg_law.semantics.pipeline import load_bundle
+from meerzorg_law.span import ProvisionRef
+from meerzorg_law.syntax import ast
+
+VARIANT = Path(__file__).parent / "variant"
+RGL = VARIANT / "rlz-2027-mantelzorg.rgl"
+ID = "rlz-2027-mantelzorg"
+
+
+def test_the_variant_builds_on_the_unchanged_bundled_regeling() -> None:
+    assert sorted(p.name for p in VARIANT.glob("*.rgl")) == [RGL.name]
+    bundle = load_bundle(VARIANT)
+    mine = [d for d in bundle.diagnostics if d.span.file == str(RGL) or d.is_error]
+    assert bundle.ok and not mine, "\n".join(f"{d.span}: {d.code} {d.message}" for d in mine)
+    basis = next(v for v in bundle.catalog if v.id == "rlz-2026")
+    assert Path(basis.file).resolve() == (bundled_paths()[0] / "rlz-2026.rgl").resolve()
+
+
+def _instructies() -> list[ast.Instructie]:
+    doc = load_bundle(VARIANT).documents[ID]
+    assert isinstance(doc, ast.Wijzigingsregeling)
+    return [i for wa in doc.artikelen for w in wa.wijzigingen for i in w.instructies]
+
+
+def test_the_variant_uses_every_usual_move() -> None:
+    instructies = _instructies()
+    gegevens = [g for i in instructies if isinstance(i, ast.GegevensWijziging) for g in i.wijzigingen]
+    assert any(g.soort == "waarde" and g.naam == "bijzondere_situatie" for g in gegevens)  # new enum value
+    assert any(g.soort == "ingevoegd" and isinstance(g.declaratie, ast.Invoer) for g in gegevens)  # new fact
+    assert any(isinstance(i, ast.Vervangen) and i.items for i in instructies)  # textual substitution
+    assert any(isinstance(i, ast.Ingevoegd) and i.soort == "lid" for i in instructies)  # inserted lid
+    assert any(isinstance(i, ast.Ingevoegd) and isinstance(i.bepaling, ast.Onderdeel) and i.bepaling.subonderdelen
+               for i in instructies)  # onderdeel with subonderdelen
+    assert any(isinstance(i, ast.Vervalt) and i.hernummering for i in instructies)  # lapse with renumbering
+
+    reg = load_bundle(VARIANT).versions[ID]
+    # A begrip defined in a subonderdeel, used elsewhere (an onderdeel of artikel 1.1).
+    assert reg.definitions["mantelzorg_overbelast"].span.provision == ProvisionRef("1.1", "", "e", "2°")
+    assert "mantelzorg_overbelast" in reg.dependencies["bijzondere_situatie_thuis"]
+    # The new value and fact are part of the version's case interface.
+    assert "mantelzorg_overbelast" in reg.enums["bijzondere_situatie"].values
+    assert "mantelzorg_uren_per_week" in reg.facts
+    # The lapsed lid's successor carries the rule of the old third lid.
+    assert not any(p.ref == ProvisionRef("5.5", "3") for p in reg.provisions)
+    assert any(r.provision == ProvisionRef("5.5", "2") for r in reg.rules)
+
+
+def test_the_variants_own_cases_pass() -> None:
+    project = load_project(VARIANT, [VARIANT / "casussen.yaml"])
+    assert project.ok, [d.message for d in project.diagnostics if d.is_error]
+    results = run_cases(project.bundle.versions, project.cases, project.bundle.in_force)
+    assert {r.versie for r in results} == {"rlz-2026", ID}
+    assert len(results) == 10 and all(r.ok for r in results), [
+        (r.case.naam, r.versie, r.mismatches, r.failure) for r in results if not r.ok]
+
+
+@pytest.mark.parametrize(("fout", "code", "melding"), [
+    ("Artikel 5.5, derde lid, blijft", "R002",
+     "de tekst van artikel 2.2, lid 1a verwijst naar 'Artikel 5.5, derde lid', maar artikel 5.5, derde lid wordt "
+     "in rlz-2027-mantelzorg vernummerd tot artikel 5.5, tweede lid: de verwijzing moet luiden "
+     "'Artikel 5.5, tweede lid'"),
+    ("artikel 1.1, onderdeel f, is", "R001",
+     "de tekst van artikel 2.2, lid 1a verwijst naar 'artikel 1.1, onderdeel f' (bedoelde u artikel 1.1, onderdeel "
+     "e of artikel 1.1, onderdeel d?), maar die bepaling bestaat niet in rlz-2027-mantelzorg"),
+])
+def test_one_wrong_reference_gives_one_error(tmp_path: Path, fout: str, code: str, melding: str) -> None:
+    goed = {"R002": "Artikel 5.5, tweede lid, blijft", "R001": "artikel 1.1, onderdeel e, is"}[code]
+    tekst = RGL.read_text(encoding="utf-8")
+    assert goed in tekst
+    (tmp_path / RGL.name).write_text(tekst.replace(goed, fout), encoding="utf-8")
+    bundle = load_bundle(tmp_path)
+    errors = [d for d in bundle.diagnostics if d.is_error]
+    assert [(d.code, d.message) for d in errors] == [(code, melding)]
+    assert errors[0].span.file == str(tmp_path / RGL.name)
