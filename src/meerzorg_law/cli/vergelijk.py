@@ -15,6 +15,9 @@ def add_parser(sub: Any) -> None:
     s.add_argument("nieuw", help="de nieuwe versie, bijvoorbeeld rlz-2027")
     s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
     s.add_argument("--geen-renvooi", action="store_true", help="alleen de uitkomsten")
+    s.add_argument("--symbolisch", action="store_true",
+                   help="bewezen en volledig: alle cliënten van wie de uitkomst verandert, als groepen (z3)")
+    s.add_argument("--getuigen", metavar="MAP", help="met --symbolisch: een casusbestand per groep")
     s.add_argument("--json", action="store_true")
     s.set_defaults(run=run)
 
@@ -32,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
     from ..render.json import values_json
     from ..values import format_value, to_json
 
+    if args.symbolisch:
+        return _symbolic(args)
     project = load_cases_project(args)
     if not project.ok:
         report_diagnostics(project.diagnostics, args.json)
@@ -88,4 +93,47 @@ def run(args: argparse.Namespace) -> int:
                 print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
             if d.regels_oud != d.regels_nieuw:
                 print("    regels:\n      " + _segments(d.regels).rstrip().replace("\n", "\n      "))
+    return EXIT_OK
+
+
+def _symbolic(args: argparse.Namespace) -> int:
+    """Every client whose outcome differs, as groups proved by z3; no cases needed."""
+    from pathlib import Path
+
+    from ..cases.project import bundled_paths
+    from ..semantics.pipeline import load_bundle
+    from ..values import format_value, to_json
+    from ..verify.report import write_groups
+    from ..verify.symbolic import symbolic_diff
+
+    bundle = load_bundle(args.regeling or bundled_paths()[0])
+    if not bundle.ok:
+        report_diagnostics(bundle.diagnostics, args.json)
+        return EXIT_INPUT
+    if unknown_version(bundle, args.basis, args.nieuw):
+        return EXIT_INPUT
+    diff = symbolic_diff(bundle.versions, args.basis, args.nieuw)
+    files = write_groups(diff, Path(args.getuigen)) if args.getuigen else []
+    if args.json:
+        print_json({"basis": diff.basis, "nieuw": diff.nieuw, "volledig": diff.volledig,
+                    "groepen": [{"voorwaarde": g.voorwaarde, "wijzigingen": list(g.wijzigingen),
+                                 "bepalingen": list(g.bepalingen),
+                                 "getuige": {k: to_json(v) for k, v in g.getuige.items()}} for g in diff.groepen],
+                    "getuigen": [str(f) for f in files]})
+        return EXIT_OK
+    if not diff.groepen:
+        print(f"Bewezen: {diff.basis} en {diff.nieuw} geven elke geldige cliënt dezelfde uitkomsten.")
+        return EXIT_OK
+    soort = "alle" if diff.volledig else "de eerste"
+    print(f"Wie verandert van {diff.basis} naar {diff.nieuw}: {soort} {len(diff.groepen)} groepen (bewezen met z3; "
+          "elke geldige cliënt in een groep krijgt een andere uitkomst)")
+    for i, g in enumerate(diff.groepen, 1):
+        print(f"\n{i}. {g.voorwaarde}")
+        print(f"   verandert: {'; '.join(g.wijzigingen)}")
+        print(f"   door: {', '.join(g.bepalingen)}")
+        print(f"   getuige: {', '.join(f'{k} = {format_value(v)}' for k, v in g.getuige.items())}")
+    if not diff.volledig:
+        print("\nEr zijn meer groepen; de lijst is afgebroken.")
+    for f in files:
+        print(f"getuige: {f}")
     return EXIT_OK

@@ -12,8 +12,9 @@ from .. import ir
 from .casefile import slug, witness_case
 from .checks import Finding, verify_version
 from .smt import Universe
+from .symbolic import SymbolicDiff
 
-__all__ = ["CHECKS", "static_results", "verify_versions", "write_witnesses"]
+__all__ = ["CHECKS", "static_results", "verify_versions", "write_groups", "write_witnesses"]
 
 # The four proved checks, by code, as the report and the site name them.
 CHECKS = {
@@ -56,3 +57,18 @@ def static_results(versions: Mapping[str, ir.Regeling]) -> dict[str, dict[str, l
     for f in verify_versions(versions):
         out[f.versie].setdefault(f.diagnostic.code, []).append(f.diagnostic.message)
     return out
+
+
+def write_groups(diff: SymbolicDiff, directory: Path) -> list[Path]:
+    """One case file per group of ``vergelijk --symbolisch``, ``<basis>-<nieuw>-groep-<n>.yaml``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths: list[Path] = []
+    for i, g in enumerate(diff.groepen, 1):
+        path = directory / f"{slug(diff.basis)}-{slug(diff.nieuw)}-groep-{i}.yaml"
+        omschrijving = f"Groep {i}: {g.voorwaarde}. Verandert: {'; '.join(g.wijzigingen)}."
+        lines = [f"# Getuige van groep {i} van 'meerzorg vergelijk {diff.basis} {diff.nieuw} --symbolisch'.",
+                 "casussen:", *witness_case(f"{diff.basis} -> {diff.nieuw}, groep {i}", omschrijving, g.getuige,
+                                            (diff.basis, diff.nieuw)), ""]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(path)
+    return paths

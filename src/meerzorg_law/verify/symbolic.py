@@ -1,0 +1,260 @@
+"""Two versions -> the exact set of clients whose outcome differs, as a short list of readable groups.
+
+Each group is a conjunction ("cube") over the facts with few values (an enumeration fact in a set of values, a
+waar/onwaar fact, whether an optional fact is known) and over the numeric conditions the rules of either
+version test (``telbare_zorgbehoefte >= drempel`` in rlz-2026). A group is found from one differing client,
+generalised while every client it describes still differs (proved by z3), then blocked; the loop repeats
+until no differing client is left (the list is complete) or ``max_groups`` is reached. Each group carries a
+witness client and the provisions that decide its outcomes in each version.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import z3
+
+from .. import ir
+from ..engine.compile import Decision, EvaluationFailure, compile_regeling
+from ..engine.evaluate import evaluate
+from ..engine.trace import trace_diff
+from ..values import Value, format_value
+from .smt import Translator, Universe
+from .witness import client, find_client
+
+__all__ = ["Group", "SymbolicDiff", "symbolic_diff"]
+
+_COMPARISONS = {"<", "<=", ">", ">=", "=", "<>"}
+_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur"}
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """``voorwaarde``: the Dutch condition; every valid client meeting it has a different outcome."""
+
+    voorwaarde: str
+    getuige: dict[str, Value]
+    wijzigingen: tuple[str, ...]
+    bepalingen: tuple[str, ...]
+    # The condition as z3 terms over the Universe's fact variables (for tests and further queries).
+    formule: tuple[z3.BoolRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SymbolicDiff:
+    basis: str
+    nieuw: str
+    groepen: tuple[Group, ...]
+    volledig: bool  # False when max_groups cut the list short
+    universe: Universe | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Literal:
+    term: z3.BoolRef
+    text: str
+    key: str  # literals with one key form one set ("leveringsvorm in {..}")
+    value: str = ""
+
+
+def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, max_groups: int = 12) -> SymbolicDiff:
+    u = Universe(versions)
+    a, b = versions[basis], versions[nieuw]
+    ta, tb = Translator(u, a), Translator(u, b)
+    differs = []
+    for name in a.outcomes:
+        if name not in b.outcomes:
+            continue
+        x, y = ta.outcome(name).term, tb.outcome(name).term
+        differs.append(z3.Or(x.ok != y.ok, z3.And(x.ok, x.val != y.val)))
+    differ = z3.Or(*differs) if differs else z3.BoolVal(False)
+    valid = u.valid([basis, nieuw])
+    literals = _literals(u, [basis, nieuw], ((a, ta), (b, tb)), basis, nieuw)
+    search = z3.Solver()
+    search.add(*valid, differ)
+    inside = z3.Solver()  # a cube is a group when no valid client meeting it has equal outcomes
+    inside.add(*valid, z3.Not(differ))
+    groups: list[Group] = []
+    decisions = (compile_regeling(a, traced=True), compile_regeling(b, traced=True))
+    while len(groups) < max_groups and search.check() == z3.sat:
+        model = search.model()
+        cube = [lit for lit in literals if z3.is_true(model.eval(lit.term, model_completion=True))]
+        # The client's own numbers come last, so the generalisation drops them first where the conditions of
+        # the rules already describe the group.
+        cube = _generalise(inside, [*_points(u, model, [basis, nieuw]), *cube], literals)
+        terms = _terms(cube)
+        search.add(z3.Not(z3.And(*terms)) if terms else z3.BoolVal(False))
+        found = find_client(u, [basis, nieuw], terms)
+        group = _group(cube, found[0] if found else client(u, model, [basis, nieuw]), decisions)
+        groups.append(dataclasses.replace(group, formule=tuple(terms)))
+    return SymbolicDiff(basis, nieuw, tuple(groups), search.check() == z3.unsat, u)
+
+
+def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling, Translator]], basis: str,
+              nieuw: str) -> list[_Literal]:
+    out: list[_Literal] = []
+    for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
+        f = u.facts[name]
+        t = u.fact(name)
+        label = name.replace("_", " ")
+        if f.optioneel:
+            out += [_Literal(t.ok, f"{label} is bekend", f"?{name}"),
+                    _Literal(z3.Not(t.ok), f"{label} is niet bekend", f"?{name}")]
+        if f.type.kind == "bool":
+            out += [_Literal(t.val, label, name), _Literal(z3.Not(t.val), f"niet {label}", name)]
+        elif f.type.kind == "enum":
+            out += [_Literal(t.val == u.index(f.type.enum, v), label, name, v) for v in u.enum_values[f.type.enum]]
+        elif f.bereik is not None and f.type.kind in _NUMERIC:
+            low = u.const(f.bereik[0], f.type, f.span)
+            shown = format_value(f.bereik[0])
+            out += [_Literal(z3.And(t.ok, t.val > low), f"{label} > {shown}", f">{name}"),
+                    _Literal(z3.And(t.ok, t.val == low), f"{label} = {shown}", f">{name}")]
+    seen: list[z3.BoolRef] = []
+    for reg, tr in trs:
+        tag = basis if reg.versie == basis else nieuw
+        # The waar/onwaar begrippen and every comparison of numbers or dates in the rules and begrippen: the
+        # conditions the drafters wrote, so a group reads in their words.
+        atoms: list[ir.Expr] = [ir.Var(d.name, "begrip", d.type, d.span) for d in reg.definitions.values()
+                                if d.type.kind == "bool"]
+        exprs = [*(c.expr for r in reg.rules for c in r.conditions), *(d.expr for d in reg.definitions.values())]
+        atoms += [e for x in exprs for e in ir.walk(x)
+                  if isinstance(e, ir.BinOp) and e.op in _COMPARISONS and e.left.type.kind in _NUMERIC]
+        for e in atoms:
+            term = tr.visit(e)
+            atom = z3.simplify(z3.And(term.ok, term.val))
+            if z3.is_true(atom) or z3.is_false(atom) or any(z3.eq(atom, other) for other in seen):
+                continue
+            seen.append(atom)
+            text = _Text().visit(e)
+            key = f"{text} volgens {tag}"
+            negated = _Text().visit(ir.BinOp(_NEGATION[e.op], e.left, e.right, e.type, e.span)) \
+                if isinstance(e, ir.BinOp) else f"niet {text}"
+            out += [_Literal(atom, key, key),
+                    _Literal(z3.simplify(z3.And(term.ok, z3.Not(term.val))), f"{negated} volgens {tag}", key)]
+    return out
+
+
+_NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "<>", "<>": "="}
+
+
+class _Text(ir.ExprVisitor[str]):
+    """An IR expression as the drafter writes it, for the conditions of a group."""
+
+    def const(self, e: ir.Const) -> str:
+        return format_value(e.value)
+
+    def var(self, e: ir.Var) -> str:
+        return e.name
+
+    def unary(self, e: ir.Unary) -> str:
+        inner = self.visit(e.operand)
+        return inner if e.op == "promote" else f"niet {inner}" if e.op == "niet" else f"-{inner}"
+
+    def bin_op(self, e: ir.BinOp) -> str:
+        return f"{self._operand(e.left)} {e.op} {self._operand(e.right)}"
+
+    def _operand(self, e: ir.Expr) -> str:
+        text = self.visit(e)
+        return f"({text})" if isinstance(e, (ir.BinOp, ir.IfThenElse)) else text
+
+    def in_set(self, e: ir.InSet) -> str:
+        items = ", ".join(self.visit(i) for i in e.items)
+        return f"{self.visit(e.element)} {'niet in' if e.negated else 'in'} {{{items}}}"
+
+    def in_table(self, e: ir.InTable) -> str:
+        return f"{self.visit(e.element)} {'niet in' if e.negated else 'in'} {e.table}"
+
+    def lookup(self, e: ir.Lookup) -> str:
+        return f"{e.table}[{self.visit(e.key)}].{e.column}"
+
+    def known(self, e: ir.Known) -> str:
+        return f"{e.fact} is {'niet ' if e.negated else ''}bekend"
+
+    def if_then_else(self, e: ir.IfThenElse) -> str:
+        return f"als {self.visit(e.condition)} dan {self.visit(e.then)} anders {self.visit(e.otherwise)}"
+
+    def call(self, e: ir.Call) -> str:
+        return f"{e.function}({', '.join(self.visit(a) for a in e.args)})"
+
+    def volgens(self, e: ir.Volgens) -> str:
+        return f"{self._operand(e.expr)} volgens {e.versie}"
+
+    def met(self, e: ir.Met) -> str:
+        return f"({self.visit(e.expr)} met {e.fact} als {self.visit(e.value)})"
+
+
+def _points(u: Universe, model: z3.ModelRef, vids: Sequence[str]) -> list[_Literal]:
+    """The client's own value of every numeric and date fact, as literals the generalisation may drop."""
+    out = []
+    for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
+        f = u.facts[name]
+        if f.type.kind not in _NUMERIC:
+            continue
+        t = u.fact(name)
+        if not z3.is_true(model.eval(t.ok, model_completion=True)):
+            continue  # an optional fact the client lacks: its known-flag literal says so
+        value = u.value(model, t.val, f.type)
+        out.append(_Literal(z3.And(t.ok, t.val == u.const(value, f.type, f.span)),
+                            f"{name.replace('_', ' ')} = {format_value(value)}", f"={name}"))
+    return out
+
+
+def _terms(cube: Sequence[_Literal]) -> list[z3.BoolRef]:
+    """Literals of one enumeration fact are one disjunction: the fact is in the set of their values."""
+    sets: dict[str, list[_Literal]] = {}
+    for lit in cube:
+        sets.setdefault(lit.key if lit.value else str(id(lit)), []).append(lit)
+    return [z3.Or(*[lit.term for lit in lits]) if len(lits) > 1 else lits[0].term for lits in sets.values()]
+
+
+def _generalise(inside: z3.Solver, cube: list[_Literal], literals: Sequence[_Literal]) -> list[_Literal]:
+    """Drop every literal the group does not need, then widen each enumeration value to a set of values."""
+    kept = list(cube)
+    for lit in list(kept):
+        trial = [x for x in kept if x is not lit]
+        if inside.check(*_terms(trial)) == z3.unsat:
+            kept = trial
+    for lit in [x for x in kept if x.value]:
+        for other in literals:
+            if other.key == lit.key and other.value and all(other is not x for x in kept):
+                trial = [*kept, other]
+                if inside.check(*_terms(trial)) == z3.unsat:
+                    kept = trial
+    return kept
+
+
+def _describe(cube: Sequence[_Literal]) -> str:
+    parts: list[str] = []
+    sets: dict[str, list[_Literal]] = {}
+    for lit in cube:
+        if lit.value:
+            sets.setdefault(lit.key, []).append(lit)
+        else:
+            parts.append(lit.text)
+    for lits in sets.values():
+        values = sorted(x.value.replace("_", " ") for x in lits)
+        parts.insert(0, f"{lits[0].text} = {values[0]}" if len(values) == 1 else
+                     f"{lits[0].text} in {{{', '.join(values)}}}")
+    return " en ".join(parts) or "elke geldige cliënt"
+
+
+def _group(cube: Sequence[_Literal], facts: dict[str, Value], decisions: tuple[Decision, Decision]) -> Group:
+    """The group with its witness: what changes for the witness and which provisions decide it."""
+    old, new = decisions
+    changes: list[str] = []
+    provisions: list[str] = []
+    try:
+        ra = evaluate(old, facts)
+        rb = evaluate(new, facts)
+    except EvaluationFailure as f:
+        return Group(_describe(cube), facts, (f.diagnostic.message,), ())
+    assert ra.trace is not None and rb.trace is not None
+    for w in trace_diff(ra.trace, rb.trace):
+        changes.append(f"{w.outcome}: {format_value(w.oud)} -> {format_value(w.nieuw)}")
+        for ref in (w.oud_door, w.nieuw_door):
+            text = ref.citeer() if ref is not None else "standaardwaarde"
+            if text not in provisions:
+                provisions.append(text)
+    return Group(_describe(cube), facts, tuple(changes), tuple(provisions))

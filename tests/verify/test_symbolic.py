@@ -1,0 +1,64 @@
+"""``vergelijk --symbolisch``: every group only holds clients whose outcome differs (its witness shows it under
+the engine), and together the groups hold every bundled case whose outcome differs: the list is complete."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import z3
+
+from meerzorg_law.cases.project import load_project
+from meerzorg_law.engine.interpret import interpret
+from meerzorg_law.values import Value
+from meerzorg_law.verify.symbolic import Group, SymbolicDiff, symbolic_diff
+
+PROJECT = load_project(None, None)
+VERSIONS = PROJECT.bundle.versions
+
+
+def _holds(diff: SymbolicDiff, g: Group, facts: dict[str, Value]) -> bool:
+    u = diff.universe
+    assert u is not None
+    pairs = []
+    for name, f in u.facts.items():
+        t = u.fact(name)
+        if name in facts:
+            pairs.append((t.val, u.const(facts[name], f.type, f.span)))
+        if f.optioneel:
+            pairs.append((t.ok, z3.BoolVal(name in facts)))
+    return bool(z3.is_true(z3.simplify(z3.substitute(z3.And(*g.formule), *pairs))))
+
+
+def _differs(a: str, b: str, facts: dict[str, Value]) -> bool:
+    return interpret(VERSIONS[a], facts) != interpret(VERSIONS[b], facts)
+
+
+def test_groups_are_sound_and_complete_for_variant_a() -> None:
+    diff = symbolic_diff(VERSIONS, "rlz-2026", "rlz-2027-variant-a")
+    assert diff.volledig and 0 < len(diff.groepen) <= 12
+    for g in diff.groepen:
+        assert _differs("rlz-2026", "rlz-2027-variant-a", g.getuige), g.voorwaarde
+        assert _holds(diff, g, g.getuige)
+    changed = [c for c in PROJECT.cases if _differs("rlz-2026", "rlz-2027-variant-a", c.feiten)]
+    assert changed
+    for case in changed:
+        assert any(_holds(diff, g, case.feiten) for g in diff.groepen), case.naam
+    assert any("telbare_zorgbehoefte < drempel volgens rlz-2027-variant-a" in g.voorwaarde for g in diff.groepen)
+
+
+def test_a_version_against_itself_has_no_groups() -> None:
+    diff = symbolic_diff(VERSIONS, "rlz-2026", "rlz-2026")
+    assert diff.groepen == () and diff.volledig
+
+
+def test_cli_symbolisch(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "vergelijk", "rlz-2026", "rlz-2027-variant-a",
+                          "--symbolisch", "--json", "--getuigen", str(tmp_path)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    payload = json.loads(run.stdout)
+    assert payload["volledig"] is True and payload["groepen"]
+    assert len(payload["getuigen"]) == len(payload["groepen"])
+    assert all(g["bepalingen"] and g["wijzigingen"] for g in payload["groepen"])
