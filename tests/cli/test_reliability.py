@@ -111,3 +111,23 @@ def test_an_amendment_in_force_before_its_base_is_refused(capsys: pytest.Capture
     assert code == 2
     assert err.strip() == (f"{folder / 'wijziging.rgl'}:2:1: fout: b-2026 geldt vanaf 2026-07-01, vóór de versie die "
                            "zij wijzigt: b-2027 geldt pas vanaf 2027-01-01 [V020]")
+
+
+def test_dates_past_9999_and_runaway_products_fail_the_case_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
+    folder = DATA / "rekenen"
+    code, out, _ = run(capsys, "--regeling", str(folder / "regeling.rgl"), "test", str(folder / "casussen.yaml"))
+    assert code == 1
+    lines = [line.strip() for line in out.splitlines()]
+    assert ("fout[R006]: de uitkomst van deze datumberekening ligt buiten het bereik van datums "
+            "(jaar 1 tot en met 9999)") in lines
+    assert f"--> {folder / 'regeling.rgl'}:13:19" in lines
+    assert "fout[R007]: de uitkomst van deze vermenigvuldiging is te groot (meer dan 45 cijfers vóór de komma)" in lines
+    assert f"--> {folder / 'regeling.rgl'}:18:74" in lines
+    assert lines[-1] == "1 geslaagd, 2 mislukt (3 casussen, 1 versies)"
+
+
+def test_a_broken_regeling_does_not_bury_its_error_under_case_errors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--regeling", str(DATA / "diep_genest.rgl"), "test", str(DATA / "casus.yaml"))
+    assert code == 2
+    assert [line for line in err.splitlines() if line.startswith("fout[")] == [
+        "fout[E005]: de tekst is hier te diep genest (meer dan 100 niveaus); splits de uitdrukking op met begrippen"]

@@ -35,6 +35,8 @@ def bundled_paths() -> tuple[Path, Path]:
 def load_project(regeling: Path | str | None = None, casussen: list[Path | str] | None = None) -> Project:
     default_reg, default_cases = bundled_paths()
     bundle = load_bundle(regeling or default_reg)
+    if not bundle.ok:  # cases checked against no versions would only add an "onbekend feit" per fact
+        return Project(bundle, (), tuple(bundle.diagnostics))
     case_paths = casussen if casussen is not None else [default_cases]
     cases, diags = load_cases(case_paths, bundle.versions, bundle.in_force)
     return Project(bundle, tuple(cases), (*bundle.diagnostics, *diags))

@@ -18,7 +18,7 @@ from catala import runtime as rt
 from .. import ir
 from ..values import Value
 from .context import Ctx, Fn, const
-from .failure import EvaluationFailure
+from .failure import EvaluationFailure, bounded
 from .tabulate import MISS
 
 __all__ = ["Closures", "Host"]
@@ -188,6 +188,17 @@ def _bin_op(e: ir.BinOp, a: Fn, b: Fn) -> Fn:
             except ZeroDivisionError:
                 raise EvaluationFailure.division_by_zero(span) from None
         return divide
+    if e.type.kind == "datum":  # datum ± duur can leave the years 1-9999
+        date_op = _OPERATOR[op]
+
+        def date_arithmetic(ctx: Ctx) -> Value:
+            try:
+                return date_op(a(ctx), b(ctx))
+            except (ValueError, OverflowError):
+                raise EvaluationFailure.date_out_of_range(span) from None
+        return date_arithmetic
+    if op == "*":  # the one operator whose results can grow without bound
+        return lambda ctx: bounded(a(ctx) * b(ctx), span)
     fn = _OPERATOR[op]
     bv = getattr(b, "constant", MISS) if getattr(b, "cheap", False) else MISS
     if bv is not MISS:

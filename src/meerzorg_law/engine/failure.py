@@ -7,6 +7,8 @@ a case that cannot be decided gets the same code and the same words whichever en
 * R002 a fact the rules need is missing from the case;
 * R003 division by zero;
 * R004 a table has no row for the key;
+* R006 date arithmetic leaves the years 1-9999 (Python's date range);
+* R007 a product exceeds MAX_DIGITS digits (squaring begrippen in a chain would otherwise exhaust memory);
 * R005 an expression names a version that is not available here;
 * R010 two rules of equal rank apply and give a value, naming every applicable provision.
 """
@@ -14,13 +16,27 @@ a case that cannot be decided gets the same code and the same words whichever en
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from .. import ir
 from ..diagnostics import Diagnostic
 from ..span import Span
 from ..values import Value, format_value
 
-__all__ = ["EvaluationFailure"]
+__all__ = ["MAX_DIGITS", "EvaluationFailure", "bounded"]
+
+MAX_DIGITS = 45
+"""Most digits before the comma of a computed number: inputs have at most 15, a product of three of them fits."""
+_LIMIT = 10**MAX_DIGITS
+
+
+def bounded(value: Value, span: Span) -> Value:
+    """``value`` unless a number that large can only come from runaway multiplication (R007)."""
+    raw: Any = getattr(value, "value", 0)
+    number = getattr(raw, "value", raw)  # Money wraps an Integer of cents
+    if abs(number) >= _LIMIT:
+        raise EvaluationFailure.too_large(span)
+    return value
 
 
 class EvaluationFailure(Exception):
@@ -42,6 +58,16 @@ class EvaluationFailure(Exception):
     @classmethod
     def division_by_zero(cls, span: Span) -> EvaluationFailure:
         return cls(Diagnostic("R003", span, "deling door nul"))
+
+    @classmethod
+    def date_out_of_range(cls, span: Span) -> EvaluationFailure:
+        return cls(Diagnostic("R006", span, "de uitkomst van deze datumberekening ligt buiten het bereik van "
+                                            "datums (jaar 1 tot en met 9999)"))
+
+    @classmethod
+    def too_large(cls, span: Span) -> EvaluationFailure:
+        return cls(Diagnostic("R007", span, f"de uitkomst van deze vermenigvuldiging is te groot (meer dan "
+                                            f"{MAX_DIGITS} cijfers vóór de komma)"))
 
     @classmethod
     def no_row(cls, table: str, key: Value, span: Span) -> EvaluationFailure:

@@ -16,7 +16,7 @@ from catala import runtime as rt
 from .. import ir
 from ..span import Span
 from ..values import Value
-from .failure import EvaluationFailure
+from .failure import EvaluationFailure, bounded
 
 __all__ = ["interpret"]
 
@@ -186,13 +186,18 @@ class _Values(ir.ExprVisitor[Value]):
                 return a / b  # type: ignore[operator]
             except ZeroDivisionError:
                 raise EvaluationFailure.division_by_zero(e.span) from None
+        if e.type.kind == "datum":  # datum ± duur can leave the years 1-9999
+            try:
+                return a + b if op == "+" else a - b  # type: ignore[operator]
+            except (ValueError, OverflowError):
+                raise EvaluationFailure.date_out_of_range(e.span) from None
         result: Value
         if op == "+":
             result = a + b  # type: ignore[operator]
         elif op == "-":
             result = a - b  # type: ignore[operator]
         elif op == "*":
-            result = a * b  # type: ignore[operator]
+            result = bounded(a * b, e.span)  # type: ignore[operator]
         elif op == "=":
             result = a == b
         elif op == "<>":
