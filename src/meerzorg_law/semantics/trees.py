@@ -7,6 +7,7 @@ label tree). The result is checked to contain every rule exactly once.
 
 from __future__ import annotations
 
+import graphlib
 from collections import defaultdict
 
 from .. import ir
@@ -44,6 +45,8 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) 
                                                     f"staat geen regel die '{outcome}' bepaalt"))
             continue
         targets[i] = hit
+    if _exception_cycles(outcome, rules, targets, diags):
+        return ()
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
     for e, s in targets.items():
         groups[s].append(e)
@@ -108,6 +111,31 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) 
 
 class _Cycle(Exception):
     pass
+
+
+def _exception_cycles(outcome: str, rules: list[ir.Rule], targets: dict[int, frozenset[int]],
+                      diags: list[Diagnostic]) -> bool:
+    """One E274 per cycle of "in afwijking van" (each rule deviating from the next), found with graphlib;
+    with a cycle there is no rank order at all, so nothing else about this outcome is reported."""
+    graph = {i: set(hit) for i, hit in targets.items()}
+    found_any = False
+    while True:
+        try:
+            graphlib.TopologicalSorter(graph).prepare()
+            return found_any
+        except graphlib.CycleError as error:
+            # graphlib lists each rule before a rule that deviates from it; reversed, each deviates from the next.
+            found: list[int] = list(reversed(error.args[1][:-1]))
+        start = found.index(min(found))
+        cycle = found[start:] + found[:start]
+        steps = list(zip(cycle, [*cycle[1:], cycle[0]], strict=True))
+        zinnen = [f"{rules[a].provision.citeer()} wijkt af van {rules[b].provision.citeer()}" for a, b in steps]
+        diags.append(Diagnostic(
+            "E274", rules[cycle[0]].span, f"cyclus van afwijkingen voor '{outcome}': " + "; ".join(zinnen)
+            + ": zo gaat geen van deze regels voor de andere",
+            related=tuple((rules[a].span, zin) for (a, _), zin in zip(steps[1:], zinnen[1:], strict=True))))
+        graph[steps[-1][0]].discard(steps[-1][1])
+        found_any = True
 
 
 def _leaves(nodes: tuple[ir.Node, ...]) -> list[ir.Rule]:
