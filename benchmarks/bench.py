@@ -2,7 +2,7 @@
 
     python benchmarks/bench.py [--n 100000] [--impact-n 1000000] [--seed 2026]
 
-Run by hand; not part of the test suite. Four measurements (design/overview.md, "Performance targets"):
+Run by hand; not part of the test suite. Four measurements, each printed with its target:
 
 1. Evaluation: the compiled rlz-2026 decision against ``oracle`` below, a hand-written plain-Python function
    of the same rules with exact arithmetic (fractions.Fraction), per case over ``--n`` generated cases
