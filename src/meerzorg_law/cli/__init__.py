@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from . import check, docs, eigenschappen, impact, test, uitleg, vergelijk
 from ._common import EXIT_INPUT, EXIT_OK, fout
@@ -43,8 +43,26 @@ class _DutchParser(argparse.ArgumentParser):
         self.exit(EXIT_INPUT, f"{self.prog}: fout: {message}\n")
 
 
+class _Versie(argparse.Action):
+    """``--version``: the installed package's version, looked up only when asked (no engine is loaded)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            found = version("meerzorg_law")
+        except PackageNotFoundError:
+            found = "onbekend (niet geïnstalleerd)"
+        print(f"meerzorg {found}")
+        parser.exit(EXIT_OK)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _DutchParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
+    p.add_argument("--version", action=_Versie, help="toon de versie en stop")
     p.add_argument("--regeling", help="map of bestand met de regeling (standaard: de meegeleverde regeling/)")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_DutchParser)
     for module in SUBCOMMANDS:

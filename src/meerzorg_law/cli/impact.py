@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -38,11 +36,14 @@ def run(args: argparse.Namespace) -> int:
     from ..impact.assumptions import PopulatieFout, load_assumptions
     from ..impact.population import Population
     from ..impact.report import impact_report
+    from ..output import atomic_writer, check_writable
     from ..render.impact import impact_csv, impact_json, impact_text, impact_verbose
 
     if not 1 <= args.n <= MAX_N:
         fout(f"--n moet van 1 tot en met {MAX_N:,} zijn".replace(",", "."))
         return EXIT_INPUT
+    if args.csv:
+        check_writable(args.csv)  # refuse a bad --csv before the work, not after it
     bundle = checked_bundle(args, args.basis, args.nieuw)
     if bundle is None:
         return EXIT_INPUT
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
         fout(str(e))
         return EXIT_INPUT
     if args.csv:
-        with _atomic(Path(args.csv)) as out:
+        with atomic_writer(args.csv, newline="") as out:
             impact_csv(report, out)
     if args.json:
         print_json(impact_json(report))
@@ -77,20 +78,6 @@ def _default_assumptions(args: argparse.Namespace) -> Path:
             if (folder / "populatie.toml").is_file():
                 return folder / "populatie.toml"
     return bundled_paths()[0] / "populatie.toml"
-
-
-@contextlib.contextmanager
-def _atomic(path: Path) -> Iterator[Any]:
-    """Write beside ``path`` and rename over it at the end, so an interrupted run leaves no half file."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent if str(path.parent) else ".", prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            yield out
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 @contextlib.contextmanager

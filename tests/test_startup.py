@@ -1,0 +1,54 @@
+"""Start-up: ``meerzorg --help`` and ``--version`` load no engine; Lark's parse tables come from a cache."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import meerzorg_law
+
+HEAVY = ("meerzorg_law.engine", "meerzorg_law.semantics", "meerzorg_law.syntax", "meerzorg_law.columnar",
+         "meerzorg_law.verify", "lark", "numpy", "z3", "catala", "sphinx", "hypothesis")
+
+
+def _modules_after(code: str, env: dict[str, str] | None = None) -> list[str]:
+    script = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                         env={**os.environ, **(env or {})})
+    return list(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def test_help_and_version_load_no_engine() -> None:
+    for flag in ("--help", "--version"):
+        loaded = _modules_after(f"from meerzorg_law.cli import main\ntry:\n    main(['{flag}'])\nexcept SystemExit:\n"
+                                "    pass")
+        assert [m for m in loaded if m.startswith(HEAVY)] == [], flag
+
+
+def test_public_names_are_imported_on_first_use() -> None:
+    loaded = _modules_after("import meerzorg_law")
+    assert "meerzorg_law.engine.compile" not in loaded
+    from meerzorg_law import Bundle, evaluate
+
+    assert evaluate.__module__ == "meerzorg_law.engine.evaluate" and Bundle.__name__ == "Bundle"
+    assert set(meerzorg_law.__all__) <= set(dir(meerzorg_law))
+
+
+def test_version_flag_prints_the_package_version(capsys: object) -> None:
+    out = subprocess.run([sys.executable, "-m", "meerzorg_law", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.startswith("meerzorg ")
+
+
+def test_lark_tables_are_cached_per_grammar(tmp_path: Path) -> None:
+    code = "from meerzorg_law.syntax.grammar import parser\nparser()"
+    _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})
+    files = list(tmp_path.glob("grammar-*.lark-cache"))
+    assert len(files) == 1 and files[0].stat().st_size > 10_000
+    first = files[0].stat().st_mtime_ns
+    _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})  # read, not rewritten
+    assert files[0].stat().st_mtime_ns == first
+    _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path / "x"), "MEERZORG_CACHE": "0"})
+    assert not (tmp_path / "x").exists()
