@@ -129,9 +129,7 @@ def _variants(e: ir.Expr | None, main: Decision, case: dict[str, Value],
               others: dict[str, Decision]) -> list[Example]:
     """The cases a ``met`` in the property looks at, so the counterexample file shows them too."""
     out: list[Example] = []
-    stack = [e] if e is not None else []
-    while stack:
-        node = stack.pop()
+    for node in ir.walk(e) if e is not None else ():
         if isinstance(node, ir.Met):
             try:
                 value = main.compile_expr(node.value)(Ctx(main, case, None, others))
@@ -140,22 +138,7 @@ def _variants(e: ir.Expr | None, main: Decision, case: dict[str, Value],
             variant = Example(f"met {node.fact} = {format_value(value)}", {**case, node.fact: value})
             if variant not in out:
                 out.append(variant)
-        stack.extend(c for c in _children(node))
     return out
-
-
-def _children(e: ir.Expr) -> tuple[ir.Expr, ...]:
-    if isinstance(e, ir.Unary):
-        return (e.operand,)
-    if isinstance(e, ir.Volgens):
-        return (e.expr,)
-    if isinstance(e, ir.BinOp):
-        return (e.left, e.right)
-    if isinstance(e, ir.IfThenElse):
-        return (e.condition, e.then, e.otherwise)
-    if isinstance(e, ir.Met):
-        return (e.expr,)
-    return ()
 
 
 def _decreases(a: Value, b: Value) -> bool:
