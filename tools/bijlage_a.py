@@ -34,7 +34,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# A copy of the shared domain text, kept in the repo so the generation is reproducible from a clone.
+# The text extraction of the official print (source rlz-bijlage-a-2025 in regeling/bronnen.toml), kept in the
+# repo so the generation is reproducible from a clone.
 STANDAARD_BRON = ROOT / "tools" / "bronnen" / "rlz-bijlage-a-2025-07-01.txt"
 STANDAARD_DOEL = ROOT / "regeling" / "rlz-2026.rgl"
 

@@ -84,7 +84,7 @@ def test_registry_errors_name_the_entry_and_its_line() -> None:
         ("H012", 10, "bron zonder-url: onbekend veld kleur; ontbrekend veld url"),
         ("H012", 15, "bron tekstdatum-2015: datum is geen datum (schrijf 2025-07-01 zonder aanhalingstekens)"),
         ("H013", 21, "bron lokaal-2015: de vindplaats moet een openbaar adres zijn (https://...), niet "
-                     "'file:///home/iemand/bron.pdf'"),
+                     "'ftp://example.org/bron.pdf'"),
         ("H014", 26, "bron halfofficieel-2015: een officiële geconsolideerde tekst heeft zowel bwb als "
                      "geldend_vanaf"),
         ("H011", 32, "'GeenId' is geen bron: een bron is een tabel [id] met een id van kleine letters en cijfers "

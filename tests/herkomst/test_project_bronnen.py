@@ -1,0 +1,86 @@
+"""The bundled regeling as data: every provision says where it comes from, every citation is a registered
+source, and no project file points at a document outside the project or a path on a machine."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from meerzorg_law.semantics.pipeline import load_bundle
+
+ROOT = Path(__file__).resolve().parents[2]
+# Files a reader of the project gets: sources, data, docs, tests (not the build output or the environment).
+SCANNED = [p for p in ROOT.rglob("*") if p.is_file()
+           and p.suffix in {".py", ".rgl", ".yaml", ".toml", ".rst", ".md", ".lark", ".txt", ".cfg"}
+           and not {".git", ".venv", "_build", "node_modules", ".hypothesis", "__pycache__"} & set(p.parts)]
+FORBIDDEN = [
+    (re.compile(r"\[[SP]\d+[^\]]*\]"), "een bron-tag uit een document buiten het project"),
+    (re.compile(r"/work/|/home/\w|\.\./shared|shared/domain"), "een pad op een machine of buiten het project"),
+    (re.compile(r"domeinbrief|meerzorg-brief|decisions\.md|brief paragraaf", re.I), "een document buiten het project"),
+]
+CITATION = re.compile(r"\[([a-z][a-z0-9]*(?:-[a-z0-9]+)+)\]")
+
+
+def test_no_project_file_refers_outside_the_project() -> None:
+    found = []
+    for path in SCANNED:
+        if path == Path(__file__):
+            continue
+        for i, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            for pattern, what in FORBIDDEN:
+                if pattern.search(line):
+                    found.append(f"{path.relative_to(ROOT)}:{i}: {what}: {line.strip()[:80]}")
+    assert found == []
+
+
+def test_bundled_regeling_has_provenance_everywhere_and_only_registered_sources() -> None:
+    bundle = load_bundle(ROOT / "regeling")
+    assert [d for d in bundle.diagnostics if d.code.startswith("H")] == []
+    assert len(bundle.bronnen) >= 20
+    for reg in bundle.versions.values():
+        for p in reg.provisions:
+            assert p.herkomst is not None or not p.tekst, f"{reg.versie}: {p.ref.citeer()} zonder herkomst"
+        for t in reg.tables.values():
+            assert t.herkomst is not None, f"{reg.versie}: tabel {t.name} zonder herkomst"
+
+
+def test_every_citation_in_a_text_is_a_registered_source() -> None:
+    bronnen = load_bundle(ROOT / "regeling").bronnen
+    files = [*sorted((ROOT / "regeling").glob("*.rgl")), *sorted((ROOT / "tests" / "casussen").glob("*.yaml"))]
+    unknown = [(f.name, m.group(1)) for f in files for m in CITATION.finditer(f.read_text(encoding="utf-8"))
+               if m.group(1) not in bronnen]
+    assert unknown == []
+
+
+def test_official_text_is_marked_as_such_and_the_rest_is_not() -> None:
+    reg = load_bundle(ROOT / "regeling").versions["rlz-2026"]
+    soort = {p.ref.citeer(): p.herkomst.soort for p in reg.provisions if p.herkomst is not None}
+    assert soort["artikel 2.1"] == "officieel"
+    assert soort["artikel 5.5, eerste lid"] == "officieel"
+    assert soort["artikel 1.1, onderdeel a"] == "uitvoering"      # the bekostigingsuren: ZN rekentool
+    assert soort["artikel 2.2, derde lid"] == "beleid"             # the three-year term
+    assert soort["artikel 1.1, onderdeel c"] == "reconstructie"    # which toezicht counts
+    assert reg.tables["bekostigingsuren"].herkomst is not None
+    assert reg.tables["bekostigingsuren"].herkomst.soort == "uitvoering"
+    keuze = reg.definitions["meerzorg_ggz_wonen"].herkomst
+    assert keuze is not None and keuze.soort == "keuze" and keuze.alternatieven
+    assert "Staatsblad" not in "".join(p.toelichting for p in reg.provisions)
+
+
+def test_the_2027_proposal_is_marked_voorstel_and_states_its_aanhef() -> None:
+    bundle = load_bundle(ROOT / "regeling")
+    reg = bundle.versions["rlz-2027"]
+    soort = {p.ref.citeer(): p.herkomst.soort for p in reg.provisions if p.herkomst is not None}
+    for ref in ("artikel 1.1, onderdeel c", "artikel 2.2, tweede lid", "artikel 2.2a, eerste lid", "artikel 2.2b"):
+        assert soort[ref] == "voorstel", ref
+    doc = bundle.documents["rlz-2027"]
+    assert getattr(doc, "aanhef", "") == "Gelet op artikel 3.1.1, vierde lid, van het Besluit langdurige zorg;"
+
+
+def test_meerzorg_check_counts_the_official_text_per_version() -> None:
+    good = Path(__file__).parent / "good" / "herkomst.rgl"
+    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(good)], capture_output=True,
+                         text=True, check=False)
+    assert "  officiële tekst: 1 van 1 bepalingen (13 van 13 woorden)" in run.stdout.splitlines()
