@@ -15,32 +15,47 @@ from typing import Any, NoReturn
 
 from . import check, docs, eigenschappen, impact, test, uitleg, vergelijk
 from ._common import EXIT_INPUT, EXIT_OK, fout
+from ._dutch import geheel_getal, in_dutch
 
 EXIT_INTERRUPTED = 130
 SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs)
 
 
 class _DutchParser(argparse.ArgumentParser):
-    """argparse speaks English and ships no Dutch catalogue: translate its few user-facing phrases."""
+    """An ArgumentParser that speaks Dutch: every method that makes or prints argparse's messages runs with
+    the Dutch gettext catalogue of ``_dutch``; an ``int`` argument is named "geheel getal" in errors."""
 
-    _PHRASES = (("the following arguments are required:", "deze argumenten ontbreken:"),
-                ("unrecognized arguments:", "onbekende argumenten:"), ("invalid choice:", "ongeldige keuze:"),
-                ("choose from", "kies uit"), ("invalid int value:", "geen geheel getal:"),
-                ("expected one argument", "verwacht één waarde"), ("argument ", "argument "))
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        with in_dutch():
+            super().__init__(*args, **kwargs)
+
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if kwargs.get("type") is int:
+            kwargs["type"] = geheel_getal
+        with in_dutch():
+            return super().add_argument(*args, **kwargs)
+
+    def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                   namespace: argparse.Namespace | None = None) -> argparse.Namespace:
+        with in_dutch():
+            return super().parse_args(args, namespace)
+
+    def parse_known_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
+                         namespace: argparse.Namespace | None = None) -> tuple[argparse.Namespace, list[str]]:
+        with in_dutch():
+            return super().parse_known_args(args, namespace)
 
     def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "gebruik:", 1)
+        with in_dutch():
+            return super().format_usage()
 
     def format_help(self) -> str:
-        return (super().format_help().replace("usage:", "gebruik:", 1)
-                .replace("positional arguments:", "argumenten:").replace("options:", "opties:")
-                .replace("show this help message and exit", "toon deze hulp en stop"))
+        with in_dutch():
+            return super().format_help()
 
     def error(self, message: str) -> NoReturn:
-        for en, nl in self._PHRASES:
-            message = message.replace(en, nl)
-        self.print_usage(sys.stderr)
-        self.exit(EXIT_INPUT, f"{self.prog}: fout: {message}\n")
+        with in_dutch():
+            super().error(message)
 
 
 class _Versie(argparse.Action):
