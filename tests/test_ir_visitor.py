@@ -27,7 +27,7 @@ def _all_visitors() -> list[type[ir.ExprVisitor[Any]]]:
 # The back ends that must exist, each a subclass of ir.ExprVisitor. A back end that stops using the one
 # traversal (or is renamed without updating this list) fails here, as does one missing a kind above.
 REQUIRED = {
-    "meerzorg_law.ir._Children",  # the structure every generic walk (ir.children, ir.walk) uses
+    "meerzorg_law.ir_expr._Children",  # the structure every generic walk (ir.children, ir.walk) uses
     "meerzorg_law.engine.closures.Closures",  # per-case closures
     "meerzorg_law.engine.interpret._Values",  # the reference interpreter
     "meerzorg_law.engine.reads.FactsRead",  # facts read, for partial evaluation

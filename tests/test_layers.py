@@ -12,7 +12,7 @@ LAYERS = [
     {"span", "diagnostics", "values", "types", "names", "output"},
     {"syntax"},
     {"versions"},
-    {"semantics", "ir"},
+    {"semantics", "ir", "ir_expr"},
     {"engine", "verify", "columnar"},
     {"cases", "compare", "properties", "impact"},
     {"render", "export"},
