@@ -107,5 +107,5 @@ def _bundled_bases(docs: list[ast.Document]) -> list[ast.Document]:
         have.add(vid)
         extra.insert(0, bundled[vid])
         if isinstance(bundled[vid], ast.Wijzigingsregeling):
-            todo.append(bundled[vid].basis)  # type: ignore[union-attr]
+            todo.append(bundled[vid].basis)
     return extra

@@ -1,0 +1,47 @@
+"""``meerzorg export VERSIE --uit MAP``: the wijzigingsregeling and the consolidated regeling in renvooi as Word
+documents (with real tracked changes), both as PDF, and the outcome comparison of the cases as .csv."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ._common import EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+
+
+def add_parser(sub: Any) -> None:
+    s = sub.add_parser("export", help="het voorstel als Word-document (.docx), in renvooi, als PDF en als tabel")
+    s.add_argument("versie", help="de versie van een wijzigingsregeling, bijvoorbeeld rlz-2027")
+    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen voor de vergelijking "
+                                            "(standaard: tests/casussen/)")
+    s.add_argument("--uit", required=True, help="map voor de bestanden")
+    s.add_argument("--geen-pdf", action="store_true", help="geen PDF maken")
+    s.set_defaults(run=run, json=False)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..export.write import export_versie
+    from ..output import OutputError, ensure_directory
+    from ..syntax import ast
+
+    project = load_cases_project(args)
+    if not project.ok:
+        report_diagnostics(project.diagnostics, False)
+        return EXIT_INPUT
+    bundle = project.bundle
+    if unknown_version(bundle, args.versie):
+        return EXIT_INPUT
+    doc = bundle.documents.get(args.versie)
+    if not isinstance(doc, ast.Wijzigingsregeling):
+        fout(f"{args.versie} is geen wijzigingsregeling: exporteren kan alleen een wijziging op een basisversie")
+        return EXIT_INPUT
+    try:
+        uit = ensure_directory(Path(args.uit))
+        geschreven = export_versie(bundle, project.cases, args.versie, uit, pdf=not args.geen_pdf)
+    except OutputError as err:
+        fout(str(err))
+        return EXIT_INPUT
+    for pad, wat in geschreven:
+        print(f"{pad}: {wat}")
+    return EXIT_OK

@@ -1,0 +1,79 @@
+"""A new variant to start from: a skeleton wijzigingsregeling on a base version, and a case file that copies
+the base version's expectations (the drafter edits both; nothing bundled is touched).
+
+``meerzorg nieuw variant NAAM --basis rlz-2026`` calls :func:`nieuwe_variant`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+__all__ = ["VERSIE_ID", "Skelet", "nieuwe_variant"]
+
+VERSIE_ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Skelet:
+    regeling: str  # the text of NAAM.rgl
+    casussen: str  # the text of casussen.yaml
+    aantal_casussen: int
+
+
+def nieuwe_variant(naam: str, basis: str, titel: str, geldig_vanaf: datetime.date,
+                   case_files: list[Path]) -> Skelet:
+    """The skeleton for variant ``naam`` of ``basis`` (whose regeling is called ``titel``), and a case file
+    with every case of ``case_files`` that has an expectation for ``basis``, now expected for both."""
+    onderwerp = titel[:1].lower() + titel[1:]
+    opschrift = f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {titel} in verband met ..."
+    regeling = f'''# Variant {naam} op {basis}: een wijzigingsregeling. Vul Artikel I aan met onderdelen A., B., ...;
+# "meerzorg check" controleert haar tegen de meegeleverde {basis}, "meerzorg test" draait casussen.yaml.
+wijzigingsregeling {_q(opschrift)}
+versie {naam} variant
+basis {basis}
+geldig vanaf {geldig_vanaf.isoformat()}
+aanhef "Gelet op artikel 3.1.1, tweede lid, van de Wet langdurige zorg;"
+
+Artikel I
+  tekst {_q(f"De {onderwerp} wordt als volgt gewijzigd:")}
+  toelichting """Waarom deze wijziging: het probleem, de gekozen oplossing en de gevolgen (zie 'meerzorg vergelijk'
+    en 'meerzorg impact')."""
+  # A.
+  #   toelichting "..."
+  #   in artikel 2.2, eerste lid, onderdeel e, wordt "25%" vervangen door "20%"
+  #     met regels:
+  #       ...
+
+Artikel II
+  tekst "Deze regeling treedt in werking met ingang van {_datum(geldig_vanaf)}."
+'''
+    casussen: list[dict[str, object]] = []
+    for f in case_files:
+        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        for casus in data.get("casussen") or []:
+            verwacht = casus.get("verwacht") or {}
+            if basis in verwacht:
+                casussen.append({"naam": casus["naam"], "feiten": casus["feiten"],
+                                 "verwacht": {basis: verwacht[basis], naam: dict(verwacht[basis])}})
+    kop = (f"# Casussen voor {naam}: de verwachtingen van {basis}, gekopieerd als verwachting voor {naam}.\n"
+           f"# Pas de verwachtingen voor {naam} aan waar de variant iets anders beslist.\n")
+    tekst = kop + yaml.safe_dump({"casussen": casussen}, allow_unicode=True, sort_keys=False, width=110)
+    return Skelet(regeling, tekst, len(casussen))
+
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december")
+
+
+def _datum(d: datetime.date) -> str:
+    return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
+
+
+def _q(text: str) -> str:
+    """A one-line DSL string (a double quote inside becomes a single one: the DSL has no escapes)."""
+    return '"' + " ".join(text.replace('"', "'").split()) + '"'

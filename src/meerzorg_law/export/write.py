@@ -1,0 +1,107 @@
+"""``meerzorg export``: write every document of one wijzigingsregeling into a folder.
+
+``{versie}-wijzigingsregeling.docx`` (the proposal as circulated), ``{versie}-renvooi.docx`` (the consolidated
+regeling with tracked changes against its basis, gegevens included), both again as PDF (WeasyPrint), and
+``{versie}-casussen.csv`` (the outcome comparison, also a table in the toelichting).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..cases.model import Case
+from ..compare.outcomes import CaseComparison, compare_cases
+from ..output import OutputError, check_writable, write_text_atomic
+from ..semantics.pipeline import Bundle
+from ..syntax import ast
+from ..values import format_value
+from .docx import docx_bytes, renvooi_docx_bytes
+from .html import html_document, renvooi_html
+from .model import Alinea, renvooi_alineas
+from .wijziging import wijzigingsregeling_alineas
+
+__all__ = ["export_versie", "vergelijking_rijen"]
+
+
+def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
+    """The outcome comparison: a header and one row per case with an expectation for the basis or ``versie``."""
+    basis = bundle.consolidated[versie].basis
+    mine = [c for c in cases if any(e.versie in (versie, basis) for e in c.verwacht)]
+    rows = [["casus", "gewijzigd", f"wat verandert ({basis} → {versie})", "door"]]
+    results, _ = compare_cases(bundle.versions[basis], bundle.versions[versie], mine)
+    for r in results:
+        rows.append([r.case.naam, *_cellen(r)])
+    return rows
+
+
+def _cellen(r: CaseComparison) -> list[str]:
+    if r.fout is not None:
+        return ["fout", r.fout.message, ""]
+    if not r.wijzigingen:
+        return ["nee", "", ""]
+    wat = "; ".join(f"{w.outcome}: {format_value(w.oud)} → {format_value(w.nieuw)}" for w in r.wijzigingen)
+    door = "; ".join(dict.fromkeys(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde"
+                                   for w in r.wijzigingen))
+    return ["ja", wat, door]
+
+
+def export_versie(bundle: Bundle, cases: Sequence[Case], versie: str, uit: Path,
+                  pdf: bool = True) -> list[tuple[Path, str]]:
+    """Write the documents of ``versie`` into ``uit``; returns (path, what it is) per file written."""
+    doc = bundle.documents[versie]
+    assert isinstance(doc, ast.Wijzigingsregeling)
+    basis = bundle.consolidated[versie].basis
+    rijen = vergelijking_rijen(bundle, cases, versie)
+    tabel = [Alinea("tabelrij", "\t".join(r)) for r in rijen] if len(rijen) > 1 else []
+    alineas = wijzigingsregeling_alineas(doc, tabel)
+    renvooi = renvooi_alineas(bundle.consolidated[basis], bundle.consolidated[versie])
+    datum = f"{doc.geldig_vanaf.isoformat()}T00:00:00Z"
+    paden = {k: uit / f"{versie}-{k}" for k in ("wijzigingsregeling.docx", "renvooi.docx", "casussen.csv",
+                                               "wijzigingsregeling.pdf", "renvooi.pdf")}
+    for p in paden.values():
+        check_writable(p)
+    out: list[tuple[Path, str]] = []
+    _schrijf(paden["wijzigingsregeling.docx"], docx_bytes(alineas))
+    out.append((paden["wijzigingsregeling.docx"], "de wijzigingsregeling (Word)"))
+    _schrijf(paden["renvooi.docx"], renvooi_docx_bytes(renvooi, datum))
+    out.append((paden["renvooi.docx"], f"de regeling in renvooi tegen {basis}, met bijgehouden wijzigingen (Word)"))
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\n").writerows(rijen)
+    write_text_atomic(paden["casussen.csv"], buf.getvalue())
+    out.append((paden["casussen.csv"], f"de uitkomsten van {len(rijen) - 1} casussen vergeleken (CSV)"))
+    if pdf:
+        _schrijf(paden["wijzigingsregeling.pdf"], pdf_bytes(html_document(alineas)))
+        out.append((paden["wijzigingsregeling.pdf"], "de wijzigingsregeling (PDF)"))
+        _schrijf(paden["renvooi.pdf"], pdf_bytes(renvooi_html(renvooi)))
+        out.append((paden["renvooi.pdf"], "de regeling in renvooi (PDF)"))
+    return out
+
+
+def pdf_bytes(html: str) -> bytes:
+    """HTML -> PDF with WeasyPrint (it needs the system's Pango; a Dutch error says so when it is missing)."""
+    try:
+        from weasyprint import HTML  # type: ignore[import-untyped]
+    except (ImportError, OSError) as err:
+        raise OutputError(f"PDF maken lukt niet: WeasyPrint of de systeembibliotheek Pango ontbreekt ({err}); "
+                          "gebruik --geen-pdf") from None
+    data: bytes = HTML(string=html).write_pdf()
+    return data
+
+
+def _schrijf(path: Path, data: bytes) -> None:
+    """Bytes to ``path`` atomically: a temporary file beside it, renamed when complete."""
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise OutputError(f"kan '{path}' niet schrijven: {err.strerror or err}") from None
