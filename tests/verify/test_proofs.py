@@ -90,3 +90,14 @@ def test_an_expected_violation_that_holds_fails_the_report() -> None:
     r = next(r for r in report.versies[0].results if r.naam == "thuis_dan_instelling")
     assert r.status == BEWEZEN and r.verwacht == "test" and not r.klopt
     assert not report.ok
+
+
+def test_site_data_matches_the_report() -> None:
+    from meerzorg_law.verify.report import CHECKS, property_proofs, static_results
+
+    checks = static_results({v: BUNDLE.versions[v] for v in ("rlz-2026", "rlz-2027-variant-a")})
+    assert checks["rlz-2026"] == {code: [] for code in CHECKS}
+    proofs = property_proofs({v: BUNDLE.versions[v] for v in ("rlz-2026", "rlz-2027-variant-a")})
+    statuses = {p.naam: p.status for p in proofs["rlz-2027-variant-a"]}
+    assert statuses["a_kind_thuis_verliest_niet"] == "geschonden (verwacht)"
+    assert statuses["a_nergens_ruimer"] == "bewezen"

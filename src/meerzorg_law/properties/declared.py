@@ -18,6 +18,7 @@ from .. import ir
 from ..engine.compile import Ctx, Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..values import Value, format_value
+from ..verify.props import checked_elsewhere
 from ._runner import Failure, search
 from .model import GESCHONDEN, GETOETST, NIET_GECONTROLEERD, Counterexample, Example, PropertyResult
 from .strategies import facts_strategy
@@ -45,15 +46,6 @@ def check_declared_one(versions: Mapping[str, ir.Regeling], versie: str, prop: i
     others = {v: compile_regeling(versions[v]) for v in prop.versies or ()}
     main = others[versie] if versie in others else compile_regeling(reg)
     return _check(prop, reg, main, others, [versions[v] for v in others], cfg)
-
-
-def checked_elsewhere(prop: ir.Property, versie: str, versions: Mapping[str, ir.Regeling]) -> bool:
-    """A property between two versions that a third inherits (a variant built on one of them) is checked
-    where it is declared among the versions it names, once, not again in every descendant."""
-    if not prop.versies or versie in prop.versies:
-        return False
-    return any(p.name == prop.name and p.source == prop.source
-               for v in prop.versies if v in versions for p in versions[v].properties)
 
 
 def _check(prop: ir.Property, reg: ir.Regeling, main: Decision, others: dict[str, Decision],

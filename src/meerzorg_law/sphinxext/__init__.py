@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .artikel import ArtikelDirective
+from .bewijzen import BewijzenDirective
 from .bijlage import BijlageDirective
 from .domain import RegelingDomain
 from .generate import genereer
@@ -50,7 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
     app.add_domain(RegelingDomain)
     for cls in (RegelingDirective, VersieDirective, ArtikelDirective, BijlageDirective, CasussenDirective,
-                DekkingDirective, RenvooiDirective, WijzigingsregelingDirective):
+                DekkingDirective, RenvooiDirective, WijzigingsregelingDirective, BewijzenDirective):
         app.add_directive_to_domain("rlz", cls.__name__.removesuffix("Directive").lower(), cls)
     app.add_lexer("meerzorg", MeerzorgLexer)
     for node, (visit, depart) in HTML_VISITORS.items():

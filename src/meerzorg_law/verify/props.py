@@ -8,6 +8,7 @@ translation cannot express gives ``ONVERTAALBAAR`` with the reason; the caller t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import z3
@@ -17,7 +18,7 @@ from ..values import Value, format_value
 from .smt import Term, Translator, Universe, Unsupported
 from .witness import find_client
 
-__all__ = ["BEWEZEN", "GESCHONDEN", "ONVERTAALBAAR", "Proof", "prove_property"]
+__all__ = ["BEWEZEN", "GESCHONDEN", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
 
 BEWEZEN, GESCHONDEN, ONVERTAALBAAR = "bewezen", "geschonden", "onvertaalbaar"
 _ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
@@ -32,6 +33,15 @@ class Proof:
     versies: tuple[str, ...]
     cases: tuple[tuple[str, dict[str, Value]], ...] = ()
     reden: str = ""
+
+
+def checked_elsewhere(prop: ir.Property, versie: str, versions: Mapping[str, ir.Regeling]) -> bool:
+    """A property between two versions that a third inherits (a variant built on one of them) is checked
+    where it is declared among the versions it names, once, not again in every descendant."""
+    if not prop.versies or versie in prop.versies:
+        return False
+    return any(p.name == prop.name and p.source == prop.source
+               for v in prop.versies if v in versions for p in versions[v].properties)
 
 
 def prove_property(u: Universe, vid: str, prop: ir.Property) -> Proof:

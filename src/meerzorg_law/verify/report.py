@@ -6,15 +6,18 @@ Also the data the site shows per version (``static_results``), so the docs and t
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ir
 from .casefile import slug, witness_case
 from .checks import Finding, verify_version
+from .props import BEWEZEN, GESCHONDEN, checked_elsewhere, prove_property
 from .smt import Universe
 from .symbolic import SymbolicDiff
 
-__all__ = ["CHECKS", "static_results", "verify_versions", "write_groups", "write_witnesses"]
+__all__ = ["CHECKS", "SiteProof", "property_proofs", "static_results", "verify_versions", "write_groups",
+           "write_witnesses"]
 
 # The four proved checks, by code, as the report and the site name them.
 CHECKS = {
@@ -72,3 +75,35 @@ def write_groups(diff: SymbolicDiff, directory: Path) -> list[Path]:
         path.write_text("\n".join(lines), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+@dataclass(frozen=True, slots=True)
+class SiteProof:
+    """One eigenschap of one version as the site shows it. ``status``: bewezen, geschonden, geschonden
+    (verwacht), or niet bewezen (where only ``meerzorg eigenschappen`` can sample it)."""
+
+    naam: str
+    omschrijving: str
+    status: str
+    verwacht: str
+    toelichting: str
+
+
+def property_proofs(versions: Mapping[str, ir.Regeling]) -> dict[str, list[SiteProof]]:
+    """Per version, every declared eigenschap it checks, proved or refuted (no sampling, no files)."""
+    u = Universe(versions)
+    out: dict[str, list[SiteProof]] = {}
+    for vid, reg in versions.items():
+        rows: list[SiteProof] = []
+        for prop in reg.properties:
+            if checked_elsewhere(prop, vid, versions) or any(v not in versions for v in prop.versies or ()):
+                continue
+            proof = prove_property(u, vid, prop)
+            verwacht = dict(prop.verwacht_geschonden).get(vid, "")
+            status = {BEWEZEN: "bewezen", GESCHONDEN: "geschonden"}.get(proof.status, "niet bewezen")
+            if status == "geschonden" and verwacht:
+                status = "geschonden (verwacht)"
+            toelichting = proof.reden if proof.status != BEWEZEN else ""
+            rows.append(SiteProof(prop.name, prop.label, status, verwacht, toelichting))
+        out[vid] = rows
+    return out
