@@ -35,6 +35,7 @@ REQUIRED = {
     "meerzorg_law.properties.strategies._Pins",  # facts a condition pins, for case generation
     "meerzorg_law.verify.smt.Translator",  # SMT terms for the proofs (z3)
     "meerzorg_law.verify.symbolic._Text",  # conditions of a symbolic comparison, as the drafter writes them
+    "meerzorg_law.columnar.plan._Planner",  # array expressions over a batch of cases
 }
 
 
