@@ -7,9 +7,9 @@ a case that cannot be decided gets the same code and the same words whichever en
 * R002 a fact the rules need is missing from the case;
 * R003 division by zero;
 * R004 a table has no row for the key;
+* R005 an expression names a version that is not available here;
 * R006 date arithmetic leaves the years 1-9999 (Python's date range);
 * R007 a product exceeds MAX_DIGITS digits (squaring begrippen in a chain would otherwise exhaust memory);
-* R005 an expression names a version that is not available here;
 * R010 two rules of equal rank apply and give a value, naming every applicable provision.
 """
 
