@@ -85,3 +85,21 @@ def test_one_wrong_reference_gives_one_error(tmp_path: Path, fout: str, code: st
     errors = [d for d in bundle.diagnostics if d.is_error]
     assert [(d.code, d.message) for d in errors] == [(code, melding)]
     assert errors[0].span.file == str(tmp_path / RGL.name)
+
+
+def test_the_site_is_built_from_the_drafters_own_folders(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """meerzorg docs --regeling MAP --casussen MAP: the variant and its cases on the site, nothing bundled touched
+    (a copy of docs/ is the source, so the bundled docs/_generated stays as it is)."""
+    import shutil
+
+    from meerzorg_law.cli import main
+
+    bron = tmp_path / "docs"
+    shutil.copytree(bundled_paths()[0].parent / "docs", bron, ignore=shutil.ignore_patterns("_build*", "_generated"))
+    uit = tmp_path / "site"
+    assert main(["--regeling", str(VARIANT), "docs", "--bron", str(bron), "--casussen", str(VARIANT),
+                 "--uit", str(uit)]) == 0
+    capsys.readouterr()
+    casussen = (uit / "casussen.html").read_text(encoding="utf-8")
+    assert "VG7 thuis, mantelzorger overbelast, 41 uur" in casussen
+    assert ID in (uit / "index.html").read_text(encoding="utf-8")

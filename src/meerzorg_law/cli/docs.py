@@ -9,6 +9,7 @@ sees every warning of pages that did not change since.
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,8 @@ def add_parser(sub: Any) -> None:
     s = sub.add_parser("docs", help="de uitlegsite bouwen (Sphinx, waarschuwingen zijn fouten)")
     s.add_argument("--uit", help="map voor de HTML (standaard: docs/_build/html)")
     s.add_argument("--bron", help="map met conf.py (standaard: de meegeleverde docs/)")
+    s.add_argument("--casussen", nargs="+", metavar="PAD",
+                   help="casusbestanden of -mappen voor de site (standaard: die van conf.py)")
     s.add_argument("--opnieuw", action="store_true", help="alles opnieuw lezen in plaats van alleen wat veranderde")
     s.add_argument("--uitgebreid", "-v", action="store_true", help="alle uitvoer van Sphinx tonen")
     s.set_defaults(run=run)
@@ -51,6 +54,8 @@ def run(args: argparse.Namespace) -> int:
         argv.insert(0, "-E")
     if args.regeling:
         argv += ["-D", f"meerzorg_regeling={Path(args.regeling).resolve()}"]
+    if args.casussen:
+        argv += ["-D", "meerzorg_casussen=" + os.pathsep.join(str(Path(p).resolve()) for p in args.casussen)]
     if not args.uitgebreid:
         argv.append("-q")
     geslaagd.unlink(missing_ok=True)

@@ -11,6 +11,7 @@ In ``conf.py``::
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,8 @@ def _paden(app: Sphinx, config: Config) -> None:
     confdir = Path(app.confdir)
     if config.meerzorg_regeling:
         config.meerzorg_regeling = str((confdir / config.meerzorg_regeling).resolve())
+    if isinstance(config.meerzorg_casussen, str):  # -D meerzorg_casussen=a:b (meerzorg docs --casussen)
+        config.meerzorg_casussen = config.meerzorg_casussen.split(os.pathsep)
     if config.meerzorg_casussen is not None:
         config.meerzorg_casussen = [str((confdir / p).resolve()) for p in config.meerzorg_casussen]
     config.html_static_path = [*config.html_static_path, str(_STATIC)]
@@ -46,7 +49,7 @@ def _paden(app: Sphinx, config: Config) -> None:
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_regeling", "", "env", types=frozenset({str}))
-    app.add_config_value("meerzorg_casussen", None, "env", types=frozenset({list, type(None)}))
+    app.add_config_value("meerzorg_casussen", None, "env", types=frozenset({list, str, type(None)}))
     app.add_config_value("meerzorg_hoofduitkomsten", [], "env", types=frozenset({list}))
     app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
     app.add_domain(RegelingDomain)
