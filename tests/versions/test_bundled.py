@@ -23,7 +23,7 @@ def _load(path: Path) -> Bundle:
 
 
 def _clean(bundle: Bundle, path: Path) -> None:
-    mine = [d for d in bundle.diagnostics if d.span.file == str(path) or d.code[0] in "WR"]
+    mine = [d for d in bundle.diagnostics if d.span.file == str(path) or d.code[0] in "WT"]
     assert bundle.ok and not mine, "\n".join(f"{d.span}: {d.code} {d.message}" for d in bundle.diagnostics
                                              if d.is_error or d in mine)
 

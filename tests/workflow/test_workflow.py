@@ -68,16 +68,16 @@ def test_the_variants_own_cases_pass() -> None:
 
 
 @pytest.mark.parametrize(("fout", "code", "melding"), [
-    ("Artikel 5.5, derde lid, blijft", "R002",
+    ("Artikel 5.5, derde lid, blijft", "T002",
      "de tekst van artikel 2.2, lid 1a verwijst naar 'Artikel 5.5, derde lid', maar artikel 5.5, derde lid wordt "
      "in rlz-2027-mantelzorg vernummerd tot artikel 5.5, tweede lid: de verwijzing moet luiden "
      "'Artikel 5.5, tweede lid'"),
-    ("artikel 1.1, onderdeel f, is", "R001",
+    ("artikel 1.1, onderdeel f, is", "T001",
      "de tekst van artikel 2.2, lid 1a verwijst naar 'artikel 1.1, onderdeel f' (bedoelde u artikel 1.1, onderdeel "
      "e of artikel 1.1, onderdeel d?), maar die bepaling bestaat niet in rlz-2027-mantelzorg"),
 ])
 def test_one_wrong_reference_gives_one_error(tmp_path: Path, fout: str, code: str, melding: str) -> None:
-    goed = {"R002": "Artikel 5.5, tweede lid, blijft", "R001": "artikel 1.1, onderdeel e, is"}[code]
+    goed = {"T002": "Artikel 5.5, tweede lid, blijft", "T001": "artikel 1.1, onderdeel e, is"}[code]
     tekst = RGL.read_text(encoding="utf-8")
     assert goed in tekst
     (tmp_path / RGL.name).write_text(tekst.replace(goed, fout), encoding="utf-8")

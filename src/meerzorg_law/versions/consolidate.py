@@ -34,7 +34,7 @@ _Doel = ProvisionRef | tuple[str, str]
 
 def consolidate(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[ast.Regeling | None, list[Diagnostic]]:
     """Apply every instruction of ``wijziging`` to ``base``; the result is None when an instruction could not
-    be applied. Warnings, and errors in the references of teksten (R001-R003), come back with the result.
+    be applied. Warnings, and errors in the references of teksten (T001-T003), come back with the result.
 
     The result takes versie, variant, geldig_vanaf from the wijziging, titel and bron from the base, and
     ``basis`` is the base's versie. Inserted, replaced and renumbered provisions are annotated where they

@@ -1,9 +1,9 @@
 """References in teksten ("bedoeld in artikel 1.1, onderdeel e, onder 4°", "het eerste lid", "bijlage A"):
 found in the wording, resolved against one version, and checked.
 
-R001 a reference to a provision that does not exist (with "bedoelde u" for a near miss); R002 a reference to a
-provision that a wijzigingsregeling renumbers, with the wording it must get; R003 a reference to a provision
-that lapses; R010 (a warning) an onderdeel without tekst. A reference to another regeling ("artikel 3.1.1,
+T001 a reference to a provision that does not exist (with "bedoelde u" for a near miss); T002 a reference to a
+provision that a wijzigingsregeling renumbers, with the wording it must get; T003 a reference to a provision
+that lapses; T010 (a warning) an onderdeel without tekst. A reference to another regeling ("artikel 3.1.1,
 eerste lid, van het Besluit", "artikel 3.3.1 Wlz") is not ours to check and is left alone.
 """
 
@@ -109,7 +109,7 @@ def _bestaande(reg: ast.Regeling) -> set[ProvisionRef]:
 
 def check_references(reg: ast.Regeling, overslaan: frozenset[tuple[ProvisionRef, str]] = frozenset(),
                      versie: str = "") -> list[Diagnostic]:
-    """R001 for every tekst that refers to a provision that does not exist in ``reg`` (except the references in
+    """T001 for every tekst that refers to a provision that does not exist in ``reg`` (except the references in
     ``overslaan``, already reported as (bron, woorden)); one diagnostic per tekst, naming each reference."""
     bestaand = _bestaande(reg)
     namen = [woorden(r, False) for r in bestaand]
@@ -123,7 +123,7 @@ def check_references(reg: ast.Regeling, overslaan: frozenset[tuple[ProvisionRef,
     for bron, fouten in per_bron.items():
         delen = [f"'{v.woorden}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else "") for v, close in fouten]
         wat = "die bepaling bestaat" if len(delen) == 1 else "die bepalingen bestaan"
-        out.append(Diagnostic("R001", fouten[0][0].span, (
+        out.append(Diagnostic("T001", fouten[0][0].span, (
             f"de tekst van {bron.citeer()} verwijst naar {_en(delen)}, maar {wat} niet in {versie or reg.versie}"),
             suggestions=tuple(c for _, close in fouten for c in close)))
     return out
@@ -135,8 +135,8 @@ def _en(delen: list[str]) -> str:
 
 def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: list[Hernummering],
                           versie: str) -> list[Diagnostic]:
-    """R002/R003 for every reference in ``result`` that cites a renumbered or lapsed provision by its old
-    number, then R001 for any other reference that dangles. A reference in a tekst the wijziging wrote counts
+    """T002/T003 for every reference in ``result`` that cites a renumbered or lapsed provision by its old
+    number, then T001 for any other reference that dangles. A reference in a tekst the wijziging wrote counts
     only when its target is gone: the drafter may mean a provision now standing at that number."""
     if not hernummerd:
         return check_references(result, versie=versie)
@@ -152,14 +152,14 @@ def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: 
                 continue
             gemeld.add((v.bron, v.woorden))
             if h.nieuw is None:
-                out.append(Diagnostic("R003", v.span, (
+                out.append(Diagnostic("T003", v.span, (
                     f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}', maar {h.oud.citeer()} vervalt in "
                     f"{versie}: pas de verwijzing aan of laat haar vervallen"), related=((h.span, "hier"),)))
                 break
             nieuw = replace(v.doel, **{T.soort_van(h.oud): T.laatste(h.nieuw)})
             juist = woorden(nieuw, v.relatief)
             juist = juist[0].upper() + juist[1:] if v.woorden[0].isupper() else juist
-            out.append(Diagnostic("R002", v.span, (
+            out.append(Diagnostic("T002", v.span, (
                 f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}', maar {h.oud.citeer()} wordt in "
                 f"{versie} vernummerd tot {h.nieuw.citeer()}: de verwijzing moet luiden '{juist}'"),
                 related=((h.span, "hier wordt vernummerd"),), suggestions=(juist,)))
@@ -169,11 +169,11 @@ def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: 
 
 
 def check_teksten(reg: ast.Regeling) -> list[Diagnostic]:
-    """R010 (a warning) for every onderdeel or subonderdeel without tekst in a regeling that carries its legal
+    """T010 (a warning) for every onderdeel or subonderdeel without tekst in a regeling that carries its legal
     text: its rules then cite wording that the reader cannot find. (A model without any tekst is left alone.)"""
     if not any(b.tekst.strip() for _, b in T.bepalingen(reg)):
         return []
-    return [Diagnostic("R010", b.span, f"{ref.citeer()} heeft geen tekst: schrijf de wettekst erbij met "
+    return [Diagnostic("T010", b.span, f"{ref.citeer()} heeft geen tekst: schrijf de wettekst erbij met "
                                        "'tekst \"...\"'", Severity.WAARSCHUWING)
             for ref, b in T.bepalingen(reg)
             if isinstance(b, (ast.Onderdeel, ast.Subonderdeel)) and not b.tekst.strip()]
