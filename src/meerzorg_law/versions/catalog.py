@@ -35,7 +35,7 @@ def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], l
     by_id: dict[str, ast.Document] = {}
     for d in docs:
         if d.versie in by_id:
-            diags.append(Diagnostic("V001", d.span, f"versie {d.versie} is al gedefinieerd",
+            diags.append(Diagnostic("V021", d.span, f"versie {d.versie} is al gedefinieerd",
                                     related=((by_id[d.versie].span, "eerste definitie"),)))
             continue
         by_id[d.versie] = d
@@ -51,10 +51,10 @@ def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], l
             done[vid] = doc
             return doc
         if doc.basis not in by_id:
-            diags.append(Diagnostic("V002", doc.span, f"basisversie {doc.basis} van {vid} bestaat niet"))
+            diags.append(Diagnostic("V022", doc.span, f"basisversie {doc.basis} van {vid} bestaat niet"))
             return None
         if doc.basis in trail:
-            diags.append(Diagnostic("V003", doc.span, "kring van basisversies: " + " -> ".join((*trail, vid))))
+            diags.append(Diagnostic("V023", doc.span, "kring van basisversies: " + " -> ".join((*trail, vid))))
             return None
         basis_doc = by_id[doc.basis]
         if doc.geldig_vanaf < basis_doc.geldig_vanaf:  # it would amend a text that is not in force yet
