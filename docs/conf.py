@@ -27,7 +27,7 @@ meerzorg_casussen = ["../tests/casussen"]
 meerzorg_hoofduitkomsten = ["meerzorg", "reden"]
 meerzorg_genereer_paginas = True
 
-exclude_patterns = ["_build", "screenshots"]
+exclude_patterns = ["_build", "screenshots", "locale"]
 templates_path = ["_templates"]
 # Wettekst en regels precies zoals geschreven (geen typografische aanhalingstekens); scheelt ook bouwtijd.
 smartquotes = False
@@ -35,6 +35,8 @@ highlight_language = "meerzorg"
 html_theme = "furo"
 html_title = "Meerzorg als code"
 html_static_path = ["_static"]
+# Een eigen icoon: zonder vraagt de browser /favicon.ico op en krijgt een 404 (een fout in de console).
+html_favicon = "_static/favicon.svg"
 html_show_sourcelink = False
 html_show_sphinx = False
 html_copy_source = False
@@ -42,6 +44,8 @@ html_theme_options = {
     "navigation_with_keys": True,
     "top_of_page_buttons": [],
 }
+# Nederlandse teksten die in de catalogi van Sphinx en Furo ontbreken (locale/nl/LC_MESSAGES/sphinx.po en .js).
+locale_dirs = [str(DOCS / "locale")]  # absoluut: Sphinx zoekt sphinx.js relatief aan de werkmap
 # De zoekindex in het Nederlands (stamwoorden, stopwoorden).
 html_search_language = "nl"
 

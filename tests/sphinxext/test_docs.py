@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 from meerzorg_law.semantics.pipeline import load_bundle
@@ -21,3 +23,39 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
         assert (out / f"{page}.html").is_file(), page
     bijlage = (out / "_generated" / "rlz-2026" / "bijlage-A.html").read_text(encoding="utf-8")
     assert "VG (Besloten) wonen met zeer intensieve begeleiding, verzorging en gedragsregulering" in bijlage
+
+
+# A name from the regeling as code writes it (``bijzondere_situatie``): never in prose a reader sees.
+_SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+# The impact page is written by the impact analysis (docs/impact.rst), not by this extension.
+_NIET_GESCAND = {"impact.html"}
+
+
+def _proza(html_text: str) -> str:
+    """The visible prose of a page's article: without code, scripts and tags."""
+    m = re.search(r"<article[^>]*>(.*)</article>", html_text, flags=re.S)
+    body = m.group(1) if m else ""
+    body = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+def test_no_identifier_in_prose(echte_site: tuple[int, Path]) -> None:
+    status, out = echte_site
+    assert status == 0
+    gevonden = {str(p.relative_to(out)): sorted(set(_SNAKE.findall(_proza(p.read_text(encoding="utf-8")))))
+                for p in out.rglob("*.html") if p.name not in _NIET_GESCAND}
+    assert {k: v for k, v in gevonden.items() if v} == {}
+
+
+def test_identifier_scan_sees_prose_and_skips_code() -> None:
+    """The scan is not vacuous: it finds an identifier in a paragraph, and not in code."""
+    page = "<article><p>het feit uren_toezicht_per_week</p><pre>telbare_zorgbehoefte</pre></article>"
+    assert _SNAKE.findall(_proza(page)) == ["uren_toezicht_per_week"]
+
+
+def test_site_is_small_and_doctrees_are_not_published(echte_site: tuple[int, Path]) -> None:
+    status, out = echte_site
+    assert status == 0
+    assert not (out / ".doctrees").exists()
+    grootte = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    assert grootte < 5_000_000, f"de site is {grootte / 1e6:.1f} MB"

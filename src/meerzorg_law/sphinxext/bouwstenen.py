@@ -14,7 +14,7 @@ from sphinx import addnodes
 
 from .nodes import uitklap, uitklap_kop
 
-__all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "status", "tabel", "uitklapblok"]
+__all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "met_code", "status", "tabel", "uitklapblok"]
 
 Cel = str | nodes.Node | Sequence[nodes.Node]
 
@@ -23,7 +23,7 @@ Cel = str | nodes.Node | Sequence[nodes.Node]
 _IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 
 
-def _inline(tekst: str, code: bool) -> list[nodes.Node]:
+def met_code(tekst: str, code: bool = True) -> list[nodes.Node]:
     """Text as nodes; with ``code``, each identifier it names is set in code font (a name, not a word)."""
     if not code:
         return [nodes.Text(tekst)]
@@ -51,15 +51,15 @@ def alineas(tekst: str, classes: Sequence[str] = (), code: bool = False) -> list
         if items:
             head = " ".join(lines[: items[0]])
             if head:
-                out.append(nodes.paragraph("", "", *_inline(head, code), classes=list(classes)))
+                out.append(nodes.paragraph("", "", *met_code(head, code), classes=list(classes)))
             lijst = nodes.bullet_list(classes=list(classes))
             for n, start in enumerate(items):
                 end = items[n + 1] if n + 1 < len(items) else len(lines)
                 text = " ".join([lines[start][2:], *lines[start + 1:end]])
-                lijst += nodes.list_item("", nodes.paragraph("", "", *_inline(text, code)))
+                lijst += nodes.list_item("", nodes.paragraph("", "", *met_code(text, code)))
             out.append(lijst)
         else:
-            out.append(nodes.paragraph("", "", *_inline(" ".join(lines), code), classes=list(classes)))
+            out.append(nodes.paragraph("", "", *met_code(" ".join(lines), code), classes=list(classes)))
     return out
 
 

@@ -19,7 +19,7 @@ from .sitedata import SiteData
 __all__ = ["RegelBlok"]
 
 # Case rows shown before the rest is folded away, so the structure of an artikel stays visible.
-_ZICHTBAAR = 8
+_ZICHTBAAR = 6
 
 
 class RegelBlok(RegelingBasis):
@@ -108,8 +108,15 @@ class RegelBlok(RegelingBasis):
         koppen, breedtes = ["Casus", *versies], [3] + [2] * len(versies)
         out += [uitleg, tabel(koppen, rows[:_ZICHTBAAR], classes=["rlz-casussen"], breedtes=breedtes)]
         if len(rows) > _ZICHTBAAR:
-            rest = tabel(koppen, rows[_ZICHTBAAR:], classes=["rlz-casussen"], breedtes=breedtes)
-            out.append(uitklapblok(f"Nog {len(rows) - _ZICHTBAAR} casussen", [rest], classes=["rlz-meer"]))
+            # The rest by name only: a full table per lid and version made the site three times its size.
+            rest = nodes.paragraph("", f"Nog {len(rows) - _ZICHTBAAR} casussen raken deze bepaling: ",
+                                   classes=["rlz-meer"])
+            for n, i in enumerate(geraakt[_ZICHTBAAR:]):
+                if n:
+                    rest += nodes.Text("; ")
+                rest += koppeling("casus", data.cases[i].naam, data.cases[i].naam)
+            rest += nodes.Text(".")
+            out.append(rest)
         if "geen-voorbeeld" not in self.options:
             out.append(self._voorbeeld(data, reg, vid, geraakt[0]))
         return out

@@ -22,7 +22,7 @@ from ..render.waarden import toon_feit, toon_uitkomst
 from ..span import ProvisionRef
 from .artikel import segmenten
 from .basis import RegelingBasis, bepaling_koppeling, datum
-from .bouwstenen import LEGENDA, Cel, alineas, koppeling, status, tabel
+from .bouwstenen import LEGENDA, Cel, alineas, koppeling, met_code, status, tabel
 from .domain import natuurlijke_volgorde
 from .nodes import geschrapt, ingevoegd
 from .sitedata import SiteData, sleutel_van
@@ -81,7 +81,7 @@ class CasussenDirective(RegelingBasis):
         versies = data.versie_ids
         out: list[nodes.Node] = [nodes.rubric("", case.naam, classes=["rlz-kop"])]
         if case.omschrijving:
-            out += alineas(case.omschrijving)
+            out += alineas(case.omschrijving, code=True)
         reg = data.bundle.versions[versies[0]]
         # Facts and outcomes by their label; the name as a drafter writes it in a case file, in code font.
         feiten: list[list[Cel]] = [[[nodes.Text(naam(reg, k, "invoer") + " "), nodes.literal("", k)],
@@ -251,7 +251,7 @@ class RenvooiDirective(RegelingBasis):
             door = "; ".join(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde" for w in r.wijzigingen)
             redenen = nodes.bullet_list()
             for reden in dict.fromkeys(x for w in r.wijzigingen for x in w.redenen):
-                redenen += nodes.list_item("", nodes.paragraph("", reden))
+                redenen += nodes.list_item("", nodes.paragraph("", "", *met_code(reden)))
             rows.append([[koppeling("casus", r.case.naam, r.case.naam)], wat, door, redenen])
         out.append(tabel(["Casus", "Wat verandert", "Beslist door", "Waarom"], rows, classes=["rlz-gevolgen"],
                          breedtes=[3, 3, 2, 4]))
