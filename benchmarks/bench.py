@@ -1,28 +1,33 @@
-"""Performance targets of the design, measured in one run and printed as target, measurement and ratio.
+"""The performance targets, measured in one run: figures, ratios, and whether each target is met.
 
-    python benchmarks/bench.py [--n 100000] [--impact-n 1000000] [--seed 2026]
+    python benchmarks/bench.py            # the targets (1.000.000 clients), medians of 3
+    python benchmarks/bench.py --quick    # agreement only (what CI runs through tests/test_bench.py)
+    python benchmarks/bench.py --long     # also 10.000.000 clients through `meerzorg impact`, peak memory
 
-Run by hand; not part of the test suite. Four measurements, each printed with its target:
+Every time is given twice: wall clock (what the targets speak of) and CPU seconds of the process
+(time.process_time, or the children's rusage for subprocesses), because the machine is shared while measuring
+and wall clock then includes waiting for a core. Medians of ``--repeat`` runs.
 
-1. Evaluation: the compiled rlz-2026 decision against ``oracle`` below, a hand-written plain-Python function
-   of the same rules with exact arithmetic (fractions.Fraction), per case over ``--n`` generated cases
-   (the impact population). Target: at most 3x the oracle's time. Every case's outcomes must agree, so the
-   oracle doubles as a differential check of the whole pipeline on rlz-2026. A second set draws every declared
-   value uniformly (most cases refused early, where the oracle is cheapest).
-All times are CPU seconds of this one process (time.process_time), so other work on the machine does not
-count.
-2. Parse and check of the bundled regeling/: target under 0.3 s.
-3. The whole case suite, every version (load, compile, run): target under 2 s.
-4. Impact: ``--impact-n`` clients through rlz-2026 and the newest other version (rlz-2027 when it exists,
-   else the test variant under tests/impact/data): target under 60 s on one core.
+1. Columnar: rlz-2026 and rlz-2027 over the same drawn population by the columnar engine
+   (``evaluate_columns``) and by ``numpy_rules.py`` (written by hand: the physical limit); every outcome of
+   every client must agree exactly. Ratio columnar / numpy.
+2. Impact: ``impact_report`` for 1M clients through both versions, the draw included. Target < 2 s wall.
+3. Per case: ``evaluate()`` and ``Decision.decide()`` of rlz-2026 against ``oracle``, a plain-Python function of
+   the same rules with exact Fractions, on the same clients. Target <= 2x the oracle.
+4. Command line, fresh processes: ``meerzorg --help`` < 0,15 s, ``meerzorg check`` < 0,3 s (after a first run
+   has filled Lark's cache), ``meerzorg test`` (all bundled case files) < 1 s.
+5. --long: ``meerzorg impact rlz-2026 rlz-2027 --n 10000000 --json`` in a subprocess, its peak RSS < 1 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import platform
-import random
+import resource
+import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -32,19 +37,26 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import numpy as np  # noqa: E402
+from numpy_rules import GRONDSLAGEN, REDENEN, RULES  # noqa: E402
 
 from meerzorg_law import values  # noqa: E402
+from meerzorg_law.columnar import Columns, evaluate_columns, row_facts  # noqa: E402
 from meerzorg_law.engine.compile import compile_regeling  # noqa: E402
 from meerzorg_law.engine.evaluate import evaluate  # noqa: E402
+from meerzorg_law.impact.assumptions import load_assumptions  # noqa: E402
+from meerzorg_law.impact.population import Population  # noqa: E402
+from meerzorg_law.impact.report import impact_report  # noqa: E402
+from meerzorg_law.semantics.pipeline import load_bundle  # noqa: E402
 
-# ---- the oracle: rlz-2026 by hand ----------------------------------------------------------------
-# Artikel 2.1 and Bijlage A (profiles with *), artikel 2.1, tweede lid (GGZ-W, parameter waar), artikel 2.2
-# (the five steps in order, the 25% bar on the bekostigingsuren, hours above them, three years), artikel 5.5
-# (no pgb for VV9b, LVG3, LVG4, LVG5, SGLVG1; meerzorg for 5 GGZ-W only in natura).
+VERSIONS = ("rlz-2026", "rlz-2027")
+MEERZORG = os.path.join(os.path.dirname(sys.executable), "meerzorg")
 
+# ---- the per-case oracle: rlz-2026 by hand, plain Python --------------------------------------------------
 MET_STER = {"VV7", "VV8", "VG5", "VG7", "VG8", "LVG4", "LVG5", "SGLVG1", "LG5", "LG6", "LG7", "ZGaud3", "ZGvis5",
             "GGZ6B", "GGZ7B"}
-MEERZORG_GGZ_WONEN = True
 BEKOSTIGINGSUREN = {p: Fraction(u) for p, u in {
     "VV7": "22.25", "VV8": "27.00", "VG5": "24.50", "VG7": "33.75", "VG8": "29.00", "LVG4": "30.00",
     "LVG5": "30.00", "SGLVG1": "39.50", "LG5": "26.08", "LG6": "28.50", "LG7": "30.25", "ZGaud3": "45.00",
@@ -56,9 +68,8 @@ DREMPEL = Fraction(5, 4)
 def oracle(f: dict[str, Any]) -> dict[str, Any]:
     """rlz-2026 for one case of plain Python values (hours as Fractions)."""
     profiel = f["zorgprofiel"]
-    meerzorgprofiel = profiel in MET_STER or (MEERZORG_GGZ_WONEN and profiel in ("GGZ4W", "GGZ5W"))
-    geen_pgb = f["leveringsvorm"] == "pgb" and (
-        profiel in ZONDER_PGB or (MEERZORG_GGZ_WONEN and profiel == "GGZ5W"))
+    meerzorgprofiel = profiel in MET_STER or profiel in ("GGZ4W", "GGZ5W")
+    geen_pgb = f["leveringsvorm"] == "pgb" and (profiel in ZONDER_PGB or profiel == "GGZ5W")
     telbaar = f["uren_zorg_per_week"] + f["uren_toezicht_per_week"]
     if not f["best_passend_zorgprofiel"]:
         reden = "geen_passend_profiel"
@@ -80,7 +91,6 @@ def oracle(f: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plain(v: Any) -> Any:
-    """A Catala value as the oracle's plain Python value."""
     if isinstance(v, values.Decimal):
         return values.decimal_as_fraction(v)
     if isinstance(v, values.Integer):
@@ -88,131 +98,135 @@ def _plain(v: Any) -> Any:
     return v
 
 
-# ---- measuring -----------------------------------------------------------------------------------
-
-
-def best_of(repeat: int, fn: Callable[[], object]) -> float:
-    """CPU seconds of this process, best of ``repeat``: steady on a shared machine, and one core is the target.
-
-    The garbage collector is off while timing, as in timeit: its passes grow with everything alive in the
-    process (here: the generated cases), which would blur the code being compared.
-    """
-    times = []
+# ---- measuring --------------------------------------------------------------------------------------------
+def timed(repeat: int, fn: Callable[[], object]) -> tuple[float, float]:
+    """(wall, CPU) seconds, medians of ``repeat`` runs; the collector is off while timing, as in timeit."""
+    walls, cpus = [], []
     for _ in range(repeat):
         gc.collect()
         gc.disable()
         try:
-            t = time.process_time()
+            w, c = time.perf_counter(), time.process_time()
             fn()
-            times.append(time.process_time() - t)
+            walls.append(time.perf_counter() - w)
+            cpus.append(time.process_time() - c)
         finally:
             gc.enable()
-    return min(times)
+    return statistics.median(walls), statistics.median(cpus)
 
 
-def uniform_cases(reg: Any, n: int, seed: int) -> list[dict[str, Any]]:
-    """Every declared value equally likely (all profiles, every leveringsvorm): most cases are refused early,
-    where the oracle is cheapest, so this is the harder ratio."""
-    rnd = random.Random(seed)
-    enum = {name: reg.enums[f.type.enum].values for name, f in reg.facts.items() if f.type.kind == "enum"}
-    peil = values.date_of_text("2026-06-01")
-    out = []
-    for _ in range(n):
-        f: dict[str, Any] = {name: rnd.choice(vals) for name, vals in enum.items()}
-        f.update(peildatum=peil, leeftijd=values.integer(rnd.randint(0, 100)),
-                 best_passend_zorgprofiel=rnd.random() < 0.5, bijzondere_zorgbehoefte=rnd.random() < 0.5,
-                 uren_zorg_per_week=values.decimal_of_text(str(rnd.randint(0, 320) / 4)),
-                 uren_toezicht_per_week=values.decimal_of_text(str(rnd.randint(0, 160) / 4)))
-        out.append(f)
-    return out
+def timed_command(repeat: int, *argv: str) -> tuple[float, float, int]:
+    """(wall, CPU of the child, peak RSS in KiB of the largest child so far) of a fresh process, medians."""
+    walls, cpus = [], []
+    for _ in range(repeat):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        w = time.perf_counter()
+        subprocess.run([MEERZORG, *argv], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - w)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    return statistics.median(walls), statistics.median(cpus), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 
 
-def main() -> int:
-    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--n", type=int, default=100_000, help="generated cases for the evaluation benchmark")
-    p.add_argument("--impact-n", type=int, default=1_000_000, help="clients for the impact benchmark")
+def _agree(versie: str, reg: Any, cols: Columns) -> int:
+    """Every client's outcomes by the columnar engine == by the hand-written numpy rules; returns clients."""
+    got, want = evaluate_columns(reg, cols), RULES[versie](cols)
+    assert (got.fout < 0).all(), f"{versie} kon niet alle cliënten beslissen"
+    for name, expected in want.items():
+        col = got.columns.data[name]
+        if name in ("grondslag", "reden"):
+            names = GRONDSLAGEN if name == "grondslag" else REDENEN
+            col = np.array([names.index(c) for c in got.columns.categories[name]])[col]
+        if name == "meerzorg_uren_per_week":
+            col = col * 10 ** (4 - got.columns.scale(name))
+        bad = np.flatnonzero(np.asarray(col) != expected)
+        assert not len(bad), (f"{versie}, {name} verschilt voor {len(bad)} cliënten, bv. "
+                              f"{row_facts(reg, cols, int(bad[0]))}: {col[bad[0]]} != {expected[bad[0]]}")
+    return cols.n
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    p.add_argument("--n", type=int, default=1_000_000, help="clients for the columnar and impact measurements")
+    p.add_argument("--per-case", type=int, default=100_000, help="cases for the per-case measurement")
+    p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--seed", type=int, default=2026)
-    args = p.parse_args()
+    p.add_argument("--quick", action="store_true", help="agreement only, small, no timing (CI)")
+    p.add_argument("--long", action="store_true", help="also 10M clients through meerzorg impact, peak memory")
+    args = p.parse_args(argv)
+    if args.quick:
+        args.n, args.per_case, args.repeat = 30_000, 3_000, 1
+    bundle = load_bundle(ROOT / "regeling")
+    assert bundle.ok, bundle.diagnostics
+    regs = {v: bundle.versions[v] for v in VERSIONS}
+    assumptions = load_assumptions(ROOT / "regeling" / "populatie.toml")
+    frames = {v: assumptions.frame(v, {v: regs[v].basis})[1] for v in VERSIONS}
+
+    def population(n: int) -> Population:
+        return Population(n, args.seed, assumptions, regs["rlz-2026"], regs["rlz-2027"])
+
+    drawn = list(population(args.n).chunks())
+    chunks = {v: [c.for_version(frames[v]) for c in drawn] for v in VERSIONS}
+    agreed = sum(_agree(v, regs[v], cols) for v in VERSIONS for cols in chunks[v])
+    # The per-case oracle against the compiled decision, on the first clients of the same population.
+    decision = compile_regeling(regs["rlz-2026"])
+    first = chunks["rlz-2026"][0]
+    cases = [row_facts(regs["rlz-2026"], first, i) for i in range(min(args.per_case, first.n))]
+    plain = [{k: _plain(v) for k, v in f.items()} for f in cases]
+    for f, facts in zip(plain, cases, strict=True):
+        have = {k: _plain(v) for k, v in decision.decide(facts).items()}
+        assert have == oracle(f), f"het orakel verschilt voor {f}: {have} != {oracle(f)}"
+    print(f"Overeenstemming: {agreed:,} cliëntversies kolomsgewijs == numpy met de hand; {len(cases):,} casussen "
+          "per casus == orakel.".replace(",", "."))
+    if args.quick:
+        return 0
+
     rows: list[tuple[str, str, str, str]] = []
 
-    # 2. Parse + check (first, so the grammar is built in this measurement as in a fresh `meerzorg check`).
-    from meerzorg_law.semantics.pipeline import load_bundle
+    def row(what: str, target: str, wall: float, cpu: float, ratio: str) -> None:
+        rows.append((what, target, f"{wall:.3f} s wall, {cpu:.3f} s CPU", ratio))
 
-    t = time.process_time()
-    bundle = load_bundle(ROOT / "regeling")
-    cold = time.process_time() - t
-    warm = best_of(3, lambda: load_bundle(ROOT / "regeling"))
-    status = "" if bundle.ok else f" (regeling heeft {len(bundle.diagnostics)} fout(en))"
-    rows.append(("parse + check regeling/ (eerste keer)", "< 0,3 s", f"{cold:.3f} s{status}", f"{cold / 0.3:.2f}"))
-    rows.append(("parse + check regeling/ (daarna)", "< 0,3 s", f"{warm:.3f} s", f"{warm / 0.3:.2f}"))
-
-    # 1. Evaluation against the oracle, on two sets of generated cases.
-    from meerzorg_law.impact.population import Population
-
-    reg = load_bundle(ROOT / "regeling" / "rlz-2026.rgl").versions["rlz-2026"]
-    decision = compile_regeling(reg)
-    population = Population(args.n, args.seed)
-    names = list(reg.outcomes)
-    reasons: dict[str, int] = {}
-    for label, cases in (("impactpopulatie", [population.facts(c) for c in population]),
-                         ("uniform", uniform_cases(reg, args.n, args.seed))):
-        plain = [{k: _plain(v) for k, v in f.items()} for f in cases]
-        t_eval = best_of(3, lambda cases=cases: [evaluate(decision, f) for f in cases])  # type: ignore[misc]
-        t_decide = best_of(3, lambda cases=cases: [decision.decide(f) for f in cases])  # type: ignore[misc]
-        t_oracle = best_of(3, lambda plain=plain: [oracle(f) for f in plain])  # type: ignore[misc]
-        for f, facts in zip(plain, cases, strict=True):
-            got = decision.decide(facts)
-            have, want = {k: _plain(got[k]) for k in names}, oracle(f)
-            if have != want:
-                print(f"VERSCHIL met het orakel voor {f}:\n  gecompileerd {have}\n  orakel       {want}",
-                      file=sys.stderr)
-                return 1
-            if label == "impactpopulatie":
-                reasons[str(got["reden"])] = reasons.get(str(got["reden"]), 0) + 1
-        per = 1e6 / args.n
-        rows.append((f"orakel (gewoon Python, Fraction), {label}, per casus", "-", f"{t_oracle * per:.2f} µs", "1"))
-        rows.append((f"gecompileerd via evaluate(), {label}", "<= 3x orakel", f"{t_eval * per:.2f} µs",
-                     f"{t_eval / t_oracle:.2f}"))
-        rows.append((f"gecompileerd via Decision.decide(), {label}", "<= 3x orakel", f"{t_decide * per:.2f} µs",
-                     f"{t_decide / t_oracle:.2f}"))
-
-    # 3. The case suite, every version: load (parse, check, read cases), compile, run.
-    from meerzorg_law.cases.project import load_project
-    from meerzorg_law.cases.run import run_cases
-
-    def suite() -> tuple[int, int]:
-        project = load_project()
-        results = run_cases(project.bundle.versions, project.cases, project.bundle.in_force)
-        return len(results), sum(r.ok for r in results)
-
-    t = time.process_time()
-    ran, passed = suite()
-    t_suite = time.process_time() - t
-    rows.append((f"casussuite, alle versies ({ran} runs, {passed} geslaagd)", "< 2 s", f"{t_suite:.3f} s",
-                 f"{t_suite / 2:.2f}"))
-
-    # 4. Impact.
-    from meerzorg_law.impact.report import impact_report
-
-    versions = dict(bundle.versions)
-    new = "rlz-2027" if "rlz-2027" in versions else None
-    if new is None:
-        versions.update(load_bundle(ROOT / "regeling" / "rlz-2026.rgl", ROOT / "tests" / "impact" / "data").versions)
-        new = "rlz-2026-zonder-toezicht"
-    t = time.process_time()
-    report = impact_report(versions["rlz-2026"], versions[new], Population(args.impact_n, args.seed))
-    t_impact = time.process_time() - t
-    rows.append((f"impact rlz-2026 -> {new}, {args.impact_n:,} cliënten ({report.combinaties:,} combinaties)",
-                 "< 60 s", f"{t_impact:.1f} s ({args.impact_n / t_impact:,.0f} cliënten/s)", f"{t_impact / 60:.2f}"))
-
-    print(f"Python {platform.python_version()} op {platform.machine()}; CPU-tijd van dit ene proces; seed {args.seed}")
-    print(f"Redenen in de impactpopulatie: {dict(sorted(reasons.items(), key=lambda x: -x[1]))}")
-    print(f"Alle 2 x {args.n:,} gegenereerde casussen gelijk aan het orakel.\n")
+    n = f"{args.n:,}".replace(",", ".")
+    t_draw = timed(args.repeat, lambda: list(population(args.n).chunks()))
+    t_numpy = timed(args.repeat, lambda: [RULES[v](c) for v in VERSIONS for c in chunks[v]])
+    t_col = timed(args.repeat, lambda: [evaluate_columns(regs[v], c) for v in VERSIONS for c in chunks[v]])
+    row(f"trekken populatie, {n} cliënten", "-", *t_draw, "")
+    row(f"numpy met de hand, 2 versies, {n}", "grens", *t_numpy, "1")
+    row(f"kolomsgewijs (evaluate_columns), 2 versies, {n}", "<= 30x numpy", *t_col,
+        f"{t_col[1] / t_numpy[1]:.1f}x numpy (CPU)")
+    t_imp = timed(args.repeat, lambda: impact_report(regs["rlz-2026"], regs["rlz-2027"], population(args.n)))
+    row(f"impact rlz-2026 -> rlz-2027, {n}, met trekken", "< 2 s wall", *t_imp,
+        f"{'gehaald' if t_imp[0] < 2 else 'NIET gehaald'}; {t_imp[1] / (t_numpy[1] + t_draw[1]):.1f}x numpy+trekken")
+    t_or = timed(args.repeat, lambda: [oracle(f) for f in plain])
+    t_ev = timed(args.repeat, lambda: [evaluate(decision, f) for f in cases])
+    t_de = timed(args.repeat, lambda: [decision.decide(f) for f in cases])
+    per = 1e6 / len(cases)
+    rows.append((f"orakel (gewoon Python), per casus ({len(cases):,})".replace(",", "."), "-",
+                 f"{t_or[1] * per:.2f} µs CPU", "1"))
+    for label, t in (("evaluate()", t_ev), ("Decision.decide()", t_de)):
+        ratio = t[1] / t_or[1]
+        rows.append((f"{label} per casus", "<= 2x orakel", f"{t[1] * per:.2f} µs CPU",
+                     f"{ratio:.2f}x ({'gehaald' if ratio <= 2 else 'NIET gehaald'})"))
+    subprocess.run([MEERZORG, "check"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fill caches
+    for argv_, target, limit in ((("--help",), "< 0,15 s", 0.15), (("--version",), "< 0,15 s", 0.15),
+                                 (("check",), "< 0,3 s", 0.3), (("test",), "< 1 s", 1.0)):
+        wall, cpu, _ = timed_command(args.repeat, *argv_)
+        row(f"meerzorg {' '.join(argv_)} (vers proces)", target, wall, cpu,
+            "gehaald" if wall < limit else ("NIET gehaald" + (" (CPU wel)" if cpu < limit else "")))
+    if args.long:
+        wall, cpu, rss = timed_command(1, "impact", "rlz-2026", "rlz-2027", "--n", "10000000", "--json")
+        rows.append(("meerzorg impact, 10.000.000 cliënten (lang)", "< 1 GB geheugen",
+                     f"{wall:.1f} s wall, {cpu:.1f} s CPU, piek {rss / 1024:.0f} MiB",
+                     "gehaald" if rss < 1024 * 1024 else "NIET gehaald"))
+    cpu_model = next((ln.split(":", 1)[1].strip() for ln in Path("/proc/cpuinfo").read_text().splitlines()
+                      if ln.startswith("model name")), platform.processor())
+    print(f"Machine: {os.cpu_count()} cores ({cpu_model}), Python {platform.python_version()}, numpy "
+          f"{np.__version__}; medianen van {args.repeat}; seed {args.seed}; de machine wordt gedeeld, dus naast de "
+          "wandkloktijd ook de CPU-tijd.\n")
     widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    header = ("meting", "doel", "gemeten", "verhouding (gemeten / doel of orakel)")
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
-    for r in rows:
-        print("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)))
+    header = ("meting", "doel", "gemeten", "verhouding / doel")
+    for r in [header, tuple("-" * w for w in widths), *rows]:
+        print("| " + " | ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)) + " |")
     return 0
 
 

@@ -10,12 +10,14 @@ the same page and the same image, byte for byte (the SVG carries no date and a f
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from meerzorg_law.impact.assumptions import load_assumptions  # noqa: E402
 from meerzorg_law.impact.population import LEEFTIJDSGROEPEN, Population  # noqa: E402
 from meerzorg_law.impact.report import ImpactReport, impact_report  # noqa: E402
 from meerzorg_law.render.impact import impact_rst  # noqa: E402
@@ -34,11 +36,12 @@ Wat verandert er voor wie? Een synthetische populatie van Wlz-cliënten voor wie
 (zelfde grondslag, ander aantal uren meerzorg per week) of, bij een afwijzing in beide versies, een andere
 *reden*. De uren per week zijn de optelling van ``meerzorg_uren_per_week`` over alle cliënten.
 
-De populatie ({n} cliënten, seed {seed}, peildatum {peildatum}) volgt de verdeling die in
-``src/meerzorg_law/impact/population.py`` met bronnen is beschreven: vooral VG (VG7 voorop), meestal in een
-instelling, EMB-kinderen (VG8) vaak thuis met een pgb, uren rond de bekostigingsuren met de zone rond de
-25%-drempel goed gevuld. De aantallen zijn die van de synthetische populatie, geen voorspelling van echte
-aantallen; de verhoudingen laten zien welke groepen een wijziging raakt.
+De populatie ({n} cliënten, seed {seed}, peildatum {peildatum}) volgt de aannames in het gegevensbestand
+``regeling/populatie.toml``, waar elk aandeel met zijn herkomst staat en dat een opsteller kan aanpassen (of
+vervangen met ``--populatie``): vooral VG (VG7 voorop), meestal in een instelling, EMB-kinderen (VG8) vaak thuis
+met een pgb, uren rond de bekostigingsuren met de zone rond de 25%-drempel goed gevuld. Het aandeel met een
+bijzondere zorgbehoefte hangt af van het referentiekader van de versie. De aantallen zijn die van de
+steekproef, geen voorspelling van echte aantallen; de marges (±) zijn 95%-intervallen van de steekproef.
 
 Opnieuw maken (met de extra ``docs``, voor matplotlib)::
 
@@ -119,12 +122,15 @@ def main() -> int:
     if not others:
         versions.update(load_bundle(ROOT / "regeling" / "rlz-2026.rgl", ROOT / "tests" / "impact" / "data").versions)
         others = ["rlz-2026-zonder-toezicht"]
-    population = Population(args.n, args.seed)
-    reports = [impact_report(versions[BASIS], versions[v], population) for v in others]
+    assumptions = dataclasses.replace(load_assumptions(ROOT / "regeling" / "populatie.toml"),
+                                      path="regeling/populatie.toml")
+    reports = [impact_report(versions[BASIS], versions[v],
+                             Population(args.n, args.seed, assumptions, versions[BASIS], versions[v]))
+               for v in others]
     docs = ROOT / "docs"
     _plot(reports, docs / IMAGE)
     page = INTRO.format(basis=BASIS, n=f"{args.n:,}".replace(",", "."), n_arg=args.n, seed=args.seed,
-                        peildatum=population.peildatum.isoformat(), voorbeeld=others[0], image=IMAGE)
+                        peildatum=assumptions.peildatum.isoformat(), voorbeeld=others[0], image=IMAGE)
     for r in reports:
         title = f"{BASIS} naar {r.nieuw}"
         page += f"{title}\n{'-' * len(title)}\n\n{impact_rst(r)}\n"

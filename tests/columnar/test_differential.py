@@ -40,7 +40,7 @@ def test_every_case_file(versie: str) -> None:
 @pytest.mark.parametrize("versie", sorted(BUNDLED_VERSIONS))
 def test_generated_population(versie: str) -> None:
     reg = BUNDLED_VERSIONS[versie]
-    population = Population(10_000, 7, load_assumptions(BUNDLED / "populatie.toml"), BUNDLED_VERSIONS["rlz-2026"], reg)
+    population = Population(5_000, 7, load_assumptions(BUNDLED / "populatie.toml"), BUNDLED_VERSIONS["rlz-2026"], reg)
     chunk = next(population.chunks())
     cols = chunk.for_version({"instelling": [0.8] * 3, "thuis": [0.7] * 3})
     assert differences(reg, cols) == []
@@ -50,7 +50,7 @@ def test_generated_population(versie: str) -> None:
 @pytest.mark.parametrize("versie", sorted(BUNDLED_VERSIONS) + sorted(SMALL))
 def test_uniform_facts(versie: str) -> None:
     reg = {**BUNDLED_VERSIONS, **SMALL}[versie]
-    assert differences(reg, random_columns(reg, 4_000, seed=11)) == []
+    assert differences(reg, random_columns(reg, 3_000, seed=11)) == []
 
 
 def test_small_regelingen_exercise_the_per_case_rows() -> None:

@@ -69,6 +69,8 @@ def evaluate_columns(regeling: ir.Regeling, columns: Columns) -> ColumnResult:
     rows = np.flatnonzero(fail)
     diagnostics: list[Diagnostic] = []
     if len(rows):
+        for name in data:  # the per-case values are written in place: never into an array the plan shares
+            data[name] = np.array(data[name], copy=True)
         _per_case(regeling, columns, rows, data, categories, scales, fout, diagnostics)
     return ColumnResult(regeling.versie, Columns(columns.n, data, categories, {}, scales), fout,
                         tuple(diagnostics), len(rows), p.fallbacks)

@@ -51,6 +51,9 @@ class _Run:
         self.n = columns.n
         self.memo: dict[int, _Res] = {}
         self.read: dict[str, _Res] = {}
+        self.lits: dict[tuple[bool, object], np.ndarray] = {}
+        self.alive: dict[tuple[tuple[int, bool], ...], _Res] = {}
+        self.tables: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
 
     def ev(self, a: Arr) -> _Res:
         hit = self.memo.get(id(a))
@@ -82,7 +85,12 @@ class _Run:
         return (np.ones(self.n, dtype=bool) if k is None else k), None
 
     def lit(self, a: Arr) -> _Res:
-        return np.full(self.n, a.param, dtype=bool if a.kind == "bool" else np.int64), None
+        # One array per literal value and chunk: results are never changed in place, so they can be shared.
+        key = (a.kind == "bool", a.param)
+        hit = self.lits.get(key)
+        if hit is None:
+            hit = self.lits[key] = np.full(self.n, a.param, dtype=bool if a.kind == "bool" else np.int64)
+        return hit, None
 
     def ref(self, a: Arr) -> _Res:
         return self.ev(self.plan.definitions[a.param])
@@ -108,19 +116,31 @@ class _Run:
         return self._strict(a, np.logical_not)
 
     def isin(self, a: Arr) -> _Res:
-        codes = np.array(a.param, dtype=np.int64)
-        return self._strict(a, lambda x: np.isin(x, codes))
+        """Membership of small int codes by a lookup table (far faster than np.isin's sort)."""
+        (x, f), = [self.ev(v) for v in a.args]
+        top = int(x.max(initial=0)) + 1
+        lut = np.zeros(max(top, max(a.param, default=0) + 1), dtype=bool)
+        lut[list(a.param)] = True
+        return lut[x], f
 
     def take(self, a: Arr) -> _Res:
-        units, valid = a.param
-        table = np.array(units, dtype=np.int64)
-        ok = np.array(valid, dtype=bool)
+        """A table column by key code; codes outside the table (a value it has no row for) fail the row."""
         (key, kf), = [self.ev(x) for x in a.args]
-        inside = (key >= 0) & (key < len(table))
-        safe = np.where(inside, key, 0)
-        hit = inside & ok[safe]
-        out = np.where(hit, table[safe], 0)
-        return (out.astype(bool) if a.kind == "bool" else out), _or(kf, ~hit)
+        cache_key = (id(a.args[0]), id(a.param))
+        hit_cached = self.tables.get(cache_key)
+        if hit_cached is not None:
+            out, miss = hit_cached
+            return out, _or(kf, miss if miss.any() else None)
+        units, valid = a.param
+        top = max(len(units), int(key.max(initial=0)) + 1)
+        table = np.zeros(top, dtype=bool if a.kind == "bool" else np.int64)
+        table[: len(units)] = units
+        ok = np.zeros(top, dtype=bool)
+        ok[: len(valid)] = valid
+        miss = ~ok[key]
+        out = table[key]
+        self.tables[cache_key] = (out, miss)
+        return out, _or(kf, miss if miss.any() else None)
 
     def round(self, a: Arr) -> _Res:
         unit = 10 ** a.param
@@ -177,16 +197,26 @@ class _Run:
         return applies, value, _or(fail, count >= 2)
 
     def _leaf(self, leaf: PLeaf) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        alive, fail = self._conditions(leaf.conditions)
+        value, vf = self.ev(leaf.value)
+        return alive, value, _or(fail, _and(alive, vf))
+
+    def _conditions(self, conditions: tuple[tuple[Arr, bool], ...]) -> _Res:
+        """Where a rule's conditions all hold, tested in order; once per rule, however many outcomes it sets."""
+        key = tuple((id(c), t) for c, t in conditions)
+        hit = self.alive.get(key)
+        if hit is not None:
+            return hit
         alive = np.ones(self.n, dtype=bool)
         fail = None
-        for cond, tenzij in leaf.conditions:
+        for cond, tenzij in conditions:
             v, f = self.ev(cond)
             fail = _or(fail, _and(alive, f))
             alive = alive & (~v if tenzij else v)
             if f is not None:
                 alive &= ~f
-        value, vf = self.ev(leaf.value)
-        return alive, value, _or(fail, _and(alive, vf))
+        self.alive[key] = (alive, fail)
+        return alive, fail
 
     def _group(self, g: PGroup) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         ea, ev, ef = self._pick(g.exceptions)

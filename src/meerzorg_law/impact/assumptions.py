@@ -90,7 +90,15 @@ def load_assumptions(path: Path | str) -> Assumptions:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise PopulatieFout(f"{p}: geen geldig TOML: {e}") from None
-    return Assumptions(str(p), data)
+    return Assumptions(_shown(p), data)
+
+
+def _shown(p: Path) -> str:
+    """The path as the report names it: relative to the working directory when inside it."""
+    try:
+        return str(p.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(p)
 
 
 def bundled_assumptions(regeling_dir: Path) -> Assumptions:

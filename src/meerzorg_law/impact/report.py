@@ -95,17 +95,16 @@ class _Acc:
         self.uren = [[0] * k, [0] * k]  # exact Python ints, units of 10^-scale
         self.sq = np.zeros((3, k))  # sums of squares: voor, na, verschil (floats: only for the margins)
 
-    def add(self, key: np.ndarray, soort: np.ndarray, mz: tuple[np.ndarray, np.ndarray],
-            uren: tuple[np.ndarray, np.ndarray]) -> None:
+    def add(self, key: np.ndarray, soort: np.ndarray, c: _ChunkSums) -> None:
         k = self.k
         self.aantal += np.bincount(key, minlength=k)
         self.soorten += np.bincount(key * len(SOORTEN) + soort, minlength=k * len(SOORTEN)).reshape(k, -1)
         for j in (0, 1):
-            self.mz[j] += np.bincount(key, weights=mz[j], minlength=k).astype(np.int64)
-            sums = _exact_sums(key, uren[j], k)
+            self.mz[j] += np.bincount(key[c.mz[j]], minlength=k)
+            sums = _exact_sums(key, c.uren[j], c.exact, k)
             self.uren[j] = [a + int(b) for a, b in zip(self.uren[j], sums, strict=True)]
-            self.sq[j] += np.bincount(key, weights=uren[j].astype(float) ** 2, minlength=k)
-        self.sq[2] += np.bincount(key, weights=(uren[1] - uren[0]).astype(float) ** 2, minlength=k)
+            self.sq[j] += np.bincount(key, weights=c.sq[j], minlength=k)
+        self.sq[2] += np.bincount(key, weights=c.sq[2], minlength=k)
 
     def groep(self, i: int, naam: str, unit: int) -> Groep:
         n = int(self.aantal[i])
@@ -126,9 +125,21 @@ class _Acc:
                      margin(sums[1] - sums[0], self.sq[2, i]))
 
 
-def _exact_sums(key: np.ndarray, x: np.ndarray, k: int) -> np.ndarray:
-    """Per-group integer sums, exact: bincount adds in float64, exact while every partial sum is below 2^53."""
-    if len(x) == 0 or int(np.abs(x).max()) * len(x) < 2**53:
+class _ChunkSums:
+    """What every indeling adds up for one chunk, computed once: meerzorg masks, hours, squares."""
+
+    def __init__(self, mz: tuple[np.ndarray, np.ndarray], uren: tuple[np.ndarray, np.ndarray]) -> None:
+        self.mz = mz
+        self.uren = uren
+        floats = [u.astype(float) for u in uren]
+        self.sq = [floats[0] ** 2, floats[1] ** 2, (floats[1] - floats[0]) ** 2]
+        # bincount adds in float64: exact while every partial sum stays below 2^53.
+        self.exact = max((int(np.abs(u).max(initial=0)) for u in uren), default=0) * len(uren[0]) < 2**53
+
+
+def _exact_sums(key: np.ndarray, x: np.ndarray, exact: bool, k: int) -> np.ndarray:
+    """Per-group integer sums, exact: through float64 bincount when that is exact, else integer add.at."""
+    if exact:
         return np.rint(np.bincount(key, weights=x, minlength=k)).astype(np.int64)
     out = np.zeros(k, dtype=np.int64)
     np.add.at(out, key, x)
@@ -173,8 +184,9 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
                 "leveringsvorm": chunk.columns.data["leveringsvorm"].astype(np.intp),
                 "leeftijdsgroep": np.searchsorted(np.array([18, 23, 65]), chunk.leeftijd, side="right"),
                 "grondslag": ga_key, "totaal": np.zeros(chunk.n, dtype=np.intp)}
+        sums = _ChunkSums((mza, mzb), (ua, ub))
         for name, acc in accs.items():
-            acc.add(keys[name], soort, (mza, mzb), (ua, ub))
+            acc.add(keys[name], soort, sums)
         both = ~ea & ~eb
         for name, x, y, names in (("grondslag", ga, gb, grondslagen), ("reden", rea, reb, redenen)):
             pairs[name] += np.bincount((x * len(names) + y)[both & (x != y)], minlength=len(names) ** 2)
