@@ -103,3 +103,20 @@ def test_the_site_is_built_from_the_drafters_own_folders(tmp_path: Path, capsys:
     casussen = (uit / "casussen.html").read_text(encoding="utf-8")
     assert "VG7 thuis, mantelzorger overbelast, 41 uur" in casussen
     assert ID in (uit / "index.html").read_text(encoding="utf-8")
+
+
+def test_generated_clients_cover_what_the_variant_adds() -> None:
+    """The Hypothesis strategies of meerzorg eigenschappen come from the declarations of each version, so the
+    variant's new enumeration value and new fact are drawn (with their declared range)."""
+    from hypothesis import find, settings
+
+    from meerzorg_law.cases.load import parse_value
+    from meerzorg_law.properties.strategies import facts_strategy
+
+    reg = load_bundle(VARIANT).versions[ID]
+    decl = reg.facts["mantelzorg_uren_per_week"]
+    twintig = parse_value("20", decl.type, reg.enums)
+    gevonden = find(facts_strategy(reg), lambda f: f.get("bijzondere_situatie") == "mantelzorg_overbelast"
+                    and "mantelzorg_uren_per_week" in f and f["mantelzorg_uren_per_week"] >= twintig,  # type: ignore[operator]
+                    settings=settings(max_examples=300, database=None))
+    assert decl.bereik is not None and gevonden["mantelzorg_uren_per_week"] <= decl.bereik[1]  # type: ignore[operator]
