@@ -15,6 +15,7 @@ from ..span import GEGEVENS, ProvisionRef, Span
 from ..syntax import ast
 from ..syntax.printer import print_expr
 from ..values import Integer, Value, decimal_of_integer
+from .beperkingen import lower_beperkingen
 from .check import Checker, Scope
 from .order import check_cycles, dependencies
 from .trees import build_trees
@@ -65,6 +66,9 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         if isinstance(d, ast.Uitkomst) and declare(d.name, d.span, "uitkomst"):
             scope.outcomes[d.name] = ir.OutcomeDecl(d.name, checker.resolve_type(d.type), None, d.label, d.span)
 
+    for d in reg.gegevens:
+        if isinstance(d, ast.Beperking):
+            declare(d.name, d.span, "beperking")
     provisions = list(_provisions(reg, diags))
 
     for bijlage in reg.bijlagen:
@@ -104,6 +108,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             rules.extend(_rules(item, next(counter), checker, known_refs, diags, herkomst))
     checker.provision = GEGEVENS
 
+    beperkingen = lower_beperkingen(reg.gegevens, checker, diags)
     properties = tuple(_property(e, scope, diags) for e in reg.eigenschappen)
     trees = build_trees(scope.outcomes, rules, diags)
     deps = dependencies(definitions, scope.outcomes, rules)
@@ -115,7 +120,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         versie=reg.versie, titel=reg.titel, geldig_vanaf=reg.geldig_vanaf, variant=reg.variant, basis=reg.basis,
         bron=reg.bron, enums=scope.enums, facts=scope.facts, outcomes=scope.outcomes, definitions=definitions,
         tables=scope.tables, rules=tuple(rules), trees=trees, provisions=tuple(provisions),
-        properties=properties, span=reg.span, dependencies=deps), diags
+        properties=properties, span=reg.span, dependencies=deps, beperkingen=beperkingen), diags
 
 
 def _const(e: ir.Expr) -> Value:
@@ -245,8 +250,9 @@ def _rules(regel: ast.Regel, rule_id: int, checker: Checker, known: set[Provisio
                                                     f"alleen uitkomsten toe{hint}", suggestions=close))
             continue
         value = checker.expect(t.expr, outcomes[t.outcome].type)
-        yield ir.Rule(rule_id, t.outcome, value, print_expr(t.expr), conditions,
-                      targets, regel.span, herkomst)
+        if len(targets) == len(regel.afwijking):  # after E251 its rank is unknown: placing it would only
+            yield ir.Rule(rule_id, t.outcome, value, print_expr(t.expr), conditions,  # add follow-on errors
+                          targets, regel.span, herkomst)
 
 
 def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Property:
