@@ -164,7 +164,26 @@ def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: 
                 f"{versie} vernummerd tot {h.nieuw.citeer()}: de verwijzing moet luiden '{juist}'"),
                 related=((h.span, "hier wordt vernummerd"),), suggestions=(juist,)))
             break
-    return out + check_references(result, frozenset(gemeld), versie)
+    return _per_tekst(out) + check_references(result, frozenset(gemeld), versie)
+
+
+def _per_tekst(diags: list[Diagnostic]) -> list[Diagnostic]:
+    """One diagnostic per tekst and code: two wrong references in one tekst share its place, and a place is
+    reported once (the pipeline drops repeats of a code at one place)."""
+    groepen: dict[tuple[str, Span], list[Diagnostic]] = {}
+    for d in diags:
+        groepen.setdefault((d.code, d.span), []).append(d)
+    out = []
+    for (code, span), groep in groepen.items():
+        if len(groep) == 1:
+            out.append(groep[0])
+            continue
+        kop = groep[0].message.split(" verwijst naar ")[0]
+        delen = "; ".join(d.message.split(" verwijst naar ", 1)[1] for d in groep)
+        out.append(Diagnostic(code, span, f"{kop} heeft {len(groep)} verwijzingen die niet meer kloppen: {delen}",
+                              related=tuple(r for d in groep for r in d.related),
+                              suggestions=tuple(x for d in groep for x in d.suggestions)))
+    return out
 
 
 
