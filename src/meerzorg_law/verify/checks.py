@@ -53,7 +53,7 @@ class _Verifier:
         self.u, self.vid, self.reg = u, vid, reg
         self.tr = Translator(u, reg)
         self.outcomes = {name: self.tr.outcome(name) for name in reg.trees}
-        self.solver = z3.Solver()
+        self.solver = z3.SimpleSolver()
         self.solver.add(*u.valid([vid]))
 
     def possible(self, goal: z3.BoolRef) -> bool:
@@ -98,7 +98,7 @@ class _Verifier:
     def _applying(self, leaves: dict[int, NodeTerms], rules: tuple[ir.Rule, ...],
                   client: dict[str, Value]) -> ir.Rule:
         """The rule of a node that applies to ``client`` (the deepest exception wins, as in evaluation)."""
-        solver = z3.Solver()
+        solver = z3.SimpleSolver()
         solver.add(*self._fix(client))
         for rule in rules:
             leaf = leaves.get(rule.id)
@@ -182,7 +182,7 @@ class _Verifier:
             if rule.id in done or not rule.exception_to or (rule.span.file, rule.span.line) in dead:
                 continue
             done.add(rule.id)
-            without = Translator(self.u, self.reg, skip_rule=rule.id)
+            without = Translator(self.u, self.reg, skip_rule=rule.id, like=self.tr)
             differs = []
             for name, terms in self.outcomes.items():
                 other = without.outcome(name).term

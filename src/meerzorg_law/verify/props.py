@@ -82,7 +82,7 @@ def _met_variants(u: Universe, tr: Translator, e: ir.Expr, facts: dict[str, Valu
             continue
         fixed = _fix(u, facts, vids)
         value = tr.visit(node.value)
-        solver = z3.Solver()
+        solver = z3.SimpleSolver()
         solver.add(*fixed)
         if solver.check() != z3.sat:
             continue

@@ -22,12 +22,14 @@ from catala import runtime as rt
 
 from .. import ir
 from ..span import Span
+from ..engine.failure import MAX_DIGITS
 from ..types import Type
 from ..values import Value, decimal_as_fraction
 
 __all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported"]
 
 _DAY_MIN, _DAY_MAX = datetime.date.min.toordinal(), datetime.date.max.toordinal()
+_LIMIT = 10**MAX_DIGITS
 
 
 class Unsupported(Exception):
@@ -67,6 +69,8 @@ class Universe:
             for name, f in reg.facts.items():
                 self.facts.setdefault(name, f)
         self._vars: dict[str, Term] = {}
+        # Terms shared by every translator: a table column looked up by one key term is one If chain.
+        self.lookups: dict[tuple[int, str, int], tuple[z3.ExprRef, Term]] = {}
 
     def index(self, enum: str, value: str) -> int:
         return self.enum_values[enum].index(value)
@@ -179,13 +183,16 @@ class Translator(ir.ExprVisitor[Term]):
     through ``volgens``. Definitions and outcomes are translated once each, as the interpreter reads each once."""
 
     def __init__(self, universe: Universe, reg: ir.Regeling, env: Mapping[str, Term] | None = None,
-                 others: Sequence[str] = (), skip_rule: int | None = None) -> None:
+                 others: Sequence[str] = (), skip_rule: int | None = None, like: Translator | None = None) -> None:
         self.u = universe
         self.reg = reg
         self.env = dict(env or {})
         self.others = tuple(others)
         self.skip_rule = skip_rule
         self._memo: dict[str, Term] = {}
+        if like is not None and like.reg is reg and like.env == self.env:
+            # Leaving out a rule changes no begrip that reads no outcome: reuse those terms.
+            self._memo = {n: t for n, t in like._memo.items() if n in reg.definitions and not _reads_outcome(reg, n)}
         self._outcomes: dict[str, OutcomeTerms] = {}
         self._children: dict[object, Translator] = {}
         self._active: set[str] = set()
@@ -311,8 +318,16 @@ class Translator(ir.ExprVisitor[Term]):
         if op == "*":
             if ka == "geld" or kb == "geld":
                 cents, factor = (a.val, b.val) if ka == "geld" else (b.val, a.val)
-                return Term(_money_times(cents, factor), ok)
-            return Term(a.val * b.val, ok)
+                product = _money_times(cents, factor)
+            else:
+                product = a.val * b.val
+            if e.type.kind == "duur":
+                return Term(product, ok)
+            # The engine refuses a product of more than MAX_DIGITS digits (R007).
+            return Term(product, _and(ok, product < _LIMIT, product > -_LIMIT))
+        if e.type.kind == "datum":  # datum ± duur must stay within the years 1-9999 (R006)
+            day = a.val + b.val if op == "+" else a.val - b.val
+            return Term(day, _and(ok, day >= _DAY_MIN, day <= _DAY_MAX))
         if op == "+":
             return Term(a.val + b.val, ok)
         if op == "-":
@@ -340,6 +355,13 @@ class Translator(ir.ExprVisitor[Term]):
     def lookup(self, e: ir.Lookup) -> Term:
         k = self.visit(e.key)
         table = self.reg.tables[e.table]
+        # z3 shares equal terms, so a term's id names it while the term lives; the cache keeps it alive.
+        key = (id(table), e.column, k.val.get_id())
+        if key not in self.u.lookups:
+            self.u.lookups[key] = (k.val, self._lookup(e, k, table))
+        return self.u.lookups[key][1]
+
+    def _lookup(self, e: ir.Lookup, k: Term, table: ir.Table) -> Term:
         col = table.column_index(e.column)
         rows = list(table.rows.items())
         if not rows:
@@ -369,6 +391,8 @@ class Translator(ir.ExprVisitor[Term]):
             return Term(best, ok)
         if e.function == "afronden":
             return Term(z3.ToReal(z3.ToInt(args[0].val + z3.RealVal(1) / 2)), ok)
+        if e.function == "jaar_van":
+            return Term(_year_of_day(args[0].val), ok)
         raise Unsupported(f"de functie {e.function}", e.span)
 
     def volgens(self, e: ir.Volgens) -> Term:
@@ -388,6 +412,27 @@ def _money_times(cents: z3.ExprRef, factor: z3.ExprRef) -> z3.ExprRef:
     r = z3.ToReal(cents) * factor
     trunc = z3.If(r >= 0, z3.ToInt(r), -z3.ToInt(-r))
     return z3.If(r - z3.ToReal(trunc) >= z3.RealVal(1) / 2, trunc + 1, trunc)
+
+
+def _year_of_day(d: z3.ExprRef) -> z3.ExprRef:
+    """The year of a proleptic Gregorian day number (datetime's toordinal), exactly as datetime computes it."""
+    n = d - 1
+    n400, r = n / 146097, n % 146097
+    n100, r = r / 36524, r % 36524
+    n4, r = r / 1461, r % 1461
+    n1 = r / 365
+    year = n400 * 400 + 1 + n100 * 100 + n4 * 4 + n1
+    return z3.If(z3.Or(n1 == 4, n100 == 4), year - 1, year)
+
+
+def _reads_outcome(reg: ir.Regeling, name: str, seen: frozenset[str] = frozenset()) -> bool:
+    """Whether begrip ``name`` reads an outcome, directly or through other begrippen."""
+    for dep in reg.dependencies.get(name, frozenset()):
+        if dep in reg.trees:
+            return True
+        if dep in reg.definitions and dep not in seen and _reads_outcome(reg, dep, seen | {name}):
+            return True
+    return False
 
 
 def _rules(node: ir.Node) -> list[ir.Rule]:

@@ -72,9 +72,9 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
     differ = z3.Or(*differs) if differs else z3.BoolVal(False)
     valid = u.valid([basis, nieuw])
     literals = _literals(u, [basis, nieuw], ((a, ta), (b, tb)), basis, nieuw)
-    search = z3.Solver()
+    search = z3.SimpleSolver()
     search.add(*valid, differ)
-    inside = z3.Solver()  # a cube is a group when no valid client meeting it has equal outcomes
+    inside = z3.SimpleSolver()  # a cube is a group when no valid client meeting it has equal outcomes
     inside.add(*valid, z3.Not(differ))
     groups: list[Group] = []
     decisions = (compile_regeling(a, traced=True), compile_regeling(b, traced=True))

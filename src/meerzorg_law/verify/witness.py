@@ -62,6 +62,10 @@ def find_client(u: Universe, vids: Sequence[str], goal: Sequence[z3.BoolRef], mi
     exists (which is then proved). ``minimal``: as few facts away from the plain client as z3 can find.
     ``grid``: further decimal terms to try in cents first, as the decimal facts are."""
     base = [*u.valid(vids), *goal]
+    quick = z3.SimpleSolver()
+    quick.add(*base)
+    if quick.check() == z3.unsat:  # proved: no such client (the common case, so no optimisation is paid)
+        return None
     cents = [t * _GRID == z3.ToReal(z3.FreshInt("cent")) for t in grid]
     for constraints in ([*base, *_grid(u, vids), *cents], base):
         solver: z3.Optimize | z3.Solver
@@ -71,7 +75,7 @@ def find_client(u: Universe, vids: Sequence[str], goal: Sequence[z3.BoolRef], mi
             for soft in _reference(u, vids):
                 solver.add_soft(soft)
         else:
-            solver = z3.Solver()
+            solver = z3.SimpleSolver()
         solver.add(*constraints)
         result = solver.check()
         if result == z3.sat:
@@ -114,7 +118,7 @@ class Decider:
             if f.optioneel:
                 pairs.append((t.ok, z3.BoolVal(name in facts)))
         out: dict[str, Value | None] = {}
-        empty = z3.Solver()
+        empty = z3.SimpleSolver()
         empty.check()
         model = empty.model()
         for name, term in self.terms.items():
