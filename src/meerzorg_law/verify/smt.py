@@ -21,8 +21,8 @@ import z3
 from catala import runtime as rt
 
 from .. import ir
-from ..span import Span
 from ..engine.failure import MAX_DIGITS
+from ..span import Span
 from ..types import Type
 from ..values import Value, decimal_as_fraction
 
