@@ -37,7 +37,8 @@ from .types import Type
 from .values import Value
 
 __all__ = [
-    "EXPR_KINDS", "BinOp", "Bron", "Call", "Condition", "Const", "Definition", "EnumDecl", "Expr", "ExprVisitor",
+    "EXPR_KINDS", "BinOp", "Bron", "Call", "Condition", "Const", "Constraint", "Definition", "EnumDecl", "Expr",
+    "ExprVisitor",
     "FactDecl", "Group", "Herkomst", "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
     "OutcomeDecl", "OutcomeTree", "Property", "Provision", "Regeling", "Rule", "Table", "Unary", "Var", "Volgens",
     "children", "missing_handlers", "walk",
@@ -64,6 +65,19 @@ class FactDecl:
     optioneel: bool
     bereik: tuple[Value, Value] | None
     label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Constraint:
+    """A ``beperking`` on the facts of a case: ``expr`` (waar/onwaar, over facts only) must hold, or the case is
+    an input error when it is loaded; ``source`` is the text as written, for the message."""
+
+    name: str
+    label: str
+    expr: Expr
+    source: str
+    facts: tuple[str, ...]
     span: Span
 
 
@@ -246,6 +260,8 @@ class Regeling:
     dependencies: dict[str, frozenset[str]] = field(default_factory=dict)
     # The source registry every Herkomst cites by id (the same for every version).
     bronnen: dict[str, Bron] = field(default_factory=dict)
+    # Constraints on the facts of a case, checked when a case is loaded (cases.load).
+    beperkingen: tuple[Constraint, ...] = ()
 
     def provision(self, ref: ProvisionRef) -> Provision | None:
         return next((p for p in self.provisions if p.ref == ref), None)

@@ -20,6 +20,7 @@ from ..span import Span
 from ..syntax.limits import MAX_DIGITS
 from ..types import Type
 from ..values import Value
+from .beperkingen import check_beperkingen
 from .model import Case, Expectation
 from .yaml_guard import check_yaml
 
@@ -231,6 +232,10 @@ class _Loader:
         span = _span(self.file, node)
         case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span)
         self.check_required(case, given, fields.get("feiten", (node, node))[0])
+        peil = case.feiten.get("peildatum")
+        in_force = self.in_force(peil.value) if isinstance(peil, values.Date) else None
+        runs_on = [e.versie for e in case.verwacht] or ([in_force] if in_force else [])
+        self.diags.extend(check_beperkingen(case, [self.versions[v] for v in runs_on if v in self.versions]))
         return case
 
     def fact(self, key: ScalarNode, node: Node) -> Value | None:

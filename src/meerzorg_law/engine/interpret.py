@@ -18,7 +18,7 @@ from ..span import Span
 from ..values import Value
 from .failure import EvaluationFailure, bounded
 
-__all__ = ["interpret"]
+__all__ = ["interpret", "interpret_expr"]
 
 
 def interpret(regeling: ir.Regeling, facts: Mapping[str, Value], outcomes: Iterable[str] | None = None,
@@ -27,6 +27,11 @@ def interpret(regeling: ir.Regeling, facts: Mapping[str, Value], outcomes: Itera
     state = _State(regeling, dict(facts), dict(others or {}))
     names = list(outcomes) if outcomes is not None else list(regeling.outcomes)
     return {name: state.outcome(name) for name in names}
+
+
+def interpret_expr(regeling: ir.Regeling, facts: Mapping[str, Value], expr: ir.Expr) -> Value:
+    """One expression over the facts of a case (a beperking when a case is loaded); raises EvaluationFailure."""
+    return _State(regeling, dict(facts), {}).expr(expr)
 
 
 # A node's result: None when it does not apply, else the value and the rule that gave it.

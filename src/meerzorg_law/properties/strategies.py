@@ -20,6 +20,8 @@ from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
 from .. import ir, values
+from ..engine.failure import EvaluationFailure
+from ..engine.interpret import interpret_expr
 from ..values import Value
 
 __all__ = ["facts_strategy"]
@@ -62,8 +64,20 @@ def facts_strategy(reg: ir.Regeling, *, also: Iterable[ir.Regeling] = (), given:
         target[name] = strategy
     order = list(decls)
     # Hypothesis draws the keys in its own order; a case reads best in declaration order.
-    return st.fixed_dictionaries(required, optional=optional).map(
+    cases = st.fixed_dictionaries(required, optional=optional).map(
         lambda d: {k: d[k] for k in order if k in d})
+    # A case that breaks a beperking (a week of more than 168 hours) is an input error, never a client.
+    beperkingen = [(r, c) for r in regs for c in r.beperkingen if only is None or set(c.facts) <= set(only)]
+    return cases.filter(lambda d: all(_holds(r, c, d) for r, c in beperkingen)) if beperkingen else cases
+
+
+def _holds(reg: ir.Regeling, c: ir.Constraint, facts: dict[str, Value]) -> bool:
+    if any(f not in facts for f in c.facts):
+        return True
+    try:
+        return interpret_expr(reg, facts, c.expr) is not False
+    except EvaluationFailure:
+        return True
 
 
 # ---- values per type ------------------------------------------------------------------------------

@@ -148,6 +148,10 @@ class ToAst(ExprToAst):
         label = next((text_of(x) for x in rest if isinstance(x, Token)), "")
         return ast.Uitkomst(str(naam), type_, standaard, label, self._span(meta))
 
+    def beperking(self, meta: Meta, naam: Token, *rest: Any) -> ast.Beperking:
+        label = text_of(rest[0]) if isinstance(rest[0], Token) else ""
+        return ast.Beperking(str(naam), label, rest[-1], self._span(meta))
+
     def standaard(self, meta: Meta, expr: ast.Expr) -> P.Standaard:
         return P.Standaard(expr)
 

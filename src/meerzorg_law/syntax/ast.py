@@ -31,7 +31,8 @@ from .ast_expr import (
 )
 
 __all__ = [
-    "Artikel", "Begrip", "Bepaling", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document", "Eigenschap",
+    "Artikel", "Begrip", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
+    "Eigenschap",
     "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging", "Geldt",
     "Herkomst", "Hoofdstuk",
     "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known", "Kolom", "KomtTeLuiden", "Lid",
@@ -89,7 +90,18 @@ class Uitkomst:
     span: Span
 
 
-Declaratie = Union[Enumeratie, Invoer, Uitkomst]
+@dataclass(frozen=True, slots=True)
+class Beperking:
+    """A constraint on the facts of a case (``beperking week "...": a + b <= 168``), checked when a case is
+    loaded: input a week cannot hold is an input error at the facts, never an outcome."""
+
+    name: str
+    label: str
+    expr: Expr
+    span: Span
+
+
+Declaratie = Union[Enumeratie, Invoer, Uitkomst, Beperking]
 
 # --------------------------------------------------------------------------------------------------
 # Items inside provisions

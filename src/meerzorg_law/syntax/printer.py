@@ -199,6 +199,8 @@ def _declaratie(d: ast.Declaratie, ind: int) -> list[str]:
         bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
         optioneel = " optioneel" if d.optioneel else ""
         return [f"{pad}invoer {d.name}: {_type(d.type)}{bereik}{optioneel}{_opt(d.label, ind)}"]
+    if isinstance(d, ast.Beperking):
+        return [f"{pad}beperking {d.name}{_opt(d.label, ind)}: {print_expr(d.expr)}"]
     standaard = f" standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
     return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}"]
 
