@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import meerzorg_law
 
 HEAVY = ("meerzorg_law.engine", "meerzorg_law.semantics", "meerzorg_law.syntax", "meerzorg_law.columnar",
@@ -52,3 +54,49 @@ def test_lark_tables_are_cached_per_grammar(tmp_path: Path) -> None:
     assert files[0].stat().st_mtime_ns == first
     _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path / "x"), "MEERZORG_CACHE": "0"})
     assert not (tmp_path / "x").exists()
+
+
+def test_bundle_cache_is_reused_and_safe_when_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meerzorg_law.semantics.cache import cached
+
+    monkeypatch.setenv("MEERZORG_CACHE_DIR", str(tmp_path / "cache"))
+    src = tmp_path / "regeling"
+    src.mkdir()
+    (src / "a.rgl").write_text("een\n", encoding="utf-8")
+    other = tmp_path / "basis.rgl"  # a file the result was built from, outside the folder
+    other.write_text("basis\n", encoding="utf-8")
+    builds: list[int] = []
+
+    def build() -> dict[str, object]:
+        builds.append(1)
+        return {"inhoud": (src / "a.rgl").read_text(encoding="utf-8"), "n": len(builds)}
+
+    def load(grammar: str = "g") -> object:
+        return cached(src, grammar, build, lambda _: [str(other)])
+
+    assert load() == {"inhoud": "een\n", "n": 1}
+    assert load() == {"inhoud": "een\n", "n": 1} and len(builds) == 1  # from the cache
+    (src / "a.rgl").write_text("twee\n", encoding="utf-8")
+    assert load() == {"inhoud": "twee\n", "n": 2}  # an input changed
+    other.write_text("anders\n", encoding="utf-8")
+    assert load()["n"] == 3  # type: ignore[index]  # a file the catalog brought in changed
+    (src / "b.rgl").write_text("nieuw\n", encoding="utf-8")
+    assert load()["n"] == 4  # type: ignore[index]  # a file was added
+    assert load("andere grammatica")["n"] == 5  # type: ignore[index]  # other code: another key
+    for entry in (tmp_path / "cache").glob("bundle-*.pickle"):
+        entry.write_bytes(b"kapot")
+    assert load()["n"] == 6  # type: ignore[index]  # an unreadable entry is rebuilt, never an error
+    monkeypatch.setenv("MEERZORG_CACHE", "0")
+    assert load()["n"] == 7 and load()["n"] == 8  # type: ignore[index]
+
+
+def test_cached_bundled_regeling_equals_a_fresh_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from meerzorg_law.cases.project import bundled_paths
+    from meerzorg_law.semantics.pipeline import _load_bundle, load_bundle
+
+    monkeypatch.setenv("MEERZORG_CACHE_DIR", str(tmp_path))
+    path = bundled_paths()[0]
+    first, second, fresh = load_bundle(path), load_bundle(path), _load_bundle(path)
+    assert list(tmp_path.glob("bundle-*.pickle"))
+    assert second.versions == fresh.versions and second.diagnostics == fresh.diagnostics
+    assert first.versions == second.versions

@@ -45,7 +45,23 @@ def _files(path: Path) -> list[Path]:
 
 
 def load_bundle(*paths: Path | str) -> Bundle:
-    """Parse, consolidate and check every .rgl file under ``paths``; never raises on bad input."""
+    """Parse, consolidate and check every .rgl file under ``paths``; never raises on bad input.
+
+    The bundled regeling comes from the on-disk cache when nothing it was built from changed (``cache.py``).
+    """
+    if len(paths) == 1 and Path(paths[0]).resolve() == _BUNDLED:
+        from ..syntax.grammar import grammar_text
+        from .cache import cached
+
+        return cached(Path(paths[0]), grammar_text(), lambda: _load_bundle(*paths),
+                      lambda b: [v.file for v in b.catalog])
+    return _load_bundle(*paths)
+
+
+_BUNDLED = (Path(__file__).resolve().parents[3] / "regeling").resolve()
+
+
+def _load_bundle(*paths: Path | str) -> Bundle:
     diags: list[Diagnostic] = []
     docs: list[ast.Document] = []
     files = [f for p in paths for f in _files(Path(p))]
