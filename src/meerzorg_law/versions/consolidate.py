@@ -8,8 +8,9 @@ bij "komt te luiden", W004 verkeerde soort bepaling, W005 nummer bestaat al, W00
 andere soort of plaats, W007 tabel bestaat niet, W008 rij bestaat al, W009 rij bestaat niet, W010 aantal
 waarden past niet bij de kolommen, W011 basis van de wijziging is niet de gegeven versie, W012-W016 gegevens
 (bestaat al, bestaat niet, andere naam, geen enumeratie, waarde bestaat al), W017 te vervangen woorden staan
-er niet, W018 ze staan er vaker (zeg "telkens"), W019 hoofdstuk of paragraaf bestaat niet of al; warning W020
-tekst en regel lopen uiteen. References in teksten after renumbering: ``references``.
+er niet, W018 ze staan er vaker (zeg "telkens"), W019 hoofdstuk of paragraaf bestaat niet of al, W021 een
+regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt; warning W020 tekst en
+regel lopen uiteen. References in teksten after renumbering: ``references``.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ def consolidate(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[
             wie = f"onderdeel {w.letter}" if len(met_instructies) == 1 else f"Artikel {wa.nummer}, onderdeel {w.letter}"
             for instructie in w.instructies:
                 reg = _apply(reg, instructie, wie, ctx)
+    _afwijkingen_naar_vervallen(reg, ctx)
     if ctx.fouten:
         return None, ctx.fouten + ctx.waarschuwingen
     # A wrong reference in a tekst is an error, but the rules can still be checked: the result stays.
@@ -69,6 +71,8 @@ class Context:
     geraakt: list[tuple[_Doel, str, Span]] = field(default_factory=list)
     # Renumbered and lapsed provisions, for the references in teksten that must be adjusted.
     hernummerd: list[Hernummering] = field(default_factory=list)
+    # Per lapsed provision, the rules of the base that cite it (for W021).
+    afwijkend: list[tuple[Hernummering, list[tuple[Span, ProvisionRef]]]] = field(default_factory=list)
 
     def fout(self, code: str, span: Span, message: str, related: tuple[tuple[Span, str], ...] = ()) -> None:
         self.fouten.append(Diagnostic(code, span, message, related=related))
@@ -127,6 +131,7 @@ def _vervalt(reg: ast.Regeling, i: ast.Vervalt, wie: str, ctx: Context) -> ast.R
     if T.vind(reg, doel) is None:
         ctx.fout("W001", i.span, f"{doel.citeer()} bestaat niet in {ctx.versie}")
         return reg
+    ctx.afwijkend.append((Hernummering(doel, None, i.span), _citerend(reg, doel, i.span.file)))
     reg = T.met_naast(reg, doel, tuple(b for b in T.naast(reg, doel) if T.nummer(b) != T.laatste(doel)))
     ctx.hernummerd.append(Hernummering(doel, None, i.span))
     for van, naar in i.hernummering:
@@ -325,6 +330,30 @@ def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: Context) -> ast.
     if isinstance(i, ast.GegevensWijziging):
         return _gegevens(reg, i, wie, ctx)
     return _tabel(reg, i, wie, ctx)
+
+
+def _afwijkingen_naar_vervallen(reg: ast.Regeling, ctx: Context) -> None:
+    """W021: rules of the base that deviate from a provision that lapses, while another provision now stands at
+    that number (renumbered into its place): they would silently deviate from that one. A citation of nothing
+    at all is E251 of the checker; a citation the renumbering rewrote is fine."""
+    for h, geraakt in ctx.afwijkend:
+        # A rule is known by its place in the file: a renumbered one cites another provision in its span.
+        regels = {(r.span.file, r.span.line, r.span.column): r for _, b in T.bepalingen(reg) for r in b.items
+                  if isinstance(r, ast.Regel)}
+        nog = [(regels[k], ref) for k, ref in (((sp.file, sp.line, sp.column), ref) for sp, ref in geraakt)
+               if k in regels and T.vind(reg, ref) is not None and any(v.ref == ref for v in regels[k].afwijking)]
+        if nog:
+            waar = " en ".join(dict.fromkeys(r.span.provision.citeer() for r, _ in nog))
+            ctx.fout("W021", h.span, f"{h.oud.citeer()} vervalt, maar de regel in {waar} wijkt ervan af (zij "
+                                     "zou nu afwijken van wat dat nummer krijgt): laat die regel ook vervallen of "
+                                     "geef haar een andere plaats in de rangorde",
+                     tuple((r.span, "deze regel") for r, _ in nog))
+
+
+def _citerend(reg: ast.Regeling, doel: ProvisionRef, eigen: str) -> list[tuple[Span, ProvisionRef]]:
+    """The rules of the base (not written by the wijziging in file ``eigen``) citing ``doel`` or a part of it."""
+    return [(r.span, v.ref) for _, b in T.bepalingen(reg) for r in b.items if isinstance(r, ast.Regel)
+            and r.span.file != eigen for v in r.afwijking if T.binnen(v.ref, doel)]
 
 
 def _overlap(a: _Doel, b: _Doel) -> _Doel | None:
