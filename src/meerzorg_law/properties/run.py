@@ -74,7 +74,7 @@ def check_properties(versions: Mapping[str, ir.Regeling], versie: str | None = N
 
 def _builtin(u: Universe, vid: str, cfg: settings) -> tuple[list[PropertyResult], tuple[ProvisionRef, ...]]:
     reg = u.versions[vid]
-    findings = verify_version(u, vid)
+    findings = verify_version(u, vid, useless=False)  # V004 is for meerzorg check
     if any(f.diagnostic.code == "V009" for f in findings):  # not translatable: sample as before
         sampled, onbereikbaar = check_builtin(reg, cfg)
         return [_sampled(r) for r in sampled], onbereikbaar

@@ -38,11 +38,12 @@ def _facts(feiten: Mapping[str, Value]) -> str:
     return ", ".join(f"{k} = {format_value(v)}" for k, v in feiten.items())
 
 
-def verify_version(u: Universe, vid: str) -> list[Finding]:
-    """All V001-V004 findings of version ``vid``; a construct z3 cannot express gives one V009 warning."""
+def verify_version(u: Universe, vid: str, useless: bool = True) -> list[Finding]:
+    """All V001-V004 findings of version ``vid`` (without V004 when not ``useless``); a construct z3 cannot
+    express gives one V009 warning."""
     reg = u.versions[vid]
     try:
-        return _Verifier(u, vid, reg).run()
+        return _Verifier(u, vid, reg).run(useless)
     except Unsupported as e:
         return [Finding(vid, Diagnostic("V009", e.span, f"{vid}: niet bewezen: {e.what} is niet in de "
                                         "bewijzer uit te drukken", Severity.WAARSCHUWING), None)]
@@ -67,9 +68,10 @@ class _Verifier:
         found = find_client(self.u, [self.vid], [goal])
         return found[0] if found else None
 
-    def run(self) -> list[Finding]:
+    def run(self, useless: bool) -> list[Finding]:
         dead = self.dead()
-        return [*self.conflicts(), *self.gaps(), *dead, *self.useless({_rule_line(f) for f in dead})]
+        return [*self.conflicts(), *self.gaps(), *dead,
+                *(self.useless({_rule_line(f) for f in dead}) if useless else [])]
 
     # (a) --------------------------------------------------------------------------------------------
     def conflicts(self) -> list[Finding]:

@@ -211,11 +211,13 @@ class Translator(ir.ExprVisitor[Term]):
             if name in self._active:
                 raise Unsupported(f"een kringverwijzing via '{name}'", span)
             self._active.add(name)
-            if name in self.reg.definitions:
-                self._memo[name] = self.visit(self.reg.definitions[name].expr)
-            else:
-                self._memo[name] = self.outcome(name).term
-            self._active.discard(name)
+            try:
+                if name in self.reg.definitions:
+                    self._memo[name] = self.visit(self.reg.definitions[name].expr)
+                else:
+                    self._memo[name] = self.outcome(name).term
+            finally:
+                self._active.discard(name)
         return self._memo[name]
 
     def outcome(self, name: str) -> OutcomeTerms:

@@ -14,7 +14,7 @@ import z3
 from .. import ir
 from ..types import Type
 from ..values import Value
-from .smt import Term, Translator, Universe
+from .smt import Term, Translator, Universe, Unsupported
 
 __all__ = ["Decider", "client", "find_client"]
 
@@ -106,26 +106,30 @@ class Decider:
         self.u = u
         self.reg = reg
         tr = Translator(u, reg)
-        self.terms = {name: tr.outcome(name).term for name in reg.outcomes}
+        self.terms: dict[str, Term] = {}
+        self.unsupported: dict[str, str] = {}  # outcome -> what could not be translated (left out)
+        for name in reg.outcomes:
+            try:
+                self.terms[name] = tr.outcome(name).term
+            except Unsupported as e:
+                self.unsupported[name] = e.what
 
     def __call__(self, facts: Mapping[str, Value]) -> dict[str, Value | None]:
         u = self.u
-        pairs: list[tuple[z3.ExprRef, z3.ExprRef]] = []
+        fixed: list[z3.BoolRef] = []
         for name, f in self.reg.facts.items():
             t = u.fact(name)
             if name in facts:
-                pairs.append((t.val, u.const(facts[name], f.type, f.span)))
+                fixed.append(t.val == u.const(facts[name], f.type, f.span))
             if f.optioneel:
-                pairs.append((t.ok, z3.BoolVal(name in facts)))
+                fixed.append(t.ok if name in facts else z3.Not(t.ok))
+        solver = z3.SimpleSolver()
+        solver.add(*fixed)
+        if solver.check() != z3.sat:
+            raise ValueError("deze feiten liggen buiten de declaraties")
+        model = solver.model()
         out: dict[str, Value | None] = {}
-        empty = z3.SimpleSolver()
-        empty.check()
-        model = empty.model()
         for name, term in self.terms.items():
-            ok = z3.simplify(z3.substitute(term.ok, *pairs))
-            if not z3.is_true(ok):
-                out[name] = None
-                continue
-            val = z3.simplify(z3.substitute(term.val, *pairs))
-            out[name] = u.value(model, val, self.reg.outcomes[name].type)
+            ok = z3.is_true(model.eval(term.ok, model_completion=True))
+            out[name] = u.value(model, term.val, self.reg.outcomes[name].type) if ok else None
         return out
