@@ -201,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     t_ev = timed(args.repeat, lambda: [evaluate(decision, f) for f in cases])
     t_de = timed(args.repeat, lambda: [decision.decide(f) for f in cases])
     per = 1e6 / len(cases)
-    rows.append((f"orakel (gewoon Python), per casus ({len(cases):,})".replace(",", "."), "-",
+    rows.append((f"orakel (gewoon Python), per casus ({len(cases):_})".replace("_", "."), "-",
                  f"{t_or[1] * per:.2f} µs CPU", "1"))
     for label, t in (("evaluate()", t_ev), ("Decision.decide()", t_de)):
         ratio = t[1] / t_or[1]

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# The on-disk caches (Lark's tables, the checked bundled regeling) must never make a test pass that would fail
+# without them: off for the whole run, except in the tests of the caches themselves (tests/test_startup.py).
+os.environ["MEERZORG_CACHE"] = "0"
 
 # Sphinx's testing fixtures (app, make_app, ...) for tests/sphinxext; pytest only reads this in the top conftest.
 # pytester: in-process runs of pytest for the tests of our pytest plugin.

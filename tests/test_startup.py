@@ -19,7 +19,7 @@ HEAVY = ("meerzorg_law.engine", "meerzorg_law.semantics", "meerzorg_law.syntax",
 def _modules_after(code: str, env: dict[str, str] | None = None) -> list[str]:
     script = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         env={**os.environ, **(env or {})})
+                         env={**os.environ, "MEERZORG_CACHE": "1", **(env or {})})
     return list(json.loads(out.stdout.strip().splitlines()[-1]))
 
 
@@ -45,7 +45,8 @@ def test_version_flag_prints_the_package_version(capsys: object) -> None:
 
 
 def test_lark_tables_are_cached_per_grammar(tmp_path: Path) -> None:
-    code = "from meerzorg_law.syntax.grammar import parser\nparser()"
+    """Built once, then read; a parser read from the cache still has its grammar (from_lark needs it)."""
+    code = "from meerzorg_law.syntax.grammar import parser\nassert parser().grammar is not None"
     _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})
     files = list(tmp_path.glob("grammar-*.lark-cache"))
     assert len(files) == 1 and files[0].stat().st_size > 10_000
@@ -59,6 +60,7 @@ def test_lark_tables_are_cached_per_grammar(tmp_path: Path) -> None:
 def test_bundle_cache_is_reused_and_safe_when_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from meerzorg_law.semantics.cache import cached
 
+    monkeypatch.setenv("MEERZORG_CACHE", "1")
     monkeypatch.setenv("MEERZORG_CACHE_DIR", str(tmp_path / "cache"))
     src = tmp_path / "regeling"
     src.mkdir()
@@ -94,6 +96,7 @@ def test_cached_bundled_regeling_equals_a_fresh_one(tmp_path: Path, monkeypatch:
     from meerzorg_law.cases.project import bundled_paths
     from meerzorg_law.semantics.pipeline import _load_bundle, load_bundle
 
+    monkeypatch.setenv("MEERZORG_CACHE", "1")
     monkeypatch.setenv("MEERZORG_CACHE_DIR", str(tmp_path))
     path = bundled_paths()[0]
     first, second, fresh = load_bundle(path), load_bundle(path), _load_bundle(path)

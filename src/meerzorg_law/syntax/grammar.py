@@ -66,10 +66,15 @@ def _split_at_comma(tok: Token) -> Iterator[Token]:
 
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The LALR parser; its tables come from Lark's own cache after the first run (half a second saved)."""
+    """The LALR parser; its tables come from Lark's own cache after the first run (half a second saved).
+
+    ``cache_grammar``: a parser read from the cache keeps ``.grammar`` too, so it is the same object to every
+    caller (Hypothesis's ``from_lark`` reads it) as one built fresh.
+    """
     text = grammar_text()
+    cache = _cache_file(text)
     return Lark(text, parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False,
-                postlex=SetCommas(), cache=_cache_file(text))
+                postlex=SetCommas(), cache=cache, cache_grammar=bool(cache))
 
 
 def _cache_file(text: str) -> str | bool:
