@@ -10,13 +10,14 @@ from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, checked_bundle, fout, pri
 
 
 def add_parser(sub: Any) -> None:
-    s = sub.add_parser("eigenschappen", help="eigenschappen controleren met gegenereerde gevallen; "
-                                             "tegenvoorbeelden als casusbestanden")
+    s = sub.add_parser("eigenschappen", help="eigenschappen bewijzen voor elke cliënt (z3), waar dat niet kan "
+                                             "toetsen met gegenereerde gevallen; tegenvoorbeelden als casusbestanden")
     s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)")
     s.add_argument("--versie", help="alleen deze versie")
     s.add_argument("--uit", help="map voor de tegenvoorbeelden (standaard: een nieuwe tijdelijke map)")
     s.add_argument("--profiel", choices=["ci", "lang"],
-                   help="ci: vast en snel (standaard); lang: veel meer gevallen (ook via MEERZORG_HYPOTHESIS=lang)")
+                   help="voor wat niet te bewijzen is: ci, vast en snel (standaard); lang, veel meer gevallen "
+                        "(ook via MEERZORG_HYPOTHESIS=lang)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(run=run)
 

@@ -51,7 +51,7 @@ _TRUE = z3.BoolVal(True)
 
 
 def _and(*xs: z3.BoolRef) -> z3.BoolRef:
-    parts = [x for x in xs if not z3.is_true(x)]
+    parts = [x for x in xs if x is not _TRUE]
     return _TRUE if not parts else parts[0] if len(parts) == 1 else z3.And(*parts)
 
 
@@ -190,9 +190,12 @@ class Translator(ir.ExprVisitor[Term]):
         self.others = tuple(others)
         self.skip_rule = skip_rule
         self._memo: dict[str, Term] = {}
+        self._leaves: dict[tuple[int, str], NodeTerms] = {}
         if like is not None and like.reg is reg and like.env == self.env:
-            # Leaving out a rule changes no begrip that reads no outcome: reuse those terms.
+            # Leaving out a rule changes no begrip and no rule that reads no outcome: reuse those terms.
             self._memo = {n: t for n, t in like._memo.items() if n in reg.definitions and not _reads_outcome(reg, n)}
+            self._leaves = {k: t for k, t in like._leaves.items() if k[0] in like._pure}
+        self._pure: set[int] = set()
         self._outcomes: dict[str, OutcomeTerms] = {}
         self._children: dict[object, Translator] = {}
         self._active: set[str] = set()
@@ -269,6 +272,17 @@ class Translator(ir.ExprVisitor[Term]):
                          _and(e.ok, z3.Or(e.applies, m.ok)))
 
     def _leaf(self, rule: ir.Rule) -> NodeTerms:
+        key = (rule.id, rule.outcome)
+        if key not in self._leaves:
+            self._leaves[key] = self._translate_leaf(rule)
+            exprs = [c.expr for c in rule.conditions] + [rule.value]
+            if not any(isinstance(x, ir.Var) and (x.name in self.reg.trees or
+                                                  (x.name in self.reg.definitions and _reads_outcome(self.reg, x.name)))
+                       for e in exprs for x in ir.walk(e)):
+                self._pure.add(rule.id)
+        return self._leaves[key]
+
+    def _translate_leaf(self, rule: ir.Rule) -> NodeTerms:
         passed: z3.BoolRef = _TRUE
         ok: z3.BoolRef = _TRUE
         for c in rule.conditions:
