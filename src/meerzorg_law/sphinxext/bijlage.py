@@ -16,7 +16,7 @@ from ..span import ProvisionRef
 from .artikel import segmenten, tekst_of_renvooi
 from .basis import RegelingBasis, badge, datum
 from .bouwstenen import Cel, alineas, koppeling, tabel, uitklapblok
-from .domain import bepaling_naam
+from .domain import bepaling_naam, volledige_naam
 from .nodes import schakelaar
 from .versie import BADGE
 
@@ -59,6 +59,16 @@ class BijlageDirective(RegelingBasis):
         banner += [nodes.Text("Versie "), koppeling("versie", vid, vid, literal=True),
                    nodes.Text(f", geldig vanaf {datum(reg.geldig_vanaf)}.")]
         out.append(banner)
+        breg = data.bundle.versions.get(basis) if basis else None
+        if diff is None and breg is not None and breg.provision(ref) is not None:
+            # Unchanged: the tables once, on the page of the version that set them (a bijlage of forty rows
+            # with descriptions, repeated for every version, was a fifth of the site).
+            out.append(nodes.paragraph("", "", nodes.Text(f"Deze bijlage is in versie {vid} ongewijzigd ten "
+                                                          f"opzichte van {basis}: "),
+                                       koppeling("bijlage", volledige_naam(bepaling_naam(ref), basis),
+                                                 f"bijlage {ref.bijlage} in {basis}"), nodes.Text("."),
+                                       classes=["rlz-ongewijzigd"]))
+            return out
         if diff is not None:
             out.append(schakelaar(label=f"Renvooi tonen: wat deze versie wijzigt ten opzichte van {basis}"))
         if bijlage.tekst:

@@ -16,7 +16,7 @@ from sphinx.util import logging
 from ..syntax.ast import Wijzigingsregeling
 from ..versions.catalog import Versie
 from .basis import versie_soort
-from .sitedata import SiteData, laad
+from .sitedata import SiteData, laad_regeling
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -114,7 +114,7 @@ def genereer(app: Sphinx) -> None:
     """Write the stubs (when ``meerzorg_genereer_paginas`` is on)."""
     if not app.config.meerzorg_genereer_paginas:
         return
-    data = laad(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
+    data = laad_regeling(app.config.meerzorg_regeling)
     root = Path(app.srcdir) / MAP
     if data.errors:
         # The directives report the errors with their location; write no pages for a broken regeling.

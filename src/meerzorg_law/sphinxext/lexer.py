@@ -18,11 +18,13 @@ __all__ = ["DECLARATIES", "SLEUTELWOORDEN", "MeerzorgLexer"]
 DECLARATIES = (
     "wijzigingsregeling", "regeling", "hoofdstuk", "paragraaf", "artikel", "Artikel", "subonderdeel", "onderdeel",
     "lid", "bijlage", "tabel", "kolom", "rij", "gegevens", "enumeratie", "waarde", "invoer", "uitkomst",
-    "begrip", "parameter", "regel", "eigenschap",
+    "begrip", "parameter", "regel", "eigenschap", "aanhef", "herkomst",
 )
 # Every other keyword of the grammar, including the words of multi-word phrases ("in afwijking van").
 SLEUTELWOORDEN = (
-    "aan", "afwijking", "alle", "als", "anders", "basis", "bekend", "bron", "daalt", "dan", "de", "een", "geldig",
+    "aan", "afwijking", "alle", "als", "alternatief", "anders", "basis", "bekend", "beperking", "bron", "daalt",
+    "dan", "de", "door", "een", "geldig", "geschonden", "het", "onder", "redactioneel", "regels", "telkens",
+    "verlettering", "vernummering", "vervangen", "verwacht",
     "geldt", "gevallen", "indien", "ingevoegd", "is", "komt", "luiden", "met", "na", "optioneel",
     "sleutel", "standaard", "stijgt", "te", "tekst", "tenzij", "toegevoegd", "toelichting", "tot", "tussen",
     "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "voor", "waarvoor",

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docutils import nodes
+from sphinx import addnodes
 
 from .. import ir
 from ..render.explain import explain
@@ -75,7 +76,11 @@ class RegelBlok(RegelingBasis):
             return out
         eigen = sorted({r.outcome for r in reg.rules if r.provision == ref}, key=list(reg.outcomes).index)
         toon = [o for o in self.hoofduitkomsten(reg) if o in eigen] or eigen or self.hoofduitkomsten(reg)
-        versies = data.versie_ids
+        # This version and the one it amends: the comparison a reader of this page makes. All versions side by
+        # side are on the case page (a column per version on every artikel page grew the site with the square
+        # of the number of versions).
+        basis = data.basis_van(vid)
+        versies = [v for v in data.versie_ids if v in (vid, basis)]
 
         def waarden(i: int, v: str) -> str:
             return data.runs[i, v].waarden(data.bundle.versions[v], toon) if (i, v) in data.runs else ""
@@ -108,13 +113,12 @@ class RegelBlok(RegelingBasis):
         koppen, breedtes = ["Casus", *versies], [3] + [2] * len(versies)
         out += [uitleg, tabel(koppen, rows[:_ZICHTBAAR], classes=["rlz-casussen"], breedtes=breedtes)]
         if len(rows) > _ZICHTBAAR:
-            # The rest by name only: a full table per lid and version made the site three times its size.
-            rest = nodes.paragraph("", f"Nog {len(rows) - _ZICHTBAAR} casussen raken deze bepaling: ",
-                                   classes=["rlz-meer"])
-            for n, i in enumerate(geraakt[_ZICHTBAAR:]):
-                if n:
-                    rest += nodes.Text("; ")
-                rest += koppeling("casus", data.cases[i].naam, data.cases[i].naam)
+            # The rest by count, with the index that lists them: a table (or a list of links) per lid and version
+            # made the site several times its size.
+            rest = nodes.paragraph("", f"Nog {len(rows) - _ZICHTBAAR} casussen raken deze bepaling; alle casussen "
+                                       "per artikel staan in ", classes=["rlz-meer"])
+            rest += addnodes.pending_xref("", nodes.inline("", "de casussenindex"), refdomain="std", reftype="ref",
+                                          reftarget="rlz-casussen", refexplicit=True, refwarn=True)
             rest += nodes.Text(".")
             out.append(rest)
         if "geen-voorbeeld" not in self.options:

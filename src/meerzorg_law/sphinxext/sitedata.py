@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ir
+from ..cases.load import load_cases
 from ..cases.model import Case
-from ..cases.project import Project, bundled_paths, load_project
+from ..cases.project import Project, bundled_paths
 from ..cases.run import CaseResult, run_cases
 from ..compare.renvooi import ProvisionDiff, renvooi
 from ..diagnostics import Diagnostic
@@ -20,11 +21,11 @@ from ..engine.compile import EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..engine.trace import Trace
 from ..render.waarden import toon_uitkomst
-from ..semantics.pipeline import Bundle
+from ..semantics.pipeline import Bundle, load_bundle
 from ..span import ProvisionRef
 from ..values import Value
 
-__all__ = ["SiteData", "Uitvoering", "laad", "sleutel_van"]
+__all__ = ["SiteData", "Uitvoering", "laad", "laad_regeling", "sleutel_van"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,26 @@ def _files(regeling: Path, casussen: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 _CACHE: dict[tuple[object, ...], SiteData] = {}
+_BUNDELS: dict[tuple[object, ...], SiteData] = {}
+
+
+def _sleutel(files: tuple[Path, ...]) -> tuple[object, ...]:
+    return tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+
+
+def laad_regeling(regeling: str) -> SiteData:
+    """Only the regeling (no cases, no runs): what the page stubs need. Cheap, so a build in which no page
+    has to be read again does not run every case."""
+    reg_path = Path(regeling) if regeling else bundled_paths()[0]
+    files = _files(reg_path, ())
+    key = (reg_path, _sleutel(files))
+    cached = _BUNDELS.get(key)
+    if cached is None:
+        bundle = load_bundle(reg_path)
+        cached = SiteData(Project(bundle, (), tuple(bundle.diagnostics)), reg_path, files)
+        _BUNDELS.clear()
+        _BUNDELS[key] = cached
+    return cached
 
 
 def laad(regeling: str, casussen: list[str] | None) -> SiteData:
@@ -166,11 +187,16 @@ def laad(regeling: str, casussen: list[str] | None) -> SiteData:
     reg_path = Path(regeling) if regeling else default_reg
     case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (default_cases,)
     files = _files(reg_path, case_paths)
-    key = (reg_path, case_paths, tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    key = (reg_path, case_paths, _sleutel(files))
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    project = load_project(reg_path, [*case_paths])
+    bundle = laad_regeling(regeling).bundle
+    if bundle.ok:
+        cases, diags = load_cases([*case_paths], bundle.versions, bundle.in_force)
+        project = Project(bundle, tuple(cases), (*bundle.diagnostics, *diags))
+    else:
+        project = Project(bundle, (), tuple(bundle.diagnostics))
     runs = _uitvoer(project) if project.ok else {}
     data = SiteData(project, reg_path, files, runs)
     _CACHE.clear()  # one regeling per build; do not keep old runs alive

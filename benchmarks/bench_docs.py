@@ -1,0 +1,72 @@
+"""Build times and size of the explainer site: a full build, a rebuild with nothing changed, a rebuild after one
+changed case file and after one changed provision, and the size of the published folder.
+
+Run by hand (``python benchmarks/bench_docs.py``); it works on a copy of ``docs/``, ``regeling/`` and
+``tests/casussen/`` in a temporary folder, so the tree is not touched. Times are wall clock and CPU of this
+process (the build runs in-process, as ``meerzorg docs`` does); on a shared machine the CPU time is the
+steadier figure. The target for a rebuild after one change is under 3 s.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from meerzorg_law.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+DOEL = 3.0
+
+
+def _kopie(doel: Path) -> Path:
+    for rel in ("docs", "regeling", "tests/casussen"):
+        shutil.copytree(ROOT / rel, doel / rel, ignore=shutil.ignore_patterns("_build", "_generated", "*.mo"))
+    return doel / "docs"
+
+
+def _bouw(bron: Path, uit: Path, *extra: str) -> tuple[float, float]:
+    """One ``meerzorg docs`` run: (wall seconds, CPU seconds); exits if the build fails."""
+    t0, c0 = time.perf_counter(), time.process_time()
+    with contextlib.redirect_stdout(io.StringIO()):
+        status = main(["docs", "--bron", str(bron), "--uit", str(uit), *extra])
+    if status != 0:
+        sys.exit(f"de site bouwt niet (status {status}); draai 'meerzorg docs' voor de waarschuwingen")
+    return time.perf_counter() - t0, time.process_time() - c0
+
+
+def _raak(path: Path) -> None:
+    """Change a file as an editor would: new content, later modification time."""
+    path.write_text(path.read_text(encoding="utf-8") + "\n# gewijzigd voor de meting\n", encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def main_bench() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        bron = _kopie(Path(tmp))
+        uit = Path(tmp) / "html"
+        rijen = [("volledig", _bouw(bron, uit, "--opnieuw"))]
+        rijen.append(("niets gewijzigd", _bouw(bron, uit)))
+        _raak(sorted((Path(tmp) / "tests" / "casussen").glob("*.yaml"))[0])
+        rijen.append(("één casusbestand gewijzigd", _bouw(bron, uit)))
+        _raak(Path(tmp) / "regeling" / "rlz-2027.rgl")
+        rijen.append(("één bepaling gewijzigd", _bouw(bron, uit)))
+        grootte = sum(p.stat().st_size for p in uit.rglob("*") if p.is_file())
+        volledig_cpu = rijen[0][1][1]
+        print(f"{'bouw':<28} {'wand (s)':>9} {'cpu (s)':>8} {'cpu / volledig':>15}")
+        for naam, (wand, cpu) in rijen:
+            print(f"{naam:<28} {wand:>9.2f} {cpu:>8.2f} {cpu / volledig_cpu:>15.2f}")
+        for naam, (_, cpu) in rijen[2:]:
+            print(f"{naam}: cpu / doel {DOEL:.0f} s = {cpu / DOEL:.2f}")
+        print(f"site: {grootte / 1e6:.2f} MB ({grootte / 5e6:.2f} van de grens van 5 MB); "
+              f".doctrees in de site: {(uit / '.doctrees').exists()}")
+
+
+if __name__ == "__main__":
+    main_bench()
