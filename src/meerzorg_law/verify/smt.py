@@ -12,153 +12,19 @@ indices shared by every version (``Universe``). A construct without an exact tra
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 import z3
-from catala import runtime as rt
 
 from .. import ir
 from ..engine.failure import MAX_DIGITS
 from ..span import Span
-from ..types import Type
-from ..values import Value, decimal_as_fraction
+from .universe import DAY_MAX, DAY_MIN, TRUE, Term, Universe, Unsupported, conj
 
 __all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported"]
 
-_DAY_MIN, _DAY_MAX = datetime.date.min.toordinal(), datetime.date.max.toordinal()
 _LIMIT = 10**MAX_DIGITS
-
-
-class Unsupported(Exception):
-    """An IR construct the translation cannot express exactly (the caller samples instead)."""
-
-    def __init__(self, what: str, span: Span) -> None:
-        super().__init__(what)
-        self.what = what
-        self.span = span
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    val: z3.ExprRef
-    ok: z3.BoolRef
-
-
-_TRUE = z3.BoolVal(True)
-
-
-def _and(*xs: z3.BoolRef) -> z3.BoolRef:
-    parts = [x for x in xs if x is not _TRUE]
-    return _TRUE if not parts else parts[0] if len(parts) == 1 else z3.And(*parts)
-
-
-class Universe:
-    """The clients of a set of versions: one z3 variable per fact, enumeration values numbered once."""
-
-    def __init__(self, versions: Mapping[str, ir.Regeling]) -> None:
-        self.versions = versions
-        self.enum_values: dict[str, list[str]] = {}
-        self.facts: dict[str, ir.FactDecl] = {}
-        for reg in versions.values():
-            for name, e in reg.enums.items():
-                known = self.enum_values.setdefault(name, [])
-                known.extend(v for v in e.values if v not in known)
-            for name, f in reg.facts.items():
-                self.facts.setdefault(name, f)
-        self._vars: dict[str, Term] = {}
-        # Terms shared by every translator: a table column looked up by one key term is one If chain.
-        self.lookups: dict[tuple[int, str, int], tuple[z3.ExprRef, Term]] = {}
-
-    def index(self, enum: str, value: str) -> int:
-        return self.enum_values[enum].index(value)
-
-    def sort(self, t: Type, span: Span) -> z3.SortRef:
-        if t.kind == "bool":
-            return z3.BoolSort()
-        if t.kind == "decimaal":
-            return z3.RealSort()
-        if t.kind in ("geheel", "geld", "datum", "duur", "enum"):
-            return z3.IntSort()
-        raise Unsupported(f"type {t}", span)
-
-    def fact(self, name: str) -> Term:
-        """The value of fact ``name`` and whether the client has it (always, for a required fact)."""
-        if name not in self._vars:
-            f = self.facts[name]
-            val = z3.Const(name, self.sort(f.type, f.span))
-            known = z3.Bool(f"{name}?") if f.optioneel else _TRUE
-            self._vars[name] = Term(val, known)
-        return self._vars[name]
-
-    def valid(self, vids: Sequence[str]) -> list[z3.BoolRef]:
-        """The clients valid in every version of ``vids``: each fact within the ranges all of them declare.
-        (A required fact is known by construction: its known-flag is the constant waar.)"""
-        out: list[z3.BoolRef] = []
-        regs = [self.versions[v] for v in vids]
-        names = list(dict.fromkeys(n for r in regs for n in r.facts))
-        for name in names:
-            decls = [r.facts[name] for r in regs if name in r.facts]
-            term = self.fact(name)
-            for d, r in zip(decls, [r for r in regs if name in r.facts], strict=True):
-                out.extend(self.range(d, r, term.val))
-        return out
-
-    def range(self, d: ir.FactDecl, reg: ir.Regeling, v: z3.ExprRef) -> list[z3.BoolRef]:
-        """The values fact ``d`` may take in ``reg``."""
-        t = d.type
-        if t.kind == "enum":
-            allowed = [self.index(t.enum, x) for x in reg.enums[t.enum].values]
-            return [z3.Or(*[v == i for i in allowed])]
-        out: list[z3.BoolRef] = []
-        if t.kind == "datum":
-            out += [v >= _DAY_MIN, v <= _DAY_MAX]
-        if d.bereik is not None:
-            lo, hi = (self.const(x, t, d.span) for x in d.bereik)
-            out += [v >= lo, v <= hi]
-        return out
-
-    def const(self, value: Value, t: Type, span: Span) -> z3.ExprRef:
-        if isinstance(value, bool):
-            return z3.BoolVal(value)
-        if isinstance(value, str):
-            return z3.IntVal(self.index(t.enum, value))
-        if isinstance(value, rt.Integer):
-            return z3.IntVal(int(value.value))
-        if isinstance(value, rt.Decimal):
-            q = decimal_as_fraction(value)
-            return z3.RealVal(q.numerator) / z3.RealVal(q.denominator) if q.denominator != 1 else \
-                z3.RealVal(q.numerator)
-        if isinstance(value, rt.Money):
-            return z3.IntVal(int(value.value.value))
-        if isinstance(value, rt.Date):
-            return z3.IntVal(value.value.toordinal())
-        if isinstance(value, rt.Duration):
-            y, m, d = rt.duration_to_years_months_days(value)
-            if y or m:
-                raise Unsupported("een duur in jaren of maanden", span)
-            return z3.IntVal(d)
-        raise Unsupported(f"waarde {value!r}", span)
-
-    def value(self, model: z3.ModelRef, term: z3.ExprRef, t: Type) -> Value:
-        """A model's value of a term of type ``t``, as the engine's Value."""
-        v = model.eval(term, model_completion=True)
-        if t.kind == "bool":
-            return bool(z3.is_true(v))
-        if t.kind == "enum":
-            return self.enum_values[t.enum][v.as_long()]
-        if t.kind == "geheel":
-            return rt.integer_of_int(v.as_long())
-        if t.kind == "decimaal":
-            q = Fraction(v.numerator_as_long(), v.denominator_as_long())
-            return rt.Decimal(str(q.numerator)) / rt.Decimal(str(q.denominator))
-        if t.kind == "geld":
-            return rt.money_of_cents_string(str(v.as_long()))
-        if t.kind == "datum":
-            return rt.date_of_datetime(datetime.date.fromordinal(v.as_long()))
-        return rt.duration_of_numbers(0, 0, v.as_long())
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,9 +97,9 @@ class Translator(ir.ExprVisitor[Term]):
             top = self._pick(tree.nodes, ranks, leaves)
             if tree.standaard is not None:
                 s = self.visit(tree.standaard)
-                term = Term(z3.If(top.applies, top.val, s.val), _and(top.ok, z3.Or(top.applies, s.ok)))
+                term = Term(z3.If(top.applies, top.val, s.val), conj(top.ok, z3.Or(top.applies, s.ok)))
             else:
-                term = Term(top.val, _and(top.ok, top.applies))
+                term = Term(top.val, conj(top.ok, top.applies))
             self._outcomes[name] = OutcomeTerms(term, tuple(ranks), leaves)
         return self._outcomes[name]
 
@@ -244,14 +110,14 @@ class Translator(ir.ExprVisitor[Term]):
         if len(found) > 1:
             ranks.append(tuple(found))
         if not found:
-            return NodeTerms(z3.BoolVal(False), self._dummy(nodes), _TRUE)
+            return NodeTerms(z3.BoolVal(False), self._dummy(nodes), TRUE)
         val = found[-1][0].val
         for t, _ in reversed(found[:-1]):
             val = z3.If(t.applies, t.val, val)
         applies = z3.Or(*[t.applies for t, _ in found]) if len(found) > 1 else found[0][0].applies
-        ok = _and(*[t.ok for t, _ in found])
+        ok = conj(*[t.ok for t, _ in found])
         if len(found) > 1:
-            ok = _and(ok, z3.AtMost(*[t.applies for t, _ in found], 1))
+            ok = conj(ok, z3.AtMost(*[t.applies for t, _ in found], 1))
         return NodeTerms(applies, val, ok)
 
     def _dummy(self, nodes: tuple[ir.Node, ...]) -> z3.ExprRef:
@@ -269,7 +135,7 @@ class Translator(ir.ExprVisitor[Term]):
         e = self._pick(node.exceptions, ranks, leaves)
         m = self._pick(node.members, ranks, leaves)
         return NodeTerms(z3.Or(e.applies, m.applies), z3.If(e.applies, e.val, m.val),
-                         _and(e.ok, z3.Or(e.applies, m.ok)))
+                         conj(e.ok, z3.Or(e.applies, m.ok)))
 
     def _leaf(self, rule: ir.Rule) -> NodeTerms:
         key = (rule.id, rule.outcome)
@@ -283,14 +149,14 @@ class Translator(ir.ExprVisitor[Term]):
         return self._leaves[key]
 
     def _translate_leaf(self, rule: ir.Rule) -> NodeTerms:
-        passed: z3.BoolRef = _TRUE
-        ok: z3.BoolRef = _TRUE
+        passed: z3.BoolRef = TRUE
+        ok: z3.BoolRef = TRUE
         for c in rule.conditions:
             t = self.visit(c.expr)
-            ok = _and(ok, t.ok if z3.is_true(passed) else z3.Implies(passed, t.ok))
-            passed = _and(passed, z3.Not(t.val) if c.tenzij else t.val)
+            ok = conj(ok, t.ok if z3.is_true(passed) else z3.Implies(passed, t.ok))
+            passed = conj(passed, z3.Not(t.val) if c.tenzij else t.val)
         v = self.visit(rule.value)
-        return NodeTerms(passed, v.val, _and(ok, z3.Implies(passed, v.ok)))
+        return NodeTerms(passed, v.val, conj(ok, z3.Implies(passed, v.ok)))
 
     def child(self, key: object, reg: ir.Regeling, env: Mapping[str, Term]) -> Translator:
         if key not in self._children:
@@ -299,7 +165,7 @@ class Translator(ir.ExprVisitor[Term]):
 
     # ---- expressions -------------------------------------------------------------------------------
     def const(self, e: ir.Const) -> Term:
-        return Term(self.u.const(e.value, e.type, e.span), _TRUE)
+        return Term(self.u.const(e.value, e.type, e.span), TRUE)
 
     def var(self, e: ir.Var) -> Term:
         return self.name(e.name, e.kind, e.span)
@@ -317,12 +183,12 @@ class Translator(ir.ExprVisitor[Term]):
         a = self.visit(e.left)
         b = self.visit(e.right)
         if op == "en":
-            return Term(z3.And(a.val, b.val), _and(a.ok, z3.Implies(a.val, b.ok)))
+            return Term(z3.And(a.val, b.val), conj(a.ok, z3.Implies(a.val, b.ok)))
         if op == "of":
-            return Term(z3.Or(a.val, b.val), _and(a.ok, z3.Implies(z3.Not(a.val), b.ok)))
+            return Term(z3.Or(a.val, b.val), conj(a.ok, z3.Implies(z3.Not(a.val), b.ok)))
         if op == "impliceert":
-            return Term(z3.Implies(a.val, b.val), _and(a.ok, z3.Implies(a.val, b.ok)))
-        ok = _and(a.ok, b.ok)
+            return Term(z3.Implies(a.val, b.val), conj(a.ok, z3.Implies(a.val, b.ok)))
+        ok = conj(a.ok, b.ok)
         ka, kb = e.left.type.kind, e.right.type.kind
         if op == "/":
             if ka == "geld" and kb != "geld":
@@ -330,7 +196,7 @@ class Translator(ir.ExprVisitor[Term]):
             if ka == "duur":
                 raise Unsupported("een duur gedeeld door een duur", e.span)
             x, y = (z3.ToReal(t.val) if t.val.sort() == z3.IntSort() else t.val for t in (a, b))
-            return Term(x / y, _and(ok, y != 0))
+            return Term(x / y, conj(ok, y != 0))
         if op == "*":
             if ka == "geld" or kb == "geld":
                 cents, factor = (a.val, b.val) if ka == "geld" else (b.val, a.val)
@@ -340,10 +206,10 @@ class Translator(ir.ExprVisitor[Term]):
             if e.type.kind == "duur":
                 return Term(product, ok)
             # The engine refuses a product of more than MAX_DIGITS digits (R007).
-            return Term(product, _and(ok, product < _LIMIT, product > -_LIMIT))
+            return Term(product, conj(ok, product < _LIMIT, product > -_LIMIT))
         if e.type.kind == "datum":  # datum ± duur must stay within the years 1-9999 (R006)
             day = a.val + b.val if op == "+" else a.val - b.val
-            return Term(day, _and(ok, day >= _DAY_MIN, day <= _DAY_MAX))
+            return Term(day, conj(ok, day >= DAY_MIN, day <= DAY_MAX))
         if op == "+":
             return Term(a.val + b.val, ok)
         if op == "-":
@@ -356,7 +222,7 @@ class Translator(ir.ExprVisitor[Term]):
         v = self.visit(e.element)
         items = [self.visit(i) for i in e.items]
         hit = z3.Or(*[v.val == i.val for i in items]) if items else z3.BoolVal(False)
-        return Term(z3.Not(hit) if e.negated else hit, _and(v.ok, *[i.ok for i in items]))
+        return Term(z3.Not(hit) if e.negated else hit, conj(v.ok, *[i.ok for i in items]))
 
     def in_table(self, e: ir.InTable) -> Term:
         v = self.visit(e.element)
@@ -386,19 +252,19 @@ class Translator(ir.ExprVisitor[Term]):
         for key, cells in reversed(rows[:-1]):
             val = z3.If(k.val == self.u.const(key, table.key_type, e.span), self.u.const(cells[col], e.type,
                                                                                         e.span), val)
-        return Term(val, _and(k.ok, self._has_row(table, k.val, e.span)))
+        return Term(val, conj(k.ok, self._has_row(table, k.val, e.span)))
 
     def known(self, e: ir.Known) -> Term:
         f = self.fact(e.fact)
-        return Term(z3.Not(f.ok) if e.negated else f.ok, _TRUE)
+        return Term(z3.Not(f.ok) if e.negated else f.ok, TRUE)
 
     def if_then_else(self, e: ir.IfThenElse) -> Term:
         c, a, b = self.visit(e.condition), self.visit(e.then), self.visit(e.otherwise)
-        return Term(z3.If(c.val, a.val, b.val), _and(c.ok, z3.If(c.val, a.ok, b.ok)))
+        return Term(z3.If(c.val, a.val, b.val), conj(c.ok, z3.If(c.val, a.ok, b.ok)))
 
     def call(self, e: ir.Call) -> Term:
         args = [self.visit(a) for a in e.args]
-        ok = _and(*[a.ok for a in args])
+        ok = conj(*[a.ok for a in args])
         if e.function in ("minimum", "maximum"):
             best = args[0].val
             for a in args[1:]:
@@ -418,9 +284,9 @@ class Translator(ir.ExprVisitor[Term]):
 
     def met(self, e: ir.Met) -> Term:
         v = self.visit(e.value)
-        env = {**self.env, e.fact: Term(v.val, _TRUE)}
+        env = {**self.env, e.fact: Term(v.val, TRUE)}
         inner = self.child(("met", e.fact, id(e.value)), self.reg, env).visit(e.expr)
-        return Term(inner.val, _and(v.ok, inner.ok))
+        return Term(inner.val, conj(v.ok, inner.ok))
 
 
 def _money_times(cents: z3.ExprRef, factor: z3.ExprRef) -> z3.ExprRef:

@@ -1,0 +1,156 @@
+"""The clients of a set of versions as z3 variables: one per fact, with its declared range; values both ways.
+
+Waar/onwaar is Bool; geheel getal, geldbedrag (cents), datum (day number) and duur (days) are Int; decimaal is
+Real (exact, as the Catala runtime's rationals); an enumeration value is an Int index shared by every version.
+``Term`` is what the translation (``smt``) gives for an expression: its value and ``ok``, when it evaluates
+without error.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+
+import z3
+from catala import runtime as rt
+
+from .. import ir
+from ..span import Span
+from ..types import Type
+from ..values import Value, decimal_as_fraction
+
+__all__ = ["DAY_MAX", "DAY_MIN", "TRUE", "Term", "Universe", "Unsupported", "conj"]
+
+DAY_MIN, DAY_MAX = datetime.date.min.toordinal(), datetime.date.max.toordinal()
+
+
+class Unsupported(Exception):
+    """An IR construct the translation cannot express exactly (the caller samples instead)."""
+
+    def __init__(self, what: str, span: Span) -> None:
+        super().__init__(what)
+        self.what = what
+        self.span = span
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    val: z3.ExprRef
+    ok: z3.BoolRef
+
+
+TRUE = z3.BoolVal(True)
+
+
+def conj(*xs: z3.BoolRef) -> z3.BoolRef:
+    """And, leaving out the constant waar (by identity)."""
+    parts = [x for x in xs if x is not TRUE]
+    return TRUE if not parts else parts[0] if len(parts) == 1 else z3.And(*parts)
+
+
+class Universe:
+    """The clients of a set of versions: one z3 variable per fact, enumeration values numbered once."""
+
+    def __init__(self, versions: Mapping[str, ir.Regeling]) -> None:
+        self.versions = versions
+        self.enum_values: dict[str, list[str]] = {}
+        self.facts: dict[str, ir.FactDecl] = {}
+        for reg in versions.values():
+            for name, e in reg.enums.items():
+                known = self.enum_values.setdefault(name, [])
+                known.extend(v for v in e.values if v not in known)
+            for name, f in reg.facts.items():
+                self.facts.setdefault(name, f)
+        self._vars: dict[str, Term] = {}
+        # Terms shared by every translator: a table column looked up by one key term is one If chain.
+        self.lookups: dict[tuple[int, str, int], tuple[z3.ExprRef, Term]] = {}
+
+    def index(self, enum: str, value: str) -> int:
+        return self.enum_values[enum].index(value)
+
+    def sort(self, t: Type, span: Span) -> z3.SortRef:
+        if t.kind == "bool":
+            return z3.BoolSort()
+        if t.kind == "decimaal":
+            return z3.RealSort()
+        if t.kind in ("geheel", "geld", "datum", "duur", "enum"):
+            return z3.IntSort()
+        raise Unsupported(f"type {t}", span)
+
+    def fact(self, name: str) -> Term:
+        """The value of fact ``name`` and whether the client has it (always, for a required fact)."""
+        if name not in self._vars:
+            f = self.facts[name]
+            val = z3.Const(name, self.sort(f.type, f.span))
+            known = z3.Bool(f"{name}?") if f.optioneel else TRUE
+            self._vars[name] = Term(val, known)
+        return self._vars[name]
+
+    def valid(self, vids: Sequence[str]) -> list[z3.BoolRef]:
+        """The clients valid in every version of ``vids``: each fact within the ranges all of them declare.
+        (A required fact is known by construction: its known-flag is the constant waar.)"""
+        out: list[z3.BoolRef] = []
+        regs = [self.versions[v] for v in vids]
+        names = list(dict.fromkeys(n for r in regs for n in r.facts))
+        for name in names:
+            decls = [r.facts[name] for r in regs if name in r.facts]
+            term = self.fact(name)
+            for d, r in zip(decls, [r for r in regs if name in r.facts], strict=True):
+                out.extend(self.range(d, r, term.val))
+        return out
+
+    def range(self, d: ir.FactDecl, reg: ir.Regeling, v: z3.ExprRef) -> list[z3.BoolRef]:
+        """The values fact ``d`` may take in ``reg``."""
+        t = d.type
+        if t.kind == "enum":
+            allowed = [self.index(t.enum, x) for x in reg.enums[t.enum].values]
+            return [z3.Or(*[v == i for i in allowed])]
+        out: list[z3.BoolRef] = []
+        if t.kind == "datum":
+            out += [v >= DAY_MIN, v <= DAY_MAX]
+        if d.bereik is not None:
+            lo, hi = (self.const(x, t, d.span) for x in d.bereik)
+            out += [v >= lo, v <= hi]
+        return out
+
+    def const(self, value: Value, t: Type, span: Span) -> z3.ExprRef:
+        if isinstance(value, bool):
+            return z3.BoolVal(value)
+        if isinstance(value, str):
+            return z3.IntVal(self.index(t.enum, value))
+        if isinstance(value, rt.Integer):
+            return z3.IntVal(int(value.value))
+        if isinstance(value, rt.Decimal):
+            q = decimal_as_fraction(value)
+            return z3.RealVal(q.numerator) / z3.RealVal(q.denominator) if q.denominator != 1 else \
+                z3.RealVal(q.numerator)
+        if isinstance(value, rt.Money):
+            return z3.IntVal(int(value.value.value))
+        if isinstance(value, rt.Date):
+            return z3.IntVal(value.value.toordinal())
+        if isinstance(value, rt.Duration):
+            y, m, d = rt.duration_to_years_months_days(value)
+            if y or m:
+                raise Unsupported("een duur in jaren of maanden", span)
+            return z3.IntVal(d)
+        raise Unsupported(f"waarde {value!r}", span)
+
+    def value(self, model: z3.ModelRef, term: z3.ExprRef, t: Type) -> Value:
+        """A model's value of a term of type ``t``, as the engine's Value."""
+        v = model.eval(term, model_completion=True)
+        if t.kind == "bool":
+            return bool(z3.is_true(v))
+        if t.kind == "enum":
+            return self.enum_values[t.enum][v.as_long()]
+        if t.kind == "geheel":
+            return rt.integer_of_int(v.as_long())
+        if t.kind == "decimaal":
+            q = Fraction(v.numerator_as_long(), v.denominator_as_long())
+            return rt.Decimal(str(q.numerator)) / rt.Decimal(str(q.denominator))
+        if t.kind == "geld":
+            return rt.money_of_cents_string(str(v.as_long()))
+        if t.kind == "datum":
+            return rt.date_of_datetime(datetime.date.fromordinal(v.as_long()))
+        return rt.duration_of_numbers(0, 0, v.as_long())
