@@ -20,6 +20,7 @@ from .bewijzen import BewijzenDirective
 from .bijlage import BijlageDirective
 from .domain import RegelingDomain
 from .generate import genereer
+from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
@@ -54,7 +55,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
     app.add_domain(RegelingDomain)
     for cls in (RegelingDirective, VersieDirective, ArtikelDirective, BijlageDirective, CasussenDirective,
-                DekkingDirective, RenvooiDirective, WijzigingsregelingDirective, BewijzenDirective):
+                DekkingDirective, RenvooiDirective, WijzigingsregelingDirective, BewijzenDirective,
+                BronnenDirective):
         app.add_directive_to_domain("rlz", cls.__name__.removesuffix("Directive").lower(), cls)
     app.add_lexer("meerzorg", MeerzorgLexer)
     for node, (visit, depart) in HTML_VISITORS.items():

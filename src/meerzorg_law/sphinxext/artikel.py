@@ -18,6 +18,7 @@ from ..span import ProvisionRef, rangtelwoord
 from .basis import RegelingBasis, badge, datum, versie_soort, wetten_url
 from .bouwstenen import alineas, koppeling, uitklapblok
 from .domain import bepaling_naam, volledige_naam
+from .herkomst import herkomst_regel
 from .nodes import geschrapt, ingevoegd, schakelaar
 from .regelblok import RegelBlok
 from .sitedata import SiteData
@@ -184,6 +185,8 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             if diff.was is not None:
                 mark += nodes.Text(f" was {diff.was.citeer()}")
             blok.append(mark)
+        if p.herkomst is not None or reg.bronnen:
+            blok.append(herkomst_regel(p.herkomst, reg.bronnen))
         if p.tekst:
             wettekst = nodes.container(classes=["rlz-wettekst"])
             if diff is not None and diff.tekst_gewijzigd:

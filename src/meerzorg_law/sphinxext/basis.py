@@ -27,7 +27,8 @@ logger = logging.getLogger(__name__)
 
 # sphinx-design's badge colours per kind of mark.
 _KLEUR = {"gewijzigd": "warning", "nieuw": "success", "vervallen": "danger", "vernummerd": "info",
-          "voorstel": "warning", "variant": "secondary", "geldend": "success"}
+          "voorstel": "warning", "variant": "secondary", "geldend": "success", "info": "info",
+          "secondary": "secondary"}
 
 WETTEN = "https://wetten.overheid.nl/"
 

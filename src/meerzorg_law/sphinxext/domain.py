@@ -208,12 +208,13 @@ class RegelingDomain(Domain):
         "versie": ObjType("versie", "versie"),
         "renvooi": ObjType("renvooi", "renvooi"),
         "wijzigingsregeling": ObjType("wijzigingsregeling", "wijzigingsregeling"),
+        "bron": ObjType("bron", "bron"),
     }
     # warn_dangling: a role in a page that names no object is a warning (an error under -W).
     # Citations and case names read as prose; begrippen and versie ids are names, in code font.
     roles: ClassVar[dict[str, Any]] = {
         **{name: RegelingXRefRole(warn_dangling=True, innernodeclass=nodes.inline)
-           for name in ("artikel", "lid", "bijlage", "casus", "renvooi", "wijzigingsregeling")},
+           for name in ("artikel", "lid", "bijlage", "casus", "renvooi", "wijzigingsregeling", "bron")},
         **{name: RegelingXRefRole(warn_dangling=True) for name in ("begrip", "versie")},
     }
     indices: ClassVar[list[type[Index]]] = [BegrippenIndex, BepalingenIndex, CasussenIndex]
@@ -222,7 +223,7 @@ class RegelingDomain(Domain):
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 2
+    data_version = 3
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
