@@ -84,3 +84,25 @@ def test_meerzorg_check_counts_the_official_text_per_version() -> None:
     run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(good)], capture_output=True,
                          text=True, check=False)
     assert "  officiële tekst: 1 van 1 bepalingen (13 van 13 woorden)" in run.stdout.splitlines()
+
+
+def test_every_official_provision_is_verbatim_in_the_excerpt_of_its_source() -> None:
+    import tomllib
+
+    registry = tomllib.loads((ROOT / "regeling" / "bronnen.toml").read_text(encoding="utf-8"))
+
+    def norm(text: str) -> str:
+        return " ".join(text.split())
+
+    checked = 0
+    for reg in load_bundle(ROOT / "regeling").versions.values():
+        for p in reg.provisions:
+            if p.herkomst is None or p.herkomst.soort != "officieel":
+                continue
+            excerpts = [norm((ROOT / registry[b]["uittreksel"]).read_text(encoding="utf-8"))
+                        for b in p.herkomst.bronnen if "uittreksel" in registry.get(b, {})]
+            assert excerpts, f"{reg.versie}: {p.ref.citeer()} is officieel, maar geen bron heeft een uittreksel"
+            assert any(norm(p.tekst) in e for e in excerpts), \
+                f"{reg.versie}: {p.ref.citeer()} staat niet letterlijk in de bron"
+            checked += 1
+    assert checked >= 5 * 7

@@ -25,7 +25,7 @@ BRONNEN_BESTAND = "bronnen.toml"
 # official version (wetten.overheid.nl), ``voorstel`` is wording this project proposes.
 SOORTEN = ("officieel", "beleid", "uitvoering", "reconstructie", "keuze", "voorstel")
 _NEEDS_BRON = {"officieel", "beleid", "uitvoering"}
-_FIELDS = {"titel", "datum", "uitgever", "url", "bwb", "geldend_vanaf", "opmerking"}
+_FIELDS = {"titel", "datum", "uitgever", "url", "bwb", "geldend_vanaf", "opmerking", "uittreksel"}
 _REQUIRED = ("titel", "uitgever", "url")
 _ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)+")
 
