@@ -96,4 +96,6 @@ def test_cli_reports_proofs_and_writes_witnesses(tmp_path: Path) -> None:
     ok = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(DATA / "goed")],
                         capture_output=True, text=True)
     assert ok.returncode == 0
-    assert "Bewezen voor elke geldige cliënt van elke versie (z3)" in ok.stdout
+    assert ("Bewezen voor elke geldige cliënt (z3):\n  goed-2026: geen conflict, elke uitkomst bepaald, geen dode "
+            "bepaling, geen nutteloze uitzondering\n") in ok.stdout
+    assert payload["bewezen"] == {"gat-2026": ["V001", "V003", "V004"]}

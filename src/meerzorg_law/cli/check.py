@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from ..render.diagnostics import diagnostic_json, render_all, render_gnu
     from ..semantics.bronnen import herkomst_telling
     from ..semantics.pipeline import load_bundle
-    from ..verify.report import CHECKS, verify_versions, write_witnesses
+    from ..verify.report import CHECKS, SHORT, verify_versions, write_witnesses
 
     bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
     # The proofs need a checked IR; with errors before that there is nothing to prove.
@@ -42,6 +42,8 @@ def run(args: argparse.Namespace) -> int:
                                 for v in bundle.catalog],
                     "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics],
                     "bewijzen": [{"versie": f.versie, **diagnostic_json(f.diagnostic)} for f in findings],
+                    "bewezen": {v.id: [c for c in CHECKS if not any(f.versie == v.id and f.diagnostic.code == c
+                                                                     for f in findings)] for v in bundle.catalog},
                     "getuigen": [str(p) for p in witnesses]})
         return EXIT_INPUT if not bundle.ok else EXIT_FAILED if proof_errors else EXIT_OK
     if bundle.diagnostics and args.gnu:
@@ -60,9 +62,12 @@ def run(args: argparse.Namespace) -> int:
     if findings:
         diags = [f.diagnostic for f in findings]
         print("\n".join(render_gnu(d) for d in diags) if args.gnu else render_all(diags), file=sys.stderr)
-    proved = [text for code, text in CHECKS.items() if not any(f.diagnostic.code == code for f in findings)]
-    if proved:
-        print(f"Bewezen voor elke geldige cliënt van elke versie (z3): {'; '.join(proved)}.")
+    print("Bewezen voor elke geldige cliënt (z3):")
+    for v in bundle.catalog:
+        found = {f.diagnostic.code for f in findings if f.versie == v.id}
+        proved = [SHORT[code] for code in CHECKS if code not in found]
+        rest = f"; niet bewezen: {', '.join(sorted(found))} (zie hierboven)" if found else ""
+        print(f"  {v.id}: {', '.join(proved) or 'niets'}{rest}")
     for p in witnesses:
         print(f"getuige: {p}")
     if proof_errors:

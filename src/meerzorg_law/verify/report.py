@@ -16,7 +16,7 @@ from .props import BEWEZEN, GESCHONDEN, checked_elsewhere, prove_property
 from .smt import Universe
 from .symbolic import SymbolicDiff
 
-__all__ = ["CHECKS", "SiteProof", "property_proofs", "static_results", "verify_versions", "write_groups",
+__all__ = ["CHECKS", "SHORT", "SiteProof", "property_proofs", "static_results", "verify_versions", "write_groups",
            "write_witnesses"]
 
 # The four proved checks, by code, as the report and the site name them.
@@ -26,6 +26,8 @@ CHECKS = {
     "V003": "elke regel en uitzondering kan van toepassing zijn",
     "V004": "elke uitzondering kan een uitkomst veranderen",
 }
+SHORT = {"V001": "geen conflict", "V002": "elke uitkomst bepaald", "V003": "geen dode bepaling",
+         "V004": "geen nutteloze uitzondering"}
 
 
 def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | None = None) -> list[Finding]:
