@@ -60,7 +60,8 @@ def bepaling_alineas(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
                      ) -> Iterator[Alinea]:
     """One provision and its parts as they read in the regeling: "Artikel 2.2. Meer zorg", "1. ...", "a. ..."."""
     if isinstance(b, ast.Artikel):
-        yield Alinea("kop", f"Artikel {b.nummer}. {b.titel}" if b.titel else f"Artikel {b.nummer}")
+        yield Alinea("kop" if stijl == "tekst" else stijl, f"Artikel {b.nummer}. {b.titel}" if b.titel
+                     else f"Artikel {b.nummer}")
         if b.tekst:
             yield Alinea(stijl, tekst(b.tekst))
         for lid in b.leden:
@@ -105,9 +106,11 @@ def declaratie_alineas(d: ast.Declaratie) -> Iterator[Alinea]:
         bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
         soort = " (optioneel)" if d.optioneel else ""
         yield Alinea("tekst", f"invoer {d.name}: {_type(d.type)}{bereik}{soort} – {d.label}".rstrip(" –"))
-    else:
+    elif isinstance(d, ast.Uitkomst):
         standaard = f", standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
         yield Alinea("tekst", f"uitkomst {d.name}: {_type(d.type)}{standaard} – {d.label}".rstrip(" –"))
+    else:
+        yield Alinea("tekst", f"beperking {d.name}: {print_expr(d.expr)} – {d.label}".rstrip(" –"))
 
 
 def _type(t: ast.TypeExpr) -> str:

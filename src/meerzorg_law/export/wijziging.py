@@ -69,7 +69,7 @@ def instructie_alineas(i: ast.Instructie) -> Iterator[Alinea]:
     elif isinstance(i, ast.StructuurIngevoegd):
         anker = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}" if i.paragraaf else "")
         yield Alinea("tekst", f"{i.positie.capitalize()} {anker} wordt een {i.soort} ingevoegd, luidende:")
-        yield from (Alinea("citaat" if a.stijl == "tekst" else a.stijl, a.tekst) for a in structuur_alineas(i.nieuw))
+        yield from (Alinea("citaat", a.tekst) for a in structuur_alineas(i.nieuw))
     elif isinstance(i, ast.TabelWijziging):
         for w in i.wijzigingen:
             if w.rij is None:
@@ -117,7 +117,8 @@ def wijzigingsregeling_alineas(doc: ast.Wijzigingsregeling, vergelijking: list[A
                 out.append(Alinea("klein", "Dit onderdeel wijzigt alleen de gegevens van het model; zie de "
                                            "toelichting."))
             for i in w.instructies:
-                out += instructie_alineas(i)
+                # The onderdeel's own tekst often is the first sentence already ("Na artikel 2.2 wordt ...").
+                out += [a for n, a in enumerate(instructie_alineas(i)) if n or a != out[-1]]
                 if isinstance(i, ast.GegevensWijziging):
                     gegevens += [Alinea("klein", f"Onderdeel {w.letter}:"), *gegevens_alineas(i)]
             if w.toelichting:
