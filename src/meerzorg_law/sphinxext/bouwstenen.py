@@ -1,7 +1,7 @@
 """Small doctree builders shared by the directives: paragraphs from legal text, tables, links, status marks.
 
-Everything from the regeling or the cases goes into ``nodes.Text`` (escaped by every writer); nothing here
-makes a raw node.
+Everything from the regeling or the cases goes into ``nodes.Text`` (escaped by every writer); the one raw node
+is the decision-path picture, whose SVG ``render.beslispad`` builds with every text XML-escaped.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from sphinx import addnodes
 
 from .nodes import uitklap, uitklap_kop
 
-__all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "met_code", "status", "tabel", "uitklapblok"]
+__all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "met_code", "status", "tabel", "tekening", "uitklapblok"]
 
 Cel = str | nodes.Node | Sequence[nodes.Node]
 
@@ -61,6 +61,14 @@ def alineas(tekst: str, classes: Sequence[str] = (), code: bool = False) -> list
         else:
             out.append(nodes.paragraph("", "", *met_code(" ".join(lines), code), classes=list(classes)))
     return out
+
+
+def tekening(svg: str, classes: Sequence[str] = ()) -> nodes.container:
+    """A picture made by ``render.beslispad`` (SVG from the IR; every text in it is XML-escaped there), in a box
+    that scrolls on a narrow screen."""
+    box = nodes.container(classes=["rlz-beslispad", *classes])
+    box += nodes.raw("", svg, format="html")
+    return box
 
 
 def koppeling(reftype: str, target: str, tekst: str, literal: bool = False) -> addnodes.pending_xref:

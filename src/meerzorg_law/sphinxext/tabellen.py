@@ -17,12 +17,14 @@ from sphinx.util import logging
 from .. import ir
 from ..compare.outcomes import compare_cases
 from ..compare.renvooi import ProvisionDiff, renvooi
+from ..render.beslispad import beslispad_svg, hoofduitkomst
 from ..render.rule_text import naam
 from ..render.waarden import toon_feit, toon_uitkomst
 from ..span import ProvisionRef
+from ..values import Date
 from .artikel import segmenten
 from .basis import RegelingBasis, bepaling_koppeling, datum
-from .bouwstenen import LEGENDA, Cel, alineas, koppeling, met_code, status, tabel
+from .bouwstenen import LEGENDA, Cel, alineas, koppeling, met_code, status, tabel, tekening, uitklapblok
 from .domain import natuurlijke_volgorde
 from .nodes import geschrapt, ingevoegd
 from .sitedata import SiteData, sleutel_van
@@ -108,7 +110,27 @@ class CasussenDirective(RegelingBasis):
                                 for v in versies]])
         rows.append(["Toegepast", *[self._toegepast(data, index, v) for v in versies]])
         out.append(tabel(["Uitkomst", *versies], rows, classes=["rlz-uitkomsten"]))
+        out += self._pad(data, index)
         return out
+
+    def _pad(self, data: SiteData, index: int) -> list[nodes.Node]:
+        """The case's path through the decision diagram, under the version in force on its peildatum (else the
+        first version it has an expectation for)."""
+        case = data.cases[index]
+        peil = case.feiten.get("peildatum")
+        vid = data.bundle.in_force(peil.value) if isinstance(peil, Date) else None
+        if vid is None and case.verwacht:
+            vid = case.verwacht[0].versie
+        run = data.runs.get((index, vid)) if vid else None
+        if vid is None or run is None or run.trace is None:
+            return []
+        reg = data.bundle.versions[vid]
+        uitkomst = hoofduitkomst(reg)
+        spoor = next((o for o in run.trace.outcomes if o.name == uitkomst), None)
+        if spoor is None:
+            return []
+        kop = f"Beslispad in {vid}: {naam(reg, uitkomst)}"
+        return [uitklapblok(kop, [tekening(beslispad_svg(reg, uitkomst, spoor))], classes=["rlz-pad"])]
 
     def _toegepast(self, data: SiteData, index: int, vid: str) -> Cel:
         run = data.runs.get((index, vid))

@@ -9,8 +9,10 @@ from typing import Any
 from docutils import nodes
 
 from .. import ir
+from ..render.beslispad import beslispad_svg, hoofduitkomst
+from ..render.rule_text import naam as label_van
 from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort
-from .bouwstenen import Cel, koppeling, tabel
+from .bouwstenen import Cel, koppeling, tabel, tekening
 from .domain import bepaling_naam, volledige_naam
 from .sitedata import SiteData
 
@@ -86,6 +88,13 @@ class VersieDirective(RegelingBasis):
         basis = data.basis_van(vid)
         if basis:
             out += self._wijzigingen(data, basis, vid)
+        uitkomst = hoofduitkomst(reg)
+        out.append(nodes.rubric("", "Beslispad"))
+        out.append(nodes.paragraph("", f"Hoe {label_van(reg, uitkomst)} wordt bepaald: de regels in de volgorde waarin "
+                                       "zij worden geprobeerd (uitzonderingen eerst, regels van gelijke rang naast "
+                                       "elkaar); de eerste die van toepassing is, beslist. Op de pagina Casussen "
+                                       "staat bij elke casus zijn pad door dit schema."))
+        out.append(tekening(beslispad_svg(reg, uitkomst)))
         out += self._inhoud(reg, vid)
         return out
 
