@@ -17,7 +17,7 @@ from sphinx.util import logging
 from .. import ir
 from ..compare.outcomes import compare_cases
 from ..compare.renvooi import ProvisionDiff, renvooi
-from ..render.beslispad import beslispad_svg, hoofduitkomst
+from ..render.beslispad import beslispad_gebruik, beslispad_symbool, hoofduitkomst
 from ..render.rule_text import naam
 from ..render.waarden import toon_feit, toon_uitkomst
 from ..span import ProvisionRef
@@ -52,6 +52,7 @@ class CasussenDirective(RegelingBasis):
         toon_namen = ", ".join(naam(eerste, o) for o in toon)
         blokken: list[nodes.Element] = []
         rows: list[list[Cel]] = []
+        self._symbolen: dict[str, str] = {}
         for i, case in enumerate(data.cases):
             blok = nodes.container(classes=["rlz-casus"])
             node_id = self.anker(blok, "casus-" + sleutel_van(case))
@@ -75,6 +76,9 @@ class CasussenDirective(RegelingBasis):
                   breedtes=[4, 2] + [2] * len(versies)),
         ]
         if "alleen-tabel" not in self.options:
+            # Each version's drawing once; every case's path refers to it and marks its own rules.
+            out += [tekening(beslispad_symbool(data.bundle.versions[v], o, f"rlz-beslispad-{v}"))
+                    for v, o in self._symbolen.items()]
             out += blokken
         return out
 
@@ -130,7 +134,9 @@ class CasussenDirective(RegelingBasis):
         if spoor is None:
             return []
         kop = f"Beslispad in {vid}: {naam(reg, uitkomst)}"
-        return [uitklapblok(kop, [tekening(beslispad_svg(reg, uitkomst, spoor))], classes=["rlz-pad"])]
+        self._symbolen.setdefault(vid, uitkomst)
+        svg = beslispad_gebruik(reg, uitkomst, f"rlz-beslispad-{vid}", spoor)
+        return [uitklapblok(kop, [tekening(svg)], classes=["rlz-pad"])]
 
     def _toegepast(self, data: SiteData, index: int, vid: str) -> Cel:
         run = data.runs.get((index, vid))
