@@ -10,6 +10,7 @@ from .. import ir, values
 from ..diagnostics import Diagnostic
 from ..engine.compile import Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
+from ..engine.interpret import interpret
 from ..span import Span
 from ..values import Value
 from .model import Case
@@ -52,7 +53,12 @@ def run_cases(versions: dict[str, ir.Regeling], cases: Iterable[Case],
               in_force: Callable[[datetime.date], str | None], versie: str | None = None,
               decisions: dict[str, Decision] | None = None) -> list[CaseResult]:
     """One result per (case, version); with ``versie`` only that version (cases without an expectation
-    for it still run, so every case is at least decided)."""
+    for it still run, so every case is at least decided).
+
+    Without ``decisions`` the cases are decided by the reference interpreter: for the few dozen cases per
+    version of a test run, compiling (with its tables) costs ten times more than interpreting them all, and
+    both give the same values and diagnostics (tests/engine/test_agreement.py).
+    """
     compiled = decisions if decisions is not None else {}
     results: list[CaseResult] = []
     for case in cases:
@@ -60,17 +66,18 @@ def run_cases(versions: dict[str, ir.Regeling], cases: Iterable[Case],
         for vid in targets:
             if vid not in versions:
                 continue
-            if vid not in compiled:
+            if decisions is not None and vid not in compiled:
                 compiled[vid] = compile_regeling(versions[vid])
             expected = next((e for e in case.verwacht if e.versie == vid), None)
             exp_values = expected.values if expected else {}
             try:
-                outcome = evaluate(compiled[vid], case.feiten)
+                values_ = evaluate(compiled[vid], case.feiten).values if decisions is not None else \
+                    interpret(versions[vid], case.feiten)
             except EvaluationFailure as f:
                 results.append(CaseResult(case, vid, exp_values, {}, (), f.diagnostic))
                 continue
             mismatches = tuple(
-                Mismatch(name, want, outcome.values.get(name), expected.spans[name] if expected else case.span)
-                for name, want in exp_values.items() if outcome.values.get(name) != want)
-            results.append(CaseResult(case, vid, exp_values, outcome.values, mismatches, None))
+                Mismatch(name, want, values_.get(name), expected.spans[name] if expected else case.span)
+                for name, want in exp_values.items() if values_.get(name) != want)
+            results.append(CaseResult(case, vid, exp_values, values_, mismatches, None))
     return results
