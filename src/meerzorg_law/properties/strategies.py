@@ -66,9 +66,25 @@ def facts_strategy(reg: ir.Regeling, *, also: Iterable[ir.Regeling] = (), given:
     # Hypothesis draws the keys in its own order; a case reads best in declaration order.
     cases = st.fixed_dictionaries(required, optional=optional).map(
         lambda d: {k: d[k] for k in order if k in d})
-    # A case that breaks a beperking (a week of more than 168 hours) is an input error, never a client.
+    # A case that breaks a beperking (a week of more than 168 hours) is an input error, never a client. It is
+    # repaired, not rejected, so the landmarks drawn for the other facts survive: the last numeric fact of the
+    # beperking goes to the bottom of its range; a case that this does not repair is left out.
     beperkingen = [(r, c) for r in regs for c in r.beperkingen if only is None or set(c.facts) <= set(only)]
-    return cases.filter(lambda d: all(_holds(r, c, d) for r, c in beperkingen)) if beperkingen else cases
+    if not beperkingen:
+        return cases
+    return cases.map(lambda d: _repaired(d, beperkingen, decls)).filter(
+        lambda d: all(_holds(r, c, d) for r, c in beperkingen))
+
+
+def _repaired(facts: dict[str, Value], beperkingen: list[tuple[ir.Regeling, ir.Constraint]],
+              decls: dict[str, ir.FactDecl]) -> dict[str, Value]:
+    for reg, c in beperkingen:
+        if _holds(reg, c, facts):
+            continue
+        numeric = [f for f in c.facts if decls[f].bereik is not None]
+        if numeric:
+            facts = {**facts, numeric[-1]: decls[numeric[-1]].bereik[0]}  # type: ignore[index]
+    return facts
 
 
 def _holds(reg: ir.Regeling, c: ir.Constraint, facts: dict[str, Value]) -> bool:
