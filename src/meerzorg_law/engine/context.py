@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import ir
 from ..values import Value
 from .trace import Recorder
+
+if TYPE_CHECKING:
+    from .compile import Compiler
 
 __all__ = ["UNSET", "Ctx", "Decision", "Fn", "const", "memoised"]
 
@@ -53,7 +56,7 @@ class Decision:
     fns: dict[str, Fn]
     traced: bool
     size: int = 0
-    compiler: Any = field(default=None, repr=False, compare=False)
+    compiler: Compiler | None = field(default=None, repr=False, compare=False)
     outcome_fns: tuple[tuple[str, Fn], ...] = ()
     # The facts the outcomes can read (through definitions), None when that cannot be known statically:
     # two cases that agree on these facts get the same outcomes, which lets bulk runs evaluate each once.
@@ -65,8 +68,7 @@ class Decision:
             from .compile import Compiler  # a scratch Decision (partial evaluation) has no compiler of its own
 
             return Compiler(self.regeling, self.traced).expr(e)
-        fn: Fn = self.compiler.expr(e)
-        return fn
+        return self.compiler.expr(e)
 
     def decide(self, facts: dict[str, Value]) -> dict[str, Value]:
         """Every outcome for one case, without a trace or an Outcome: the bulk path (impact, benchmarks).
