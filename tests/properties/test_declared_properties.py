@@ -11,7 +11,7 @@ from meerzorg_law.semantics.pipeline import Bundle
 
 from .props_helpers import DATA, bundle_of, result, shown
 
-MINIMAAL = {"peildatum": "2026-01-01", "leeftijd": "18", "inkomen": "50,01", "status": "a", "werkt": "onwaar"}
+MINIMAAL = {"peildatum": "2026-01-01", "leeftijd": "18", "inkomen": "51", "status": "a", "werkt": "onwaar"}
 
 
 def test_statuses_of_the_broken_regeling(kapot_report: Report) -> None:
@@ -31,9 +31,9 @@ def test_geldt_with_waarvoor_shrinks_inside_the_filter(kapot_report: Report) -> 
 def test_monotoon_gives_the_lower_and_the_higher_case(kapot_report: Report) -> None:
     r = result(kapot_report, "kapot-2026", "inkomen_monotoon")
     assert r.counterexample is not None
-    assert r.counterexample.reden == "toeslag daalt van waar naar onwaar als inkomen stijgt van 0 naar 50,01"
+    assert r.counterexample.reden == "toeslag daalt van waar naar onwaar als inkomen stijgt van 0 naar 51"
     lager, hoger = r.counterexample.cases
-    assert (lager.naam, hoger.naam) == ("inkomen 0", "inkomen 50,01")
+    assert (lager.naam, hoger.naam) == ("inkomen 0", "inkomen 51")
     assert shown(lager.feiten) == {**MINIMAAL, "inkomen": "0"}
     assert shown(hoger.feiten) == MINIMAAL
 

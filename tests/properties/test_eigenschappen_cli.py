@@ -33,7 +33,7 @@ def test_broken_regeling_exits_1_with_counterexamples(capsys: pytest.CaptureFixt
     lines = out.splitlines()
     assert any(line.startswith("  geschonden  studenten ") for line in lines)
     assert any(line.startswith("  bewezen     minderjarigen ") for line in lines)
-    assert "      tegenvoorbeeld: peildatum = 2026-01-01, leeftijd = 18, inkomen = 50,01, status = b, werkt = onwaar" \
+    assert "      tegenvoorbeeld: peildatum = 2026-01-01, leeftijd = 18, inkomen = 51, status = b, werkt = onwaar" \
         in lines
     assert f"      casusbestand: {tmp_path / 'kapot-2026-studenten.yaml'}" in lines
     assert "  onbereikbaar: artikel 1, vierde lid (voor geen enkele geldige cliënt van toepassing)" in lines
