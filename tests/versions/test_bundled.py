@@ -70,6 +70,8 @@ def test_every_provision_instruction_on_the_bundled_regeling() -> None:
     assert "kind_thuis_situatie" in {str(n) for n in ir_new.dependencies["kind_thuis_bijzonder"]}
     # An inserted hoofdstuk, a changed table row.
     assert [h.nummer for h in new.hoofdstukken] == ["1", "2", "3", "5"]
+    assert [p.nummer for p in new.hoofdstukken[-1].paragrafen] == ["2", "3"]
+    assert ProvisionRef("2.1a") in provisions and ProvisionRef("2.1") not in provisions
     assert str(ir_new.tables["bekostigingsuren"].rows["VG7"][0]) == "35.0"
 
 
@@ -79,3 +81,18 @@ def test_bad_instructions_on_the_bundled_regeling(path: Path) -> None:
     assert expected
     bundle = _load(path)
     assert actual(bundle.diagnostics, path) == expected
+
+
+def test_renumbering_an_artikel_lists_the_base_text_that_still_cites_it(tmp_path: Path) -> None:
+    """Without its textual substitution (onderdeel I), renumbering artikel 2.1 leaves the bundled text of
+    artikel 2.2, eerste lid, onderdeel b citing the old number: one error, with the wording it must get."""
+    tekst = (HERE / "good" / "bepalingen.rgl").read_text(encoding="utf-8")
+    regel = ('    redactioneel in artikel 2.2, eerste lid, onderdeel b, wordt "artikel 2.1" vervangen door '
+             '"artikel 2.1a"\n')
+    assert regel in tekst
+    (tmp_path / "zonder.rgl").write_text(tekst.replace("  I.\n" + regel, ""), encoding="utf-8")
+    bundle = load_bundle(tmp_path / "zonder.rgl")
+    errors = [(d.code, d.message) for d in bundle.diagnostics if d.is_error]
+    assert errors == [("T002", "de tekst van artikel 2.2, eerste lid, onderdeel b verwijst naar 'artikel 2.1', maar "
+                               "artikel 2.1 wordt in rlz-2026-bepalingen vernummerd tot artikel 2.1a: de verwijzing "
+                               "moet luiden 'artikel 2.1a'")]
