@@ -120,3 +120,15 @@ def test_generated_clients_cover_what_the_variant_adds() -> None:
                     and "mantelzorg_uren_per_week" in f and f["mantelzorg_uren_per_week"] >= twintig,  # type: ignore[operator]
                     settings=settings(max_examples=300, database=None))
     assert decl.bereik is not None and gevonden["mantelzorg_uren_per_week"] <= decl.bereik[1]  # type: ignore[operator]
+
+
+def test_the_variants_eigenschappen_hold_as_declared(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The variant breaks an eigenschap of rlz-2026 on purpose and says so in its own file (an eigenschap with
+    the same name replaces the inherited one); every other eigenschap is proved for the variant."""
+    from meerzorg_law.cli import main
+
+    code = main(["--regeling", str(VARIANT), "eigenschappen", "--versie", ID, "--uit", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "geschonden (verwacht)  thuis_dan_instelling" in out
+    assert "0 geschonden, 1 geschonden (verwacht)" in out

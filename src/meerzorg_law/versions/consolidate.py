@@ -58,8 +58,15 @@ def consolidate(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[
     # A wrong reference in a tekst is an error, but the rules can still be checked: the result stays.
     verwijzingen = renumbered_references(base, reg, ctx.hernummerd, wijziging.versie)
     return replace(reg, versie=wijziging.versie, variant=wijziging.variant, geldig_vanaf=wijziging.geldig_vanaf,
-                   basis=base.versie, eigenschappen=base.eigenschappen + wijziging.eigenschappen), \
+                   basis=base.versie, eigenschappen=_eigenschappen(base, wijziging)), \
         verwijzingen + ctx.waarschuwingen
+
+
+def _eigenschappen(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[ast.Eigenschap, ...]:
+    """The base's eigenschappen, then the wijziging's; one with the name of a base eigenschap takes its place
+    (so a variant can say that it breaks an inherited eigenschap on purpose: "verwacht geschonden in ...")."""
+    eigen = {e.name: e for e in wijziging.eigenschappen}
+    return (*(eigen.pop(e.name, e) for e in base.eigenschappen), *eigen.values())
 
 
 @dataclass
