@@ -4,14 +4,13 @@ the engine confirms, the good file and the bundled regeling give none, and the C
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from meerzorg_law.cases.load import load_cases
 from meerzorg_law.cases.project import bundled_paths
+from meerzorg_law.cli import main
 from meerzorg_law.engine.compile import EvaluationFailure
 from meerzorg_law.engine.interpret import interpret
 from meerzorg_law.semantics.pipeline import Bundle, load_bundle
@@ -86,16 +85,13 @@ def test_witnesses_are_loadable_case_files(tmp_path: Path) -> None:
     assert cases[0].verwacht[0].versie == "conflict-2026" and cases[0].verwacht[0].values == {}
 
 
-def test_cli_reports_proofs_and_writes_witnesses(tmp_path: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(DATA / "fout" / "gat.rgl"),
-                          "--getuigen", str(tmp_path), "--json"], capture_output=True, text=True)
-    assert run.returncode == 1, run.stderr
-    payload = json.loads(run.stdout)
+def test_cli_reports_proofs_and_writes_witnesses(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", str(DATA / "fout" / "gat.rgl"), "--getuigen", str(tmp_path), "--json"])
+    assert code == 1
+    payload = json.loads(capsys.readouterr().out)
     assert [b["code"] for b in payload["bewijzen"]] == ["V002"]
     assert payload["getuigen"] == [str(tmp_path / "gat-2026-V002-1.yaml")]
-    ok = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(DATA / "goed")],
-                        capture_output=True, text=True)
-    assert ok.returncode == 0
+    assert main(["check", str(DATA / "goed")]) == 0
     assert ("Bewezen voor elke geldige cliënt (z3):\n  goed-2026: geen conflict, elke uitkomst bepaald, geen dode "
-            "bepaling, geen nutteloze uitzondering\n") in ok.stdout
+            "bepaling, geen nutteloze uitzondering\n") in capsys.readouterr().out
     assert payload["bewezen"] == {"gat-2026": ["V001", "V003", "V004"]}

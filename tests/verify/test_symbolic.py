@@ -4,13 +4,13 @@ the engine), and together the groups hold every bundled case whose outcome diffe
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
+import pytest
 import z3
 
 from meerzorg_law.cases.project import load_project
+from meerzorg_law.cli import main
 from meerzorg_law.engine.interpret import interpret
 from meerzorg_law.values import Value
 from meerzorg_law.verify.symbolic import Group, SymbolicDiff, symbolic_diff
@@ -54,11 +54,10 @@ def test_a_version_against_itself_has_no_groups() -> None:
     assert diff.groepen == () and diff.volledig
 
 
-def test_cli_symbolisch(tmp_path: Path) -> None:
-    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "vergelijk", "rlz-2026", "rlz-2027-variant-a",
-                          "--symbolisch", "--json", "--getuigen", str(tmp_path)], capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    payload = json.loads(run.stdout)
+def test_cli_symbolisch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["vergelijk", "rlz-2026", "rlz-2027-variant-a", "--symbolisch", "--json",
+                 "--getuigen", str(tmp_path)]) == 0
+    payload = json.loads(capsys.readouterr().out)
     assert payload["volledig"] is True and payload["groepen"]
     assert len(payload["getuigen"]) == len(payload["groepen"])
     assert all(g["bepalingen"] and g["wijzigingen"] for g in payload["groepen"])
