@@ -66,6 +66,9 @@ def instructie_alineas(i: ast.Instructie) -> Iterator[Alinea]:
         telkens = " telkens" if i.telkens else ""
         yield Alinea("tekst", f"In {_citeer(i.doel.ref)} wordt “{tekst(i.oud)}”{telkens} vervangen door "
                               f"“{tekst(i.nieuw)}”.")
+    elif isinstance(i, ast.StructuurVervalt):
+        yield Alinea("tekst", f"Hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}," if i.paragraaf else "")
+                     + " vervalt.")
     elif isinstance(i, ast.StructuurIngevoegd):
         anker = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}" if i.paragraaf else "")
         yield Alinea("tekst", f"{i.positie.capitalize()} {anker} wordt een {i.soort} ingevoegd, luidende:")

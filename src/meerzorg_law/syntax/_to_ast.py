@@ -384,6 +384,9 @@ class ToAst(ExprToAst):
                             nieuw: ast.Hoofdstuk | ast.Paragraaf) -> ast.StructuurIngevoegd:
         return ast.StructuurIngevoegd(str(na_voor), anker[0], anker[1], soort, nieuw, self._span(meta))
 
+    def structuur_vervalt(self, meta: Meta, doel: tuple[str, str]) -> ast.StructuurVervalt:
+        return ast.StructuurVervalt(doel[0], doel[1], self._span(meta))
+
     def structuurdoel(self, meta: Meta, hoofdstuk: Token, paragraaf: Token | None = None) -> tuple[str, str]:
         return (str(hoofdstuk), str(paragraaf) if paragraaf is not None else "")
 

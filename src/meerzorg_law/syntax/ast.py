@@ -37,9 +37,9 @@ __all__ = [
     "Herkomst", "Hoofdstuk",
     "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known", "Kolom", "KomtTeLuiden", "Lid",
     "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Regel", "Regeling", "Rij",
-    "RijWijziging", "SetLit", "StructuurIngevoegd", "Subonderdeel", "Tabel", "TabelWijziging", "Toekenning",
-    "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen", "Verwijzing", "Volgens", "Wijziging",
-    "WijzigingsArtikel", "Wijzigingsregeling",
+    "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel", "Tabel", "TabelWijziging",
+    "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen", "Verwijzing", "Volgens",
+    "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling",
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -433,8 +433,17 @@ class StructuurIngevoegd:
     span: Span
 
 
-Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, TabelWijziging,
-                   GegevensWijziging]
+@dataclass(frozen=True, slots=True)
+class StructuurVervalt:
+    """``hoofdstuk 3 vervalt`` or ``hoofdstuk 5, paragraaf 2, vervalt``: with every artikel in it."""
+
+    hoofdstuk: str
+    paragraaf: str
+    span: Span
+
+
+Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, StructuurVervalt,
+                   TabelWijziging, GegevensWijziging]
 
 
 @dataclass(frozen=True, slots=True)

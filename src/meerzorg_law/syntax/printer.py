@@ -359,6 +359,8 @@ def _instructie(i: ast.Instructie, ind: int) -> list[str]:
         if i.items is not None:
             out += [f"{pad}{_INDENT}met regels:", *(line for it in i.items for line in _item(it, ind + 2))]
         return out
+    if isinstance(i, ast.StructuurVervalt):
+        return [f"{pad}hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}," if i.paragraaf else "") + " vervalt"]
     if isinstance(i, ast.StructuurIngevoegd):
         anker = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}" if i.paragraaf else "")
         head = f"{pad}{i.positie} {anker} wordt een {i.soort} ingevoegd:"

@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..span import Span
 from ..syntax import ast
 
-__all__ = ["structuur_ingevoegd"]
+__all__ = ["structuur_ingevoegd", "structuur_vervalt"]
 
 
 def structuur_ingevoegd(reg: ast.Regeling, i: ast.StructuurIngevoegd,
@@ -55,3 +55,20 @@ def _artikelen(x: ast.Hoofdstuk | ast.Paragraaf) -> tuple[ast.Artikel, ...]:
     if isinstance(x, ast.Hoofdstuk):
         return (*x.artikelen, *(a for p in x.paragrafen for a in p.artikelen))
     return x.artikelen
+
+
+def structuur_vervalt(reg: ast.Regeling, i: ast.StructuurVervalt, fout: Callable[[str, Span, str], None]
+                      ) -> tuple[ast.Regeling, tuple[ast.Artikel, ...]]:
+    """``reg`` without the hoofdstuk or paragraaf, and the artikelen that lapse with it (none after an error)."""
+    h = next((h for h in reg.hoofdstukken if h.nummer == i.hoofdstuk), None)
+    if h is None:
+        fout("W019", i.span, f"hoofdstuk {i.hoofdstuk} bestaat niet")
+        return reg, ()
+    if not i.paragraaf:
+        return replace(reg, hoofdstukken=tuple(x for x in reg.hoofdstukken if x is not h)), _artikelen(h)
+    p = next((p for p in h.paragrafen if p.nummer == i.paragraaf), None)
+    if p is None:
+        fout("W019", i.span, f"paragraaf {i.paragraaf} van hoofdstuk {i.hoofdstuk} bestaat niet")
+        return reg, ()
+    nieuw = replace(h, paragrafen=tuple(x for x in h.paragrafen if x is not p))
+    return replace(reg, hoofdstukken=tuple(nieuw if x is h else x for x in reg.hoofdstukken)), p.artikelen

@@ -23,7 +23,7 @@ from ..syntax import ast
 from ..syntax.parse import annotate_bepaling
 from ..syntax.printer import print_bepaling
 from . import _tree as T
-from ._structuur import structuur_ingevoegd
+from ._structuur import structuur_ingevoegd, structuur_vervalt
 from .gegevens import gegevens
 from .references import Hernummering, renumbered_references
 
@@ -321,6 +321,22 @@ def _structuur(reg: ast.Regeling, i: ast.StructuurIngevoegd, wie: str, ctx: Cont
     return structuur_ingevoegd(reg, i, ctx.fout)
 
 
+def _structuur_weg(reg: ast.Regeling, i: ast.StructuurVervalt, wie: str, ctx: Context) -> ast.Regeling:
+    """A hoofdstuk or paragraaf lapses with its artikelen; references to them are checked as for any lapse."""
+    doel = ("hoofdstuk", i.hoofdstuk) if not i.paragraaf else ("paragraaf", f"{i.hoofdstuk}.{i.paragraaf}")
+    if not ctx.raakt([doel], [doel], wie, i.span):
+        return reg
+    voor = reg
+    reg, artikelen = structuur_vervalt(reg, i, ctx.fout)
+    for a in artikelen:
+        ref = ProvisionRef(a.nummer)
+        if not ctx.raakt([ref], [ref], wie, i.span):
+            return voor
+        ctx.afwijkend.append((Hernummering(ref, None, i.span), _citerend(voor, ref, i.span.file)))
+        ctx.hernummerd.append(Hernummering(ref, None, i.span))
+    return reg
+
+
 def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: Context) -> ast.Regeling:
     if isinstance(i, ast.KomtTeLuiden):
         return _komt_te_luiden(reg, i, wie, ctx)
@@ -334,6 +350,8 @@ def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: Context) -> ast.
         return _vervangen(reg, i, wie, ctx)
     if isinstance(i, ast.StructuurIngevoegd):
         return _structuur(reg, i, wie, ctx)
+    if isinstance(i, ast.StructuurVervalt):
+        return _structuur_weg(reg, i, wie, ctx)
     if isinstance(i, ast.GegevensWijziging):
         return _gegevens(reg, i, wie, ctx)
     return _tabel(reg, i, wie, ctx)
