@@ -25,7 +25,6 @@ import argparse
 import gc
 import os
 import platform
-import resource
 import statistics
 import subprocess
 import sys
@@ -116,16 +115,18 @@ def timed(repeat: int, fn: Callable[[], object]) -> tuple[float, float]:
 
 
 def timed_command(repeat: int, *argv: str) -> tuple[float, float, int]:
-    """(wall, CPU of the child, peak RSS in KiB of the largest child so far) of a fresh process, medians."""
-    walls, cpus = [], []
+    """(wall, CPU, peak RSS in KiB) of a fresh process, medians; os.wait4 gives that one child's own usage."""
+    walls, cpus, peaks = [], [], []
     for _ in range(repeat):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         w = time.perf_counter()
-        subprocess.run([MEERZORG, *argv], cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        child = subprocess.Popen([MEERZORG, *argv], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
         walls.append(time.perf_counter() - w)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpus.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    return statistics.median(walls), statistics.median(cpus), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        assert child.returncode == 0, f"meerzorg {' '.join(argv)}: exitcode {child.returncode}"
+        cpus.append(usage.ru_utime + usage.ru_stime)
+        peaks.append(usage.ru_maxrss)
+    return statistics.median(walls), statistics.median(cpus), max(peaks)
 
 
 def _agree(versie: str, reg: Any, cols: Columns) -> int:
