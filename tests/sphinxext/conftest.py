@@ -28,7 +28,12 @@ def echte_site() -> tuple[int, Path]:
 
     Returns the exit code and the output folder; the browser test saves its screenshot there.
     """
+    import shutil
+
     from meerzorg_law.cli import main
 
     out = DOCS / "_build" / "html"
+    # Fresh, as on a new checkout: files of earlier builds must not count (size) or hide a warning.
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.rmtree(out.parent / f"{out.name}.doctrees", ignore_errors=True)
     return main(["docs", "--uit", str(out)]), out

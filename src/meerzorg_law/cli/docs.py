@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -59,6 +60,8 @@ def run(args: argparse.Namespace) -> int:
     if not args.uitgebreid:
         argv.append("-q")
     geslaagd.unlink(missing_ok=True)
+    # Older builds kept the environment inside the site; it must not be published with it.
+    shutil.rmtree(uit / ".doctrees", ignore_errors=True)
     status = build_main(argv)
     if status == 0:
         geslaagd.write_text("", encoding="utf-8")

@@ -112,8 +112,10 @@ def _cel(inhoud: Cel) -> nodes.entry:
 
 
 def tabel(koppen: Sequence[str], rijen: Sequence[Sequence[Cel]], classes: Sequence[str] = (),
-          breedtes: Sequence[int] | None = None) -> nodes.table:
-    """A table with a header row; a cell is text, a node, or a list of inline nodes."""
+          breedtes: Sequence[int] | None = None, samenvoegen: int = 0) -> nodes.table:
+    """A table with a header row; a cell is text, a node, or a list of inline nodes. With ``samenvoegen``,
+    a cell from that column on that equals its left neighbour joins it (one cell spanning both): "the same in
+    these versions" at a glance, and a fraction of the size."""
     table = nodes.table(classes=["rlz-tabel", *classes])
     group = nodes.tgroup(cols=len(koppen))
     table += group
@@ -129,8 +131,14 @@ def tabel(koppen: Sequence[str], rijen: Sequence[Sequence[Cel]], classes: Sequen
     group += body
     for cells in rijen:
         row = nodes.row()
-        for c in cells:
-            row += _cel(c)
+        vorige: nodes.entry | None = None
+        for n, c in enumerate(cells):
+            entry = _cel(c)
+            if samenvoegen and n >= samenvoegen and vorige is not None and entry.astext() == vorige.astext():
+                vorige["morecols"] = vorige.get("morecols", 0) + 1
+                continue
+            row += entry
+            vorige = entry
         body += row
     return table
 

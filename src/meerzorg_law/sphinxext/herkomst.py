@@ -4,6 +4,8 @@ lists the source registry (``regeling/bronnen.toml``) with a link to each source
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from docutils import nodes
 
 from .. import ir
@@ -75,7 +77,8 @@ class BronnenDirective(RegelingBasis):
                 item += nodes.Text(" (" + ", ".join(details) + ")")
             if bron.url:
                 item += nodes.Text(". ")
-                item += nodes.reference("", bron.url, refuri=bron.url)
+                # The host as the link's text (a full address is no prose); the printed page adds the address.
+                item += nodes.reference("", urlparse(bron.url).netloc or bron.url, refuri=bron.url)
             waar = sorted(gebruikt.get(bid, ()))
             if waar:
                 item += nodes.Text(". Genoemd bij " + ", ".join(waar[:8]) + (" en meer" if len(waar) > 8 else ""))

@@ -27,6 +27,7 @@ class RegelBlok(RegelingBasis):
     """Mixin of the artikel directive: everything under a provision's formal rule."""
 
     _dubbel: bool
+    _voorbeeld_getoond = False
 
     def gewone_taal(self, data: SiteData, reg: ir.Regeling, vid: str, ref: ProvisionRef) -> list[nodes.Node]:
         out: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", "In gewone taal"), classes=["rlz-label"])]
@@ -121,7 +122,10 @@ class RegelBlok(RegelingBasis):
                                           reftarget="rlz-casussen", refexplicit=True, refwarn=True)
             rest += nodes.Text(".")
             out.append(rest)
-        if "geen-voorbeeld" not in self.options:
+        if "geen-voorbeeld" not in self.options and not self._voorbeeld_getoond:
+            # One worked example per artikel page: it explains every outcome of the case, whichever lid it is
+            # under (one per lid repeated the same explanation and was a tenth of the site).
+            self._voorbeeld_getoond = True
             out.append(self._voorbeeld(data, reg, vid, geraakt[0]))
         return out
 

@@ -72,7 +72,7 @@ class CasussenDirective(RegelingBasis):
         out: list[nodes.Node] = [
             nodes.paragraph("", f"{len(data.cases)} casussen; per versie {toon_namen} ({LEGENDA}). "
                                 + "; ".join(totaal) + "."),
-            tabel(["Casus", "Bestand", *versies], rows, classes=["rlz-casussen"],
+            tabel(["Casus", "Bestand", *versies], rows, classes=["rlz-casussen"], samenvoegen=3,
                   breedtes=[4, 2] + [2] * len(versies)),
         ]
         if "alleen-tabel" not in self.options:
@@ -113,7 +113,7 @@ class CasussenDirective(RegelingBasis):
         rows.append(["Toets", *[[status(data.runs[index, v].status)] if (index, v) in data.runs else "—"
                                 for v in versies]])
         rows.append(["Toegepast", *[self._toegepast(data, index, v) for v in versies]])
-        out.append(tabel(["Uitkomst", *versies], rows, classes=["rlz-uitkomsten"]))
+        out.append(tabel(["Uitkomst", *versies], rows, classes=["rlz-uitkomsten"], samenvoegen=2))
         out += self._pad(data, index)
         return out
 
@@ -203,7 +203,7 @@ class DekkingDirective(RegelingBasis):
         intro = nodes.paragraph("", "Een casus raakt een bepaling als een regel van die bepaling in zijn uitleg "
                                     "(trace) van toepassing was; een bepaling met alleen begrippen raakt hij als "
                                     "een van die begrippen is gebruikt.")
-        return [intro, samenvatting, tabel(["Bepaling", *versies], rows, classes=["rlz-dekking"],
+        return [intro, samenvatting, tabel(["Bepaling", *versies], rows, classes=["rlz-dekking"], samenvoegen=2,
                                            breedtes=[3] + [2] * len(versies))]
 
 
@@ -274,9 +274,14 @@ class RenvooiDirective(RegelingBasis):
             if r.fout is not None:
                 rows.append([[koppeling("casus", r.case.naam, r.case.naam)], "fout", r.fout.message, ""])
                 continue
+            # The main outcomes (the others follow from the same rule); the deciding provisions once each.
+            hoofd = [w for w in r.wijzigingen if w.outcome in self.hoofduitkomsten(new_reg)] or list(r.wijzigingen)
             wat = "; ".join(f"{naam(new_reg, w.outcome)}: {toon_uitkomst(old_reg, w.outcome, w.oud)} → "
-                            f"{toon_uitkomst(new_reg, w.outcome, w.nieuw)}" for w in r.wijzigingen)
-            door = "; ".join(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde" for w in r.wijzigingen)
+                            f"{toon_uitkomst(new_reg, w.outcome, w.nieuw)}" for w in hoofd)
+            if len(hoofd) < len(r.wijzigingen):
+                wat += f" (en {len(r.wijzigingen) - len(hoofd)} andere uitkomsten)"
+            door = "; ".join(dict.fromkeys(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde"
+                                           for w in r.wijzigingen))
             redenen = nodes.bullet_list()
             for reden in dict.fromkeys(x for w in r.wijzigingen for x in w.redenen):
                 redenen += nodes.list_item("", nodes.paragraph("", "", *met_code(reden)))

@@ -121,6 +121,9 @@ class WijzigingsregelingDirective(RegelingBasis):
             waar = f"hoofdstuk {ins.hoofdstuk}" + (f", paragraaf {ins.paragraaf}" if ins.paragraaf else "")
             para += nodes.Text(f"{_hoofd(ins.positie)} {waar} wordt een {ins.soort} ingevoegd: "
                                f"{ins.soort} {ins.nieuw.nummer} {ins.nieuw.titel}.")
+        elif isinstance(ins, ast.StructuurVervalt):
+            waar = f"Hoofdstuk {ins.hoofdstuk}" + (f", paragraaf {ins.paragraaf}," if ins.paragraaf else "")
+            para += nodes.Text(f"{waar} vervalt.")
         elif isinstance(ins, ast.TabelWijziging):
             table = self.reg.tables.get(ins.tabel)
             para += nodes.Text(f"In de tabel {table.label if table and table.label else ins.tabel.replace('_', ' ')}")
