@@ -48,6 +48,12 @@ Artikel I
   #   in artikel 2.2, eerste lid, onderdeel e, wordt "25%" vervangen door "20%"
   #     met regels:
   #       ...
+  # B.
+  #   na artikel 2.2, eerste lid, wordt een lid ingevoegd:
+  #     lid 1a
+  #       herkomst voorstel
+  #       tekst "..."
+  # (alle opdrachten: docs/taal.rst, "Alle wijzigingsopdrachten")
 
 Artikel II
   tekst "Deze regeling treedt in werking met ingang van {_datum(geldig_vanaf)}."
