@@ -25,7 +25,8 @@ __all__ = ["cache_dir", "cached"]
 T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parents[1]
 # The modules whose code decides what a bundle holds: a change in any of them makes every entry stale.
-_CODE = ("syntax", "versions", "semantics", "ir.py", "ir_expr.py", "types.py", "values.py", "span.py", "diagnostics.py")
+_CODE = ("syntax", "versions", "semantics", "ir.py", "ir_expr.py", "types.py", "values.py", "span.py",
+         "diagnostics.py", "names.py")
 
 
 def cache_dir() -> Path | None:
