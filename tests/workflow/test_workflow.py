@@ -132,3 +132,17 @@ def test_the_variants_eigenschappen_hold_as_declared(tmp_path: Path, capsys: pyt
     assert code == 0, out
     assert "geschonden (verwacht)  thuis_dan_instelling" in out
     assert "0 geschonden, 1 geschonden (verwacht)" in out
+
+
+def test_vergelijk_shows_the_gegevens_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from meerzorg_law.cli import main
+
+    assert main(["--regeling", str(VARIANT), "vergelijk", "rlz-2026", ID, str(VARIANT), "--json"]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert {(g["soort"], g["nieuw"]) for g in payload["gegevens"]} == {
+        ("nieuw", "– mantelzorg_overbelast: mantelzorger dreigt overbelast te raken"),
+        ("nieuw", "invoer mantelzorg_uren_per_week: decimaal van 0 tot en met 168 – uren mantelzorg per week")}
+    assert main(["--regeling", str(VARIANT), "vergelijk", "rlz-2026", ID, str(VARIANT)]) == 0
+    assert "gegevens (2 gewijzigd)" in capsys.readouterr().out

@@ -31,6 +31,7 @@ def _segments(segs: Sequence[Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..compare.outcomes import compare_cases
     from ..compare.renvooi import renvooi
+    from ..export.model import gegevens_renvooi
     from ..render.diagnostics import diagnostic_json, render_caret
     from ..render.json import values_json
     from ..values import format_value, to_json
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     results, summary = compare_cases(bundle.versions[args.basis], bundle.versions[args.nieuw], project.cases)
     diffs = renvooi(bundle.consolidated[args.basis], bundle.consolidated[args.nieuw])
+    gegevens = gegevens_renvooi(bundle.consolidated[args.basis], bundle.consolidated[args.nieuw])
     if args.json:
         print_json({
             "basis": args.basis, "nieuw": args.nieuw,
@@ -61,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
                              "gewonnen": summary.gewonnen, "verloren": summary.verloren, "anders": summary.anders},
             "renvooi": [{"bepaling": d.ref.citeer(), "soort": d.soort, "tekst_oud": d.tekst_oud,
                          "tekst_nieuw": d.tekst_nieuw, "regels_oud": d.regels_oud, "regels_nieuw": d.regels_nieuw}
-                        for d in diffs]})
+                        for d in diffs],
+            "gegevens": [{"soort": g.soort, "oud": g.oud(), "nieuw": g.nieuw()} for g in gegevens]})
         return EXIT_OK
     print(f"Vergelijking {args.basis} -> {args.nieuw} ({summary.totaal} casussen)\n")
     for r in results:
@@ -93,6 +96,10 @@ def run(args: argparse.Namespace) -> int:
                 print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
             if d.regels_oud != d.regels_nieuw:
                 print("    regels:\n      " + _segments(d.regels).rstrip().replace("\n", "\n      "))
+        if gegevens:
+            print(f"\n  gegevens ({len(gegevens)} gewijzigd)")
+            for g in gegevens:
+                print("    " + _segments(g.runs))
     return EXIT_OK
 
 

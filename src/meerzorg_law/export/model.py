@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..syntax import ast
 from ..syntax.printer import print_expr
 
-__all__ = ["Alinea", "RenvooiAlinea", "Run", "regeling_alineas", "renvooi_alineas", "tekst"]
+__all__ = ["Alinea", "RenvooiAlinea", "Run", "gegevens_renvooi", "regeling_alineas", "renvooi_alineas", "tekst"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +160,17 @@ def _woorden(oud: str, nieuw: str) -> tuple[Run, ...]:
 
 def renvooi_alineas(oud: ast.Regeling, nieuw: ast.Regeling) -> list[RenvooiAlinea]:
     """Every paragraph of both versions in order: unchanged, changed word by word, inserted or deleted."""
-    a, b = regeling_alineas(oud), regeling_alineas(nieuw)
+    return _renvooi(regeling_alineas(oud), regeling_alineas(nieuw))
+
+
+def gegevens_renvooi(oud: ast.Regeling, nieuw: ast.Regeling) -> list[RenvooiAlinea]:
+    """Only the changes to the gegevens (the case interface): what ``meerzorg vergelijk`` adds to its renvooi."""
+    a = [x for d in oud.gegevens for x in declaratie_alineas(d)]
+    b = [x for d in nieuw.gegevens for x in declaratie_alineas(d)]
+    return [r for r in _renvooi(a, b) if r.soort != "gelijk"]
+
+
+def _renvooi(a: list[Alinea], b: list[Alinea]) -> list[RenvooiAlinea]:
     ka, kb = [f"{x.stijl}\t{x.tekst}" for x in a], [f"{x.stijl}\t{x.tekst}" for x in b]
     out: list[RenvooiAlinea] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=ka, b=kb, autojunk=False).get_opcodes():
