@@ -92,6 +92,8 @@ def test_cli_reports_proofs_and_writes_witnesses(tmp_path: Path, capsys: pytest.
     assert [b["code"] for b in payload["bewijzen"]] == ["V002"]
     assert payload["getuigen"] == [str(tmp_path / "gat-2026-V002-1.yaml")]
     assert main(["check", str(DATA / "goed")]) == 0
-    assert ("Bewezen voor elke geldige cliënt (z3):\n  goed-2026: geen conflict, elke uitkomst bepaald, geen dode "
-            "bepaling, geen nutteloze uitzondering\n") in capsys.readouterr().out
+    lines = capsys.readouterr().out.splitlines()
+    assert "Bewezen voor elke geldige cliënt (z3):" in lines
+    assert ("  goed-2026: geen conflict, elke uitkomst bepaald, geen dode bepaling, geen nutteloze uitzondering"
+            in lines)
     assert payload["bewezen"] == {"gat-2026": ["V001", "V003", "V004"]}

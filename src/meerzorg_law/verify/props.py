@@ -15,7 +15,7 @@ import z3
 
 from .. import ir
 from ..values import Value, format_value
-from .smt import Term, Translator, Universe, Unsupported
+from .smt import Term, Translator, Universe, Unsupported, beperkingen
 from .witness import find_client
 
 __all__ = ["BEWEZEN", "GESCHONDEN", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
@@ -124,6 +124,8 @@ def _monotone(u: Universe, vid: str, vids: tuple[str, ...], versies: tuple[str, 
     results = []
     for bound in (low, high):
         tr = Translator(u, reg, {prop.invoer: Term(bound, t)}, vids)
+        for v in vids:  # both clients are valid: the raised value breaks no beperking either
+            goal += beperkingen(tr if v == vid else Translator(u, u.versions[v], {prop.invoer: Term(bound, t)}))
         if prop.waarvoor is not None:
             w = tr.visit(prop.waarvoor)
             goal += [w.ok, w.val]

@@ -22,7 +22,7 @@ from ..engine.failure import MAX_DIGITS
 from ..span import Span
 from .universe import DAY_MAX, DAY_MIN, TRUE, Term, Universe, Unsupported, conj
 
-__all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported"]
+__all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported", "beperkingen"]
 
 _LIMIT = 10**MAX_DIGITS
 
@@ -287,6 +287,17 @@ class Translator(ir.ExprVisitor[Term]):
         env = {**self.env, e.fact: Term(v.val, TRUE)}
         inner = self.child(("met", e.fact, id(e.value)), self.reg, env).visit(e.expr)
         return Term(inner.val, conj(v.ok, inner.ok))
+
+
+def beperkingen(tr: Translator) -> list[z3.BoolRef]:
+    """Every beperking of the translator's version holds for its facts: a client breaks one only when all its
+    facts are known and it evaluates to onwaar (the case loader's rule, C036)."""
+    out: list[z3.BoolRef] = []
+    for c in tr.reg.beperkingen:
+        t = tr.visit(c.expr)
+        known = [tr.fact(f).ok for f in c.facts if f in tr.u.facts]
+        out.append(z3.Not(z3.And(*known, t.ok, z3.Not(t.val))))
+    return out
 
 
 def _money_times(cents: z3.ExprRef, factor: z3.ExprRef) -> z3.ExprRef:
