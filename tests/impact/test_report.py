@@ -122,3 +122,26 @@ def test_same_seed_same_report_other_seed_other(bundle: Bundle, variant: str) ->
 
     assert run(5) == run(5)
     assert run(5).totaal != run(6).totaal
+
+
+def test_outcomes_only_a_variant_has_are_summed_exactly() -> None:
+    """A variant's own outcomes (rlz-2027-variant-d's toeslag) are summed over the clients, as the per-case
+    interpreter gives them; the basis does not have them."""
+    from meerzorg_law.semantics.pipeline import load_bundle
+
+    bundle = load_bundle(bundled_paths()[0])
+    basis, nieuw = bundle.versions["rlz-2026"], bundle.versions["rlz-2027-variant-d"]
+    population = Population(600, 4, ASSUMPTIONS, basis, nieuw)
+    report = impact_report(basis, nieuw, population)
+    extra = {name: (kind, voor, na) for name, kind, voor, na in report.andere_uitkomsten}
+    assert set(extra) == {"toeslag_toezicht_thuis", "toeslag_toezicht_uren_per_week"}
+    frame = ASSUMPTIONS.frame(nieuw.versie, {nieuw.versie: nieuw.basis})[1]
+    count, hours = 0, Fraction(0)
+    for chunk in population.chunks():
+        cols = chunk.for_version(frame)
+        for i in range(chunk.n):
+            out = interpret(nieuw, row_facts(nieuw, cols, i))
+            count += bool(out["toeslag_toezicht_thuis"])
+            hours += values.decimal_as_fraction(out["toeslag_toezicht_uren_per_week"])  # type: ignore[arg-type]
+    assert extra["toeslag_toezicht_thuis"] == ("bool", None, Fraction(count)) and count > 0
+    assert extra["toeslag_toezicht_uren_per_week"] == ("decimaal", None, hours) and hours > 0

@@ -82,6 +82,10 @@ class ImpactReport:
     terugval: tuple[tuple[str, str], ...] = ()  # (reason, where) of constructs the plan does not vectorise
     # (scenario, meerzorg voor, meerzorg na, gewijzigd) under the laag and hoog shares (--gevoeligheid).
     gevoeligheid: tuple[tuple[str, int, int, int], ...] = ()
+    # Other decimal or waar/onwaar outcomes (a variant's own toeslag, say): (naam, type, voor, na) over the
+    # decided clients: the sum of a decimaal, the number with waar of a waar/onwaar; None where a version
+    # does not have the outcome.
+    andere_uitkomsten: tuple[tuple[str, str, Fraction | None, Fraction | None], ...] = ()
 
 
 class _Acc:
@@ -164,11 +168,19 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
     per_case = Counter[str]()
     sens = np.zeros((2, 3), dtype=np.int64)
     scale = max(_scale(basis), _scale(nieuw))
+    extra = _extra_outcomes(basis, nieuw)
+    extra_sums: dict[str, list[Fraction | None]] = {
+        name: [Fraction(0) if name in r.outcomes else None for r in (basis, nieuw)] for name in extra}
     for chunk in population.chunks():
         ra = evaluate_columns(basis, chunk.for_version(frame_a))
         rb = evaluate_columns(nieuw, chunk.for_version(frame_b))
         per_case[basis.versie] += ra.per_case
         per_case[nieuw.versie] += rb.per_case
+        for name, totals in extra_sums.items():
+            for j, r in enumerate((ra, rb)):
+                so_far = totals[j]
+                if so_far is not None:
+                    totals[j] = so_far + _column_sum(r, name)
         ea, eb = ra.fout >= 0, rb.fout >= 0
         for versie, r in ((basis.versie, ra), (nieuw.versie, rb)):
             for idx, count in Counter(r.fout[r.fout >= 0].tolist()).items():
@@ -213,7 +225,29 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         population.a.path, ((basis.versie, kader_a or "standaard"), (nieuw.versie, kader_b or "standaard")),
         tuple(population.notes), tuple(per_case.items()), _reasons(basis, nieuw),
         tuple((s, int(r[0]), int(r[1]), int(r[2])) for s, r in zip(("laag", "hoog"), sens, strict=True))
-        if gevoeligheid else ())
+        if gevoeligheid else (), tuple((name, extra[name], t[0], t[1]) for name, t in extra_sums.items()))
+
+
+_REPORTED = frozenset({"meerzorg", "grondslag", "reden", "meerzorg_uren_per_week", "maximale_duur_jaren"})
+
+
+def _extra_outcomes(*regelingen: ir.Regeling) -> dict[str, str]:
+    """Decimal and waar/onwaar outcomes beside the five the tables report (name -> type kind)."""
+    names: dict[str, str] = {}
+    for r in regelingen:
+        for name, decl in r.outcomes.items():
+            if name not in _REPORTED and decl.type.kind in ("decimaal", "bool"):
+                names.setdefault(name, decl.type.kind)
+    return names
+
+
+def _column_sum(r: ColumnResult, name: str) -> Fraction:
+    """Exact sum of an outcome over the decided rows (waar counts 1)."""
+    col = r.columns.data[name][r.fout < 0]
+    if col.dtype == object:
+        return sum((Fraction(x) for x in col), Fraction(0))
+    total = int(np.asarray(col, dtype=np.int64).sum(dtype=np.int64)) if col.dtype != bool else int(col.sum())
+    return Fraction(total, 10 ** r.columns.scale(name)) if name in r.columns.scales else Fraction(total)
 
 
 def _names(r: ir.Regeling, outcome: str) -> tuple[str, ...]:

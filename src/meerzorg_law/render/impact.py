@@ -67,6 +67,11 @@ def _samenvatting(r: ImpactReport) -> list[str]:
         kaders = "; ".join(f"{v}: {k}" for v, k in r.kaders)
         lines.append(f"Aannames: {r.populatiebestand} (bijzondere zorgbehoefte volgens referentiekader {kaders}).")
     lines += [f"Standaardaanname: {a}." for a in r.aannames]
+    for naam, soort, voor_, na_ in r.andere_uitkomsten:
+        def fmt(x: Fraction | None, versie: str, soort: str = soort) -> str:
+            return f"niet in {versie}" if x is None else _n(int(x)) if soort == "bool" else _uren(x)
+        what = "cliënten met waar" if soort == "bool" else "som over de cliënten"
+        lines.append(f"Uitkomst {naam} ({what}): {fmt(voor_, r.basis)} -> {fmt(na_, r.nieuw)}.")
     for scenario, voor, na, gewijzigd in r.gevoeligheid:
         lines.append(f"Gevoeligheid ({scenario} aandeel bijzondere zorgbehoefte): meerzorg {_n(voor)} -> {_n(na)}, "
                      f"{_n(gewijzigd)} cliënten met een andere uitkomst voor meerzorg.")
@@ -137,6 +142,10 @@ def impact_json(r: ImpactReport) -> dict[str, Any]:
                                "per_casus_beslist": dict(r.per_casus),
                                "gevoeligheid": [{"scenario": s, "meerzorg_voor": v, "meerzorg_na": n,
                                                  "gewijzigd": g} for s, v, n, g in r.gevoeligheid],
+                               "andere_uitkomsten": [{"uitkomst": n, "type": t,
+                                                      "voor": _exact(v) if v is not None else None,
+                                                      "na": _exact(a) if a is not None else None}
+                                                     for n, t, v, a in r.andere_uitkomsten],
                                "soorten": list(SOORTEN), "totaal": _groep_json(r.totaal)}
     for key in INDELINGEN:
         payload[f"per_{key}"] = [_groep_json(g) for g in r.indelingen[key]]
