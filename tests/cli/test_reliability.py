@@ -131,3 +131,18 @@ def test_a_broken_regeling_does_not_bury_its_error_under_case_errors(capsys: pyt
     assert code == 2
     assert [line for line in err.splitlines() if line.startswith("fout[")] == [
         "fout[E005]: de tekst is hier te diep genest (meer dan 100 niveaus); splits de uitdrukking op met begrippen"]
+
+
+@pytest.mark.parametrize("args", [
+    ["check", str(DATA / "fuzz" / "regeling.rgl"), "--getuigen"],
+    ["eigenschappen", str(DATA / "fuzz" / "regeling.rgl"), "--uit"],
+    ["docs", "--uit"],
+], ids=["check --getuigen", "eigenschappen --uit", "docs --uit"])
+def test_a_file_where_an_output_folder_should_be(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                 args: list[str]) -> None:
+    in_the_way = tmp_path / "uitvoer"
+    in_the_way.write_text("niet overschrijven\n", encoding="utf-8")
+    code, _, err = run(capsys, *args, str(in_the_way))
+    assert code == 2
+    assert err.splitlines()[-1] == f"fout: kan niet in '{in_the_way}' schrijven: dat is een bestand, geen map"
+    assert in_the_way.read_text(encoding="utf-8") == "niet overschrijven\n"

@@ -23,12 +23,15 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..output import ensure_directory
     from ..properties.run import check_properties
     from ..render.properties import properties_json, render_properties
 
     bundle = checked_bundle(args, args.versie)
     if bundle is None:
         return EXIT_INPUT
+    if args.uit:
+        ensure_directory(args.uit)  # a file in the way is refused before the properties run, not after
     try:
         report = check_properties(bundle.versions, args.versie, args.profiel, Path(args.uit) if args.uit else None)
     except ValueError as e:  # an unknown profile in $MEERZORG_HYPOTHESIS

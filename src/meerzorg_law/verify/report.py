@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import ir
+from ..output import ensure_directory, write_text_atomic
 from .casefile import slug, witness_case
 from .checks import Finding, verify_version
 from .props import BEWEZEN, GESCHONDEN, checked_elsewhere, prove_property
@@ -38,7 +39,7 @@ def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | N
 
 def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:
     """One case file per finding with a witness, ``<versie>-<code>-<n>.yaml``; the expectation is empty."""
-    directory.mkdir(parents=True, exist_ok=True)
+    ensure_directory(directory)
     paths: list[Path] = []
     counts: dict[tuple[str, str], int] = {}
     for f in findings:
@@ -51,7 +52,7 @@ def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:
                  "# Vul de verwachte uitkomsten in; dan is dit een gewone casus.", "casussen:",
                  *witness_case(f"{f.versie} {f.diagnostic.code}: getuige {counts[key]}", f.diagnostic.message,
                                f.getuige, (f.versie,)), ""]
-        path.write_text("\n".join(lines), encoding="utf-8")
+        write_text_atomic(path, "\n".join(lines))
         paths.append(path)
     return paths
 
@@ -66,7 +67,7 @@ def static_results(versions: Mapping[str, ir.Regeling]) -> dict[str, dict[str, l
 
 def write_groups(diff: SymbolicDiff, directory: Path) -> list[Path]:
     """One case file per group of ``vergelijk --symbolisch``, ``<basis>-<nieuw>-groep-<n>.yaml``."""
-    directory.mkdir(parents=True, exist_ok=True)
+    ensure_directory(directory)
     paths: list[Path] = []
     for i, g in enumerate(diff.groepen, 1):
         path = directory / f"{slug(diff.basis)}-{slug(diff.nieuw)}-groep-{i}.yaml"
@@ -74,7 +75,7 @@ def write_groups(diff: SymbolicDiff, directory: Path) -> list[Path]:
         lines = [f"# Getuige van groep {i} van 'meerzorg vergelijk {diff.basis} {diff.nieuw} --symbolisch'.",
                  "casussen:", *witness_case(f"{diff.basis} -> {diff.nieuw}, groep {i}", omschrijving, g.getuige,
                                             (diff.basis, diff.nieuw)), ""]
-        path.write_text("\n".join(lines), encoding="utf-8")
+        write_text_atomic(path, "\n".join(lines))
         paths.append(path)
     return paths
 
