@@ -265,3 +265,51 @@ def test_changed_regeling_file_rebuilds_the_pages_that_render_it(make_app: Any, 
     reread = set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status))
     # every page with a directive depends on the regeling and case files; the page with only roles does not
     assert reread == {"artikel", "bijlage", "casussen", "index", "renvooi", "versie"}
+
+
+@pytest.fixture(scope="module")
+def site_2027(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestApp]:
+    """test-basic plus the page of the wijzigingsregeling (artikel 2 of proef-2027 is on the renvooi page)."""
+    src = tmp_path_factory.mktemp("basic2027") / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    (src / "wijziging.rst").write_text("Wijziging\n=========\n\n.. rlz:wijzigingsregeling:: proef-2027\n",
+                                       encoding="utf-8")
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   rollen\n", "   rollen\n   wijziging\n"),
+                     encoding="utf-8")
+    app = SphinxTestApp("html", srcdir=src)
+    try:
+        app.build()
+        assert app.warning.getvalue() == ""
+        yield app
+    finally:
+        app.cleanup()
+
+
+def test_amended_artikel_has_badges_and_a_renvooi_switch(site_2027: SphinxTestApp) -> None:
+    html = _html(site_2027, "renvooi")
+    # the version is a proposal: banner and badge
+    assert "Dit is een voorstel: versie proef-2027 is niet in werking." in html
+    # the changed lid carries its badge; the unchanged first lid does not
+    tweede = html[html.index('id="rlz-proef-2027-2-lid-2"'):]
+    eerste = html[html.index('id="rlz-proef-2027-2-lid-1"'):html.index('id="rlz-proef-2027-2-lid-2"')]
+    assert "rlz-badge-gewijzigd" in tweede[:2000] and "rlz-badge-gewijzigd" not in eerste
+    # the switch, and both views of the changed text: new text, and the renvooi with its marks
+    assert '<input type="checkbox" id="rlz-renvooi-aan" class="rlz-renvooi-aan">' in html
+    assert 'class="rlz-nieuw docutils container"' in tweede
+    weergave = tweede[tweede.index('class="rlz-renvooi-weergave'):]
+    assert '<del class="rlz-geschrapt">blijft.' in weergave
+    assert '<ins class="rlz-ingevoegd">blijft, tenzij de verzekerde thuis woont.' in weergave
+
+
+def test_wijzigingsregeling_page_is_laid_out_as_one(site_2027: SphinxTestApp) -> None:
+    html = _html(site_2027, "wijziging")
+    assert "Wijziging van de Proefregeling zorg" in html
+    assert "<h2>Artikel I" in html and "De Proefregeling zorg wordt als volgt gewijzigd:" in html
+    # onderdeel A, with a link to the lid it changes in the new version, and the new text quoted
+    onderdeel = html[html.index("<strong>A. </strong>"):]
+    assert 'href="renvooi.html#rlz-proef-2027-2-lid-2"' in onderdeel
+    assert "komt te luiden:" in onderdeel and "tenzij de verzekerde thuis woont." in onderdeel
+    # the toelichting at the end, per onderdeel
+    assert html.index("<h2>Toelichting") > html.index("<h2>Artikel I")
+    assert "Thuis telt de drempel niet." in html[html.index("<h2>Toelichting"):]
