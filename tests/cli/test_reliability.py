@@ -146,3 +146,14 @@ def test_a_file_where_an_output_folder_should_be(capsys: pytest.CaptureFixture[s
     assert code == 2
     assert err.splitlines()[-1] == f"fout: kan niet in '{in_the_way}' schrijven: dat is een bestand, geen map"
     assert in_the_way.read_text(encoding="utf-8") == "niet overschrijven\n"
+
+
+def test_a_very_long_line_is_shown_around_the_caret(capsys: pytest.CaptureFixture[str]) -> None:
+    path = DATA / "diep_genest.rgl"
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2
+    lines = err.splitlines()
+    assert lines[1] == f"  --> {path}:10:499"
+    source, carets = lines[3], lines[4]
+    assert source.startswith("  10 | …niet niet") and source.endswith("…") and len(source) < 180
+    assert carets.index("^") == source.index("niet", carets.index("^"))  # the caret stands under a 'niet'

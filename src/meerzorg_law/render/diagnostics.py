@@ -27,9 +27,25 @@ def _snippet(span: Span, sources: dict[str, str] | None) -> list[str]:
     line = lines[span.line - 1].replace("\t", " ")
     width = len(str(span.line))
     end = span.end_column if span.end_line == span.line and span.end_column > span.column else span.column + 1
-    carets = "^" * max(1, min(end, len(line) + 1) - span.column)
+    line, column, end = _window(line, span.column, end)
+    carets = "^" * max(1, min(end, len(line) + 1) - column)
     pad = " " * width
-    return [f"{pad} |", f"{span.line} | {line}", f"{pad} | {' ' * (span.column - 1)}{carets}"]
+    return [f"{pad} |", f"{span.line} | {line}", f"{pad} | {' ' * (column - 1)}{carets}"]
+
+
+_WIDTH = 160
+
+
+def _window(line: str, column: int, end: int) -> tuple[str, int, int]:
+    """A line longer than _WIDTH (thousands of nested brackets, a 5000-digit number) cut to _WIDTH characters
+    around the marked part, '…' where it was cut; the columns are moved to match, the header keeps the real one."""
+    if len(line) <= _WIDTH:
+        return line, column, end
+    left = max(0, min(column - 1 - _WIDTH // 4, len(line) - _WIDTH))
+    right = left + _WIDTH
+    shift = left - (1 if left else 0)  # the leading '…' takes one column
+    cut = ("…" if left else "") + line[left:right] + ("…" if right < len(line) else "")
+    return cut, column - shift, min(end, right + 1) - shift
 
 
 def render_caret(d: Diagnostic, sources: dict[str, str] | None = None) -> str:
