@@ -36,8 +36,8 @@ def _alinea(doc: DocumentObject, stijl: str, tekst: str = "") -> Paragraph:
         kop: Paragraph = doc.add_heading(tekst, level=1 if stijl == "titel" else 2)
         return kop
     p: Paragraph = doc.add_paragraph(tekst)
-    if stijl == "citaat":
-        p.paragraph_format.left_indent = Cm(1)
+    if stijl in ("citaat", "citaat2"):
+        p.paragraph_format.left_indent = Cm(1 if stijl == "citaat" else 2)
     elif stijl == "klein":
         for r in p.runs:
             r.font.size = Pt(8)

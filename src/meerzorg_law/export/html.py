@@ -12,7 +12,7 @@ _CSS = """
 @page { size: A4; margin: 2.5cm 2cm; @bottom-center { content: counter(page); font-size: 8pt; } }
 body { font-family: Verdana, "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.45; }
 h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin: 1.2em 0 0.3em; }
-p.citaat { margin-left: 1cm; } p.klein { font-size: 8pt; }
+p.citaat { margin-left: 1cm; } p.citaat2 { margin-left: 2cm; } p.klein { font-size: 8pt; }
 table { border-collapse: collapse; font-size: 8pt; } td { border: 0.5pt solid #888; padding: 2pt 4pt; }
 del { color: #b00; } ins { color: #060; }
 """

@@ -20,8 +20,8 @@ __all__ = ["Alinea", "RenvooiAlinea", "Run", "gegevens_renvooi", "regeling_aline
 
 @dataclass(frozen=True, slots=True)
 class Alinea:
-    """``stijl``: titel, kop (Artikel, Hoofdstuk, onderdeel-letter), tekst, citaat (new wording of a provision),
-    klein (notes), ondertekening."""
+    """``stijl``: titel, kop (Artikel, Hoofdstuk, onderdeel-letter), tekst, citaat (new wording of a provision;
+    citaat2 for its subonderdelen), klein (notes), ondertekening, tabelrij (cells split by tabs)."""
 
     stijl: str
     tekst: str
@@ -76,8 +76,8 @@ def bepaling_alineas(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
         yield Alinea(stijl, f"{b.letter}. {tekst(b.tekst)}".rstrip())
         for s in b.subonderdelen:
             yield from bepaling_alineas(s, stijl)
-    else:
-        yield Alinea(stijl, f"{b.nummer}. {tekst(b.tekst)}".rstrip())
+    else:  # a subonderdeel stands one step further in when quoted
+        yield Alinea("citaat2" if stijl == "citaat" else stijl, f"{b.nummer}. {tekst(b.tekst)}".rstrip())
 
 
 def _artikelen(artikelen: tuple[ast.Artikel, ...]) -> Iterator[Alinea]:
