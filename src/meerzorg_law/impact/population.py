@@ -268,9 +268,9 @@ class Population:
         default = self.a.number(self.a.section("standaard").get("nieuwe_waarde", 0.01), "standaard.nieuwe_waarde", 0, 1)
         u = rng.random(len(codes))
         for k, v in enumerate(v for v in self.added.get(fact, ()) if v not in mentioned):
-            if len(self.notes) < 200 and not any(v in note for note in self.notes):
-                self.notes.append(f"{fact} = {v} (nieuw in een versie, niet in het populatiebestand): aandeel "
-                                  f"{default:.0%}")
+            note = f"{fact} = {v} (nieuw in een versie, niet in het populatiebestand): aandeel {default:.0%}"
+            if note not in self.notes:  # every chunk draws again; the note is made once
+                self.notes.append(note)
             codes = np.where((u >= k * default) & (u < (k + 1) * default), cats.index(v), codes).astype(np.int16)
         return codes
 
