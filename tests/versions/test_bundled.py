@@ -96,3 +96,15 @@ def test_renumbering_an_artikel_lists_the_base_text_that_still_cites_it(tmp_path
     assert errors == [("T002", "de tekst van artikel 2.2, eerste lid, onderdeel b verwijst naar 'artikel 2.1', maar "
                                "artikel 2.1 wordt in rlz-2026-bepalingen vernummerd tot artikel 2.1a: de verwijzing "
                                "moet luiden 'artikel 2.1a'")]
+
+
+def test_lapse_artikel_and_subonderdeel_on_the_bundled_regeling() -> None:
+    path = HERE / "good" / "meer.rgl"
+    bundle = _load(path)
+    _clean(bundle, path)
+    refs = {p.ref for p in bundle.versions["rlz-2026-meer"].provisions}
+    assert ProvisionRef("5.5", "2") not in refs and ProvisionRef("5.5", "3") in refs  # no renumbering
+    assert ProvisionRef("2.3") in refs
+    assert ProvisionRef("1.1", "", "d", "1°") in refs
+    artikelen = [a.nummer for a in bundle.consolidated["rlz-2026-meer"].alle_artikelen()]
+    assert artikelen.index("2.2") + 1 == artikelen.index("2.3")
