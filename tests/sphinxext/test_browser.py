@@ -149,3 +149,14 @@ def test_renvooi_switch_on_the_2027_page(adres: str, browser: Any, breedte: int)
     assert nieuw.is_visible() and not renvooi.is_visible()
     assert not p.fouten, p.fouten
     page.close()
+
+
+def test_print_shows_the_regeling_without_navigation(adres: str, browser: Any) -> None:
+    p = Pagina(browser, 1280)
+    page = p.open(adres + PAGINAS["rlz-2026-artikel-2.2"])
+    page.emulate_media(media="print")
+    assert not page.locator(".sidebar-drawer").is_visible()
+    assert not page.locator(".toc-drawer").is_visible()
+    assert page.locator("article h1").is_visible() and page.locator("div.rlz-wettekst").first.is_visible()
+    assert page.evaluate("getComputedStyle(document.querySelector('article h1')).breakBefore") == "page"
+    page.close()
