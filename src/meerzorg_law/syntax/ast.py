@@ -1,17 +1,15 @@
 """The AST: frozen, slotted dataclasses built by ``syntax.parse``; children are tuples, every node has a span.
 
-Expression nodes live in ``ast_expr`` and are re-exported here, so callers write ``ast.BinOp`` and
-``ast.Artikel`` alike. Nothing here knows about types or evaluation; ``semantics`` turns a (consolidated)
-``Regeling`` into IR.
+The nodes live in three modules by what they describe: ``ast_expr`` (expressions), ``ast_regeling`` (a
+regeling: declarations, rules, provisions, bijlagen, eigenschappen) and ``ast_wijziging`` (a wijzigingsregeling
+and its instructions); all are re-exported here, so callers write ``ast.BinOp`` and ``ast.Artikel`` alike.
+Nothing here knows about types or evaluation; ``semantics`` turns a (consolidated) ``Regeling`` into IR.
 """
 
 from __future__ import annotations
 
-import datetime
-from dataclasses import dataclass
 from typing import Union
 
-from ..span import ProvisionRef, Span
 from .ast_expr import (
     BinOp,
     Call,
@@ -29,456 +27,62 @@ from .ast_expr import (
     Unary,
     Volgens,
 )
+from .ast_regeling import (
+    Artikel,
+    Begrip,
+    Bepaling,
+    Beperking,
+    Bijlage,
+    Declaratie,
+    Eigenschap,
+    Enumeratie,
+    EnumWaarde,
+    Geldt,
+    Herkomst,
+    Hoofdstuk,
+    Invoer,
+    Item,
+    Kolom,
+    Lid,
+    Monotoon,
+    Onderdeel,
+    Paragraaf,
+    Regel,
+    Regeling,
+    Rij,
+    Subonderdeel,
+    Tabel,
+    Toekenning,
+    TypeExpr,
+    Uitkomst,
+    Verwijzing,
+)
+from .ast_wijziging import (
+    GegevensInstructie,
+    GegevensWijziging,
+    Ingevoegd,
+    Instructie,
+    KomtTeLuiden,
+    RijWijziging,
+    StructuurIngevoegd,
+    StructuurVervalt,
+    TabelWijziging,
+    Vernummerd,
+    Vervalt,
+    Vervangen,
+    Wijziging,
+    WijzigingsArtikel,
+    Wijzigingsregeling,
+)
 
 __all__ = [
     "Artikel", "Begrip", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
-    "Eigenschap",
-    "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging", "Geldt",
-    "Herkomst", "Hoofdstuk",
-    "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known", "Kolom", "KomtTeLuiden", "Lid",
-    "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Regel", "Regeling", "Rij",
-    "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel", "Tabel", "TabelWijziging",
-    "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen", "Verwijzing", "Volgens",
-    "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling",
+    "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
+    "Geldt", "Herkomst", "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
+    "Kolom", "KomtTeLuiden", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf",
+    "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel",
+    "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",
+    "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling",
 ]
-
-# --------------------------------------------------------------------------------------------------
-# Declarations
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class TypeExpr:
-    """``kind`` is bool, geheel, decimaal, geld, datum, duur or enum (then ``name`` is the enumeratie)."""
-
-    kind: str
-    name: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class EnumWaarde:
-    name: str
-    label: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Enumeratie:
-    name: str
-    label: str
-    values: tuple[EnumWaarde, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Invoer:
-    name: str
-    type: TypeExpr
-    bereik: tuple[Literal, Literal] | None
-    optioneel: bool
-    label: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Uitkomst:
-    name: str
-    type: TypeExpr
-    standaard: Expr | None
-    label: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Beperking:
-    """A constraint on the facts of a case (``beperking week "...": a + b <= 168``), checked when a case is
-    loaded: input a week cannot hold is an input error at the facts, never an outcome."""
-
-    name: str
-    label: str
-    expr: Expr
-    span: Span
-
-
-Declaratie = Union[Enumeratie, Invoer, Uitkomst, Beperking]
-
-# --------------------------------------------------------------------------------------------------
-# Items inside provisions
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Verwijzing:
-    """A citation. After parsing, relative citations are made absolute against where they stand."""
-
-    ref: ProvisionRef
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Herkomst:
-    """What kind of source a provision, table or rule rests on (``soort``: officieel, beleid, uitvoering,
-    reconstructie, keuze, voorstel), the registered sources it cites, a note, and for a keuze the
-    alternatives that were not chosen; a reader must be able to tell official text from our wording."""
-
-    soort: str
-    bronnen: tuple[str, ...]
-    noot: str
-    alternatieven: tuple[str, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Begrip:
-    """A definition (``begrip``) or a named policy parameter (``parameter``): one value, cited."""
-
-    name: str
-    label: str
-    type: TypeExpr
-    expr: Expr
-    is_parameter: bool
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Toekenning:
-    outcome: str
-    expr: Expr
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Regel:
-    """A rule; with ``afwijking`` it is an exception ("in afwijking van ...") to the rules it cites."""
-
-    afwijking: tuple[Verwijzing, ...]
-    toekenningen: tuple[Toekenning, ...]
-    voorwaarde: Expr | None
-    tenzij: Expr | None
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-Item = Union[Begrip, Regel]
-
-# --------------------------------------------------------------------------------------------------
-# Provisions
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Subonderdeel:
-    nummer: str
-    tekst: str
-    toelichting: str
-    items: tuple[Item, ...]
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Onderdeel:
-    letter: str
-    tekst: str
-    toelichting: str
-    items: tuple[Item, ...]
-    subonderdelen: tuple[Subonderdeel, ...]
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Lid:
-    nummer: str
-    tekst: str
-    toelichting: str
-    items: tuple[Item, ...]
-    onderdelen: tuple[Onderdeel, ...]
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Artikel:
-    nummer: str
-    titel: str
-    tekst: str
-    toelichting: str
-    items: tuple[Item, ...]
-    leden: tuple[Lid, ...]
-    onderdelen: tuple[Onderdeel, ...]
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel]
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraaf:
-    nummer: str
-    titel: str
-    artikelen: tuple[Artikel, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Hoofdstuk:
-    nummer: str
-    titel: str
-    paragrafen: tuple[Paragraaf, ...]
-    artikelen: tuple[Artikel, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Kolom:
-    name: str
-    type: TypeExpr
-    label: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Rij:
-    key: str
-    values: tuple[Expr, ...]
-    label: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Tabel:
-    name: str
-    label: str
-    sleutel: TypeExpr
-    kolommen: tuple[Kolom, ...]
-    rijen: tuple[Rij, ...]
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Bijlage:
-    letter: str
-    titel: str
-    tekst: str
-    toelichting: str
-    tabellen: tuple[Tabel, ...]
-    span: Span
-    herkomst: Herkomst | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Geldt:
-    expr: Expr
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Monotoon:
-    """``geldt meerzorg daalt niet als uren_zorg_per_week stijgt``."""
-
-    uitkomst: str
-    invoer: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Eigenschap:
-    name: str
-    label: str
-    versies: tuple[str, str] | None
-    waarvoor: Expr | None
-    eis: Geldt | Monotoon
-    span: Span
-    # (versie, reden) per version where the drafter expects the property to be violated.
-    verwacht_geschonden: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Regeling:
-    """A complete version of the regeling, as written or as consolidated from a wijzigingsregeling."""
-
-    titel: str
-    versie: str
-    variant: bool
-    geldig_vanaf: datetime.date
-    bron: str
-    gegevens: tuple[Declaratie, ...]
-    hoofdstukken: tuple[Hoofdstuk, ...]
-    artikelen: tuple[Artikel, ...]
-    bijlagen: tuple[Bijlage, ...]
-    eigenschappen: tuple[Eigenschap, ...]
-    span: Span
-    basis: str = ""
-
-    def alle_artikelen(self) -> tuple[Artikel, ...]:
-        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen."""
-        result: list[Artikel] = list(self.artikelen)
-        for h in self.hoofdstukken:
-            result.extend(h.artikelen)
-            for p in h.paragrafen:
-                result.extend(p.artikelen)
-        return tuple(result)
-
-
-# --------------------------------------------------------------------------------------------------
-# Wijzigingsregeling
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class KomtTeLuiden:
-    """``redactioneel``: the drafter declares that tekst and rules may change apart (no warning W020)."""
-
-    doel: Verwijzing
-    bepaling: Bepaling
-    span: Span
-    redactioneel: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Vervalt:
-    """``doel`` lapses; ``hernummering`` holds the (old, new) pairs of "onder vernummering van het derde lid tot
-    tweede lid", made absolute against the parent of ``doel``."""
-
-    doel: Verwijzing
-    span: Span
-    hernummering: tuple[tuple[ProvisionRef, ProvisionRef], ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class Ingevoegd:
-    """``na artikel 2.2, eerste lid wordt een lid ingevoegd: ...``; ``positie`` is na or voor, or aan ("aan
-    artikel 2.2 wordt een lid toegevoegd": then ``anker`` is the parent and the provision comes last)."""
-
-    positie: str
-    anker: Verwijzing
-    soort: str
-    bepaling: Bepaling
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Vernummerd:
-    doel: Verwijzing
-    nieuw: Verwijzing
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class RijWijziging:
-    """``soort`` is luidt, vervalt or toegevoegd; ``rij`` is None for vervalt."""
-
-    soort: str
-    key: str
-    rij: Rij | None
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class TabelWijziging:
-    tabel: str
-    wijzigingen: tuple[RijWijziging, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class GegevensInstructie:
-    """``soort``: ingevoegd, luidt (then ``declaratie`` replaces ``naam``), vervalt, or waarde (``waarde`` is
-    added to enumeratie ``naam``). Enumeraties (types) and invoer/uitkomst (names) are separate namespaces:
-    ``enumeratie`` says that vervalt removes the type ``naam``."""
-
-    soort: str
-    naam: str
-    declaratie: Declaratie | None
-    waarde: EnumWaarde | None
-    span: Span
-    enumeratie: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class GegevensWijziging:
-    wijzigingen: tuple[GegevensInstructie, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Vervangen:
-    """Textual substitution: in ``doel`` the words ``oud`` become ``nieuw`` (``telkens``: every occurrence).
-    ``items``, when given ("met regels:"), are the provision's begrippen and regels after the change."""
-
-    doel: Verwijzing
-    oud: str
-    nieuw: str
-    telkens: bool
-    items: tuple[Item, ...] | None
-    span: Span
-    redactioneel: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class StructuurIngevoegd:
-    """``na hoofdstuk 2 wordt een hoofdstuk ingevoegd: ...`` or ``na hoofdstuk 5, paragraaf 2 wordt een
-    paragraaf ingevoegd: ...``; ``paragraaf`` of the anchor is empty for a hoofdstuk."""
-
-    positie: str
-    hoofdstuk: str
-    paragraaf: str
-    soort: str
-    nieuw: Hoofdstuk | Paragraaf
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class StructuurVervalt:
-    """``hoofdstuk 3 vervalt`` or ``hoofdstuk 5, paragraaf 2, vervalt``: with every artikel in it."""
-
-    hoofdstuk: str
-    paragraaf: str
-    span: Span
-
-
-Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, StructuurVervalt,
-                   TabelWijziging, GegevensWijziging]
-
-
-@dataclass(frozen=True, slots=True)
-class Wijziging:
-    """One onderdeel (A, B, ...) of Artikel I: instructions plus its toelichting."""
-
-    letter: str
-    tekst: str
-    toelichting: str
-    instructies: tuple[Instructie, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class WijzigingsArtikel:
-    nummer: str
-    titel: str
-    tekst: str
-    toelichting: str
-    wijzigingen: tuple[Wijziging, ...]
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Wijzigingsregeling:
-    titel: str
-    versie: str
-    variant: bool
-    basis: str
-    geldig_vanaf: datetime.date
-    bron: str
-    artikelen: tuple[WijzigingsArtikel, ...]
-    eigenschappen: tuple[Eigenschap, ...]
-    span: Span
-    aanhef: str = ""
-
 
 Document = Union[Regeling, Wijzigingsregeling]

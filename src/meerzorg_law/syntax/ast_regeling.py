@@ -1,0 +1,295 @@
+"""AST of a regeling as written: declarations, rules and definitions, provisions, bijlagen and eigenschappen.
+
+Re-exported by ``ast``; frozen, slotted dataclasses with a span, children in tuples.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Union
+
+from ..span import ProvisionRef, Span
+from .ast_expr import Expr, Literal
+
+# --------------------------------------------------------------------------------------------------
+# Declarations
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TypeExpr:
+    """``kind`` is bool, geheel, decimaal, geld, datum, duur or enum (then ``name`` is the enumeratie)."""
+
+    kind: str
+    name: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class EnumWaarde:
+    name: str
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Enumeratie:
+    name: str
+    label: str
+    values: tuple[EnumWaarde, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Invoer:
+    name: str
+    type: TypeExpr
+    bereik: tuple[Literal, Literal] | None
+    optioneel: bool
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Uitkomst:
+    name: str
+    type: TypeExpr
+    standaard: Expr | None
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Beperking:
+    """A constraint on the facts of a case (``beperking week "...": a + b <= 168``), checked when a case is
+    loaded: input a week cannot hold is an input error at the facts, never an outcome."""
+
+    name: str
+    label: str
+    expr: Expr
+    span: Span
+
+
+Declaratie = Union[Enumeratie, Invoer, Uitkomst, Beperking]
+
+# --------------------------------------------------------------------------------------------------
+# Items inside provisions
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verwijzing:
+    """A citation. After parsing, relative citations are made absolute against where they stand."""
+
+    ref: ProvisionRef
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Herkomst:
+    """What kind of source a provision, table or rule rests on (``soort``: officieel, beleid, uitvoering,
+    reconstructie, keuze, voorstel), the registered sources it cites, a note, and for a keuze the
+    alternatives that were not chosen; a reader must be able to tell official text from our wording."""
+
+    soort: str
+    bronnen: tuple[str, ...]
+    noot: str
+    alternatieven: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Begrip:
+    """A definition (``begrip``) or a named policy parameter (``parameter``): one value, cited."""
+
+    name: str
+    label: str
+    type: TypeExpr
+    expr: Expr
+    is_parameter: bool
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Toekenning:
+    outcome: str
+    expr: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Regel:
+    """A rule; with ``afwijking`` it is an exception ("in afwijking van ...") to the rules it cites."""
+
+    afwijking: tuple[Verwijzing, ...]
+    toekenningen: tuple[Toekenning, ...]
+    voorwaarde: Expr | None
+    tenzij: Expr | None
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+Item = Union[Begrip, Regel]
+
+# --------------------------------------------------------------------------------------------------
+# Provisions
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Subonderdeel:
+    nummer: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Onderdeel:
+    letter: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    subonderdelen: tuple[Subonderdeel, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lid:
+    nummer: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    onderdelen: tuple[Onderdeel, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Artikel:
+    nummer: str
+    titel: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    leden: tuple[Lid, ...]
+    onderdelen: tuple[Onderdeel, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraaf:
+    nummer: str
+    titel: str
+    artikelen: tuple[Artikel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Hoofdstuk:
+    nummer: str
+    titel: str
+    paragrafen: tuple[Paragraaf, ...]
+    artikelen: tuple[Artikel, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Kolom:
+    name: str
+    type: TypeExpr
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Rij:
+    key: str
+    values: tuple[Expr, ...]
+    label: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Tabel:
+    name: str
+    label: str
+    sleutel: TypeExpr
+    kolommen: tuple[Kolom, ...]
+    rijen: tuple[Rij, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Bijlage:
+    letter: str
+    titel: str
+    tekst: str
+    toelichting: str
+    tabellen: tuple[Tabel, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Geldt:
+    expr: Expr
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Monotoon:
+    """``geldt meerzorg daalt niet als uren_zorg_per_week stijgt``."""
+
+    uitkomst: str
+    invoer: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Eigenschap:
+    name: str
+    label: str
+    versies: tuple[str, str] | None
+    waarvoor: Expr | None
+    eis: Geldt | Monotoon
+    span: Span
+    # (versie, reden) per version where the drafter expects the property to be violated.
+    verwacht_geschonden: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Regeling:
+    """A complete version of the regeling, as written or as consolidated from a wijzigingsregeling."""
+
+    titel: str
+    versie: str
+    variant: bool
+    geldig_vanaf: datetime.date
+    bron: str
+    gegevens: tuple[Declaratie, ...]
+    hoofdstukken: tuple[Hoofdstuk, ...]
+    artikelen: tuple[Artikel, ...]
+    bijlagen: tuple[Bijlage, ...]
+    eigenschappen: tuple[Eigenschap, ...]
+    span: Span
+    basis: str = ""
+
+    def alle_artikelen(self) -> tuple[Artikel, ...]:
+        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen."""
+        result: list[Artikel] = list(self.artikelen)
+        for h in self.hoofdstukken:
+            result.extend(h.artikelen)
+            for p in h.paragrafen:
+                result.extend(p.artikelen)
+        return tuple(result)
