@@ -81,7 +81,7 @@ def test_uitleg_explains_in_dutch(capsys: pytest.CaptureFixture[str]) -> None:
     first = sorted((ROOT / "tests" / "casussen").glob("*.yaml"))[0]
     code, out, _ = run(capsys, "uitleg", str(first))
     assert code == 0
-    assert "Uitkomsten:" in out and "bepaald door artikel" in out and "Gebruikte feiten:" in out
+    assert "Uitkomsten:" in out and "Bepaald door artikel" in out and "Gebruikte feiten:" in out
 
 
 def test_python_dash_m_and_no_traceback_on_syntax_error(tmp_path: Path) -> None:
