@@ -1,0 +1,50 @@
+"""``meerzorg docs``: incremental builds that still see every warning, and the environment kept outside the site."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from meerzorg_law.cli import main
+from meerzorg_law.cli.docs import doctree_map
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+
+def _doctree_tijden(doctrees: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in doctrees.glob("*.doctree")}
+
+
+def test_incremental_build_reads_everything_again_after_a_failure(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOTS / "test-basic", bron)
+    uit = tmp_path / "html"
+    doctrees = doctree_map(uit)
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
+    assert doctrees.is_dir() and not (uit / ".doctrees").exists()
+    eerst = _doctree_tijden(doctrees)
+
+    # Nothing changed: nothing is read again.
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
+    assert _doctree_tijden(doctrees) == eerst
+
+    # A page with a warning fails the build (-W) ...
+    fout = bron / "rollen.rst"
+    goed = fout.read_text(encoding="utf-8")
+    fout.write_text(goed + "\n:rlz:artikel:`9.9`\n", encoding="utf-8")
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) != 0
+    # ... and stays failing although the page itself did not change since: the next build reads everything.
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) != 0
+    assert "9.9" in capsys.readouterr().err
+
+    # Repaired: a full read once more, then incremental again.
+    fout.write_text(goed, encoding="utf-8")
+    voor = _doctree_tijden(doctrees)
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
+    na = _doctree_tijden(doctrees)
+    assert all(na[k] > voor[k] for k in voor), "na een mislukte bouw moet alles opnieuw gelezen worden"
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
+    assert _doctree_tijden(doctrees) == na
