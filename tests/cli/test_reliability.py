@@ -157,3 +157,17 @@ def test_a_very_long_line_is_shown_around_the_caret(capsys: pytest.CaptureFixtur
     source, carets = lines[3], lines[4]
     assert source.startswith("  10 | …niet niet") and source.endswith("…") and len(source) < 180
     assert carets.index("^") == source.index("niet", carets.index("^"))  # the caret stands under a 'niet'
+
+
+def test_merge_keys_that_double_at_every_level_read_in_linear_time(capsys: pytest.CaptureFixture[str]) -> None:
+    """24 levels of '<<: [*a, *a]' would be 2**24 merges if every path were followed (a 'billion laughs')."""
+    code, out, _ = run(capsys, "--regeling", str(DATA / "fuzz" / "regeling.rgl"), "test", str(DATA / "lachsalvo.yaml"))
+    assert code == 0
+    assert out.splitlines()[-1] == "1 geslaagd, 0 mislukt (1 casussen, 1 versies)"
+
+
+def test_a_merge_key_that_refers_to_itself(capsys: pytest.CaptureFixture[str]) -> None:
+    path = DATA / "merge_kring.yaml"
+    code, _, err = run(capsys, "--regeling", str(DATA / "fuzz" / "regeling.rgl"), "test", str(path))
+    assert code == 2
+    assert err.splitlines()[:2] == ["fout[C013]: deze '<<:' verwijst naar zichzelf", f"  --> {path}:3:10"]

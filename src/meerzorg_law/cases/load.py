@@ -133,7 +133,7 @@ class _Loader:
         merged: list[tuple[ScalarNode, Node]] = []
         for k, v in node.value:
             if isinstance(k, ScalarNode) and k.tag == _MERGE:
-                merged += self.merge(v, what, {id(node)})
+                merged += self.merge(v, what, {id(node)}, set())
                 continue
             if not isinstance(k, ScalarNode):
                 self.err("C010", k, f"een sleutel in {what} moet een naam zijn")
@@ -149,8 +149,11 @@ class _Loader:
                 pairs.append((k, v))
         return pairs
 
-    def merge(self, node: Node, what: str, busy: set[int]) -> list[tuple[ScalarNode, Node]]:
-        """The pairs of ``<<: *basis`` (or ``<<: [*a, *b]``), merge keys inside them included."""
+    def merge(self, node: Node, what: str, busy: set[int], done: set[int]) -> list[tuple[ScalarNode, Node]]:
+        """The pairs of ``<<: *basis`` (or ``<<: [*a, *b]``), merge keys inside them included. ``busy``: the
+        mappings being merged on this path (a cycle is an error); ``done``: those merged already, whose keys
+        are in (the first one wins, so merging one again adds nothing, and '<<: [*a, *a]' chains stay linear
+        instead of doubling at every level)."""
         sources = node.value if isinstance(node, SequenceNode) else [node]
         out: list[tuple[ScalarNode, Node]] = []
         for src in sources:
@@ -160,9 +163,12 @@ class _Loader:
             if id(src) in busy:
                 self.err("C013", src, "deze '<<:' verwijst naar zichzelf")
                 continue
+            if id(src) in done:
+                continue
+            done.add(id(src))
             for k, v in src.value:
                 if isinstance(k, ScalarNode) and k.tag == _MERGE:
-                    out += self.merge(v, what, busy | {id(src)})
+                    out += self.merge(v, what, busy | {id(src)}, done)
                 elif isinstance(k, ScalarNode):
                     out.append((k, v))
         return out
