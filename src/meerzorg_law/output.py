@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["OutputError", "atomic_writer", "check_writable", "ensure_directory", "write_text_atomic"]
+__all__ = ["OutputError", "atomic_writer", "check_writable", "ensure_directory", "reden", "write_text_atomic"]
 
 
 class OutputError(Exception):
@@ -24,15 +24,17 @@ class OutputError(Exception):
 
 
 _REDENEN = {
-    errno.EACCES: "geen schrijfrechten", errno.EPERM: "geen schrijfrechten", errno.ENOSPC: "de schijf is vol",
+    errno.EACCES: "geen toegang (rechten)", errno.EPERM: "geen toegang (rechten)", errno.ENOSPC: "de schijf is vol",
     errno.EROFS: "het bestandssysteem is alleen-lezen", errno.ENAMETOOLONG: "de naam is te lang",
-    errno.ENOENT: "de map bestaat niet", errno.EISDIR: "dat is een map",
+    errno.ENOENT: "het bestaat niet", errno.EISDIR: "dat is een map",
     errno.ENOTDIR: "een deel van het pad is geen map",
 }
 
 
-def _reden(err: OSError) -> str:
+def reden(err: OSError) -> str:
+    """Why a file could not be read or written, in Dutch (the system's strerror is English)."""
     return _REDENEN.get(err.errno or 0, f"systeemfout {err.errno}")
+
 
 
 def check_writable(path: str | Path) -> None:
@@ -62,7 +64,7 @@ def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[s
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
-        raise OutputError(f"kan '{target}' niet schrijven: {_reden(err)}") from None
+        raise OutputError(f"kan '{target}' niet schrijven: {reden(err)}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
             yield stream
@@ -71,7 +73,7 @@ def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[s
     except OSError as err:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise OutputError(f"kan '{target}' niet schrijven: {_reden(err)}") from None
+        raise OutputError(f"kan '{target}' niet schrijven: {reden(err)}") from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -91,7 +93,7 @@ def ensure_directory(path: str | Path) -> Path:
     try:
         target.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise OutputError(f"kan de map '{target}' niet maken: {_reden(err)}") from None
+        raise OutputError(f"kan de map '{target}' niet maken: {reden(err)}") from None
     return target
 
 

@@ -171,3 +171,15 @@ def test_a_merge_key_that_refers_to_itself(capsys: pytest.CaptureFixture[str]) -
     code, _, err = run(capsys, "--regeling", str(DATA / "fuzz" / "regeling.rgl"), "test", str(path))
     assert code == 2
     assert err.splitlines()[:2] == ["fout[C013]: deze '<<:' verwijst naar zichzelf", f"  --> {path}:3:10"]
+
+
+def test_a_missing_regeling_and_a_regeling_given_as_case_file(capsys: pytest.CaptureFixture[str]) -> None:
+    missing = DATA / "bestaat_niet.rgl"
+    code, _, err = run(capsys, "check", str(missing))
+    assert code == 2
+    assert err.splitlines()[:2] == ["fout[E003]: kan het bestand niet lezen: het bestaat niet", f"  --> {missing}:1:1"]
+    regeling = DATA / "diep_genest.rgl"
+    code, _, err = run(capsys, "--regeling", str(DATA / "fuzz" / "regeling.rgl"), "test", str(regeling))
+    assert code == 2
+    assert err.splitlines()[0] == ("fout[C000]: 'diep_genest.rgl' is geen casusbestand: casussen staan in "
+                                   ".yaml-bestanden")

@@ -16,6 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .. import ir, values
 from ..diagnostics import Diagnostic
 from ..names import odd_characters
+from ..output import reden
 from ..span import Span
 from ..syntax.limits import MAX_DIGITS
 from ..types import Type
@@ -350,11 +351,15 @@ def load_cases(paths: Iterable[Path | str], versions: dict[str, ir.Regeling],
     files = case_files(p for p in paths if Path(p).exists())
     for f in files:
         file = str(f)
+        if f.suffix not in (".yaml", ".yml"):  # e.g. a regeling given where the cases go
+            diags.append(Diagnostic("C000", Span(file, 1, 1, 1, 1),
+                                    f"'{f.name}' is geen casusbestand: casussen staan in .yaml-bestanden"))
+            continue
         try:
             raw = f.read_bytes()
             text = raw.decode("utf-8")
         except OSError as e:
-            diags.append(Diagnostic("C000", Span(file, 1, 1, 1, 1), f"kan het bestand niet lezen: {e.strerror}"))
+            diags.append(Diagnostic("C000", Span(file, 1, 1, 1, 1), f"kan het bestand niet lezen: {reden(e)}"))
             continue
         except UnicodeDecodeError as e:
             line = raw[: e.start].count(b"\n") + 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Diagnostic
+from ..output import reden
 from ..span import Span
 from . import ast
 from ._syntax_errors import syntax_diagnostic
@@ -49,7 +50,7 @@ def parse_file(path: str) -> tuple[ast.Document | None, list[Diagnostic]]:
     try:
         raw = open(path, "rb").read()
     except OSError as err:
-        return None, [Diagnostic("E003", Span(path, 1, 1, 1, 1), f"kan het bestand niet lezen: {err.strerror}")]
+        return None, [Diagnostic("E003", Span(path, 1, 1, 1, 1), f"kan het bestand niet lezen: {reden(err)}")]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
