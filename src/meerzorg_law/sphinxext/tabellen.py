@@ -16,7 +16,7 @@ from sphinx.util import logging
 
 from .. import ir
 from ..compare.outcomes import compare_cases
-from ..compare.renvooi import ProvisionDiff, renvooi
+from ..compare.renvooi import ProvisionDiff, Segment, renvooi
 from ..render.beslispad import beslispad_gebruik, beslispad_symbool, hoofduitkomst
 from ..render.rule_text import naam
 from ..render.waarden import toon_feit, toon_uitkomst
@@ -239,6 +239,7 @@ class RenvooiDirective(RegelingBasis):
         out: list[nodes.Node] = [target, intro]
         for d in diffs:
             out.append(self._diff(d, oud, nieuw))
+        out += self._gegevens(data, oud, nieuw)
         out += self._gevolgen(data, old_reg, new_reg)
         return out
 
@@ -258,6 +259,25 @@ class RenvooiDirective(RegelingBasis):
             # The rawsource must differ from the text: Sphinx fills an empty one in, and then highlights.
             blok += nodes.literal_block("rlz:renvooi", "", *segs, classes=["rlz-regel-renvooi"])
         return blok
+
+    def _gegevens(self, data: SiteData, oud: str, nieuw: str) -> list[nodes.Node]:
+        """What the version changes in the gegevens (facts, outcomes, enumerations: what a case file holds), as
+        the exported renvooi and ``meerzorg vergelijk`` show it; declarations are names, so in code font."""
+        from ..export.model import gegevens_renvooi
+
+        alineas_ = gegevens_renvooi(data.bundle.consolidated[oud], data.bundle.consolidated[nieuw])
+        if not alineas_:
+            return []
+        blok = nodes.container(classes=["rlz-renvooi", "rlz-renvooi-gegevens"])
+        blok += nodes.paragraph("", "", nodes.strong("", "Gegevens"),
+                                nodes.Text(f" — {len(alineas_)} gewijzigd, ingevoegd of vervallen"),
+                                classes=["rlz-kop"])
+        regels: list[nodes.Node] = []
+        for a in alineas_:
+            regels += segmenten(tuple(Segment(r.soort, r.tekst) for r in a.runs))
+            regels.append(nodes.Text("\n"))
+        blok += nodes.literal_block("rlz:renvooi", "", *regels, classes=["rlz-regel-renvooi"])
+        return [blok]
 
     def _gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling) -> list[nodes.Node]:
         results, summary = compare_cases(old_reg, new_reg, data.cases)
