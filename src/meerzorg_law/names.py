@@ -31,15 +31,17 @@ def _describe(ch: str) -> str:
         return f"het teken '{ch}' ({code}) lijkt op '{like}'"
     if not ch.isprintable():
         return f"het onzichtbare teken {code}"
-    return f"het teken '{ch}' ({code}) is geen gewone letter"
+    return f"het teken '{ch}' ({code}) is geen gewoon teken"
 
 
 def _looks_like(ch: str) -> str:
     from confusable_homoglyphs import confusables  # type: ignore[import-untyped]
 
-    for found in confusables.is_confusable(ch, preferred_aliases=["latin", "common"], greedy=True) or []:
-        for glyph in found["homoglyphs"]:
-            if glyph["c"].isascii():
-                return str(glyph["c"])
+    found = confusables.is_confusable(ch, preferred_aliases=["latin", "common"], greedy=True) or []
+    ascii_glyphs = [str(g["c"]) for f in found for g in f["homoglyphs"] if str(g["c"]).isascii()]
+    # Of several (Cyrillic 'І' is listed like 'l', 'I' and '1'), the letter of the same case reads best.
+    same_case = [g for g in ascii_glyphs if g.isalpha() and g.isupper() == ch.isupper()]
+    if same_case or ascii_glyphs:
+        return (same_case or ascii_glyphs)[0]
     plain = unicodedata.normalize("NFKD", ch).encode("ascii", "ignore").decode("ascii")
     return plain

@@ -183,3 +183,11 @@ def test_a_missing_regeling_and_a_regeling_given_as_case_file(capsys: pytest.Cap
     assert code == 2
     assert err.splitlines()[0] == ("fout[C000]: 'diep_genest.rgl' is geen casusbestand: casussen staan in "
                                    ".yaml-bestanden")
+
+
+def test_a_look_alike_letter_in_a_version_argument_is_named(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "--regeling", str(DATA / "fuzz" / "regeling.rgl"), "test",
+                       str(DATA / "fuzz" / "casussen.yaml"), "--versie", "t-І")
+    assert code == 2
+    assert err == ("fout: versie 't-І' bestaat niet (versies: t-1); let op: het teken 'І' "
+                   "(U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I) lijkt op 'l'\n")

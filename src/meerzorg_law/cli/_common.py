@@ -50,9 +50,13 @@ def load_cases_project(args: argparse.Namespace, cases: bool = True) -> Project:
 
 def unknown_version(bundle: Bundle, *versies: str | None) -> bool:
     """Report the first named version that does not exist; True means: exit with EXIT_INPUT."""
+    from ..names import odd_characters
+
     for vid in versies:
         if vid and vid not in bundle.versions:
-            fout(f"versie '{vid}' bestaat niet (versies: {', '.join(bundle.versions)})")
+            odd = odd_characters(vid)
+            fout(f"versie '{vid}' bestaat niet (versies: {', '.join(bundle.versions)})"
+                 + (f"; let op: {odd}" if odd else ""))
             return True
     return False
 
