@@ -191,3 +191,17 @@ def test_a_look_alike_letter_in_a_version_argument_is_named(capsys: pytest.Captu
     assert code == 2
     assert err == ("fout: versie 't-І' bestaat niet (versies: t-1); let op: het teken 'І' "
                    "(U+0406 CYRILLIC CAPITAL LETTER BYELORUSSIAN-UKRAINIAN I) lijkt op 'l'\n")
+
+
+@pytest.mark.parametrize("command", ["check", "test", "uitleg"])
+def test_a_chain_of_deep_begrippen_is_refused_before_any_back_end(capsys: pytest.CaptureFixture[str],
+                                                                   command: str) -> None:
+    """Each begrip is under the parser's limit, but the engines and z3 follow names into definitions."""
+    path = DATA / "keten_te_diep.rgl"
+    args = [command] + ([str(DATA / "casus.yaml")] if command != "check" else [])
+    code, _, err = run(capsys, "--regeling", str(path), *args) if command != "check" else run(capsys, "check",
+                                                                                               str(path))
+    assert code == 2
+    assert err.splitlines()[:2] == [
+        "fout[E290]: 'b2' is, met de begrippen en uitkomsten die erin gebruikt worden, 243 niveaus diep genest "
+        "(ten hoogste 200); schrijf de keten van begrippen eenvoudiger", f"  --> {path}:12:3"]

@@ -13,6 +13,7 @@ from ..syntax import ast
 from ..syntax.parse import parse_file
 from ..versions.catalog import Versie, build_versions
 from .bronnen import check_herkomst, find_registry, load_bronnen
+from .depth import check_depth
 from .lower import lower
 
 __all__ = ["Bundle", "load_bundle"]
@@ -86,6 +87,7 @@ def _load_bundle(*paths: Path | str) -> Bundle:
         lowered, found = lower(source)
         diags.extend(found)
         if lowered is not None:
+            diags.extend(check_depth(lowered))
             versions[vid] = replace(lowered, bronnen=bronnen)
             diags.extend(check_herkomst(lowered, bronnen, required=registry is not None))
     known = {v.id for v in versies}
