@@ -8,24 +8,19 @@ named in the omschrijving: such a case fails until the regeling is repaired, as 
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
-
-from catala import runtime as rt
 
 from .. import ir
 from ..engine.compile import Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..output import ensure_directory, write_text_atomic
-from ..values import Value, format_decimal, format_value
+from ..values import Value, format_value
+from ..verify.casefile import quote, slug, value_text
 from .model import PropertyResult
 
 __all__ = ["write_counterexample"]
 
-_PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
-_RESERVED = {"null", "~", "true", "false", "yes", "no", "on", "off", "y", "n"}
 
 
 def write_counterexample(result: PropertyResult, versions: Mapping[str, ir.Regeling], directory: Path) -> Path:
@@ -56,17 +51,17 @@ def write_counterexample(result: PropertyResult, versions: Mapping[str, ir.Regel
                              "hersteld.")
         naam = f"{result.naam} ({', '.join(cx.versies)}): tegenvoorbeeld" + (f", {example.naam}" if example.naam
                                                                             else "")
-        lines += [f"  - naam: {_quote(naam)}", f"    omschrijving: {_quote(omschrijving)}", "    feiten:"]
+        lines += [f"  - naam: {quote(naam)}", f"    omschrijving: {quote(omschrijving)}", "    feiten:"]
         for fact, value in example.feiten.items():
-            text = _text(value)
+            text = value_text(value)
             if text is not None:
-                lines.append(f"      {fact}: {_quote(text)}")
+                lines.append(f"      {fact}: {quote(text)}")
         lines.append("    verwacht:")
         for vid, values in expected.items():
-            pairs = ", ".join(f"{k}: {_quote(v)}" for k, v in values.items())
+            pairs = ", ".join(f"{k}: {quote(v)}" for k, v in values.items())
             lines.append(f"      {vid}: {{{pairs}}}")
         lines.append("")
-    path = ensure_directory(directory) / f"{_slug(result.versie)}-{_slug(result.naam)}.yaml"
+    path = ensure_directory(directory) / f"{slug(result.versie)}-{slug(result.naam)}.yaml"
     write_text_atomic(path, "\n".join(lines))
     return path
 
@@ -83,7 +78,7 @@ def _outcomes(decision: Decision, facts: dict[str, Value]) -> tuple[dict[str, st
         except EvaluationFailure as f:
             failed[name] = f.diagnostic.message
             continue
-        text = _text(result.values[name])
+        text = value_text(result.values[name])
         if text is None:
             failed[name] = f"de waarde {format_value(result.values[name])} past niet exact in een casusbestand"
             continue
@@ -92,26 +87,3 @@ def _outcomes(decision: Decision, facts: dict[str, Value]) -> tuple[dict[str, st
         step = result.trace.outcome(name).decided_by
         by[name] = step.provision.citeer() if step is not None else "standaardwaarde"
     return values, by, failed
-
-
-def _text(v: Value) -> str | None:
-    """A value as ``cases.load.parse_value`` reads it back exactly; None if no such text exists."""
-    if isinstance(v, rt.Decimal):
-        text = format_decimal(v, 40)
-        return None if "≈" in text else text.replace(",", ".")
-    if isinstance(v, rt.Money) and int(v.value.value) < 0:
-        return None
-    text = format_value(v)
-    if isinstance(v, rt.Duration) and " en " in text:
-        return None
-    return text
-
-
-def _quote(text: str) -> str:
-    if _PLAIN.fullmatch(text) and text.lower() not in _RESERVED:
-        return text
-    return json.dumps(text, ensure_ascii=False)
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_.-]+", "_", text)
