@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import pytest
 
@@ -24,3 +25,23 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """Whether golden files are rewritten (``--update-golden``) instead of compared."""
     return bool(request.config.getoption("--update-golden"))
+
+
+# The test files that read the real site built into docs/_build/html by the session fixture ``echte_site``: one
+# worker must run them all, or two workers would build into the same folder at once.
+_SHARED_SITE = ("tests/sphinxext/test_docs.py", "tests/sphinxext/test_browser.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """pytest-xdist's file-by-file scheduling, with the files of ``_SHARED_SITE`` as one unit."""
+    from xdist.scheduler import LoadFileScheduling  # type: ignore[import-untyped]
+
+    class _Scheduling(LoadFileScheduling):  # type: ignore[misc]
+        def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(_SHARED_SITE):
+                return "echte_site"
+            scope: str = super()._split_scope(nodeid)
+            return scope
+
+    return _Scheduling(config, log)

@@ -23,6 +23,8 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
         assert (out / f"{page}.html").is_file(), page
     bijlage = (out / "_generated" / "rlz-2026" / "bijlage-A.html").read_text(encoding="utf-8")
     assert "VG (Besloten) wonen met zeer intensieve begeleiding, verzorging en gedragsregulering" in bijlage
+    artikel = (out / "_generated" / "rlz-2026" / "artikel-2.2.html").read_text(encoding="utf-8")
+    assert 'id="rlz-2026-artikel-2.2"' in artikel and 'id="rlz-rlz-' not in artikel  # no doubled prefix
 
 
 # A name from the regeling as code writes it (``bijzondere_situatie``): never in prose a reader sees.

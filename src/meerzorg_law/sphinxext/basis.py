@@ -126,7 +126,8 @@ class RegelingBasis(SphinxDirective):
 
     def anker(self, node: nodes.Element, term: str) -> str:
         """Give ``node`` a unique id made from ``term`` and register it with the document."""
-        node_id = make_id(self.env, self.state.document, "rlz", term)
+        # Bundled version ids start with "rlz-" themselves: no "rlz-rlz-2026-…" anchors.
+        node_id = make_id(self.env, self.state.document, "rlz", term.removeprefix("rlz-"))
         node["ids"].append(node_id)
         self.state.document.set_id(node)
         return node_id
