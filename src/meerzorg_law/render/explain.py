@@ -11,7 +11,9 @@ from collections.abc import Mapping
 
 from .. import ir
 from ..engine.trace import ConditionStep, RuleStep, Trace
+from ..span import ProvisionRef
 from ..values import Value
+from .herkomst import badge
 from .rule_text import naam, uitdrukking
 from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
 
@@ -93,7 +95,9 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
         if d is None:
             out.append("    Geen regel is van toepassing, dus geldt de standaardwaarde.")
         else:
-            out.append(f"    Bepaald door {lezer.kop(d)}.")
+            rule = lezer.rules.get(d.rule_id)
+            herkomst = _badge(regeling, rule.herkomst if rule else None, d.provision)
+            out.append(f"    Bepaald door {lezer.kop(d)}{f' [{herkomst}]' if herkomst else ''}.")
             if d.rule_id in explained:
                 out.append(f"      (Dezelfde regel als bij {naam(regeling, explained[d.rule_id])}.)")
             else:
@@ -109,7 +113,9 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
         for step in trace.definitions:
             decl = regeling.definitions.get(step.name)
             waarde = toon(step.value) if decl is None else _waarde(regeling, decl, step.value)
-            out.append(f"  {_hoofd(naam(regeling, step.name))}: {waarde} ({step.provision.citeer()}).")
+            herkomst = _badge(regeling, decl.herkomst if decl else None, step.provision)
+            waar = f"{step.provision.citeer()}; {herkomst}" if herkomst else step.provision.citeer()
+            out.append(f"  {_hoofd(naam(regeling, step.name))}: {waarde} ({waar}).")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
@@ -121,8 +127,25 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     applied = trace.provisions_applied()
     if applied:
         out.append("")
-        out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied) + ".")
+        if regeling.bronnen:
+            out.append("Toegepaste bepalingen en hun herkomst:")
+            out += [f"  {ref.citeer()}: {_badge(regeling, None, ref)}." for ref in applied]
+        else:
+            out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied) + ".")
     return "\n".join(out)
+
+
+def _badge(regeling: ir.Regeling, own: ir.Herkomst | None, ref: ProvisionRef) -> str:
+    """A begrip or rule without its own herkomst has that of the nearest provision around it that states one;
+    "" for a regeling without a source registry (nothing to say, and no "herkomst onbekend" on every line)."""
+    if not regeling.bronnen:
+        return ""
+    if own is None:
+        around = [p for p in regeling.provisions if p.herkomst is not None and p.ref.bevat(ref)]
+        nearest = max(around, key=lambda p: sum(bool(x) for x in (p.ref.artikel, p.ref.lid, p.ref.onderdeel,
+                                                                  p.ref.subonderdeel)), default=None)
+        own = nearest.herkomst if nearest else None
+    return badge(own, regeling.bronnen)
 
 
 def _waarde(regeling: ir.Regeling, decl: ir.Definition, value: Value) -> str:
