@@ -103,3 +103,33 @@ def test_cached_bundled_regeling_equals_a_fresh_one(tmp_path: Path, monkeypatch:
     assert list(tmp_path.glob("bundle-*.pickle"))
     assert second.versions == fresh.versions and second.diagnostics == fresh.diagnostics
     assert first.versions == second.versions
+
+
+def test_cached_proofs_of_the_bundled_regeling_equal_fresh_ones(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """``meerzorg check`` proves the bundled regeling once; later runs read the findings from the cache, and the
+    cache key covers the proofs' own code, so a change there proves again."""
+    from meerzorg_law.cases.project import bundled_paths
+    from meerzorg_law.semantics import cache
+    from meerzorg_law.semantics.pipeline import load_bundle
+    from meerzorg_law.verify import report
+
+    monkeypatch.setenv("MEERZORG_CACHE", "1")
+    monkeypatch.setenv("MEERZORG_CACHE_DIR", str(tmp_path))
+    path = bundled_paths()[0]
+    bundle = load_bundle(path)
+    proved: list[int] = []
+    real = report.verify_versions
+
+    def counting(*args: object, **kwargs: object) -> object:
+        proved.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "verify_versions", counting)
+    first = report.verify_bundle(bundle, path)
+    second = report.verify_bundle(bundle, path)
+    assert len(proved) == 1 and list(tmp_path.glob("bewijzen-*.pickle"))
+    assert [(f.versie, f.diagnostic) for f in second] == [(f.versie, f.diagnostic) for f in first]
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda grammar, code=(): f"ander {code}")
+    report.verify_bundle(bundle, path)
+    assert len(proved) == 2

@@ -25,11 +25,12 @@ def run(args: argparse.Namespace) -> int:
     from ..render.diagnostics import diagnostic_json, render_all, render_gnu
     from ..semantics.bronnen import herkomst_telling
     from ..semantics.pipeline import load_bundle
-    from ..verify.report import CHECKS, SHORT, verify_versions, write_witnesses
+    from ..verify.report import CHECKS, SHORT, verify_bundle, write_witnesses
 
-    bundle = load_bundle(*(args.paden or [args.regeling or bundled_paths()[0]]))
+    paths = args.paden or [args.regeling or bundled_paths()[0]]
+    bundle = load_bundle(*paths)
     # The proofs need a checked IR; with errors before that there is nothing to prove.
-    findings = verify_versions(bundle.versions) if bundle.ok else []
+    findings = verify_bundle(bundle, *paths) if bundle.ok else []
     proof_errors = [f for f in findings if f.diagnostic.is_error]
     witnesses = write_witnesses(findings, Path(args.getuigen)) if args.getuigen else []
     if args.json:

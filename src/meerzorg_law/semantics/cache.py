@@ -43,9 +43,9 @@ def cache_dir() -> Path | None:
     return folder if os.access(folder, os.W_OK) else None
 
 
-def _code_fingerprint(grammar: str) -> str:
+def _code_fingerprint(grammar: str, code: tuple[str, ...] = ()) -> str:
     h = hashlib.sha256(f"{sys.version}\0{grammar}".encode())
-    for part in _CODE:
+    for part in (*_CODE, *code):
         p = _PACKAGE / part
         for f in sorted(p.rglob("*.py")) if p.is_dir() else [p]:
             st = f.stat()
@@ -64,17 +64,19 @@ def _hash(f: Path) -> str:
         return ""
 
 
-def cached(path: Path, grammar: str, build: Callable[[], T], extra_files: Callable[[T], Iterable[str]]) -> T:
+def cached(path: Path, grammar: str, build: Callable[[], T], extra_files: Callable[[T], Iterable[str]],
+           soort: str = "bundle", code: tuple[str, ...] = ()) -> T:
     """``build()``, or its pickled result from an earlier run when nothing it depends on has changed.
 
-    ``extra_files(result)`` names further files the result was built from (a base version elsewhere).
+    ``extra_files(result)`` names further files the result was built from (a base version elsewhere);
+    ``soort`` names the kind of entry and ``code`` the further modules (beside the front end) that compute it.
     """
     folder = cache_dir()
     if folder is None:
         return build()
     # The path as given (spans and messages name it so), and the directory it is relative to.
-    key = hashlib.sha256(f"{os.getcwd()}\0{path}\0{_code_fingerprint(grammar)}".encode()).hexdigest()[:24]
-    entry = folder / f"bundle-{key}.pickle"
+    key = hashlib.sha256(f"{os.getcwd()}\0{path}\0{_code_fingerprint(grammar, code)}".encode()).hexdigest()[:24]
+    entry = folder / f"{soort}-{key}.pickle"
     listing = [str(f.resolve()) for f in _inputs(path)]
     with contextlib.suppress(Exception):  # unreadable, truncated or from other code: rebuild
         stored: dict[str, Any] = pickle.loads(entry.read_bytes())
@@ -85,7 +87,7 @@ def cached(path: Path, grammar: str, build: Callable[[], T], extra_files: Callab
     result = build()
     deps = {f: _hash(Path(f)) for f in {*listing, *(str(Path(x).resolve()) for x in extra_files(result))}}
     with contextlib.suppress(OSError):
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".bundle-")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{soort}-")
         try:
             with os.fdopen(fd, "wb") as out:
                 pickle.dump({"listing": listing, "deps": deps, "result": result}, out,

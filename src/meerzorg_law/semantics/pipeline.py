@@ -5,16 +5,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import ir
 from ..diagnostics import Diagnostic, Severity
 from ..span import Span
 from ..syntax import ast
-from ..syntax.parse import parse_file
-from ..versions.catalog import Versie, build_versions
-from .bronnen import check_herkomst, find_registry, load_bronnen
-from .depth import check_depth
-from .lower import lower
+
+if TYPE_CHECKING:
+    from ..versions.catalog import Versie
 
 __all__ = ["Bundle", "load_bundle"]
 
@@ -50,7 +49,7 @@ def load_bundle(*paths: Path | str) -> Bundle:
 
     The bundled regeling comes from the on-disk cache when nothing it was built from changed (``cache.py``).
     """
-    if len(paths) == 1 and Path(paths[0]).resolve() == _BUNDLED:
+    if is_bundled(*paths):
         from ..syntax.grammar import grammar_text
         from .cache import cached
 
@@ -62,7 +61,19 @@ def load_bundle(*paths: Path | str) -> Bundle:
 _BUNDLED = (Path(__file__).resolve().parents[3] / "regeling").resolve()
 
 
+def is_bundled(*paths: Path | str) -> bool:
+    """Whether ``paths`` is exactly the bundled regeling/ folder (the one whose results are cached on disk)."""
+    return len(paths) == 1 and Path(paths[0]).resolve() == _BUNDLED
+
+
 def _load_bundle(*paths: Path | str) -> Bundle:
+    # Imported here: a bundle served from the cache needs none of the front end's code, only its node classes.
+    from ..syntax.parse import parse_file
+    from ..versions.catalog import build_versions
+    from .bronnen import check_herkomst, find_registry, load_bronnen
+    from .depth import check_depth
+    from .lower import lower
+
     diags: list[Diagnostic] = []
     docs: list[ast.Document] = []
     files = [f for p in paths for f in _files(Path(p))]

@@ -8,16 +8,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import ir
 from ..output import ensure_directory, write_text_atomic
+from ..semantics.cache import cached
+from ..semantics.pipeline import Bundle, is_bundled
+from ..syntax.grammar import grammar_text
 from .casefile import slug, witness_case
-from .checks import Finding, verify_version
-from .props import BEWEZEN, GESCHONDEN, checked_elsewhere, prove_property
-from .smt import Universe
-from .symbolic import SymbolicDiff
 
-__all__ = ["CHECKS", "SHORT", "SiteProof", "property_proofs", "static_results", "verify_versions", "write_groups",
+if TYPE_CHECKING:
+    from .checks import Finding
+    from .symbolic import SymbolicDiff
+
+__all__ = ["CHECKS", "SHORT", "SiteProof", "property_proofs", "static_results", "verify_bundle", "verify_versions",
+           "write_groups",
            "write_witnesses"]
 
 # The four proved checks, by code, as the report and the site name them.
@@ -33,8 +38,22 @@ SHORT = {"V001": "geen conflict", "V002": "elke uitkomst bepaald", "V003": "geen
 
 def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | None = None) -> list[Finding]:
     """The findings of every version (or of ``vids``), in version order."""
+    # The solver is imported only when something is to be proved (not for a result from the cache).
+    from .checks import verify_version
+    from .smt import Universe
+
     u = Universe(versions)
     return [f for vid in (vids if vids is not None else list(versions)) for f in verify_version(u, vid)]
+
+
+def verify_bundle(bundle: Bundle, *paths: Path | str) -> list[Finding]:
+    """``verify_versions`` of a checked bundle; for the bundled regeling kept in the on-disk cache beside its
+    IR (``semantics.cache``: same input files, plus the code of the proofs), so that a second ``meerzorg check``
+    does not prove again what nothing has changed."""
+    if not is_bundled(*paths):
+        return verify_versions(bundle.versions)
+    return cached(Path(paths[0]), grammar_text(), lambda: verify_versions(bundle.versions),
+                  lambda _: [v.file for v in bundle.catalog], soort="bewijzen", code=("verify", "engine"))
 
 
 def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:
@@ -94,6 +113,9 @@ class SiteProof:
 
 def property_proofs(versions: Mapping[str, ir.Regeling]) -> dict[str, list[SiteProof]]:
     """Per version, every declared eigenschap it checks, proved or refuted (no sampling, no files)."""
+    from .props import BEWEZEN, GESCHONDEN, checked_elsewhere, prove_property
+    from .smt import Universe
+
     u = Universe(versions)
     out: dict[str, list[SiteProof]] = {}
     for vid, reg in versions.items():
