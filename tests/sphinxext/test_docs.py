@@ -66,3 +66,18 @@ def test_site_is_small_and_doctrees_are_not_published(echte_site: tuple[int, Pat
     assert not (out / ".doctrees").exists()
     grootte = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     assert grootte < GRENS, f"de site is {grootte / 1e6:.1f} MB"
+
+
+def test_every_provision_and_bijlage_shows_its_provenance(echte_site: tuple[int, Path]) -> None:
+    """A badge (officiële tekst, reconstructie, …) beside every artikel, lid and onderdeel, every bijlage and
+    every table of it, on every page of every version that shows them."""
+    _, out = echte_site
+    pages = sorted((out / "_generated").glob("*/artikel-*.html"))
+    assert pages
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.count('class="rlz-bepaling') == text.count("rlz-herkomst"), page.name
+    bijlage = (out / "_generated" / "rlz-2026" / "bijlage-A.html").read_text(encoding="utf-8")
+    # The bijlage itself and each of its tables (the zorgprofielen, the bekostigingsuren).
+    assert bijlage.count("rlz-herkomst") >= 1 + bijlage.count("Tabel: ")
+    assert "officiële tekst, geldend 1-7-2025" in bijlage

@@ -17,6 +17,7 @@ from .artikel import segmenten, tekst_of_renvooi
 from .basis import RegelingBasis, badge, datum
 from .bouwstenen import Cel, alineas, koppeling, tabel, uitklapblok
 from .domain import bepaling_naam, volledige_naam
+from .herkomst import herkomst_regel
 from .nodes import schakelaar
 from .versie import BADGE
 
@@ -59,6 +60,8 @@ class BijlageDirective(RegelingBasis):
         banner += [nodes.Text("Versie "), koppeling("versie", vid, vid, literal=True),
                    nodes.Text(f", geldig vanaf {datum(reg.geldig_vanaf)}.")]
         out.append(banner)
+        if bijlage.herkomst is not None or reg.bronnen:
+            out.append(herkomst_regel(bijlage.herkomst, reg.bronnen))
         breg = data.bundle.versions.get(basis) if basis else None
         if diff is None and breg is not None and breg.provision(ref) is not None:
             # Unchanged: the tables once, on the page of the version that set them (a bijlage of forty rows
@@ -105,6 +108,8 @@ class BijlageDirective(RegelingBasis):
             blokken[key] = blok
         out: list[nodes.Node] = [nodes.rubric("", f"Tabel: {table.label}" if table.label else
                                               f"Tabel {table.name.replace('_', ' ')}")]
+        if table.herkomst is not None or reg.bronnen:
+            out.append(herkomst_regel(table.herkomst, reg.bronnen))
         koppen = ["Code", "Omschrijving", *[c[2] or c[0].replace("_", " ") for c in table.columns]]
         rows: list[list[Cel]] = []
         for key, values in table.rows.items():
