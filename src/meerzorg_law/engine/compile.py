@@ -32,7 +32,7 @@ from .. import ir
 from ..span import Span
 from ..values import Value
 from .closures import Closures
-from .context import UNSET, Ctx, Decision, Fn, memoised
+from .context import UNSET, Ctx, Decision, Fn, memo_plan, memoised
 from .failure import EvaluationFailure
 from .reads import FactsRead
 from .tabulate import MISS, Tabulator
@@ -91,7 +91,8 @@ class Compiler:
         outcome_fns = tuple((name, fns[name]) for name in self.reg.outcomes)
         reads = [self.reads.outcome(tree) for tree in self.reg.trees.values()]
         union = None if any(r is None for r in reads) else frozenset().union(*reads)  # type: ignore[arg-type]
-        decision = Decision(self.reg, fns, self.traced, self.tables.size, self, outcome_fns, union)
+        decision = Decision(self.reg, fns, self.traced, self.tables.size, self, outcome_fns, union,
+                            memo_plan(outcome_fns))
         self.tables.seal(decision)
         return decision
 
@@ -157,19 +158,16 @@ class Compiler:
             return value_of
 
         # The common shape, one rule (or group) and a constant standaard, without the intermediate calls.
+        # handle_default(pos, [n0], true, std) with a single exception cannot conflict: it is n0's value,
+        # or the standaard when n0 is empty (None or EmptyError), exactly what this computes.
         (n0,) = nodes
-        name, pos = tree.outcome, _pos(self.reg.outcomes[tree.outcome].span)
-        std_pair = (std_value, None)
-
-        def std_cons(_: rt.Unit) -> Any:
-            return std_pair
 
         def one_node(ctx: Ctx) -> Value:
             try:
-                result = rt.handle_default(pos, [lambda _: n0(ctx)], _true, std_cons)
-            except rt.ConflictError:
-                raise EvaluationFailure.conflict(name, _applicable(nodes, ctx)) from None
-            return result[0]
+                result = n0(ctx)
+            except rt.EmptyError:
+                return std_value
+            return std_value if result is None else result[0]
         return one_node
 
     # ---- rule trees -------------------------------------------------------------------------------
@@ -186,6 +184,35 @@ class Compiler:
         exceptions = [self.node(n, outcome, partial) for n in node.exceptions]
         members = [self.node(n, outcome, partial) for n in node.members]
         pos = _pos(_first_rule(node).span)
+        # One exception cannot conflict with anything: handle_default([e], true, cons) is e's value, or
+        # cons when e is empty (None or EmptyError); no exception at all is cons itself.
+        if len(members) == 1 and len(exceptions) <= 1:
+            (only,) = members
+            if not exceptions:
+                return only
+            (e0,) = exceptions
+
+            def group_one(ctx: Ctx) -> Result:
+                r: Result
+                try:
+                    r = e0(ctx)
+                except rt.EmptyError:
+                    r = None
+                return only(ctx) if r is None else r
+            return group_one
+        if len(exceptions) == 1:
+            (e0,) = exceptions
+
+            def group_one_exception(ctx: Ctx) -> Result:
+                r: Result
+                try:
+                    r = e0(ctx)
+                except rt.EmptyError:
+                    r = None
+                if r is None:
+                    return _default(pos, members, ctx, _true, _none, outcome)  # type: ignore[no-any-return]
+                return r
+            return group_one_exception
         if len(members) == 1:
             # < [m] | false :- nothing > is m itself: one member needs no default of its own.
             (only,) = members

@@ -26,6 +26,11 @@ def evaluate(decision: Decision, facts: Mapping[str, Value], outcomes: Iterable[
 
     The trace is recorded when ``decision`` was compiled with ``traced=True``.
     """
+    if outcomes is None and not others and not decision.traced:
+        # The common call, all outcomes untraced: as decide. Closures never change ctx.facts (``met``
+        # evaluates over a copy), so a plain dict needs no copy of its own.
+        ctx = Ctx(decision, facts if type(facts) is dict else dict(facts), None)
+        return Outcome(decision.regeling.versie, decision.decide_in(ctx), None)
     rec = Recorder() if decision.traced else None
     ctx = Ctx(decision, dict(facts), rec, dict(others) if others else None)
     names = list(outcomes) if outcomes is not None else list(decision.regeling.outcomes)
