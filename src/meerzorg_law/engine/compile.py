@@ -12,6 +12,10 @@ reference and ``tests/engine/test_agreement.py`` holds the two together):
   (``context.py``);
 * a leaf (a rule without exceptions) is tested directly: ``handle_default(pos, [], just, cons)`` is
   exactly "cons if just else empty";
+* a default with a single exception and a true justification cannot conflict, so
+  ``handle_default(pos, [e], true, cons)`` is exactly "e's value, or cons when e is empty (None or
+  EmptyError)": an outcome of one node with a constant standaard and a group with one exception are
+  computed so; every default over two or more exceptions still goes through handle_default;
 * "not applicable" travels as None, which handle_default already treats as empty, instead of raising
   EmptyError through every level (exceptions are the dearest thing in CPython's evaluation loop);
 * the conditions of a rule that sets several outcomes are evaluated once per case, not once per outcome;
@@ -236,15 +240,21 @@ class Compiler:
         constant = getattr(value, "constant", MISS) if getattr(value, "cheap", False) else MISS
         pair = (constant, rule)
 
+        if k is not None and constant is not MISS:
+            def shared_constant_leaf(ctx: Ctx) -> Result:
+                s = ctx.slots
+                j = s[k]
+                if j is UNSET:
+                    j = s[k] = conds(ctx)
+                return pair if j else None
+            return shared_constant_leaf
         if k is not None:
             def shared_leaf(ctx: Ctx) -> Result:
                 s = ctx.slots
                 j = s[k]
                 if j is UNSET:
                     j = s[k] = conds(ctx)
-                if not j:
-                    return None
-                return pair if constant is not MISS else (value(ctx), rule)
+                return (value(ctx), rule) if j else None
             return shared_leaf
 
         def leaf(ctx: Ctx) -> Result:
@@ -281,6 +291,9 @@ class Compiler:
         if len(steps) == 1:
             (f0, t0), = steps
             return lambda ctx: f0(ctx) is not t0
+        if len(steps) == 2:
+            (f0, t0), (f1, t1) = steps
+            return lambda ctx: f0(ctx) is not t0 and f1(ctx) is not t1
         frozen = tuple(steps)
 
         def all_hold(ctx: Ctx) -> bool:
