@@ -153,7 +153,17 @@ class Compiler:
 
     def _outcome_body(self, tree: ir.OutcomeTree, partial_nodes: bool) -> Fn:
         nodes, decide, none_applies, std, std_value = self._outcome_parts(tree, partial_nodes)
-        if len(nodes) != 1 or std is None or std_value is MISS:
+        if std is None:
+            # decide() below, with its consequence (nothing) written in: no closure made per call.
+            name, pos = tree.outcome, _pos(self.reg.outcomes[tree.outcome].span)
+
+            def without_standaard(ctx: Ctx) -> Value:
+                result = _default(pos, nodes, ctx, _true, _none, name)
+                if result is None:
+                    raise none_applies()
+                return result[0]
+            return without_standaard
+        if len(nodes) != 1 or std_value is MISS:
             def value_of(ctx: Ctx) -> Value:
                 result = decide(ctx)
                 if result is None:
