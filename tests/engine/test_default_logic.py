@@ -83,6 +83,26 @@ def test_untraced_and_traced_agree() -> None:
             assert evaluate(fast, f).values == evaluate(slow, f).values
 
 
+def test_untraced_shortcuts_keep_the_default_logic() -> None:
+    """The untraced engine skips handle_default where one exception cannot conflict: same values, and the
+    same conflict naming both provisions, through evaluate() and decide(), as the traced engine."""
+    bundle = load_bundle(GOOD)
+    fast, slow = (compile_regeling(bundle.versions["t-1"], traced=t) for t in (False, True))
+    cases = [facts(leveringsvorm="pgb"), facts(leveringsvorm="pgb", leeftijd=v.integer(10)),
+             facts(leveringsvorm="pgb", tot=v.date_of_text("2026-07-01")),
+             facts(uren=v.decimal_of_text("5"), zorgprofiel="VG6"), facts(uren=v.decimal_of_text("5"))]
+    for f in cases:
+        want = evaluate(slow, f).values
+        assert evaluate(fast, f).values == want and fast.decide(f) == want
+    for run in (lambda f: evaluate(fast, f), fast.decide):
+        with pytest.raises(EvaluationFailure) as err:
+            run(facts(zorgprofiel="VG6"))
+        with pytest.raises(EvaluationFailure) as want_err:
+            evaluate(slow, facts(zorgprofiel="VG6"))
+        assert err.value.diagnostic.code == "R010"
+        assert err.value.diagnostic.message == want_err.value.diagnostic.message
+
+
 def test_missing_fact_is_an_error_not_none(decision) -> None:  # type: ignore[no-untyped-def]
     f = facts()
     del f["uren"]

@@ -12,6 +12,10 @@ reference and ``tests/engine/test_agreement.py`` holds the two together):
   (``context.py``);
 * a leaf (a rule without exceptions) is tested directly: ``handle_default(pos, [], just, cons)`` is
   exactly "cons if just else empty";
+* a default with a single exception and a true justification cannot conflict, so
+  ``handle_default(pos, [e], true, cons)`` is exactly "e's value, or cons when e is empty (None or
+  EmptyError)": an outcome of one node with a constant standaard and a group with one exception are
+  computed so; every default over two or more exceptions still goes through handle_default;
 * "not applicable" travels as None, which handle_default already treats as empty, instead of raising
   EmptyError through every level (exceptions are the dearest thing in CPython's evaluation loop);
 * the conditions of a rule that sets several outcomes are evaluated once per case, not once per outcome;
@@ -32,7 +36,7 @@ from .. import ir
 from ..span import Span
 from ..values import Value
 from .closures import Closures
-from .context import UNSET, Ctx, Decision, Fn, memoised
+from .context import UNSET, Ctx, Decision, Fn, memo_plan, memoised
 from .failure import EvaluationFailure
 from .reads import FactsRead
 from .tabulate import MISS, Tabulator
@@ -91,7 +95,8 @@ class Compiler:
         outcome_fns = tuple((name, fns[name]) for name in self.reg.outcomes)
         reads = [self.reads.outcome(tree) for tree in self.reg.trees.values()]
         union = None if any(r is None for r in reads) else frozenset().union(*reads)  # type: ignore[arg-type]
-        decision = Decision(self.reg, fns, self.traced, self.tables.size, self, outcome_fns, union)
+        decision = Decision(self.reg, fns, self.traced, self.tables.size, self, outcome_fns, union,
+                            memo_plan(outcome_fns))
         self.tables.seal(decision)
         return decision
 
@@ -148,7 +153,17 @@ class Compiler:
 
     def _outcome_body(self, tree: ir.OutcomeTree, partial_nodes: bool) -> Fn:
         nodes, decide, none_applies, std, std_value = self._outcome_parts(tree, partial_nodes)
-        if len(nodes) != 1 or std is None or std_value is MISS:
+        if std is None:
+            # decide() below, with its consequence (nothing) written in: no closure made per call.
+            name, pos = tree.outcome, _pos(self.reg.outcomes[tree.outcome].span)
+
+            def without_standaard(ctx: Ctx) -> Value:
+                result = _default(pos, nodes, ctx, _true, _none, name)
+                if result is None:
+                    raise none_applies()
+                return result[0]
+            return without_standaard
+        if len(nodes) != 1 or std_value is MISS:
             def value_of(ctx: Ctx) -> Value:
                 result = decide(ctx)
                 if result is None:
@@ -157,19 +172,16 @@ class Compiler:
             return value_of
 
         # The common shape, one rule (or group) and a constant standaard, without the intermediate calls.
+        # handle_default(pos, [n0], true, std) with a single exception cannot conflict: it is n0's value,
+        # or the standaard when n0 is empty (None or EmptyError), exactly what this computes.
         (n0,) = nodes
-        name, pos = tree.outcome, _pos(self.reg.outcomes[tree.outcome].span)
-        std_pair = (std_value, None)
-
-        def std_cons(_: rt.Unit) -> Any:
-            return std_pair
 
         def one_node(ctx: Ctx) -> Value:
             try:
-                result = rt.handle_default(pos, [lambda _: n0(ctx)], _true, std_cons)
-            except rt.ConflictError:
-                raise EvaluationFailure.conflict(name, _applicable(nodes, ctx)) from None
-            return result[0]
+                result = n0(ctx)
+            except rt.EmptyError:
+                return std_value
+            return std_value if result is None else result[0]
         return one_node
 
     # ---- rule trees -------------------------------------------------------------------------------
@@ -186,6 +198,35 @@ class Compiler:
         exceptions = [self.node(n, outcome, partial) for n in node.exceptions]
         members = [self.node(n, outcome, partial) for n in node.members]
         pos = _pos(_first_rule(node).span)
+        # One exception cannot conflict with anything: handle_default([e], true, cons) is e's value, or
+        # cons when e is empty (None or EmptyError); no exception at all is cons itself.
+        if len(members) == 1 and len(exceptions) <= 1:
+            (only,) = members
+            if not exceptions:
+                return only
+            (e0,) = exceptions
+
+            def group_one(ctx: Ctx) -> Result:
+                r: Result
+                try:
+                    r = e0(ctx)
+                except rt.EmptyError:
+                    r = None
+                return only(ctx) if r is None else r
+            return group_one
+        if len(exceptions) == 1:
+            (e0,) = exceptions
+
+            def group_one_exception(ctx: Ctx) -> Result:
+                r: Result
+                try:
+                    r = e0(ctx)
+                except rt.EmptyError:
+                    r = None
+                if r is None:
+                    return _default(pos, members, ctx, _true, _none, outcome)  # type: ignore[no-any-return]
+                return r
+            return group_one_exception
         if len(members) == 1:
             # < [m] | false :- nothing > is m itself: one member needs no default of its own.
             (only,) = members
@@ -209,15 +250,21 @@ class Compiler:
         constant = getattr(value, "constant", MISS) if getattr(value, "cheap", False) else MISS
         pair = (constant, rule)
 
+        if k is not None and constant is not MISS:
+            def shared_constant_leaf(ctx: Ctx) -> Result:
+                s = ctx.slots
+                j = s[k]
+                if j is UNSET:
+                    j = s[k] = conds(ctx)
+                return pair if j else None
+            return shared_constant_leaf
         if k is not None:
             def shared_leaf(ctx: Ctx) -> Result:
                 s = ctx.slots
                 j = s[k]
                 if j is UNSET:
                     j = s[k] = conds(ctx)
-                if not j:
-                    return None
-                return pair if constant is not MISS else (value(ctx), rule)
+                return (value(ctx), rule) if j else None
             return shared_leaf
 
         def leaf(ctx: Ctx) -> Result:
@@ -254,6 +301,9 @@ class Compiler:
         if len(steps) == 1:
             (f0, t0), = steps
             return lambda ctx: f0(ctx) is not t0
+        if len(steps) == 2:
+            (f0, t0), (f1, t1) = steps
+            return lambda ctx: f0(ctx) is not t0 and f1(ctx) is not t1
         frozen = tuple(steps)
 
         def all_hold(ctx: Ctx) -> bool:
