@@ -31,7 +31,7 @@ def _segments(segs: Sequence[Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..compare.outcomes import compare_cases
     from ..compare.renvooi import renvooi
-    from ..export.model import gegevens_renvooi
+    from ..document.gegevens import gegevens_renvooi
     from ..render.diagnostics import diagnostic_json, render_caret
     from ..render.json import values_json
     from ..values import format_value, to_json
