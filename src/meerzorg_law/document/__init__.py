@@ -6,8 +6,8 @@ amendment instruction is worded once (``wording.py``)."""
 
 from .amendment import build_amendment
 from .build import build_act
-from .formats import FORMATS, Generator, register
+from .formats import FORMATS, Format, Generator, register
 from .model import Act, Amendment, Mod, Provision
 
-__all__ = ["FORMATS", "Act", "Amendment", "Generator", "Mod", "Provision", "build_act", "build_amendment",
+__all__ = ["FORMATS", "Act", "Amendment", "Format", "Generator", "Mod", "Provision", "build_act", "build_amendment",
            "register"]

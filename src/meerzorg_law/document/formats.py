@@ -33,7 +33,7 @@ from .model import (
     Toelichting,
 )
 
-__all__ = ["FORMATS", "Blok", "Generator", "Run", "register", "woorden"]
+__all__ = ["FORMATS", "Blok", "Format", "Generator", "Run", "register", "woorden"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +49,8 @@ class Run:
 
 @dataclass(frozen=True, slots=True)
 class Blok:
-    """``stijl``: titel, kop, tekst, klein, ondertekening, pagina (a page break), noot, tabel (``cellen``);
+    """``stijl``: titel, kop, tekst, citaat and citaatkop (a quoted provision), klein, ondertekening, pagina (a
+    page break), noot, tabel (``cellen``);
     ``diepte`` the indent (quoted text stands deeper); ``soort`` whether the paragraph itself is new or gone."""
 
     stijl: str
@@ -81,8 +82,8 @@ def woorden(oud: str, nieuw: str) -> tuple[Run, ...]:
     return tuple(runs)
 
 
-FORMATS: dict[str, type[Generator]] = {}
-G = TypeVar("G", bound="type[Generator]")
+FORMATS: dict[str, type[Format]] = {}
+G = TypeVar("G", bound="type[Format]")
 
 
 def register(naam: str) -> Callable[[G], G]:
@@ -96,14 +97,29 @@ def register(naam: str) -> Callable[[G], G]:
 _KOP = {"chapter": "Hoofdstuk {n}", "section": "§ {n}", "article": "Artikel {n}", "annex": "Bijlage {n}"}
 
 
-class Generator:
-    """The walk over the model, once; see the module docstring."""
+class Format:
+    """What the registry holds: a name, one transform per node class, ``render`` and reading back."""
 
     naam: ClassVar[str] = ""
-    TRANSFORMS: ClassVar[dict[type, Callable[[Any, Any], Any]]] = {}
+    TRANSFORMS: ClassVar[dict[type, Callable[..., Any]]] = {}
 
     def __init__(self, renvooi: bool = False) -> None:
         self.renvooi = renvooi
+
+    def render(self, node: object) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def als_tekst(cls, out: Any) -> str:
+        """The plain text of a rendered document (what the tests read back)."""
+        raise NotImplementedError
+
+
+class Generator(Format):
+    """The walk over the model as paragraphs, once; see the module docstring."""
+
+    def __init__(self, renvooi: bool = False) -> None:
+        super().__init__(renvooi)
         self.noten: list[Bron] = []
 
     # ---- entry points -------------------------------------------------------------------------------
@@ -118,11 +134,6 @@ class Generator:
 
     def layout(self, blokken: list[Blok]) -> Any:
         raise NotImplementedError(f"format {self.naam} has no layout")
-
-    @classmethod
-    def als_tekst(cls, out: Any) -> str:
-        """The plain text of a rendered document (what the tests read back)."""
-        raise NotImplementedError
 
     # ---- the regeling -------------------------------------------------------------------------------
     def act(self, a: Act) -> Iterator[Blok]:
@@ -213,8 +224,9 @@ class Generator:
         runs = tuple(Run(p) if isinstance(p, str) else Run(p.tekst, cite=p) for p in m.zin)
         yield Blok("tekst", ((Run(nummer),) if nummer else ()) + runs, 1 if nummer else 0)
         for q in m.quoted:
-            if isinstance(q, Provision):
-                yield from self.provision(q, 2 if nummer else 1)
+            if isinstance(q, Provision):  # quoted: the new wording as it will read
+                for b in self.provision(q, 2 if nummer else 1):
+                    yield Blok("citaatkop" if b.stijl == "kop" else "citaat", b.runs, b.diepte, b.soort, b.cellen)
             else:
                 yield from self.blokken(q)
 

@@ -106,6 +106,9 @@ class DocxFormat(Generator):
                 if b.diepte:
                     p.paragraph_format.left_indent = Cm(b.diepte)
             self._runs(p, b.runs, b.soort)
+            if b.stijl == "citaatkop":
+                for r in p.runs:
+                    r.font.bold = True
             if b.stijl in ("klein", "noot"):
                 for r in p.runs:
                     r.font.size = Pt(8)

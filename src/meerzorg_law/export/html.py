@@ -16,7 +16,7 @@ _CSS = """
 body { font-family: Verdana, "DejaVu Sans", sans-serif; font-size: 9.5pt; line-height: 1.45; }
 h1 { font-size: 13pt; } h2 { font-size: 10.5pt; margin: 1.2em 0 0.3em; } h3 { font-size: 9.5pt; }
 p.d1 { margin-left: 1cm; } p.d2 { margin-left: 2cm; } p.d3 { margin-left: 3cm; }
-p.klein, p.noot { font-size: 8pt; } .pagina { page-break-before: always; }
+p.klein, p.noot { font-size: 8pt; } p.citaatkop { font-weight: bold; } .pagina { page-break-before: always; }
 table { border-collapse: collapse; font-size: 8pt; } td { border: 0.5pt solid #888; padding: 2pt 4pt; }
 del { color: #b00; } ins { color: #060; }
 """

@@ -27,7 +27,7 @@ from ..values import format_value
 from .docx import DocxFormat
 from .html import HtmlFormat
 
-__all__ = ["export_versie", "vergelijking_rijen"]
+__all__ = ["export_akn", "export_versie", "vergelijking_rijen"]
 
 
 def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
@@ -96,6 +96,23 @@ def export_versie(bundle: Bundle, cases: Sequence[Case], versie: str, uit: Path,
         _schrijf(paden["renvooi.pdf"], pdf_bytes(html.layout(renvooi(html))))
         out.append((paden["renvooi.pdf"], "de regeling in renvooi (PDF)"))
     return out
+
+
+def export_akn(bundle: Bundle, versie: str, uit: Path) -> list[tuple[Path, str]]:
+    """Akoma Ntoso 3.0: the consolidated version as an ``act`` and, for a wijzigingsregeling, the
+    wijzigingsregeling itself as a ``bill`` with its ``mod``s."""
+    from ..document.akn import AknFormat
+
+    doc = bundle.documents.get(versie)
+    paden = [(uit / f"{versie}-regeling.akn.xml", f"versie {versie}, geconsolideerd (Akoma Ntoso, act)")]
+    if isinstance(doc, ast.Wijzigingsregeling):
+        paden.append((uit / f"{versie}-wijzigingsregeling.akn.xml", "de wijzigingsregeling (Akoma Ntoso, bill)"))
+    for p, _ in paden:
+        check_writable(p)
+    _schrijf(paden[0][0], AknFormat().render(build_act(versie, bundle.consolidated, bundle.bronnen)))
+    if isinstance(doc, ast.Wijzigingsregeling):
+        _schrijf(paden[1][0], AknFormat().render(build_amendment(doc, bundle.consolidated, bundle.bronnen)))
+    return paden
 
 
 def pdf_bytes(html: str) -> bytes:
