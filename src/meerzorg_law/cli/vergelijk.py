@@ -92,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
         for d in diffs:
             was = f", was {d.was.citeer()}" if d.was else ""
             print(f"\n  {d.ref.citeer()} ({d.soort}{was})")
+            if d.was is not None:  # moved: the number changes, the text is shown only where it changed too
+                print(f"    nummer: [-{d.was.citeer()}-] {{+{d.ref.citeer()}+}}")
             if d.tekst_gewijzigd:
                 print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
             if d.regels_oud != d.regels_nieuw:

@@ -72,7 +72,7 @@ def restamp(act: Act, base: Act, with_status: bool) -> Act:
         return out
 
     def stamp(p: Provision, parent: str) -> Provision:
-        status, was, tekst_oud, regels_oud = "unchanged", "", "", ""
+        status, was, tekst_oud, regels_oud, ref_oud = "unchanged", "", "", "", None
         if p.ref is None:  # chapter or section: matched on its eId
             o = old_by_eid.get(p.eid)
             eid = p.eid
@@ -80,6 +80,7 @@ def restamp(act: Act, base: Act, with_status: bool) -> Act:
         elif p.ref in moves:
             o = old[moves[p.ref]][1]
             eid, status, was, tekst_oud, regels_oud = o.eid, "renumbered", o.nummer, o.tekst, o.regels
+            ref_oud = o.ref
         elif p.ref in old and p.ref not in moved_away:
             o = old[p.ref][1]
             eid, tekst_oud, regels_oud = o.eid, o.tekst, o.regels
@@ -91,7 +92,7 @@ def restamp(act: Act, base: Act, with_status: bool) -> Act:
             return dataclasses.replace(p, eid=eid, kinderen=kids)
         kids = _insert(kids, lapsed.get(eid, []), order.get(eid, []))
         return dataclasses.replace(p, eid=eid, kinderen=kids, status=status, was=was, tekst_oud=tekst_oud,
-                                   regels_oud=regels_oud)
+                                   regels_oud=regels_oud, ref_oud=ref_oud)
 
     body = tuple(stamp(p, "") for p in act.kinderen)
     if not with_status:

@@ -19,7 +19,7 @@ from ._status import restamp
 from .model import Act, Bron, Herkomst, Provision, Table
 from .tekst import cel, regel
 
-__all__ = ["build_act", "provision", "table"]
+__all__ = ["act_against", "build_act", "provision", "table"]
 
 AstBepaling = ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
 
@@ -119,6 +119,11 @@ def build_act(versie: str, consolidated: Mapping[str, ast.Regeling], bronnen: Ma
         base = build_act(lineage, consolidated, bronnen, consolidated[lineage].basis)
         return restamp(act, _zonder_vervallen(base), with_status=False)
     return restamp(act, _zonder_vervallen(build_act(basis, consolidated, bronnen)), with_status=True)
+
+
+def act_against(reg: ast.Regeling, base: ast.Regeling, bronnen: Mapping[str, ir.Bron] | None = None) -> Act:
+    """``reg`` with every provision's status against ``base`` (eIds from ``base`` alone)."""
+    return restamp(_plain(reg, bronnen or {}), _plain(base, bronnen or {}), with_status=True)
 
 
 def _zonder_vervallen(act: Act) -> Act:

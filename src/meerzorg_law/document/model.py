@@ -99,6 +99,7 @@ class Provision:
     tabellen: tuple[Table, ...] = ()
     status: str = "unchanged"
     was: str = ""  # renumbered: the number it had in the base
+    ref_oud: ProvisionRef | None = None  # renumbered: the provision it was in the base
     tekst_oud: str = ""  # changed, renumbered or lapsed: the base's own text
     regels: str = ""  # the provision's own formal rules as printed (what ``meerzorg vergelijk`` also diffs)
     regels_oud: str = ""
