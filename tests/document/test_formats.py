@@ -19,9 +19,8 @@ import meerzorg_law.export.docx
 import meerzorg_law.export.html
 import meerzorg_law.sphinxext.wijziging  # noqa: F401  (registers the site format)
 from meerzorg_law.document import FORMATS, build_amendment
-from meerzorg_law.document.akn import MOD_TYPES
 from meerzorg_law.document.model import NODE_CLASSES, Amendment, Provision, QuotedText, RowChange, zin_tekst
-from meerzorg_law.document.wording import WORDING
+from meerzorg_law.document.wording import MOD_TYPES, WORDING
 from meerzorg_law.syntax import ast
 from meerzorg_law.syntax.parse import parse_file
 from meerzorg_law.versions.consolidate import consolidate
@@ -49,7 +48,7 @@ def _norm(s: str) -> str:
 
 def test_every_instruction_kind_has_one_wording_and_an_akn_type() -> None:
     assert set(t.__name__ for t in WORDING) == KINDS, "wording.WORDING mist of kent te veel soorten"
-    assert set(MOD_TYPES) == KINDS, "akn.MOD_TYPES mist of kent te veel soorten"
+    assert set(MOD_TYPES) == KINDS, "wording.MOD_TYPES mist of kent te veel soorten"
 
 
 def test_every_required_format_is_registered_with_every_node_class() -> None:

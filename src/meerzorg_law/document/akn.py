@@ -34,6 +34,7 @@ from .model import (
     Toelichting,
 )
 from .tekst import xml_tekst
+from .wording import MOD_TYPES
 
 __all__ = ["AKN_NS", "MOD_TYPES", "AknFormat", "frbr_work"]
 
@@ -41,13 +42,6 @@ AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MZ_NS = "https://meerzorg-law.nl/ns/herkomst"  # our own vocabulary inside <proprietary>
 _A = f"{{{AKN_NS}}}"
 
-# AKN's textualMod type per instruction kind; gegevens are the model's case interface, not legal text, and
-# are kept in <proprietary> (None). A kind missing here fails tests/document/test_formats.py.
-MOD_TYPES: dict[str, str | None] = {
-    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion", "Vernummerd": "renumbering",
-    "Vervangen": "substitution", "StructuurVervalt": "repeal", "StructuurIngevoegd": "insertion",
-    "TabelWijziging": "substitution", "GegevensWijziging": None,
-}
 _ELEMENT = {"chapter": "chapter", "section": "section", "article": "article", "paragraph": "paragraph",
             "point": "point", "subpoint": "point", "annex": "hcontainer"}
 _NUM = {"chapter": "Hoofdstuk {n}", "section": "§ {n}", "article": "Artikel {n}", "paragraph": "{n}.",

@@ -1,7 +1,7 @@
 """Every amendment instruction in its one Dutch sentence, after the Aanwijzingen voor de regelgeving.
 
-``WORDING`` has one entry per instruction kind of the AST (``ast.Instructie``); a kind missing from it fails
-``tests/document/test_formats.py``. Each entry gives the sentence (citations as ``Cite`` parts) and what the
+``WORDING`` has one entry per instruction kind of the AST (``ast.Instructie``), ``MOD_TYPES`` its Akoma Ntoso
+modification type; a kind missing from either fails ``tests/document/test_formats.py``. Each entry gives the sentence (citations as ``Cite`` parts) and what the
 instruction quotes. Inside an onderdeel whose changes all fall in one article ("Artikel 1.1 wordt als volgt
 gewijzigd:"), citations are relative to that article ("Onderdeel c komt te luiden:").
 """
@@ -149,6 +149,15 @@ WORDING: dict[type, Callable[..., Wording]] = {
     ast.StructuurIngevoegd: _structuur_ingevoegd,
     ast.TabelWijziging: _tabel,
     ast.GegevensWijziging: _gegevens,
+}
+
+
+# Akoma Ntoso's textualMod type per instruction kind (document/akn.py): the same kinds as WORDING, kept here so
+# that a new kind is added in this one module. Gegevens are the model's case interface, not legal text (None).
+MOD_TYPES: dict[str, str | None] = {
+    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion", "Vernummerd": "renumbering",
+    "Vervangen": "substitution", "StructuurVervalt": "repeal", "StructuurIngevoegd": "insertion",
+    "TabelWijziging": "substitution", "GegevensWijziging": None,
 }
 
 
