@@ -1,9 +1,10 @@
 """Every amendment instruction in its one Dutch sentence, after the Aanwijzingen voor de regelgeving.
 
-``WORDING`` has one entry per instruction kind of the AST (``ast.Instructie``), ``MOD_TYPES`` its Akoma Ntoso
-modification type; a kind missing from either fails ``tests/document/test_formats.py``. Each entry gives the sentence (citations as ``Cite`` parts) and what the
-instruction quotes. Inside an onderdeel whose changes all fall in one article ("Artikel 1.1 wordt als volgt
-gewijzigd:"), citations are relative to that article ("Onderdeel c komt te luiden:").
+``WORDING`` has one entry per instruction kind of the AST (``ast.Instructie``), ``MOD_TYPES`` its Akoma
+Ntoso modification type; a kind missing from either fails ``tests/document/test_formats.py``. Each entry
+gives the sentence (citations as ``Cite`` parts) and what the instruction quotes. Inside an onderdeel whose
+changes all fall in one article ("Artikel 1.1 wordt als volgt gewijzigd:"), citations are relative to that
+article ("Onderdeel c komt te luiden:").
 """
 
 from __future__ import annotations
