@@ -101,3 +101,23 @@ def test_the_renvooi_starts_with_the_regeling_and_shows_bijlage_a_as_a_table(uit
     assert kop[:2] == ["Zorgprofiel", "Omschrijving"]
     vv4 = [c.text for c in tabel.rows[1].cells]
     assert vv4[0] == "VV4" and vv4[1].startswith("VV Beschut wonen") and vv4[2] == "nee"
+
+
+def test_ondertekening_and_citeertitel_parse_and_print_back() -> None:
+    from meerzorg_law.document.amendment import citeertitel, ondertekening
+    from meerzorg_law.syntax import ast
+    from meerzorg_law.syntax.parse import parse_file, parse_text
+    from meerzorg_law.syntax.printer import print_document
+
+    doc, diags = parse_file(str(HIER / "huisstijl" / "rlz-2027-huisstijl.rgl"))
+    assert isinstance(doc, ast.Wijzigingsregeling) and not diags
+    assert doc.ondertekening == "De Staatssecretaris van Volksgezondheid, Welzijn en Sport,"
+    again, diags = parse_text(print_document(doc), "opnieuw.rgl")
+    assert isinstance(again, ast.Wijzigingsregeling) and not diags
+    assert (again.ondertekening, again.citeertitel) == (doc.ondertekening, doc.citeertitel) == (
+        "De Staatssecretaris van Volksgezondheid, Welzijn en Sport,", "Proefregeling meer zorg")
+    # Without them: the office and the subject the opschrift names.
+    kaal = again.__class__(**{**{f: getattr(again, f) for f in again.__dataclass_fields__},
+                              "ondertekening": "", "citeertitel": ""})
+    assert ondertekening(kaal) == "De Staatssecretaris van Volksgezondheid, Welzijn en Sport,"
+    assert citeertitel(kaal) == "Wijzigingsregeling Regeling langdurige zorg (een proef)"

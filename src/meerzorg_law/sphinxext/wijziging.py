@@ -56,6 +56,8 @@ class SiteFormat(Generator):
                 for rij in b.cellen:
                     tabel += nodes.list_item("", nodes.paragraph("", " | ".join(r.tekst for c in rij for r in c)))
                 out.append(tabel)
+            elif b.stijl == "klein":  # the gegevens: names as the regeling writes them, in code font
+                out.append(nodes.paragraph("", "", nodes.literal("", b.tekst()), classes=["rlz-instructie"]))
             elif b.stijl == "kop":
                 out.append(nodes.paragraph("", "", nodes.strong("", f"{b.tekst()}. "), classes=["rlz-wettekst"]))
             elif b.stijl != "pagina":
