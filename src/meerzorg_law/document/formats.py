@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, ClassVar, TypeVar
 
 from .model import (
@@ -158,8 +158,8 @@ class Generator(Format):
         if p.status == "lapsed" and not self.renvooi:
             return
         if p.soort in _KOP:
-            was = self._kop(p) if p.status != "renumbered" else self._kop(_met_nummer(p, p.was))
-            runs, soort = self._status_runs(p, self._kop(p), was if p.status != "lapsed" else self._kop(p))
+            oud = _oud(p)
+            runs, soort = self._status_runs(p, self._kop(p), self._kop(oud))
             yield Blok("kop", runs, diepte, soort)
             if p.tekst or p.tekst_oud:
                 runs, soort = self._status_runs(p, p.tekst, p.tekst_oud)
@@ -169,7 +169,8 @@ class Generator(Format):
             runs, soort = self._status_runs(p, f"{p.nummer}. {p.tekst}".rstrip(),
                                      f"{p.was or p.nummer}. {p.tekst_oud}".rstrip())
             if self.renvooi and p.status == "renumbered":  # moved: the number changes, the text is compared
-                runs = (Run(f"{p.was}. ", "weg"), Run(f"{p.nummer}. ", "nieuw"), *woorden(p.tekst_oud, p.tekst))
+                runs = (Run(f"{p.was}." + (" " if p.tekst_oud else ""), "weg"),
+                        Run(f"{p.nummer}." + (" " if p.tekst else ""), "nieuw"), *woorden(p.tekst_oud, p.tekst))
             yield Blok("tekst", runs, diepte + (1 if p.soort == "subpoint" else 0), soort)
         for t in p.tabellen:
             yield from self.blokken(t)
@@ -183,6 +184,8 @@ class Generator(Format):
             yield Blok("tabel", cellen=(kop, *(tuple((Run(c),) for c in r) for r in t.rijen)))
             return
         rijen: list[tuple[tuple[Run, ...], ...]] = [kop]
+        if t.kolommen_oud is not None:  # other columns: the old heading row goes, the new one comes
+            rijen = [tuple((Run(c, "weg"),) for c in t.kolommen_oud), tuple((Run(c, "nieuw"),) for c in t.kolommen)]
         oud, nieuw = [list(r) for r in t.rijen_oud], [list(r) for r in t.rijen]
         sm = difflib.SequenceMatcher(a=[tuple(r) for r in oud], b=[tuple(r) for r in nieuw], autojunk=False)
         for op, i1, i2, j1, j2 in sm.get_opcodes():
@@ -274,9 +277,9 @@ class Generator(Format):
                   DataChange: data_change, Toelichting: toelichting}
 
 
-def _met_nummer(p: Provision, nummer: str) -> Provision:
-    from dataclasses import replace
-    return replace(p, nummer=nummer)
+def _oud(p: Provision) -> Provision:
+    """The provision as it read in the base: its old number and heading."""
+    return replace(p, nummer=p.was or p.nummer, kop=p.kop_oud if p.status in ("changed", "renumbered") else p.kop)
 
 
 @register("tekst")

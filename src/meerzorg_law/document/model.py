@@ -81,6 +81,7 @@ class Table:
     rijen: tuple[tuple[str, ...], ...]
     span: Span
     rijen_oud: tuple[tuple[str, ...], ...] | None = None  # the base's rows when the table changed
+    kolommen_oud: tuple[str, ...] | None = None  # the base's headings when they changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +102,7 @@ class Provision:
     was: str = ""  # renumbered: the number it had in the base
     ref_oud: ProvisionRef | None = None  # renumbered: the provision it was in the base
     tekst_oud: str = ""  # changed, renumbered or lapsed: the base's own text
+    kop_oud: str = ""  # changed or renumbered: the base's heading
     regels: str = ""  # the provision's own formal rules as printed (what ``meerzorg vergelijk`` also diffs)
     regels_oud: str = ""
 

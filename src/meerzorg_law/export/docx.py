@@ -127,11 +127,15 @@ class DocxFormat(Generator):
         tabel.style = "Table Grid"
         for rij in b.cellen:
             tr = tabel._tbl.add_tr()
+            soorten = {r.soort for cel in rij for r in cel}
+            soort = soorten.pop() if len(soorten) == 1 and soorten <= {"nieuw", "weg"} else "gelijk"
+            if soort != "gelijk":  # a whole row inserted or deleted: the row itself is a tracked change
+                tr.get_or_add_trPr().append(self._mark("w:ins" if soort == "nieuw" else "w:del"))
             for cel in rij:
                 tc = tr.add_tc()
                 tc.width = Cm(16 / breedte)
                 cell = _Cell(tc, tabel)
-                self._runs(cell.add_paragraph() if not cell.paragraphs else cell.paragraphs[0], cel)
+                self._runs(cell.add_paragraph() if not cell.paragraphs else cell.paragraphs[0], cel, soort)
 
     @classmethod
     def als_tekst(cls, out: Any) -> str:
