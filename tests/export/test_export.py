@@ -138,6 +138,19 @@ def test_the_renvooi_marks_real_changes_and_gegevens(uit: Path) -> None:
     assert "[-3. -]{+2. +}Meer zorg boven het zorgprofiel GGZ Beveiligd wonen" in renvooi
 
 
+def test_the_lapsed_lid_is_one_deleted_paragraph_and_the_next_one_moves(uit: Path) -> None:
+    """Artikel 5.5: the old second lid a deleted paragraph with its whole text, the old third lid its number
+    struck and the new one inserted, its text untouched (not a word diff of the two leden)."""
+    paragraphs = _paragraphs(uit / f"{ID}-renvooi.docx")
+    weg = [p for p in paragraphs if p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+           and "".join(t.text or "" for t in p.iter(f"{W}delText")).startswith("2. Het eerste lid is niet")]
+    assert len(weg) == 1 and not list(weg[0].iter(f"{W}t"))
+    volgende = paragraphs[paragraphs.index(weg[0]) + 1]
+    assert [(c.tag, "".join(t.text or "" for t in c.iter(f"{W}t", f"{W}delText"))) for c in volgende
+            if c.tag in (f"{W}ins", f"{W}del")] == [(f"{W}del", "3. "), (f"{W}ins", "2. ")]
+    assert "".join(t.text or "" for t in volgende.iter(f"{W}t")).startswith("2. Meer zorg boven het zorgprofiel")
+
+
 @pytest.mark.skipif(bool(PDF_REDEN), reason=PDF_REDEN or "-")
 def test_both_pdfs_are_written(uit: Path) -> None:
     for naam in ("wijzigingsregeling", "renvooi"):

@@ -4,6 +4,7 @@ structures). It is the contract for legal text, as the IR is the contract for ru
 vergelijk``, the .docx, the PDF and the Akoma Ntoso export are formats of it (``formats.py``), and every
 amendment instruction is worded once (``wording.py``)."""
 
+from . import akn  # noqa: F401  (registers the format akn)
 from .amendment import build_amendment
 from .build import build_act
 from .formats import FORMATS, Format, Generator, register

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..syntax import ast
 from .formats import Blok, Run, woorden
-from .tekst import declaratie_zin
+from .tekst import declaratie_regels
 
 __all__ = ["GegevensRegel", "gegevens_blokken", "gegevens_renvooi"]
 
@@ -29,8 +29,8 @@ class GegevensRegel:
 
 
 def gegevens_renvooi(oud: ast.Regeling, nieuw: ast.Regeling) -> list[GegevensRegel]:
-    a = [declaratie_zin(d) for d in oud.gegevens]
-    b = [declaratie_zin(d) for d in nieuw.gegevens]
+    a = [r for d in oud.gegevens for r in declaratie_regels(d)]
+    b = [r for d in nieuw.gegevens for r in declaratie_regels(d)]
     out: list[GegevensRegel] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":

@@ -8,7 +8,7 @@ import re
 from ..syntax import ast
 from ..syntax.printer import print_expr
 
-__all__ = ["cel", "declaratie_zin", "regel", "xml_tekst"]
+__all__ = ["cel", "declaratie_regels", "declaratie_zin", "regel", "xml_tekst"]
 
 # XML 1.0 allows tab, newline, carriage return and everything from U+0020 except surrogates and U+FFFE/F.
 _NIET_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -51,3 +51,12 @@ def declaratie_zin(d: ast.Declaratie) -> str:
         standaard = f", standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
         return f"uitkomst {d.name}: {_type(d.type)}{standaard}" + (f" – {regel(d.label)}" if d.label else "")
     return f"beperking {d.name}: {print_expr(d.expr)}" + (f" – {regel(d.label)}" if d.label else "")
+
+
+def declaratie_regels(d: ast.Declaratie) -> list[str]:
+    """A declaration as lines, an enumeratie with a line per value, so a renvooi shows an added value as one
+    inserted line (the annex on the gegevens, ``meerzorg vergelijk``)."""
+    if isinstance(d, ast.Enumeratie):
+        return [f"enumeratie {d.name}: {d.label}".rstrip(": "),
+                *(f"– {w.name}: {w.label}".rstrip(": ") for w in d.values)]
+    return [declaratie_zin(d)]
