@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from ..semantics.pipeline import Bundle
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
+# Nothing wrong found, but not everything proved: a z3 proof ran out of its time budget (--bewijstijd).
+EXIT_UNDECIDED = 3
 
 
 def print_json(payload: Any) -> None:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, checked_bundle, fout, print_json
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, EXIT_UNDECIDED, checked_bundle, fout, print_json
 
 
 def add_parser(sub: Any) -> None:
@@ -41,4 +41,4 @@ def run(args: argparse.Namespace) -> int:
         print_json(properties_json(report))
     else:
         print(render_properties(report))
-    return EXIT_OK if report.ok else EXIT_FAILED
+    return EXIT_FAILED if not report.ok else EXIT_UNDECIDED if report.onbeslist else EXIT_OK

@@ -6,7 +6,15 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from ._common import EXIT_INPUT, EXIT_OK, load_cases_project, print_json, report_diagnostics, unknown_version
+from ._common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_UNDECIDED,
+    load_cases_project,
+    print_json,
+    report_diagnostics,
+    unknown_version,
+)
 
 
 def add_parser(sub: Any) -> None:
@@ -123,11 +131,16 @@ def _symbolic(args: argparse.Namespace) -> int:
     files = write_groups(diff, Path(args.getuigen)) if args.getuigen else []
     if args.json:
         print_json({"basis": diff.basis, "nieuw": diff.nieuw, "volledig": diff.volledig,
+                    "onbeslist": diff.onbeslist or None,
                     "groepen": [{"voorwaarde": g.voorwaarde, "wijzigingen": list(g.wijzigingen),
                                  "bepalingen": list(g.bepalingen),
                                  "getuige": {k: to_json(v) for k, v in g.getuige.items()}} for g in diff.groepen],
                     "getuigen": [str(f) for f in files]})
-        return EXIT_OK
+        return EXIT_UNDECIDED if diff.onbeslist else EXIT_OK
+    if diff.onbeslist and not diff.groepen:
+        print(f"Niet beslist: of {diff.basis} en {diff.nieuw} elke geldige cliënt dezelfde uitkomsten geven, is "
+              f"{diff.onbeslist} (meer tijd: --bewijstijd).")
+        return EXIT_UNDECIDED
     if not diff.groepen:
         print(f"Bewezen: {diff.basis} en {diff.nieuw} geven elke geldige cliënt dezelfde uitkomsten.")
         return EXIT_OK
@@ -139,8 +152,11 @@ def _symbolic(args: argparse.Namespace) -> int:
         print(f"   verandert: {'; '.join(g.wijzigingen)}")
         print(f"   door: {', '.join(g.bepalingen)}")
         print(f"   getuige: {', '.join(f'{k} = {format_value(v)}' for k, v in g.getuige.items())}")
-    if not diff.volledig:
+    if diff.onbeslist:
+        print(f"\nOf er meer groepen zijn, is {diff.onbeslist}: de lijst is mogelijk niet volledig (meer tijd: "
+              "--bewijstijd).")
+    elif not diff.volledig:
         print("\nEr zijn meer groepen; de lijst is afgebroken.")
     for f in files:
         print(f"getuige: {f}")
-    return EXIT_OK
+    return EXIT_UNDECIDED if diff.onbeslist else EXIT_OK

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..properties.model import STATUSES, PropertyResult, Report
+from ..properties.model import ONBESLIST, STATUSES, PropertyResult, Report
 from ..values import Value, format_value, to_json
 from .diagnostics import diagnostic_json
 
@@ -19,7 +19,7 @@ def _result_lines(r: PropertyResult, status_width: int, width: int) -> list[str]
     soort = " (ingebouwd)" if r.ingebouwd else ""
     hoe = f" — {r.gevallen} gevallen" if r.gevallen else ""
     lines = [f"  {r.status:<{status_width}}  {r.naam:<{width}}  {r.omschrijving}{soort}{hoe}"]
-    if r.verwacht:
+    if r.verwacht and r.status != ONBESLIST:
         lines.append(f"      verwacht geschonden: {r.verwacht}" if r.klopt else
                      f"      VERWACHT GESCHONDEN, MAAR BEWEZEN: {r.verwacht} (pas de verklaring aan)")
     if r.opmerking:
