@@ -70,13 +70,15 @@ def rst(s: str) -> str:
     return _RST_PUNCT.sub(r"\\\1", " ".join(zichtbaar(s.replace("\t", " ")).split()))
 
 
-_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
-_TERMINAL_REGEL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+# Lone surrogates too (a YAML "\\ud800" escape makes one): the terminal's encoder cannot write them at all.
+_TERMINAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]")
+_TERMINAL_REGEL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufeff]")
 
 
 def _code(m: re.Match[str]) -> str:
+    """C0 as ``\\x1b``; the rest as ``\\u202e`` (which a JSON string on the terminal reads as the same character)."""
     code = ord(m.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}"
 
 
 def terminal(s: str, regels: bool = False) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk
-from ._common import EXIT_INPUT, EXIT_OK, fout
+from ._common import EXIT_INPUT, EXIT_OK, VeiligeUitvoer, fout
 from ._dutch import geheel_getal, in_dutch
 
 EXIT_INTERRUPTED = 130
@@ -90,6 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command with stdout and stderr made safe for a terminal (``VeiligeUitvoer``)."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VeiligeUitvoer(stdout), VeiligeUitvoer(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from ..output import OutputError
 
     try:

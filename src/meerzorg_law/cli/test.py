@@ -21,8 +21,10 @@ def add_parser(sub: Any) -> None:
 
 
 def _result_line(r: CaseResult) -> str:
+    from ..escape import terminal
+
     status = "geslaagd" if r.ok else "MISLUKT"
-    return f"{status:8} {r.versie:22} {r.case.naam}  ({r.case.file}:{r.case.span.line})"
+    return f"{status:8} {r.versie:22} {terminal(r.case.naam)}  ({terminal(r.case.file)}:{r.case.span.line})"
 
 
 def run(args: argparse.Namespace) -> int:
