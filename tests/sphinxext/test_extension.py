@@ -221,7 +221,7 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
         "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
     # a version not in force says so in every title, and so in the navigation
     assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
-        "Artikel 2 · Extra zorg (proef-2027, voorstel)\n=================================================\n\n"
+        "Artikel 2 · Extra zorg \\(proef\\-2027\\, voorstel\\)\n" + "=" * 102 + "\n\n"
         ".. rlz:artikel:: 2\n   :versie: proef-2027\n")
 
 

@@ -15,6 +15,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes as du
+
 from .artikel import ArtikelDirective
 from .bewijzen import BewijzenDirective
 from .bijlage import BijlageDirective
@@ -48,6 +50,22 @@ def _paden(app: Sphinx, config: Config) -> None:
     config.html_static_path = [*config.html_static_path, str(_STATIC)]
 
 
+def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
+    """Every text and attribute of every page through ``escape.zichtbaar``: a control character from a label,
+    titel or case name becomes a visible symbol (ESC -> U+241B) instead of a character HTML cannot hold. The
+    writer escapes ``&<>"`` itself."""
+    from ..escape import zichtbaar
+
+    for text in list(doctree.findall(du.Text)):
+        schoon = zichtbaar(str(text))
+        if schoon != str(text) and text.parent is not None:
+            text.parent.replace(text, du.Text(schoon))
+    for element in doctree.findall(du.Element):  # attributes too (a link's title is an object's titel)
+        for key, value in element.attributes.items():
+            if isinstance(value, str) and zichtbaar(value) != value:
+                element.attributes[key] = zichtbaar(value)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_regeling", "", "env", types=frozenset({str}))
     app.add_config_value("meerzorg_casussen", None, "env", types=frozenset({list, str, type(None)}))
@@ -65,5 +83,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _paden)
     app.connect("builder-inited", genereer)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
+    app.connect("doctree-resolved", zichtbare_tekens)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": RegelingDomain.data_version}

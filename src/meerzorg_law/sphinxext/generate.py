@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..escape import rst as _rst
 from ..syntax.ast import Wijzigingsregeling
 from ..versions.catalog import Versie
 from .basis import versie_soort
@@ -28,13 +29,10 @@ logger = logging.getLogger(__name__)
 MAP = "_generated"
 
 
-def _rst(text: str) -> str:
-    """Escape reStructuredText markup in a title taken from the regeling."""
-    return re.sub(r"([\\`*_|\[\]<>:])", r"\\\1", text)
-
-
 def _titel(text: str) -> str:
-    return f"{text}\n{'=' * (len(text) + 4)}\n"
+    """A page title Sphinx needs as reST text: ``text`` is already one escaped line (``escape.rst``); the
+    underline is long enough for characters that take two columns."""
+    return f"{text}\n{'=' * (2 * len(text) + 4)}\n"
 
 
 def renvooi_paren(versies: list[Versie]) -> list[tuple[str, str]]:
@@ -79,7 +77,7 @@ def _stubs(data: SiteData) -> dict[str, str]:
             elif p.kind == "bijlage":
                 name = f"bijlage-{p.ref.bijlage}"
                 kop = f"Bijlage {p.ref.bijlage} ({merk})"
-                pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n{_rst(p.titel)}\n\n"
+                pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n"
                                               f".. rlz:bijlage:: {p.ref.bijlage}\n   :versie: {vid}\n")
                 children.append(name)
         if isinstance(data.bundle.documents.get(vid), Wijzigingsregeling):
