@@ -17,6 +17,8 @@ def add_parser(sub: Any) -> None:
     s.add_argument("--gnu", action="store_true", help="fouten als bestand:regel:kolom: fout: … (voor editors)")
     s.add_argument("--getuigen", metavar="MAP", help="schrijf bij elke bewezen fout een casusbestand met een "
                                                      "cliënt die haar laat zien (verwachting in te vullen)")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)
 
 
@@ -36,7 +38,12 @@ def run(args: argparse.Namespace) -> int:
     # everything when the rules cannot be put to the solver (V009).
     open_ = {v.id: open_checks(findings, v.id) for v in bundle.catalog}
     undecided = any(f.open for f in findings)
-    witnesses = write_witnesses(findings, Path(args.getuigen)) if args.getuigen else []
+    witnesses: list[Path] = []
+    if args.getuigen:
+        from ..uitvoermap import uitvoermap
+
+        with uitvoermap(args.getuigen, args.overschrijven) as uit:
+            witnesses = [uit.eindpad(p) for p in write_witnesses(findings, uit.staging)]
     if args.json:
         print_json({"ok": bundle.ok and not proof_errors,
                     "versies": [{"id": v.id, "geldig_vanaf": v.geldig_vanaf.isoformat(),

@@ -27,6 +27,8 @@ def add_parser(sub: Any) -> None:
                    help="bewezen en volledig: alle cliënten van wie de uitkomst verandert, als groepen (z3)")
     s.add_argument("--getuigen", metavar="MAP", help="met --symbolisch: een casusbestand per groep")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)
 
 
@@ -128,7 +130,12 @@ def _symbolic(args: argparse.Namespace) -> int:
     if unknown_version(bundle, args.basis, args.nieuw):
         return EXIT_INPUT
     diff = symbolic_diff(bundle.versions, args.basis, args.nieuw)
-    files = write_groups(diff, Path(args.getuigen)) if args.getuigen else []
+    files: list[Path] = []
+    if args.getuigen:
+        from ..uitvoermap import uitvoermap
+
+        with uitvoermap(args.getuigen, args.overschrijven) as uit:
+            files = [uit.eindpad(p) for p in write_groups(diff, uit.staging)]
     if args.json:
         print_json({"basis": diff.basis, "nieuw": diff.nieuw, "volledig": diff.volledig,
                     "onbeslist": diff.onbeslist or None,
