@@ -21,7 +21,7 @@ from .witness import find_client
 __all__ = ["BEWEZEN", "GESCHONDEN", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
 
 BEWEZEN, GESCHONDEN, ONVERTAALBAAR = "bewezen", "geschonden", "onvertaalbaar"
-_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
+_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass(frozen=True, slots=True)
