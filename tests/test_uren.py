@@ -29,7 +29,7 @@ def test_read(text: str, seconds: int) -> None:
     ("zes uur", "'zes uur' is geen aantal uren (zoals '26:05', '6:31:15' of '32,6')"),
 ])
 def test_read_errors_in_dutch(text: str, message: str) -> None:
-    with pytest.raises(ValueError, match="^") as e:
+    with pytest.raises(ValueError) as e:
         uren_of_text(text)
     assert str(e.value) == message
 
