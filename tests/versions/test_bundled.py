@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import actual, inline_expectations
+from meerzorg_law import values
 from meerzorg_law.semantics.pipeline import Bundle, load_bundle
 from meerzorg_law.span import ProvisionRef
 
@@ -72,7 +73,7 @@ def test_every_provision_instruction_on_the_bundled_regeling() -> None:
     assert [h.nummer for h in new.hoofdstukken] == ["1", "2", "3", "5"]
     assert [p.nummer for p in new.hoofdstukken[-1].paragrafen] == ["2", "3"]
     assert ProvisionRef("2.1a") in provisions and ProvisionRef("2.1") not in provisions
-    assert str(ir_new.tables["bekostigingsuren"].rows["VG7"][0]) == "35.0"
+    assert ir_new.tables["bekostigingsuren"].rows["VG7"][0] == values.Uren(35 * 3600)  # 35:00
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)

@@ -84,6 +84,10 @@ def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
             return values.date_of_python(datetime.date.fromisoformat(s))
         except ValueError:
             raise ValueError(f"'{s}' is geen datum (jjjj-mm-dd)") from None
+    if t.kind == "uren":  # "26:05", "6:31:15", or decimal hours "32.6" / "32,6"
+        if _too_many_digits(s.partition(":")[0]):
+            raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
+        return values.uren_of_text(s)
     if t.kind == "duur":
         m = _DUUR.match(s)
         if m:

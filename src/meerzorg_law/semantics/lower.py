@@ -55,9 +55,9 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             t = checker.resolve_type(d.type)
             bereik = None
             if d.bereik is not None:
-                if not t.numeric:
-                    diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal, "
-                                                            f"niet {t}"))
+                if not t.numeric and t.kind != "uren":
+                    diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal "
+                                                            f"of uren, niet {t}"))
                 else:
                     lo, hi = (checker.expect(b, t) for b in d.bereik)
                     bereik = (_const(lo), _const(hi))
@@ -266,7 +266,7 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
     if m.uitkomst not in scope.outcomes:
         diags.append(Diagnostic("E280", m.span, f"'{m.uitkomst}' is geen uitkomst"))
     fact = scope.facts.get(m.invoer)
-    if fact is None or not fact.type.numeric:
-        diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal"))
+    if fact is None or not (fact.type.numeric or fact.type.kind == "uren"):
+        diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal of uren"))
     return ir.Property(e.name, e.label, e.versies, waarvoor, "monotoon", None, m.uitkomst, m.invoer,
                        f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span, e.verwacht_geschonden)

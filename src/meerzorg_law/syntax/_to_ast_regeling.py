@@ -179,6 +179,9 @@ class RegelingToAst(ExprToAst):
     def type_duur(self, meta: Meta) -> ast.TypeExpr:
         return self._type(meta, "duur")
 
+    def type_uren(self, meta: Meta) -> ast.TypeExpr:
+        return self._type(meta, "uren")
+
     def type_enum(self, meta: Meta, naam: Token) -> ast.TypeExpr:
         return self._type(meta, "enum", str(naam))
 

@@ -98,7 +98,7 @@ _PRINTER = _Printer()
 
 _INDENT = "  "
 _TYPES = {"bool": "waar/onwaar", "geheel": "geheel getal", "decimaal": "decimaal", "geld": "geldbedrag",
-          "datum": "datum", "duur": "duur"}
+          "datum": "datum", "duur": "duur", "uren": "uren"}
 
 
 def print_document(doc: ast.Document) -> str:

@@ -28,7 +28,7 @@ from .witness import client, find_client
 __all__ = ["Group", "SymbolicDiff", "symbolic_diff"]
 
 _COMPARISONS = {"<", "<=", ">", ">=", "=", "<>"}
-_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur"}
+_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass(frozen=True, slots=True)
