@@ -13,6 +13,7 @@ LAYERS = [
     {"syntax"},
     {"versions"},
     {"semantics", "ir", "ir_expr"},
+    {"document"},
     {"engine", "verify", "columnar"},
     {"cases", "compare", "properties", "impact"},
     {"render", "export"},

@@ -27,6 +27,39 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
     assert 'id="rlz-2026-artikel-2.2"' in artikel and 'id="rlz-rlz-' not in artikel  # no doubled prefix
 
 
+def test_wijzigingsregeling_pages_carry_every_inserted_text(echte_site: tuple[int, Path]) -> None:
+    """Every instruction of rlz-2027 and variant D once, in its one wording, and every provision it inserts
+    or rewords quoted in full (artikel 2.2a, onderdeel f with 1° to 3°; in variant D artikel 2.2c)."""
+    from meerzorg_law.document import build_amendment
+    from meerzorg_law.document.model import Provision, zin_tekst
+    from meerzorg_law.syntax import ast
+
+    _, out = echte_site
+    bundle = load_bundle(REGELING)
+
+    def teksten(p: Provision) -> list[str]:
+        return [t for t in (p.kop, p.tekst) if t] + [t for k in p.kinderen for t in teksten(k)]
+
+    def norm(s: str) -> str:
+        return " ".join(s.split())
+
+    for vid in ("rlz-2027", "rlz-2027-variant-d"):
+        pagina = (out / "_generated" / vid / "wijzigingsregeling.html").read_text(encoding="utf-8")
+        tekst = norm(html.unescape(re.sub(r"<[^>]+>", "", pagina)))
+        doc = bundle.documents[vid]
+        assert isinstance(doc, ast.Wijzigingsregeling)
+        mods = [m for a in build_amendment(doc, bundle.consolidated, bundle.bronnen).artikelen
+                for p in a.parts for m in p.mods]
+        assert mods
+        for m in mods:
+            zin = norm(zin_tekst(m.zin))
+            assert tekst.count(zin) == 1 or zin.startswith(("Onderdeel", "Het ")), (vid, zin)
+            for q in m.quoted:
+                for t in teksten(q) if isinstance(q, Provision) else []:
+                    assert norm(t) in tekst, (vid, t[:80])
+    assert "2.2c" in (out / "_generated" / "rlz-2027-variant-d" / "wijzigingsregeling.html").read_text("utf-8")
+
+
 # A name from the regeling as code writes it (``bijzondere_situatie``): never in prose a reader sees.
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 # The impact page is written by the impact analysis (docs/impact.rst), not by this extension.

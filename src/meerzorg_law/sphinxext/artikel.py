@@ -123,7 +123,8 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
                 out.append(blok)
             if isinstance(blok, nodes.section):
                 secties[p.ref] = blok
-        out += self._vervallen(diffs, basis)
+        out += self._vervallen([d for d in data.vervallen(basis, vid) if d.ref.artikel == nummer
+                                and not d.ref.bijlage] if basis else [], basis)
         return out
 
     def _banner(self, data: SiteData, reg: ir.Regeling, artikel: ir.Provision,
@@ -214,9 +215,9 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             blok += self.casussen(data, reg, vid, p.ref)
         return blok
 
-    def _vervallen(self, diffs: dict[ProvisionRef, ProvisionDiff], basis: str) -> list[nodes.Node]:
+    def _vervallen(self, diffs: list[ProvisionDiff], basis: str) -> list[nodes.Node]:
         """Parts of the artikel that lapse: their old text, struck through, with a link to the old version."""
-        weg = [d for d in diffs.values() if d.soort == "vervallen" and (d.ref.lid or d.ref.onderdeel)]
+        weg = [d for d in diffs if d.ref.lid or d.ref.onderdeel]
         if not weg:
             return []
         sectie = nodes.section(classes=["rlz-vervallen"])

@@ -263,7 +263,7 @@ class RenvooiDirective(RegelingBasis):
     def _gegevens(self, data: SiteData, oud: str, nieuw: str) -> list[nodes.Node]:
         """What the version changes in the gegevens (facts, outcomes, enumerations: what a case file holds), as
         the exported renvooi and ``meerzorg vergelijk`` show it; declarations are names, so in code font."""
-        from ..export.model import gegevens_renvooi
+        from ..document.gegevens import gegevens_renvooi
 
         alineas_ = gegevens_renvooi(data.bundle.consolidated[oud], data.bundle.consolidated[nieuw])
         if not alineas_:

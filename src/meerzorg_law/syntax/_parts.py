@@ -96,3 +96,13 @@ class Alternatief:
 @dataclasses.dataclass(frozen=True)
 class Aanhef:
     text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Ondertekening:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Citeertitel:
+    text: str

@@ -176,3 +176,6 @@ class Wijzigingsregeling:
     eigenschappen: tuple[Eigenschap, ...]
     span: Span
     aanhef: str = ""
+    # Empty: the document model derives them from the opschrift (document/wording.py).
+    ondertekening: str = ""
+    citeertitel: str = ""

@@ -303,6 +303,10 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
         out.append(f"bron {_str(w.bron, 0)}")
     if w.aanhef:
         out.append(f"aanhef {_str(w.aanhef, 0)}")
+    if w.ondertekening:
+        out.append(f"ondertekening {_str(w.ondertekening, 0)}")
+    if w.citeertitel:
+        out.append(f"citeertitel {_str(w.citeertitel, 0)}")
     for wa in w.artikelen:
         out += ["", f"Artikel {wa.nummer}{_opt(wa.titel, 0)}"]
         if wa.tekst:
