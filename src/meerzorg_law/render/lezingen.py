@@ -15,7 +15,7 @@ from .waarden import datum, toon, toon_enum
 from .zinnen import Bijzin, Clause, Lezing, Samen, Zin, clause, declared_zin, hoofdletter, noun, term, zin_clause
 
 __all__ = ["MAX_WOORDEN", "begrip_lezing", "eigenschap_lezing", "regel_lezing", "toekenning", "versienamen",
-           "voorwaarden_zin"]
+           "voorwaarden", "voorwaarden_zin"]
 
 # A sentence longer than this becomes a list (the quality gate holds every reading to it).
 MAX_WOORDEN = 25
@@ -29,9 +29,24 @@ def _conjuncts(c: Clause) -> list[Clause]:
     return list(c.delen) if isinstance(c, Samen) and c.voegwoord == "en" else [c]
 
 
-def voorwaarden_zin(hoofd: str, delen: list[Clause], slot: str = ".") -> Zin:
+def voorwaarden(hoofd: str, delen: list[Clause], slot: str = ".") -> list[Zin]:
     """``hoofd`` (a main clause, or "Dit geldt niet") followed by its conditions: inline with "als" when there
-    are at most two simple ones and the sentence stays short, else as a list."""
+    are at most two simple ones and the sentence stays short, else as a list; one choice among fixed conditions
+    too long to say inline is a second list ("Die situaties zijn: ...")."""
+    keuzes = [d for d in delen if isinstance(d, Samen) and d.voegwoord == "of"]
+    if len(delen) > 1 and len(keuzes) == 1:
+        vast = [d for d in delen if d is not keuzes[0]]
+        inline = " en ".join(d.bij() for d in vast)
+        if all(isinstance(d, Bijzin) for d in vast) and _woorden(inline) > MAX_WOORDEN // 2:
+            intro = "aan beide voorwaarden" if len(delen) == 2 else "aan elk van deze voorwaarden"
+            return [Zin(f"{hoofd} als {intro} is voldaan:",
+                        (*(d.bij() for d in vast), "een van de situaties hieronder zich voordoet")),
+                    Zin("Die situaties zijn:", tuple(o.bij() for o in keuzes[0].delen))]
+    return [voorwaarden_zin(hoofd, delen, slot)]
+
+
+def voorwaarden_zin(hoofd: str, delen: list[Clause], slot: str = ".") -> Zin:
+    """The conditions as one sentence, inline or with a list (see ``voorwaarden``)."""
     if not delen:
         return Zin(hoofd + slot)
     if len(delen) == 1 and isinstance(delen[0], Samen) and delen[0].voegwoord == "of":
@@ -39,6 +54,13 @@ def voorwaarden_zin(hoofd: str, delen: list[Clause], slot: str = ".") -> Zin:
         if len(opties) > 2 or any(isinstance(o, Samen) for o in opties) or \
                 _woorden(f"{hoofd} als {delen[0].bij()}") > MAX_WOORDEN:
             return Zin(f"{hoofd} als een van deze situaties zich voordoet:", tuple(o.bij() for o in opties))
+    keuzes = [d for d in delen if isinstance(d, Samen) and d.voegwoord == "of"]
+    if len(delen) > 1 and len(keuzes) == 1 and all(isinstance(d, Bijzin) for d in delen if d is not keuzes[0]):
+        # "als A en een van deze situaties zich voordoet: ..." keeps the choice a list, not a bracket.
+        vast = " en ".join(d.bij() for d in delen if d is not keuzes[0])
+        if _woorden(vast) <= MAX_WOORDEN // 2:
+            return Zin(f"{hoofd} als {vast} en een van deze situaties zich voordoet:",
+                       tuple(o.bij() for o in keuzes[0].delen))
     simple = all(isinstance(d, Bijzin) or (len(delen) == 1 and not any(isinstance(x, Samen) for x in d.delen))
                  for d in delen)
     inline = f"{hoofd} als {' en '.join(d.bij() for d in delen)}{slot}"
@@ -87,7 +109,7 @@ def regel_lezing(regeling: ir.Regeling, rules: tuple[ir.Rule, ...]) -> Lezing:
     tenzij = [d for c in first.conditions if c.tenzij for d in _conjuncts(clause(regeling, c.expr))]
     zinnen: list[Zin] = []
     if len(toek) == 1:
-        zinnen.append(voorwaarden_zin(hoofdletter(toek[0].hoofd()), delen))
+        zinnen += voorwaarden(hoofdletter(toek[0].hoofd()), delen)
     else:
         gevolg = tuple(t.hoofd() for t in toek)
         z = voorwaarden_zin("Dit geldt", delen, ",")
@@ -98,7 +120,7 @@ def regel_lezing(regeling: ir.Regeling, rules: tuple[ir.Rule, ...]) -> Lezing:
         else:
             zinnen.append(Zin(f"{hoofdletter(z.tekst.removeprefix('Dit geldt '))} dan geldt:", gevolg))
     if tenzij:
-        zinnen.append(voorwaarden_zin("Dit geldt niet", tenzij))
+        zinnen += voorwaarden("Dit geldt niet", tenzij)
     if first.exception_to:
         zinnen.append(Zin(f"Deze regel gaat voor {' en '.join(r.citeer() for r in first.exception_to)}."))
     return Lezing(tuple(zinnen))
@@ -118,7 +140,7 @@ def begrip_lezing(regeling: ir.Regeling, d: ir.Definition) -> Lezing:
             if isinstance(d.expr, ir.Const):
                 return Lezing((Zin(f"{hoofd}: {'ja' if d.expr.value else 'nee'}."),))
         c = clause(regeling, d.expr)
-        return Lezing((voorwaarden_zin(hoofd, _conjuncts(c)),))
+        return Lezing(tuple(voorwaarden(hoofd, _conjuncts(c))))
     onderwerp = hoofdletter(noun(regeling, d.name, "begrip"))
     if isinstance(d.expr, ir.IfThenElse):
         return Lezing((voorwaarden_zin(f"{onderwerp} is {term(regeling, d.expr.then)}",
@@ -128,42 +150,52 @@ def begrip_lezing(regeling: ir.Regeling, d: ir.Definition) -> Lezing:
 
 
 def versienamen(versions: Mapping[str, ir.Regeling]) -> dict[str, str]:
-    """How a reading names a version: "volgens de regels van 1 maart 2026" (no version id)."""
+    """How a reading names a version: "in 2026", "in variant A", "in de variant van 1 maart 2026" (never an
+    id); a year two non-variant versions share gets the full date."""
+    jaren = [reg.geldig_vanaf.year for reg in versions.values() if not reg.variant]
     out: dict[str, str] = {}
     for vid, reg in versions.items():
-        soort = "de variant" if reg.variant else "de regels"
-        out[vid] = f"volgens {soort} van {datum(reg.geldig_vanaf)}"
-    dubbel = {v for v in out.values() if list(out.values()).count(v) > 1}
-    for vid, reg in versions.items():
-        if out[vid] in dubbel and reg.variant:
-            out[vid] = f"volgens de variant {vid.rsplit('-', 1)[-1].upper()} van {datum(reg.geldig_vanaf)}"
+        letter = vid.rsplit("-", 1)[-1]
+        if reg.variant:
+            out[vid] = f"in variant {letter.upper()}" if len(letter) == 1 else \
+                f"in de variant van {datum(reg.geldig_vanaf)}"
+        elif jaren.count(reg.geldig_vanaf.year) == 1:
+            out[vid] = f"in {reg.geldig_vanaf.year}"
+        else:
+            out[vid] = f"volgens de regels van {datum(reg.geldig_vanaf)}"
     return out
 
 
 def eigenschap_lezing(regeling: ir.Regeling, prop: ir.Property, namen: Mapping[str, str]) -> Lezing:
-    """An eigenschap with all its conditions: for whom it holds, then what holds for them."""
+    """An eigenschap with all its conditions: for whom it holds, then what holds for them. "Voor wie W geldt:
+    als L, dan R" is read as "voor wie W en L: R" (the same statement), so the conditions form one list."""
     versies = dict(namen)
-    zinnen: list[Zin] = []
+    bij_wie: list[Clause] = []
     if prop.waarvoor is not None:
-        delen = _conjuncts(clause(regeling, prop.waarvoor, versies=versies))
-        z = voorwaarden_zin("Deze eigenschap gaat over elke verzekerde", delen)
-        zinnen.append(Zin(z.tekst.replace("verzekerde als ", "verzekerde bij wie ", 1), z.punten))
+        bij_wie += _conjuncts(clause(regeling, prop.waarvoor, versies=versies))
+    expr = prop.expr
+    if isinstance(expr, ir.BinOp) and expr.op == "impliceert":
+        bij_wie += _conjuncts(clause(regeling, expr.left, versies=versies))
+        expr = expr.right
+    zinnen: list[Zin] = []
+    wie = "Voor elke verzekerde"
+    if bij_wie:
+        eerste, *rest = voorwaarden("Deze eigenschap gaat over elke verzekerde", bij_wie)
+        zinnen += [Zin(eerste.tekst.replace("verzekerde als ", "verzekerde bij wie ", 1), eerste.punten), *rest]
         wie = "Voor die verzekerde"
-    else:
-        wie = "Voor elke verzekerde"
-    if prop.kind == "geldt" and prop.expr is not None:
-        c = clause(regeling, prop.expr, versies=versies)
-        if isinstance(c, Samen) and c.voegwoord == "en":
-            zinnen.append(Zin(f"{wie} geldt elk van deze uitspraken:", tuple(d.hoofd() for d in c.delen)))
+    if prop.kind == "geldt" and expr is not None:
+        delen = _conjuncts(clause(regeling, expr, versies=versies))
+        if len(delen) > 1:
+            zinnen.append(Zin(f"{wie} geldt elk van deze uitspraken:", tuple(d.hoofd() for d in delen)))
         else:
-            zinnen.append(Zin(f"{wie} geldt: {c.hoofd()}."))
+            kort = f"{wie} geldt: {delen[0].hoofd()}."
+            zinnen.append(Zin(kort if _woorden(kort) <= MAX_WOORDEN else hoofdletter(delen[0].hoofd()) + "."))
     else:
         invoer = noun(regeling, prop.invoer, "invoer")
         uz = declared_zin(regeling, prop.uitkomst, "uitkomst")
         if uz is not None and "[" in uz.tekst:
-            zinnen.append(Zin(f"{wie} geldt: als {zin_clause(uz, False).bij()}, dan blijft dat zo als {invoer} "
-                              "hoger wordt."))
+            zinnen.append(Zin(f"Als {zin_clause(uz, False).bij()}, dan blijft dat zo als {invoer} hoger wordt."))
         else:
-            zinnen.append(Zin(f"{wie} geldt: {noun(regeling, prop.uitkomst, 'uitkomst')} wordt niet lager als "
+            zinnen.append(Zin(f"{hoofdletter(noun(regeling, prop.uitkomst, 'uitkomst'))} wordt niet lager als "
                               f"{invoer} hoger wordt."))
     return Lezing(tuple(zinnen))

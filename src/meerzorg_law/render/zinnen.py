@@ -80,6 +80,10 @@ def hoofdletter(text: str) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
+# Particles of separable verbs that join the verb at the end of a subordinate clause.
+_PARTIKELS = frozenset({"uit", "af", "mee", "toe", "terug", "weg", "aan", "op"})
+
+
 @dataclass(frozen=True, slots=True)
 class Bijzin:
     """An atomic clause: subject (or first constituent), finite verb, the rest."""
@@ -92,7 +96,12 @@ class Bijzin:
         return " ".join(p for p in (self.onderwerp, self.persoonsvorm, self.rest) if p)
 
     def bij(self) -> str:
-        return " ".join(p for p in (self.onderwerp, self.rest, self.persoonsvorm) if p)
+        """Verb last; a separable particle at the end of the rest joins it ("een budget uitsluit")."""
+        rest, verb = self.rest, self.persoonsvorm
+        woorden = rest.split()
+        if woorden and woorden[-1] in _PARTIKELS and verb:
+            rest, verb = " ".join(woorden[:-1]), woorden[-1] + verb
+        return " ".join(p for p in (self.onderwerp, rest, verb) if p)
 
     def inversie(self) -> str:
         """After a fronted phrase ("In afwijking van artikel 5.5 is de reden ...")."""
@@ -166,7 +175,7 @@ def naam(regeling: ir.Regeling, name: str, kind: str = "") -> str:
 def tabelnaam(regeling: ir.Regeling, name: str) -> str:
     """A table by its label up to the first comma or bracket ("Bekostigingsuren per week"), the asterisk of
     bijlage A in words."""
-    label = re.split(r",| \(", naam(regeling, name), maxsplit=1)[0]
+    label = re.split(r",| \(| en de ", naam(regeling, name), maxsplit=1)[0]
     return _sterretje(label)
 
 
@@ -233,6 +242,9 @@ _FUNCTIE = {"minimum": "het minimum van", "maximum": "het maximum van", "afronde
 _ONTKEN_OP = {"=": "<>", "<>": "=", "≠": "=", "<": ">=", ">=": "<", ">": "<=", "<=": ">", "≤": ">", "≥": "<"}
 _GETAL = {"=": "gelijk aan", "<>": "niet gelijk aan", "≠": "niet gelijk aan", "<": "minder dan",
           "<=": "ten hoogste", "≤": "ten hoogste", ">": "meer dan", ">=": "ten minste", "≥": "ten minste"}
+_ZELFDE = {"=": "hetzelfde", "<>": "anders", "≠": "anders", "<": "lager", "<=": "ten hoogste zo hoog",
+           "≤": "ten hoogste zo hoog", ">": "hoger", ">=": "ten minste zo hoog", "≥": "ten minste zo hoog"}
+_DAN = frozenset({"<", ">", "<>", "≠"})
 _DATUM = {"=": "op", "<>": "niet op", "≠": "niet op", "<": "vóór", "<=": "op of vóór", "≤": "op of vóór",
           ">": "na", ">=": "op of na", "≥": "op of na"}
 
@@ -295,7 +307,7 @@ class _Termen(ir.ExprVisitor[str]):
         return f"{_FUNCTIE.get(e.function, e.function.replace('_', ' '))} {args}"
 
     def volgens(self, e: ir.Volgens) -> str:
-        return f"{self.sub(e.expr)} {self.versies.get(e.versie, 'volgens de andere versie')}"
+        return f"{self.sub(e.expr)} {self.versies.get(e.versie, 'in de andere versie')}"
 
     def met(self, e: ir.Met) -> str:
         return (f"{self.sub(e.expr)} als {noun(self.regeling, e.fact, 'invoer')} "
@@ -334,9 +346,18 @@ class _Clauses(ir.ExprVisitor[Clause]):
         return self._flip(e.operand) if e.op == "niet" else self.visit(e.operand)
 
     def bin_op(self, e: ir.BinOp) -> Clause:
+        if e.op == "en" and not self.neg:
+            parts = _vereenvoudig(list(_en_delen(e)))
+            if len(parts) == 1 and not isinstance(parts[0], _Tussen):
+                return self.visit(parts[0])
+            delen: list[Clause] = []
+            for part in parts:
+                c = self._tussen(part) if isinstance(part, _Tussen) else self.visit(part)
+                delen += list(c.delen) if isinstance(c, Samen) and c.voegwoord == "en" else [c]
+            return Samen("en", tuple(delen))
         if e.op in ("en", "of"):
             op = e.op if not self.neg else ("of" if e.op == "en" else "en")
-            delen: list[Clause] = []
+            delen = []
             for side in (e.left, e.right):
                 c = self.visit(side)
                 delen += list(c.delen) if isinstance(c, Samen) and c.voegwoord == op else [c]
@@ -352,6 +373,10 @@ class _Clauses(ir.ExprVisitor[Clause]):
 
     def _vergelijk(self, e: ir.BinOp) -> Clause:
         op = _ONTKEN_OP.get(e.op, e.op) if self.neg else e.op
+        paar = self._zelfde(e.left, e.right, op)
+        if paar is not None:
+            onderwerp, links, rechts = paar
+            return Bijzin(onderwerp, "is", f"{links} {_ZELFDE.get(op, op)} {rechts}".strip())
         enum = _enum_of(e.left) or _enum_of(e.right)
         if enum and op in ("=", "<>", "≠"):
             element, value = (e.left, e.right) if isinstance(e.right, ir.Const) else (e.right, e.left)
@@ -363,6 +388,32 @@ class _Clauses(ir.ExprVisitor[Clause]):
         if e.left.type.kind == "bool" and op in ("=", "<>", "≠"):
             return Bijzin(left, "is", f"{'niet ' if op != '=' else ''}gelijk aan {right}")
         return Bijzin(left, "is", f"{_GETAL.get(op, op)} {right}")
+
+    def _tussen(self, e: _Tussen) -> Clause:
+        return Bijzin(self.termen.sub(e.element), "ligt",
+                      f"tussen {self.termen.sub(e.van)} en {self.termen.sub(e.tot)}")
+
+    def _zelfde(self, left: ir.Expr, right: ir.Expr, op: str) -> tuple[str, str, str] | None:
+        """One value compared in two versions ("in 2027 ... als in 2026") or with a fact changed ("... als
+        wanneer het aantal uren toezicht 0 zou zijn"): the value is named once."""
+        if isinstance(left, ir.Volgens) and isinstance(right, ir.Volgens) and self._zelfde_term(left.expr, right.expr):
+            versies = self.versies or {}
+            return (self._waarde(left.expr), versies.get(left.versie, ""),
+                    f"{'dan' if op in _DAN else 'als'} {versies.get(right.versie, 'in de andere versie')}")
+        if isinstance(right, ir.Met) and self._zelfde_term(right.expr, left):
+            return (self._waarde(left), "", f"{'dan' if op in _DAN else 'als'} wanneer "
+                    f"{noun(self.regeling, right.fact, 'invoer')} {self.termen.sub(right.value)} zou zijn")
+        return None
+
+    def _zelfde_term(self, a: ir.Expr, b: ir.Expr) -> bool:
+        """The same expression, spans aside (read the same, it is the same)."""
+        return type(a) is type(b) and self.termen.visit(a) == self.termen.visit(b)
+
+    def _waarde(self, e: ir.Expr) -> str:
+        """A value as a subject; a waar/onwaar one as "of ..." ("of de verzekerde recht op meer zorg heeft")."""
+        if e.type.kind == "bool":
+            return f"of {_Clauses(self.regeling, False, self.versies).visit(e).bij()},"
+        return self.termen.sub(e)
 
     def _is_waarde(self, element: ir.Expr, enum: str, values: tuple[str, ...], neg: bool) -> Clause:
         """``x = v``: the value's own clause when it declares one ("geen andere regeling voorziet in de
@@ -381,7 +432,7 @@ class _Clauses(ir.ExprVisitor[Clause]):
         values = tuple(i.value for i in e.items if isinstance(i, ir.Const) and isinstance(i.value, str))
         enum = _enum_of(e.element)
         if enum and len(values) == len(e.items):
-            if len(values) > 1 and all(self._clause_value(enum, v) for v in values):
+            if len(values) > 1 and any(self._clause_value(enum, v) for v in values):
                 parts = tuple(self._is_waarde(e.element, enum, (v,), neg) for v in values)
                 return Samen("en" if neg else "of", parts)
             return self._is_waarde(e.element, enum, values, neg)
@@ -425,9 +476,9 @@ class _Clauses(ir.ExprVisitor[Clause]):
 
     def volgens(self, e: ir.Volgens) -> Clause:
         inner = self.visit(e.expr)
-        versie = self.versies.get(e.versie, "volgens de andere versie") if self.versies is not None else ""
+        versie = self.versies.get(e.versie, "in de andere versie") if self.versies is not None else ""
         if isinstance(inner, Bijzin):
-            return Bijzin(inner.onderwerp, inner.persoonsvorm, f"{inner.rest} {versie}".strip())
+            return Bijzin(inner.onderwerp, inner.persoonsvorm, f"{versie} {inner.rest}".strip())
         return inner
 
     def met(self, e: ir.Met) -> Clause:
@@ -437,6 +488,38 @@ class _Clauses(ir.ExprVisitor[Clause]):
                           f"{inner.rest} ook als {noun(self.regeling, e.fact, 'invoer')} "
                           f"{self.termen.sub(e.value)} zou zijn".strip())
         return inner
+
+
+@dataclass(frozen=True, slots=True)
+class _Tussen:
+    """``van <= x en x <= tot`` (dates, both bounds included), read as "x ligt tussen van en tot"."""
+
+    element: ir.Expr
+    van: ir.Expr
+    tot: ir.Expr
+
+
+def _en_delen(e: ir.Expr) -> list[ir.Expr]:
+    if isinstance(e, ir.BinOp) and e.op == "en":
+        return _en_delen(e.left) + _en_delen(e.right)
+    return [e]
+
+
+def _vereenvoudig(parts: list[ir.Expr | _Tussen]) -> list[ir.Expr | _Tussen]:
+    """A reader's simplifications of a conjunction, meaning kept: "x is bekend" goes when another part compares
+    x (a date that lies before another is known), and "x op of na a" with "x op of vóór b" is "x tussen a en b"."""
+    vergeleken = {p.left.name for p in parts if isinstance(p, ir.BinOp) and isinstance(p.left, ir.Var)
+                  and p.op in _ONTKEN_OP}
+    out: list[ir.Expr | _Tussen] = [p for p in parts if not (isinstance(p, ir.Known) and not p.negated and
+                                                   p.fact in vergeleken)]
+    for i, p in enumerate(out):
+        for j, q in enumerate(out):
+            if i < j and isinstance(p, ir.BinOp) and isinstance(q, ir.BinOp) and isinstance(p.left, ir.Var) and \
+                    isinstance(q.left, ir.Var) and p.left.name == q.left.name and p.left.type.kind == "datum" and \
+                    {p.op, q.op} == {">=", "<="}:
+                van, tot = (p.right, q.right) if p.op == ">=" else (q.right, p.right)
+                return _vereenvoudig([*out[:i], _Tussen(p.left, van, tot), *out[i + 1:j], *out[j + 1:]])
+    return out
 
 
 def clause(regeling: ir.Regeling, e: ir.Expr, neg: bool = False, versies: dict[str, str] | None = None) -> Clause:
