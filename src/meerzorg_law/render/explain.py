@@ -69,7 +69,9 @@ class _Lezer:
         if failed is not None:
             i, c = failed
             why = f", want {self.zin(r, i, c, neg=not c.value)}"
-        return [f"    Niet van toepassing: {self.kop(r)}{why}."]
+        # Without the "(uitzondering op ...)" of the applied rule: the reason, not the ranking, is what a reader
+        # of a rule that did not apply needs (and the line stays a readable sentence).
+        return [f"    Niet van toepassing: {r.provision.citeer()}{why}."]
 
 
 def explain_rule(regeling: ir.Regeling, r: RuleStep) -> list[str]:
@@ -113,7 +115,8 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
             waarde = toon(step.value) if decl is None else _waarde(regeling, decl, step.value)
             herkomst = _badge(regeling, decl.herkomst if decl else None, step.provision)
             waar = f"{step.provision.citeer()}; {herkomst}" if herkomst else step.provision.citeer()
-            out.append(f"  {_hoofd(naam(regeling, step.name))}: {waarde} ({waar}).")
+            stelling = _stelling(regeling, step.name, "begrip", step.value, _vast(waarde))
+            out.append(f"  {stelling} ({waar}).")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
@@ -140,7 +143,31 @@ def _stelling(regeling: ir.Regeling, name: str, kind: str, value: Value,
     z = declared_zin(regeling, name, kind)
     if isinstance(value, bool) and z is not None and "[" in z.tekst:
         return _hoofd(zin_clause(z, not value).hoofd())
+    if z is not None and "[" not in z.tekst:
+        decl = regeling.facts.get(name) if kind == "invoer" else regeling.outcomes.get(name)
+        enum = decl.type.enum if decl is not None and decl.type.kind == "enum" else ""
+        if enum and isinstance(value, str):
+            return _hoofd(_is_waarde(regeling, z.tekst, enum, value))
+        return f"{_hoofd(z.tekst)} is {toon_als(regeling, name, value)}"
     return f"{_hoofd(naam(regeling, name, kind))}: {toon_als(regeling, name, value)}"
+
+
+def _vast(text: str) -> Callable[[ir.Regeling, str, Value], str]:
+    """A value already shown, in the shape ``_stelling`` asks for."""
+    return lambda _r, _n, _v: text
+
+
+def _is_waarde(regeling: ir.Regeling, onderwerp: str, enum: str, value: str) -> str:
+    """"de leveringsvorm is een persoonsgebonden budget"; a value that declares its own clause says that ("geen
+    andere regeling voorziet in de zorgbehoefte"), one without any by its label in quotes."""
+    decl = regeling.enums.get(enum)
+    z = decl.zinnen[decl.values.index(value)] if decl is not None and decl.zinnen and value in decl.values else None
+    if z is not None and "[" in z.tekst:
+        return zin_clause(z, False).hoofd()
+    if z is not None:
+        return f"{onderwerp} is {z.tekst}"
+    label = toon_enum(regeling, enum, value)
+    return f"{onderwerp} is {label if label == value else f'‘{label}’'}"
 
 
 def _badge(regeling: ir.Regeling, own: ir.Herkomst | None, ref: ProvisionRef) -> str:
