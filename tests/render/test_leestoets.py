@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from meerzorg_law import ir
+from meerzorg_law.cases.project import load_project
+from meerzorg_law.engine.compile import compile_regeling
+from meerzorg_law.engine.evaluate import evaluate
 from meerzorg_law.render.leestoets import Lezingplek, alle_lezingen, lezingen_tekst, toets
+from meerzorg_law.render.waarom import waarom
 from meerzorg_law.render.zinnen import Lezing, Zin
 from meerzorg_law.semantics.pipeline import load_bundle
 from meerzorg_law.span import ProvisionRef
@@ -94,3 +98,20 @@ def test_golden_readings(versie: str, versies: dict[str, ir.Regeling], update_go
         golden.write_text(text, encoding="utf-8")
     assert golden.exists(), f"{golden.name} ontbreekt; draai pytest met --update-golden en bekijk het verschil"
     assert text == golden.read_text(encoding="utf-8")
+
+
+def test_why_of_every_case_passes(versies: dict[str, ir.Regeling]) -> None:
+    """The "why" the rekenhulp and uitleg show (``render.waarom``), for every case of the bundled case files
+    under the 2026 rules and the 2027 proposal, holds to the same gate."""
+    project = load_project()
+    problemen = []
+    for vid in ("rlz-2026", "rlz-2027"):
+        reg = project.bundle.versions[vid]
+        compiled = compile_regeling(reg, traced=True)
+        for case in project.cases:
+            outcome = evaluate(compiled, case.feiten)
+            assert outcome.trace is not None
+            lezing = waarom(reg, outcome.trace)
+            problemen += [f"{vid} {case.naam}: {p}" for p in toets(Lezingplek("waarom", case.naam, vid, None, False,
+                                                                                lezing))]
+    assert not problemen, "\n".join(problemen)

@@ -15,7 +15,8 @@ from ..span import ProvisionRef
 from ..values import Value
 from .herkomst import badge
 from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
-from .zinnen import Samen, clause, declared_zin, naam, zin_clause
+from .waarom import stelling
+from .zinnen import Samen, clause, naam
 
 __all__ = ["explain", "explain_rule"]
 
@@ -90,7 +91,7 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     # A rule that sets several outcomes is explained once, at the first of them.
     explained: dict[int, str] = {}
     for o in trace.outcomes:
-        out.append(f"  {_stelling(regeling, o.name, 'uitkomst', o.value, toon_uitkomst)}.")
+        out.append(f"  {stelling(regeling, o.name, 'uitkomst', o.value, toon_uitkomst)}.")
         d = o.decided_by
         if d is None:
             out.append("    Geen regel is van toepassing, dus geldt de standaardwaarde.")
@@ -115,13 +116,12 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
             waarde = toon(step.value) if decl is None else _waarde(regeling, decl, step.value)
             herkomst = _badge(regeling, decl.herkomst if decl else None, step.provision)
             waar = f"{step.provision.citeer()}; {herkomst}" if herkomst else step.provision.citeer()
-            stelling = _stelling(regeling, step.name, "begrip", step.value, _vast(waarde))
-            out.append(f"  {stelling} ({waar}).")
+            out.append(f"  {stelling(regeling, step.name, 'begrip', step.value, _vast(waarde))} ({waar}).")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
         if name in facts:
-            out.append(f"  {_stelling(regeling, name, 'invoer', facts[name], toon_feit)}.")
+            out.append(f"  {stelling(regeling, name, 'invoer', facts[name], toon_feit)}.")
     unused = [n for n in facts if n not in trace.facts_read]
     if unused:
         out.append(f"  Niet gebruikt: {'; '.join(naam(regeling, n, 'invoer') for n in unused)}.")
@@ -136,38 +136,9 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     return "\n".join(out)
 
 
-def _stelling(regeling: ir.Regeling, name: str, kind: str, value: Value,
-              toon_als: Callable[[ir.Regeling, str, Value], str]) -> str:
-    """A fact or outcome as a statement: a waar/onwaar one by its declared clause ("De verzekerde heeft geen
-    recht op meer zorg"), any other as "label: value"."""
-    z = declared_zin(regeling, name, kind)
-    if isinstance(value, bool) and z is not None and "[" in z.tekst:
-        return _hoofd(zin_clause(z, not value).hoofd())
-    if z is not None and "[" not in z.tekst:
-        decl = regeling.facts.get(name) if kind == "invoer" else regeling.outcomes.get(name)
-        enum = decl.type.enum if decl is not None and decl.type.kind == "enum" else ""
-        if enum and isinstance(value, str):
-            return _hoofd(_is_waarde(regeling, z.tekst, enum, value))
-        return f"{_hoofd(z.tekst)} is {toon_als(regeling, name, value)}"
-    return f"{_hoofd(naam(regeling, name, kind))}: {toon_als(regeling, name, value)}"
-
-
 def _vast(text: str) -> Callable[[ir.Regeling, str, Value], str]:
-    """A value already shown, in the shape ``_stelling`` asks for."""
+    """A value already shown, in the shape ``stelling`` asks for."""
     return lambda _r, _n, _v: text
-
-
-def _is_waarde(regeling: ir.Regeling, onderwerp: str, enum: str, value: str) -> str:
-    """"de leveringsvorm is een persoonsgebonden budget"; a value that declares its own clause says that ("geen
-    andere regeling voorziet in de zorgbehoefte"), one without any by its label in quotes."""
-    decl = regeling.enums.get(enum)
-    z = decl.zinnen[decl.values.index(value)] if decl is not None and decl.zinnen and value in decl.values else None
-    if z is not None and "[" in z.tekst:
-        return zin_clause(z, False).hoofd()
-    if z is not None:
-        return f"{onderwerp} is {z.tekst}"
-    label = toon_enum(regeling, enum, value)
-    return f"{onderwerp} is {label if label == value else f'‘{label}’'}"
 
 
 def _badge(regeling: ir.Regeling, own: ir.Herkomst | None, ref: ProvisionRef) -> str:
