@@ -40,5 +40,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(properties_json(report))
     else:
-        print(render_properties(report))
+        print(render_properties(report, bundle.versions))
     return EXIT_OK if report.ok else EXIT_FAILED
