@@ -41,12 +41,23 @@ __all__ = [
     "ExprVisitor",
     "FactDecl", "Group", "Herkomst", "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
     "OutcomeDecl", "OutcomeTree", "Property", "Provision", "Regeling", "Rule", "Table", "Unary", "Var", "Volgens",
-    "children", "missing_handlers", "walk",
+    "Zin", "children", "missing_handlers", "walk",
 ]
 
 # --------------------------------------------------------------------------------------------------
 # Declarations
 # --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Zin:
+    """The clause that states a fact, begrip or enumeration value in a reading (``render.zinnen``): for
+    waar/onwaar a main clause with the finite verb in brackets and its negation (given, or "niet" after the
+    verb); else the noun phrase with its article. Checked in ``semantics.lower``."""
+
+    tekst: str
+    ontkend: str
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +67,7 @@ class EnumDecl:
     values: tuple[str, ...]
     labels: tuple[str, ...]
     span: Span
+    zinnen: tuple[Zin | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +78,7 @@ class FactDecl:
     bereik: tuple[Value, Value] | None
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +101,7 @@ class OutcomeDecl:
     standaard: Expr | None
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +116,7 @@ class Definition:
     is_parameter: bool
     span: Span
     herkomst: Herkomst | None = None
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)

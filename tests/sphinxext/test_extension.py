@@ -51,8 +51,9 @@ def test_artikel_shows_text_rule_plain_dutch_cases_and_example(site: SphinxTestA
     assert '<div class="rlz-regel highlight-meerzorg notranslate">' in html
     assert '<span class="kd">regel</span>' in html and '<span class="k">indien</span>' in html
     # the plain Dutch reading, every name by its label
-    assert "Dan geldt: <strong>recht op extra zorg: ja; reden van de beslissing: toegekend</strong>, als:" in html
-    assert "uren zorg per week is ten minste de drempel in uren per week, en" in html
+    assert "<p>Als aan beide voorwaarden is voldaan:</p>" in html
+    assert "<li><p>het aantal uren zorg per week ten minste de drempel in uren per week is;</p></li>" in html
+    assert "<li><p>de verzekerde heeft recht op extra zorg;</p></li>" in html
     # the cases that exercise the lid, per version, and a worked example
     assert 'class="rlz-tabel rlz-casussen' in html
     assert "P1 boven de drempel" in html

@@ -30,6 +30,7 @@ SLEUTELWOORDEN = (
     "sleutel", "standaard", "stijgt", "te", "tekst", "tenzij", "toegevoegd", "toelichting", "tot", "tussen",
     "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "voor", "waarvoor",
     "wordt",
+    "zin", "ontkend",  # the clause a declaration is read by (issue 22)
 )
 _WOORDOPERATOREN = ("impliceert", "niet", "en", "of", "in")
 _TYPES = ("geheel getal", "geheel", "getal", "decimaal", "geldbedrag", "datum", "duur", "uren")

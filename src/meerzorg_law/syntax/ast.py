@@ -56,6 +56,7 @@ from .ast_regeling import (
     TypeExpr,
     Uitkomst,
     Verwijzing,
+    Zin,
 )
 from .ast_wijziging import (
     GegevensInstructie,
@@ -82,7 +83,7 @@ __all__ = [
     "Kolom", "KomtTeLuiden", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf",
     "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel",
     "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",
-    "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling",
+    "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling", "Zin",
 ]
 
 Document = Union[Regeling, Wijzigingsregeling]

@@ -27,10 +27,23 @@ class TypeExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Zin:
+    """The clause that states a fact, begrip or enumeration value in a Dutch reading: for waar/onwaar a main
+    clause with its finite verb in brackets ("de verzekerde [ontvangt] zorg thuis") and optionally its negation
+    ("de verzekerde [ontvangt] geen zorg thuis"), so "niet"/"geen" stands where Dutch puts it; else a noun phrase
+    with its article ("de leveringsvorm van de zorg")."""
+
+    tekst: str
+    ontkend: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class EnumWaarde:
     name: str
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,7 @@ class Invoer:
     optioneel: bool
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +72,7 @@ class Uitkomst:
     standaard: Expr | None
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +125,7 @@ class Begrip:
     is_parameter: bool
     span: Span
     herkomst: Herkomst | None = None
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,6 +131,13 @@ def _opt(text: str, ind: int) -> str:
     return f" {_str(text, ind)}" if text else ""
 
 
+def _zin(zin: ast.Zin | None, ind: int) -> str:
+    """`` zin "..." ontkend "..."`` after a declaration, or nothing."""
+    if zin is None:
+        return ""
+    return f" zin {_str(zin.tekst, ind)}" + (f" ontkend {_str(zin.ontkend, ind)}" if zin.ontkend else "")
+
+
 def _type(t: ast.TypeExpr) -> str:
     return t.name if t.kind == "enum" else _TYPES[t.kind]
 
@@ -194,15 +201,15 @@ def _declaratie(d: ast.Declaratie, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(d, ast.Enumeratie):
         return [f"{pad}enumeratie {d.name}{_opt(d.label, ind)}"] + [
-            f"{pad}{_INDENT}waarde {w.name}{_opt(w.label, ind + 1)}" for w in d.values]
+            f"{pad}{_INDENT}waarde {w.name}{_opt(w.label, ind + 1)}{_zin(w.zin, ind + 1)}" for w in d.values]
     if isinstance(d, ast.Invoer):
         bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
         optioneel = " optioneel" if d.optioneel else ""
-        return [f"{pad}invoer {d.name}: {_type(d.type)}{bereik}{optioneel}{_opt(d.label, ind)}"]
+        return [f"{pad}invoer {d.name}: {_type(d.type)}{bereik}{optioneel}{_opt(d.label, ind)}{_zin(d.zin, ind)}"]
     if isinstance(d, ast.Beperking):
         return [f"{pad}beperking {d.name}{_opt(d.label, ind)}: {print_expr(d.expr)}"]
     standaard = f" standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
-    return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}"]
+    return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}{_zin(d.zin, ind)}"]
 
 
 def _bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel, ind: int) -> list[str]:
@@ -232,8 +239,8 @@ def _item(item: ast.Item, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(item, ast.Begrip):
         soort = "parameter" if item.is_parameter else "begrip"
-        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}",
-                *_herkomst(item.herkomst, ind + 1)]
+        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}"
+                f"{_zin(item.zin, ind)}", *_herkomst(item.herkomst, ind + 1)]
     afwijking = ""
     if item.afwijking:
         afwijking = " in afwijking van " + " en ".join(_verwijzing(v.ref) for v in item.afwijking)
