@@ -13,7 +13,7 @@ LAYERS = [
     {"syntax"},
     {"versions"},
     {"semantics", "ir", "ir_expr"},
-    {"engine", "verify", "columnar"},
+    {"engine", "verify", "columnar", "javascript"},
     {"cases", "compare", "properties", "impact"},
     {"render", "export"},
     {"sphinxext", "pytest_plugin"},

@@ -39,7 +39,7 @@ from .. import ir
 from ..values import Value, decimal_as_fraction
 from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
 
-__all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan"]
+__all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan", "planner"]
 
 LIMIT = 2**62
 ASSUMED_BOUND = 10**15
@@ -52,6 +52,12 @@ def plan(regeling: ir.Regeling) -> Plan:
     p = _Planner(regeling)
     outcomes = {name: p.outcome(name) for name in regeling.outcomes}
     return Plan(regeling.versie, p.facts, dict(p.defs), outcomes, tuple(p.reasons))
+
+
+def planner(regeling: ir.Regeling) -> _Planner:
+    """The planner itself, for another exact back end (javascript) that needs each IR node's kind and scale:
+    ``visit(e)`` plans an expression (once per node), ``outcome(name)`` an outcome at its common scale."""
+    return _Planner(regeling)
 
 
 _KINDS = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "date"}
