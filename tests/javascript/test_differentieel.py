@@ -11,6 +11,9 @@ from hypothesis import HealthCheck, given, settings
 
 from meerzorg_law import ir
 from meerzorg_law.cases.project import bundled_paths, load_project
+from meerzorg_law.columnar import row_facts
+from meerzorg_law.impact.assumptions import load_assumptions
+from meerzorg_law.impact.population import Population
 from meerzorg_law.javascript import expr, programma
 from meerzorg_law.properties.strategies import facts_strategy
 from meerzorg_law.semantics.pipeline import load_bundle
@@ -55,9 +58,18 @@ def test_every_case_file(tmp_path: Path) -> None:
     assert differences(programma(BUNDLED_VERSIONS), tmp_path, BUNDLED_VERSIONS, cases) == []
 
 
-@pytest.mark.slow
+def _population(n: int) -> list[dict[str, Value]]:
+    """``n`` clients of the impact population (regeling/populatie.toml), as facts of a case."""
+    regs = BUNDLED_VERSIONS
+    population = Population(n, 7, load_assumptions(BUNDLED / "populatie.toml"), regs["rlz-2026"], regs["rlz-2027"])
+    cols = next(population.chunks()).for_version({"instelling": [0.8] * 3, "thuis": [0.7] * 3})
+    return [row_facts(regs["rlz-2027"], cols, i) for i in range(cols.n)]
+
+
 def test_generated_cases(tmp_path: Path) -> None:
-    cases = _generated(GENERATED + 500)
+    """10,000 clients of the impact population and 2,000 cases from the property tests' strategies (which hit
+    every threshold exactly and one cent below), all distinct, each under every bundled version."""
+    cases = _population(GENERATED) + _generated(2_000)
     distinct = {tuple(sorted((k, repr(v)) for k, v in c.items())) for c in cases}
     assert len(distinct) >= GENERATED, len(distinct)
     assert differences(programma(BUNDLED_VERSIONS), tmp_path, BUNDLED_VERSIONS, cases) == []
