@@ -9,37 +9,14 @@ import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from catala import runtime as rt
-
 from meerzorg_law import ir
 from meerzorg_law.engine.compile import Decision, EvaluationFailure, compile_regeling
 from meerzorg_law.engine.evaluate import evaluate
-from meerzorg_law.values import Value, decimal_as_fraction
+from meerzorg_law.javascript import tekst
+from meerzorg_law.values import Value
 
 NODE = shutil.which("node") or shutil.which("nodejs")
 RUNNER = Path(__file__).with_name("draai.js")
-
-
-def tekst(v: Value) -> object:
-    """A value as the runtime writes it (``R.tekst``): exact decimal text, cents, ISO dates, names."""
-    if isinstance(v, (bool, str)):
-        return v
-    if isinstance(v, rt.Integer):
-        return str(int(v.value))
-    if isinstance(v, rt.Money):
-        v = rt.Decimal(f"{int(v.value.value)}/100")
-    if isinstance(v, rt.Decimal):
-        q = decimal_as_fraction(v)
-        sign, q = ("-" if q < 0 else ""), abs(q)
-        whole, rest = divmod(q.numerator, q.denominator)
-        digits = ""
-        while rest and len(digits) < 40:
-            d, rest = divmod(rest * 10, q.denominator)
-            digits += str(d)
-        return f"{sign}{whole}" + (f".{digits}" if digits else "")
-    if isinstance(v, rt.Date):
-        return str(v.value.isoformat())
-    raise TypeError(f"geen waarde voor de rekenhulp: {v!r}")
 
 
 def invoer(facts: Mapping[str, Value]) -> dict[str, object]:

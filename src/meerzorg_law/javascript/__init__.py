@@ -7,6 +7,6 @@ engine's default logic. Reads only the IR; the differential test (tests/javascri
 
 from .escape import js
 from .expr import NietOndersteund
-from .program import RUNTIME, feiten_van, programma, versie_js
+from .program import RUNTIME, feiten_van, programma, tekst, versie_js
 
-__all__ = ["RUNTIME", "NietOndersteund", "feiten_van", "js", "programma", "versie_js"]
+__all__ = ["RUNTIME", "NietOndersteund", "feiten_van", "js", "programma", "tekst", "versie_js"]

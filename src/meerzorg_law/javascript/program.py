@@ -10,18 +10,23 @@ that runs in a browser (no eval, no network, nothing but this file) and in Node 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from pathlib import Path
+
+from catala import runtime as rt
 
 from .. import ir
 from ..columnar.nodes import FACT_SCALE
-from ..values import format_value
+from ..values import Value, decimal_as_fraction, format_value
 from .escape import js
 from .expr import Expressies, NietOndersteund
 
-__all__ = ["RUNTIME", "NietOndersteund", "feiten_van", "programma", "versie_js"]
+__all__ = ["RUNTIME", "NietOndersteund", "feiten_van", "programma", "tekst", "versie_js"]
 
 RUNTIME = Path(__file__).with_name("runtime.js")
 
+# Digits after the point a fact is read with: a decimaal at the columnar fact scale, a geldbedrag in cents.
+_SCHAAL = {"dec": FACT_SCALE, "geld": 2}
 _SOORT = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "datum"}
 
 
@@ -50,12 +55,39 @@ def _feit(reg: ir.Regeling, f: ir.FactDecl) -> str:
     if soort is None:
         raise NietOndersteund(f"feit {f.name} van type {f.type} ({f.span})")
     decl: dict[str, object] = {"soort": soort, "optioneel": f.optioneel, "label": f.label,
-                               "schaal": FACT_SCALE if soort == "dec" else 0}
+                               "schaal": _SCHAAL.get(soort, 0)}
     if soort == "enum":
         decl["waarden"] = list(reg.enums[f.type.enum].values)
     if f.bereik is not None:
-        decl["bereik"] = [format_value(v).replace(".", "").replace(",", ".").replace("€ ", "") for v in f.bereik]
+        decl["bereik"] = [tekst(v) for v in f.bereik]
     return js(decl)
+
+
+def tekst(v: Value) -> object:
+    """A value as the runtime reads it (``RK.lees``) and writes it (``R.tekst``): numbers as exact decimal text
+    with a point ("32.6", a geldbedrag in euros), dates ISO, enumeration values by name, booleans as such."""
+    if isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, rt.Integer):
+        return str(int(v.value))
+    if isinstance(v, rt.Money):
+        return _decimaal(Fraction(int(v.value.value), 100))
+    if isinstance(v, rt.Decimal):
+        return _decimaal(decimal_as_fraction(v))
+    if isinstance(v, rt.Date):
+        return str(v.value.isoformat())
+    raise NietOndersteund(f"een waarde van deze soort kan de rekenhulp niet lezen: {format_value(v)}")
+
+
+def _decimaal(q: Fraction) -> str:
+    """Exact decimal text; a fraction without a finite expansion cannot occur (the planner has none)."""
+    sign, q = ("-" if q < 0 else ""), abs(q)
+    whole, rest = divmod(q.numerator, q.denominator)
+    digits = ""
+    while rest and len(digits) < 40:
+        d, rest = divmod(rest * 10, q.denominator)
+        digits += str(d)
+    return f"{sign}{whole}" + (f".{digits}" if digits else "")
 
 
 def versie_js(reg: ir.Regeling) -> str:

@@ -151,7 +151,7 @@ var RK = (function () {
       if (d.soort === "bool") w = x === true || x === "true" || x === "ja" ? true : x === false || x === "false" || x === "nee" ? false : null;
       else if (d.soort === "enum") w = d.waarden.indexOf(String(x)) >= 0 ? String(x) : null;
       else if (d.soort === "datum") w = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(x)) ? String(x) : null;
-      else w = eenheden(x, d.soort === "geld" ? 2 : d.schaal);
+      else w = eenheden(x, d.schaal);
       if (w === undefined) fouten[naam] = "te veel cijfers achter de komma (ten hoogste " + d.schaal + ")";
       else if (w === null) fouten[naam] = "geen geldige waarde: " + String(x);
       else if (d.bereik && (w < eenheden(d.bereik[0], d.schaal) || w > eenheden(d.bereik[1], d.schaal))) {
