@@ -54,12 +54,6 @@ def plan(regeling: ir.Regeling) -> Plan:
     return Plan(regeling.versie, p.facts, dict(p.defs), outcomes, tuple(p.reasons))
 
 
-def planner(regeling: ir.Regeling) -> _Planner:
-    """The planner itself, for another exact back end (javascript) that needs each IR node's kind and scale:
-    ``visit(e)`` plans an expression (once per node), ``outcome(name)`` an outcome at its common scale."""
-    return _Planner(regeling)
-
-
 _KINDS = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "date"}
 
 
@@ -384,3 +378,9 @@ def _align(a: Arr, b: Arr) -> tuple[Arr, Arr]:
     if not (_fits(x.lo, x.hi) and _fits(y.lo, y.hi)):
         return Arr("fallback", (), "other", param="schaal"), b
     return x, y
+
+
+def planner(regeling: ir.Regeling) -> _Planner:
+    """The planner itself, for another exact back end (javascript) that needs each IR node's kind and scale:
+    ``visit(e)`` plans an expression (once per node), ``outcome(name)`` an outcome at its common scale."""
+    return _Planner(regeling)
