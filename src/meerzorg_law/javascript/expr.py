@@ -3,7 +3,8 @@
 Exact arithmetic with BigInt at the columnar engine's fixed scales: the kind and decimal scale of every node
 come from the columnar planner (``columnar.plan.planner``), so a decimaal is a BigInt counting units of
 10^-scale exactly as a column does, a geheel getal a BigInt, a geldbedrag BigInt cents. Booleans are booleans,
-enumeration values their names, dates ISO strings (which compare as dates). What the planner cannot make
+enumeration values their names, dates ISO strings (which compare as dates), uren BigInt seconds (times a
+decimaal rounded to the second as the planner's ``round`` node has it). What the planner cannot make
 exact (a division, geldbedrag times decimaal, durations, ``volgens``, ``met``) raises ``NietOndersteund`` with
 its reason: the page for that version is then not generated, never computed inexactly.
 
@@ -111,10 +112,16 @@ class Expressies(ir.ExprVisitor[str]):
             return f"({self.visit(e.left)}{'&&' if op == 'en' else '||'}{self.visit(e.right)})"
         if op == "impliceert":
             return f"(!{self.visit(e.left)}||{self.visit(e.right)})"
-        self.arr(e)  # division, geld x decimaal and date arithmetic stop here, with the planner's reason
+        planned = self.arr(e)  # division, geld x decimaal and date arithmetic stop here, with the planner's reason
         if op in _CMP:
             s = max(self.scale(e.left), self.scale(e.right))
             return f"({self.at(e.left, s)}{_CMP[op]}{self.at(e.right, s)})"
+        if op == "*" and planned.op == "round":
+            # uren times a decimaal: exact in seconds at the decimaal's scale, then to the second, a half up.
+            product = planned.args[0]
+            limit = 10 ** (MAX_DIGITS + product.scale)
+            return (f"R.afronden(R.mul({self.visit(e.left)},{self.visit(e.right)},{limit}n,{js(str(e.span))}),"
+                    f"{10 ** planned.param}n)")
         if op == "*":
             s = self.scale(e)
             limit = 10 ** (MAX_DIGITS + (s if e.type.kind == "decimaal" else 0))

@@ -27,7 +27,8 @@ RUNTIME = Path(__file__).with_name("runtime.js")
 
 # Digits after the point a fact is read with: a decimaal at the columnar fact scale, a geldbedrag in cents.
 _SCHAAL = {"dec": FACT_SCALE, "geld": 2}
-_SOORT = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "datum"}
+_SOORT = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "datum",
+          "uren": "uren"}
 
 
 def programma(versies: Mapping[str, ir.Regeling]) -> str:

@@ -141,20 +141,41 @@ var RK = (function () {
     return neg ? -n : n;
   }
 
+  const UREN = /^(-?)([0-9]+):([0-9]{2})(?::([0-9]{2}))?$/;
+
+  // Hours as seconds: "26:05", "6:31:15" (minutes and seconds 00-59) or decimal hours that come to whole seconds.
+  function seconden(tekst) {
+    const t = String(tekst).trim().replace(/ uur$/, "");
+    const m = UREN.exec(t);
+    if (m) {
+      if (Number(m[3]) > 59 || Number(m[4] || 0) > 59) return null;
+      const s = BigInt(m[2]) * 3600n + BigInt(m[3]) * 60n + BigInt(m[4] || 0);
+      return m[1] ? -s : s;
+    }
+    const n = eenheden(t, 12);
+    if (n === null || n === undefined || (n * 3600n) % (10n ** 12n) !== 0n) return null;
+    return n * 3600n / (10n ** 12n);
+  }
+
+  // One fact: its value, null when it is not one, undefined when it has too many decimals.
+  function waarde(d, x) {
+    if (d.soort === "bool") return x === true || x === "true" || x === "ja" ? true : x === false || x === "false" || x === "nee" ? false : null;
+    if (d.soort === "enum") return d.waarden.indexOf(String(x)) >= 0 ? String(x) : null;
+    if (d.soort === "datum") return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(x)) ? String(x) : null;
+    if (d.soort === "uren") return seconden(x);
+    return eenheden(x, d.schaal);
+  }
+
   // The facts of a case as the form or a JSON line gives them (strings, booleans) -> runtime values.
   R.lees = function (versie, ruw) {
     const feiten = {}, fouten = {};
     for (const naam of Object.keys(ruw)) {
       const d = versie.feiten[naam], x = ruw[naam];
       if (d === undefined || x === null || x === "") continue;
-      let w;
-      if (d.soort === "bool") w = x === true || x === "true" || x === "ja" ? true : x === false || x === "false" || x === "nee" ? false : null;
-      else if (d.soort === "enum") w = d.waarden.indexOf(String(x)) >= 0 ? String(x) : null;
-      else if (d.soort === "datum") w = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(x)) ? String(x) : null;
-      else w = eenheden(x, d.schaal);
+      const w = waarde(d, x);
       if (w === undefined) fouten[naam] = "te veel cijfers achter de komma (ten hoogste " + d.schaal + ")";
       else if (w === null) fouten[naam] = "geen geldige waarde: " + String(x);
-      else if (d.bereik && (w < eenheden(d.bereik[0], d.schaal) || w > eenheden(d.bereik[1], d.schaal))) {
+      else if (d.bereik && (w < waarde(d, d.bereik[0]) || w > waarde(d, d.bereik[1]))) {
         fouten[naam] = "buiten het bereik " + d.bereik[0] + " tot en met " + d.bereik[1];
       } else feiten[naam] = w;
     }
@@ -164,6 +185,10 @@ var RK = (function () {
   // A value as exact text: numbers as decimal strings ("32.6"), dates ISO, enums by name, booleans as such.
   R.tekst = function (w, soort, schaal) {
     if (typeof w !== "bigint") return w;
+    if (soort === "uren") {  // as values.uren_text: 26:05, 32:36:15, -0:30
+      const a = w < 0n ? -w : w, u = a / 3600n, m = (a % 3600n) / 60n, s = a % 60n;
+      return (w < 0n ? "-" : "") + u + ":" + String(m).padStart(2, "0") + (s ? ":" + String(s).padStart(2, "0") : "");
+    }
     if (soort === "geld") schaal = 2;
     if (soort !== "dec" && soort !== "geld") return w.toString();
     const neg = w < 0n, s = (neg ? -w : w).toString().padStart(schaal + 1, "0");

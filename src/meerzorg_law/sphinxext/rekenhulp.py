@@ -77,10 +77,12 @@ def _vragen(data: SiteData) -> list[dict[str, Any]]:
             if f.type.kind == "enum":
                 e = reg.enums[f.type.enum]
                 vraag["opties"] = [(w, _optie(w, lab)) for w, lab in zip(e.values, e.labels, strict=True)]
-            if f.bereik is not None and f.type.kind in ("geheel", "decimaal"):
+            if f.type.kind == "uren":
+                vraag["hint"] = "in uren en minuten, bijvoorbeeld 12:30"
+            if f.bereik is not None and f.type.kind in ("geheel", "decimaal", "uren"):
                 lo, hi = (format_value(x) for x in f.bereik)
-                vraag["hint"] = f"een getal van {lo} tot en met {hi}" + (", bijvoorbeeld 12,5"
-                                                                          if f.type.kind == "decimaal" else "")
+                vraag["hint"] = f"{vraag.get('hint', 'een getal')}, van {lo} tot en met {hi}" + (
+                    ", bijvoorbeeld 12,5" if f.type.kind == "decimaal" else "")
             if f.optioneel:
                 vraag["hint"] = "laat leeg als het niet van toepassing is of als u het niet weet"
             vragen[name] = vraag
@@ -190,9 +192,9 @@ def _vraag_html(self: HTML5Translator, v: dict[str, Any]) -> str:
         control = f'<select id="{a(veld)}" name="{naam}"{described}>{opties}</select>'
     elif v["soort"] == "datum":
         control = f'<input type="date" id="{a(veld)}" name="{naam}"{described}>'
-    else:
-        mode = "numeric" if v["soort"] == "geheel" else "decimal"
-        control = f'<input type="text" inputmode="{mode}" id="{a(veld)}" name="{naam}"{described}>'
+    else:  # uren are written with a colon (12:30), which a number keyboard lacks
+        mode = {"geheel": ' inputmode="numeric"', "decimaal": ' inputmode="decimal"'}.get(v["soort"], "")
+        control = f'<input type="text"{mode} id="{a(veld)}" name="{naam}"{described}>'
     return f'<div class="rk-vraag">{label}{control}{hint}</div>'
 
 

@@ -35,6 +35,7 @@
     if (u.soort === "bool") return w ? "ja" : "nee";
     if (u.soort === "enum") return u.waarden[w] || w;
     if (u.soort === "datum") return w.split("-").reverse().join("-");
+    if (u.soort === "uren") return w + " uur";
     return String(w).replace(".", ",");
   }
   function label(v, feit) {
@@ -62,7 +63,7 @@
       var dt = el("dt", "", u.label.charAt(0).toUpperCase() + u.label.slice(1));
       var dd = Object.prototype.hasOwnProperty.call(r.waarden, u.naam)
         ? el("dd", (i === 0 ? "rk-hoofd rk-" + String(r.waarden[u.naam]) : "") +
-          (u.soort === "decimaal" || u.soort === "geheel" ? " rk-getal" : ""), toon(r.waarden[u.naam], u))
+          (["decimaal", "geheel", "uren"].indexOf(u.soort) >= 0 ? " rk-getal" : ""), toon(r.waarden[u.naam], u))
         : el("dd", "rk-fout", fout(v, r.fouten[u.naam]));
       lijst.appendChild(dt);
       lijst.appendChild(dd);
