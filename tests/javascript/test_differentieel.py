@@ -19,10 +19,11 @@ from meerzorg_law.properties.strategies import facts_strategy
 from meerzorg_law.semantics.pipeline import load_bundle
 from meerzorg_law.values import Value
 
-from .helpers import NODE, differences
+from .helpers import NODE, differences, in_node
 
 BUNDLED = bundled_paths()[0]
 DEFAULT_LOGIC = Path(__file__).resolve().parents[1] / "semantics" / "good" / "default_logic.rgl"
+VORMEN = Path(__file__).with_name("data") / "vormen.rgl"
 
 
 def versions(*paths: Path) -> dict[str, ir.Regeling]:
@@ -82,10 +83,20 @@ def test_conflicts_and_exceptions(tmp_path: Path) -> None:
     assert differences(programma(regs), tmp_path, regs, cases) == []
 
 
-def _small(reg: ir.Regeling) -> list[dict[str, Value]]:
+def test_every_form_the_back_end_translates(tmp_path: Path) -> None:
+    """Conflicts among three, no rule and no standaard, a missing row, optional facts, rounding, dates."""
+    regs = versions(VORMEN)
+    cases = _small(regs["v-1"], 1_500)
+    results = in_node(programma(regs), tmp_path, [("v-1", c) for c in cases])
+    codes = {code for r in results for code, _ in r["x"].values()}  # type: ignore[attr-defined]
+    assert {"R001", "R004", "R010"} <= codes, codes
+    assert differences(programma(regs), tmp_path, regs, cases) == []
+
+
+def _small(reg: ir.Regeling, n: int = 300) -> list[dict[str, Value]]:
     found: list[dict[str, Value]] = []
 
-    @settings(max_examples=300, database=None, derandomize=True, deadline=None,
+    @settings(max_examples=n, database=None, derandomize=True, deadline=None,
               suppress_health_check=list(HealthCheck))
     @given(facts_strategy(reg))
     def collect(facts: dict[str, Value]) -> None:

@@ -163,6 +163,8 @@ class Expressies(ir.ExprVisitor[str]):
         return f"({self.visit(e.condition)}?{self.at(e.then, s)}:{self.at(e.otherwise, s)})"
 
     def call(self, e: ir.Call) -> str:
+        if e.function in ("jaar", "jaar_van"):  # a geheel getal: no scale to take from the planner
+            return f"R.jaar({self.visit(e.args[0])})"
         self.arr(e)
         if e.function in ("minimum", "maximum"):
             s = self.scale(e) if e.type.kind == "decimaal" else 0
@@ -170,7 +172,7 @@ class Expressies(ir.ExprVisitor[str]):
             return f"R.{'min' if e.function == 'minimum' else 'max'}({args})"
         if e.function == "afronden":
             return f"R.afronden({self.visit(e.args[0])},{10 ** self.scale(e.args[0])}n)"
-        return f"R.jaar({self.visit(e.args[0])})"
+        raise NietOndersteund(f"functie {e.function} ({e.span})")
 
     def volgens(self, e: ir.Volgens) -> str:
         raise NietOndersteund(f"'volgens' een andere versie komt alleen in eigenschappen voor ({e.span})")
