@@ -20,7 +20,7 @@ from sphinx.util import logging
 from .. import ir
 from ..javascript import NietOndersteund, feiten_van, js, programma
 from ..output import OutputError, write_text_atomic
-from ..render.rule_text import regel_tekst
+from ..render.rule_text import uitdrukking
 from ..render.waarden import datum
 from ..syntax.ast import Wijzigingsregeling
 from ..values import format_value
@@ -94,20 +94,23 @@ def _optie(waarde: str, label: str) -> str:
     return label if not label or "_" in waarde or waarde.islower() else f"{waarde}: {label}"
 
 
-def _waarom(reg: ir.Regeling) -> tuple[list[int], list[dict[str, str]]]:
+def _waarom(reg: ir.Regeling) -> tuple[list[int], list[dict[str, Any]]]:
     """Per rule (by its index in ``reg.rules``, as the trace names it) the index of its reason: the provision
-    and the rule read aloud, once per rule (a rule that sets five outcomes is one reason)."""
-    zinnen: list[dict[str, str]] = []
+    and, as sentences of ``render.rule_text``, what held when it decided (every condition, a ``tenzij`` one
+    negated); once per rule, since a rule that sets five outcomes is one reason. The one place that asks the
+    sentence generator for the rekenhulp."""
+    redenen: list[dict[str, Any]] = []
     per_id: dict[int, int] = {}
     waarom = []
     for rule in reg.rules:
         if rule.id not in per_id:
-            group = tuple(r for r in reg.rules if r.id == rule.id)
             citaat = rule.provision.citeer()
-            per_id[rule.id] = len(zinnen)
-            zinnen.append({"bepaling": citaat[:1].upper() + citaat[1:], "zin": regel_tekst(reg, group).zin()})
+            zinnen = [uitdrukking(reg, ir.Unary("niet", c.expr, c.expr.type, c.expr.span) if c.tenzij else c.expr)
+                      for c in rule.conditions]
+            per_id[rule.id] = len(redenen)
+            redenen.append({"bepaling": citaat[:1].upper() + citaat[1:], "redenen": zinnen})
         waarom.append(per_id[rule.id])
-    return waarom, zinnen
+    return waarom, redenen
 
 
 def _pagina(data: SiteData) -> dict[str, Any]:

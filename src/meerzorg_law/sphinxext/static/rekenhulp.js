@@ -77,8 +77,17 @@
       if (gezien[p.waarom[i]]) return;
       gezien[p.waarom[i]] = true;
       var li = el("li");
-      li.appendChild(el("strong", "", w.bepaling + ". "));
-      li.appendChild(document.createTextNode(w.zin));
+      li.appendChild(el("strong", "", w.bepaling));
+      if (!w.redenen.length) {
+        li.appendChild(document.createTextNode(" geldt altijd."));
+      } else {
+        li.appendChild(document.createTextNode(w.redenen.length === 1 ? ", want " + w.redenen[0] + "." : ", want:"));
+        if (w.redenen.length > 1) {
+          var ul = el("ul");
+          w.redenen.forEach(function (r, k) { ul.appendChild(el("li", "", r + (k === w.redenen.length - 1 ? "." : ";"))); });
+          li.appendChild(ul);
+        }
+      }
       waarom.appendChild(li);
     });
     if (waarom.childNodes.length) {
