@@ -236,3 +236,21 @@ def test_rekenhulp_without_javascript_says_what_to_do(adres: str, browser: Any) 
     assert not page.locator("#rk-vragen").is_visible()
     assert int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth")) <= 0
     context.close()
+
+
+def test_rekenhulp_sends_nothing_and_loads_nothing_from_elsewhere(echte_site: tuple[int, Path]) -> None:
+    """CSP-friendly and offline: only scripts from _static, no inline script in the article, no handler
+    attributes, no eval or network call in the generated rules or the page's script."""
+    import re
+
+    status, out = echte_site
+    assert status == 0
+    html = (out / REKENHULP).read_text(encoding="utf-8")
+    artikel = html[html.index("<article"):html.index("</article>")]
+    scripts = re.findall(r"<script\b([^>]*)>", artikel)
+    assert scripts and all('src="../_static/' in s for s in scripts), scripts
+    assert not re.search(r"\son[a-z]+=", artikel)
+    for naam in ("rekenhulp-regels.js", "rekenhulp.js"):
+        code = (out / "_static" / naam).read_text(encoding="utf-8")
+        for verboden in ("eval(", "new Function", "fetch(", "XMLHttpRequest", "http://", "https://", "import("):
+            assert verboden not in code, (naam, verboden)
