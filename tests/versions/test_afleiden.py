@@ -8,8 +8,10 @@ again gives the same version.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -60,7 +62,20 @@ def test_good(path: Path, update_golden: bool) -> None:
         golden.write_text(printed, encoding="utf-8")
     assert golden.exists(), f"{golden.name} ontbreekt; draai pytest met --update-golden"
     assert printed == golden.read_text(encoding="utf-8")
-    assert zelfde_versie(_terug(base, printed), bewerkt)
+    assert zelfde_versie(_zonder_voorstel(_terug(base, printed)), _zonder_voorstel(bewerkt))
+
+
+def _zonder_voorstel(x: Any) -> Any:
+    """``x`` with every bare "herkomst voorstel" taken away: what an instruction brings in without a herkomst of
+    its own becomes a voorstel in the consolidated text (versions.herkomst), the copy says nothing."""
+    if isinstance(x, tuple):
+        return tuple(_zonder_voorstel(v) for v in x)
+    if dataclasses.is_dataclass(x) and not isinstance(x, type):
+        changes = {f.name: _zonder_voorstel(getattr(x, f.name)) for f in dataclasses.fields(x)}
+        if isinstance(x, ast.Herkomst) and x.soort == "voorstel" and not x.bronnen and not x.noot:
+            return None
+        return dataclasses.replace(x, **changes)
+    return x
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)

@@ -1,5 +1,6 @@
 """Equality of AST nodes as a drafter sees them: spans (where a node was read) play no part, and a tekst is
-equal when its words are (a reflowed line is no change in the law)."""
+equal when its words are (a reflowed line is no change in the law), and the words a substitution brought in
+(``Herkomst.delen``, which consolidation makes) are not compared."""
 
 from __future__ import annotations
 
@@ -23,11 +24,13 @@ def kaal(x: Any) -> Any:
     if isinstance(x, tuple):
         return tuple(kaal(v) for v in x)
     if dataclasses.is_dataclass(x) and not isinstance(x, type):
-        changes = {}
+        changes: dict[str, Any] = {}
         for f in dataclasses.fields(x):
             v = getattr(x, f.name)
             if f.name in ("tekst", "toelichting", "titel") and isinstance(v, str):
                 changes[f.name] = woorden_van(v)
+            elif f.name == "delen":  # a herkomst's substituted words: made by consolidation, never written
+                changes[f.name] = ()
             else:
                 changes[f.name] = kaal(v)
         return dataclasses.replace(x, **changes)

@@ -24,6 +24,7 @@ from ..syntax import ast
 from ..syntax.printer import print_bepaling
 from . import _afleiden_delen as D
 from . import _tree as T
+from . import herkomst as H
 from ._gelijk import gelijk, kaal, woorden_van
 from .consolidate import consolidate
 
@@ -48,7 +49,11 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
         rest = _doorloop(tussen, bewerkt)
         if rest.fouten:
             return None, rest.fouten
-        a.rest = rest.lijst + rest.rest
+        a.rest, a.verwacht = rest.lijst + rest.rest, rest.verwacht
+    # What consolidation makes of the copy: a provision brought in without herkomst is a voorstel.
+    verwacht = bewerkt
+    for ref, node in a.verwacht:
+        verwacht = T.vervang(verwacht, ref, node)
     # Onderdelen per artikel in the order of the regeling; if that order cannot be applied, in the order the
     # instructions were found; failing that, one instruction per onderdeel.
     volgorde: dict[str, int] = {}
@@ -58,9 +63,9 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
         w = _wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst + a.rest, eigenschappen,
                                 groepering, volgorde, bewerkt.span)
         result, found = consolidate(base, w)
-        if result is not None and zelfde_versie(result, bewerkt):
+        if result is not None and zelfde_versie(result, verwacht):
             return w, []
-    verschil = "; ".join(_verschillen(result, bewerkt)) if result is not None else "; ".join(
+    verschil = "; ".join(_verschillen(result, verwacht)) if result is not None else "; ".join(
         f"{d.code} {d.message}" for d in found if d.is_error)
     return None, [Diagnostic("A002", bewerkt.span, f"de afgeleide instructies geven niet precies de bewerkte "
                                                    f"tekst ({verschil}); deel de wijziging op")]
@@ -141,6 +146,15 @@ class _Afleiding:
     lijst: list[ast.Instructie] = field(default_factory=list)
     rest: list[ast.Instructie] = field(default_factory=list)
     fouten: list[Diagnostic] = field(default_factory=list)
+    # Provisions as the instructions bring them in (herkomst voorstel where the copy says none).
+    verwacht: list[tuple[ProvisionRef, T.Node]] = field(default_factory=list)
+
+    def inbreng(self, ref: ProvisionRef, b: T.Node) -> T.Node:
+        """``b`` as an instruction brings it in, recorded so the check compares with what consolidation makes."""
+        nieuw = H.ingebracht(b, self.span)
+        if nieuw is not b:
+            self.verwacht.append((ref, nieuw))
+        return nieuw
 
     def fout(self, message: str, span: Span | None = None) -> None:
         """A001 at the edited node (``span``), or at the top of the edited copy for something taken away."""
@@ -285,9 +299,9 @@ class _Afleiding:
                 anker = self._anker([x.nummer for x in lijst], lijst.index(b), bestaand) if lijst else None
             if anker is not None:
                 self.rest.append(ast.Ingevoegd(anker[0], self.ref(_kind(ouder, wordt[anker[1]])), T.soort(b),
-                                               b, self.span))
+                                               self.inbreng(ref, b), self.span))
             elif not isinstance(b, ast.Artikel) and ouder.artikel:
-                self.rest.append(ast.Ingevoegd("aan", self.ref(ouder), T.soort(b), b, self.span))
+                self.rest.append(ast.Ingevoegd("aan", self.ref(ouder), T.soort(b), self.inbreng(ref, b), self.span))
             else:
                 self.fout(f"{ref.citeer()} is nieuw en staat naast geen bestaande bepaling", b.span)
                 continue
@@ -333,10 +347,13 @@ class _Afleiding:
         if kop_gelijk and kinderen_gelijk and woorden_van(oud.tekst) != woorden_van(nieuw.tekst):
             sub = D.substitutie(oud.tekst, nieuw.tekst)
             if sub is not None:
-                items = None if gelijk(oud.items, nieuw.items) else nieuw.items
+                items = None if gelijk(oud.items, nieuw.items) else H.nieuwe_items(oud.items, nieuw.items, self.span)
+                if items is not None and not gelijk(items, nieuw.items):
+                    self.verwacht.append((ref, replace(nieuw, items=items)))
                 self.rest.append(ast.Vervangen(self.ref(ref), sub[0], sub[1], False, items, self.span))
                 return
-        self.rest.append(ast.KomtTeLuiden(self.ref(ref), _herkomst_voor(oud, nieuw, self.span), self.span))
+        self.rest.append(ast.KomtTeLuiden(self.ref(ref), self.inbreng(ref, _herkomst_voor(oud, nieuw, self.span)),
+                                          self.span))
 
     def _kinderen(self, ref: ProvisionRef, oud: T.Node, nieuw: T.Node) -> None:
         if isinstance(oud, ast.Artikel) and isinstance(nieuw, ast.Artikel):
