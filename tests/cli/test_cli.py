@@ -135,3 +135,26 @@ def test_nieuw_skeleton_cites_the_regeling_by_its_title() -> None:
     skelet = nieuwe_variant("rlz-2027-x", "rlz-2026", "Regeling langdurige zorg", datetime.date(2027, 1, 1), [])
     assert 'tekst "De Regeling langdurige zorg wordt als volgt gewijzigd:"' in skelet.regeling
     assert "De regeling langdurige zorg" not in skelet.regeling
+
+
+def test_wijziging_afleiden_names_the_references_a_renumbering_breaks(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A lid that lapses while the next takes its number: "vervalt onder vernummering", and a compound reference
+    to the old number is named at its place in the derived file (T002), with the wording it must get."""
+    monkeypatch.chdir(tmp_path)
+    assert run(capsys, "wijziging", "schrijf", "rlz-2026", "--uit", "tekst")[0] == 0
+    kopie = tmp_path / "tekst" / "rlz-2026.rgl"
+    tekst = kopie.read_text(encoding="utf-8").replace("versie rlz-2026\n", "versie rlz-2028 variant\n").replace(
+        "geldig vanaf 2026-03-01", "geldig vanaf 2028-01-01")
+    artikel = tekst.index("    artikel 5.5 ")
+    lid2, lid3 = tekst.index("      lid 2\n", artikel), tekst.index("      lid 3\n", artikel)
+    tekst = tekst[:lid2] + "      lid 2\n" + tekst[lid3 + len("      lid 3\n"):]
+    tekst = tekst.replace('tekst "In deze regeling wordt verstaan onder:"',
+                          'tekst "In deze regeling, behalve artikel 5.5, eerste of derde lid, wordt verstaan onder:"')
+    kopie.write_text(tekst, encoding="utf-8")
+    code, _, err = run(capsys, "wijziging", "afleiden", str(kopie))
+    assert code == 0, err
+    afgeleid = (tmp_path / "rlz-2028.rgl").read_text(encoding="utf-8")
+    assert "artikel 5.5, tweede lid, vervalt onder vernummering van het derde lid tot tweede lid" in afgeleid
+    assert "fout[T002]" in err and "de verwijzing moet luiden 'artikel 5.5, eerste of tweede lid'" in err
+    assert "--> rlz-2028.rgl:" in err
