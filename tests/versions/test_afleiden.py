@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import re
 from pathlib import Path
 from typing import Any
 
@@ -159,3 +160,29 @@ def test_round_trip(pad: str, versie: str) -> None:
     terug = _terug(base, print_document(w))
     assert zelfde_versie(terug, doel)
     assert print_document(terug) == print_document(doel)
+
+
+def test_new_wording_of_official_text_is_a_voorstel() -> None:
+    """An officieel provision of the bundled rlz-2026 edited in the copy: a few words give a substitution (the
+    provision stays officieel, the words are a voorstel); a new wording "komt te luiden" as a voorstel, even
+    when the copy left "herkomst officieel" standing."""
+    base = _bundel("regeling").consolidated["rlz-2026"]
+    oud = "De zorgprofielen, bedoeld in artikel 3.1.1, eerste lid, van het Besluit, zijn opgenomen in bijlage A"
+    for nieuw, soort in ((oud.replace("zijn opgenomen", "staan"), ast.Vervangen),
+                         ("Meer zorg is mogelijk boven elk zorgprofiel dat in bijlage A is genoemd", ast.KomtTeLuiden)):
+        tekst = print_document(base)
+        assert " ".join(tekst.split()).count(oud) == 1
+        kopie, _ = parse_text(re.sub(r"\s+".join(map(re.escape, oud.split())), nieuw, tekst, count=1)
+                              .replace("versie rlz-2026\n", "versie rlz-2028\n"), "kopie.rgl")
+        assert isinstance(kopie, ast.Regeling)
+        w, fouten = _afleiden(base, kopie)
+        assert w is not None, fouten
+        [instructie] = [i for a in w.artikelen for o in a.wijzigingen for i in o.instructies]
+        assert isinstance(instructie, soort)
+        artikel = next(p for p in _terug(base, print_document(w)).alle_artikelen() if p.nummer == "2.1")
+        assert artikel.herkomst is not None
+        if soort is ast.Vervangen:
+            assert artikel.herkomst.soort == "officieel"
+            assert [d.woorden for d in artikel.herkomst.delen] == ["staan"]
+        else:
+            assert artikel.herkomst.soort == "voorstel"

@@ -149,10 +149,11 @@ class _Afleiding:
     # Provisions as the instructions bring them in (herkomst voorstel where the copy says none).
     verwacht: list[tuple[ProvisionRef, T.Node]] = field(default_factory=list)
 
-    def inbreng(self, ref: ProvisionRef, b: T.Node) -> T.Node:
-        """``b`` as an instruction brings it in, recorded so the check compares with what consolidation makes."""
+    def inbreng(self, ref: ProvisionRef, b: T.Node, zoals: T.Node | None = None) -> T.Node:
+        """``b`` (the copy's ``zoals``, adjusted) as an instruction brings it in; recorded when it differs from
+        the copy, so the check compares with what consolidation makes of it."""
         nieuw = H.ingebracht(b, self.span)
-        if nieuw is not b:
+        if nieuw is not (zoals or b):
             self.verwacht.append((ref, nieuw))
         return nieuw
 
@@ -352,8 +353,8 @@ class _Afleiding:
                     self.verwacht.append((ref, replace(nieuw, items=items)))
                 self.rest.append(ast.Vervangen(self.ref(ref), sub[0], sub[1], False, items, self.span))
                 return
-        self.rest.append(ast.KomtTeLuiden(self.ref(ref), self.inbreng(ref, _herkomst_voor(oud, nieuw, self.span)),
-                                          self.span))
+        self.rest.append(ast.KomtTeLuiden(self.ref(ref), self.inbreng(ref, _herkomst_voor(oud, nieuw, self.span),
+                                                                      nieuw), self.span))
 
     def _kinderen(self, ref: ProvisionRef, oud: T.Node, nieuw: T.Node) -> None:
         if isinstance(oud, ast.Artikel) and isinstance(nieuw, ast.Artikel):
