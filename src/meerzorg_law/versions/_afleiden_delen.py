@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterator
 
 from ..span import ProvisionRef, Span, rangtelwoord
 from ..syntax import ast
 from . import _tree as T
 from ._gelijk import gelijk
 
-__all__ = ["datum", "formule", "gegevens_instructies", "substitutie", "tabel_instructies"]
+__all__ = ["datum", "formule", "gegevens_instructies", "substitutie", "tabel_instructies", "wijzigingsregeling"]
 
 # A substitution names at most this many words on either side; a larger change is "komt te luiden".
 MAX_WOORDEN = 12
@@ -159,3 +160,43 @@ def formule(instructies: list[ast.Instructie]) -> str:
     kop = f"Artikel {ref.artikel}" if ref is not None and ref.artikel else "De regeling"
     return "\n".join([f"{kop} wordt als volgt gewijzigd:",
                       *(f"{n}. {_zin(i)}" for n, i in enumerate(instructies, 1))])
+
+
+def _groep(i: ast.Instructie) -> str:
+    """Instructions on one artikel share an onderdeel (Aanwijzing 6.x: per artikel één onderdeel)."""
+    if isinstance(i, (ast.KomtTeLuiden, ast.Vervangen, ast.Vervalt)):
+        return f"artikel {i.doel.ref.artikel}"
+    if isinstance(i, ast.Vernummerd):
+        return f"artikel {i.nieuw.ref.artikel}"
+    if isinstance(i, ast.Ingevoegd):
+        return f"artikel {T.nummer(i.bepaling) if T.soort(i.bepaling) == 'artikel' else i.anker.ref.artikel}"
+    if isinstance(i, ast.TabelWijziging):
+        return f"tabel {i.tabel}"
+    return type(i).__name__ + (f" {i.hoofdstuk}.{i.paragraaf}" if isinstance(
+        i, (ast.StructuurIngevoegd, ast.StructuurVervalt)) else "")
+
+
+def _letters() -> Iterator[str]:
+    alfabet = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
+    yield from alfabet
+    yield from (a + b for a in alfabet for b in alfabet)
+
+
+def wijzigingsregeling(base: ast.Regeling, versie: str, geldig_vanaf: datetime.date, variant: bool,
+                        instructies: list[ast.Instructie], eigenschappen: tuple[ast.Eigenschap, ...],
+                        groepering: str, volgorde: dict[str, int], span: Span) -> ast.Wijzigingsregeling:
+    groepen: dict[str, list[ast.Instructie]] = {}
+    for n, i in enumerate(instructies):
+        groepen.setdefault(_groep(i) if groepering != "geen" else str(n), []).append(i)
+    lijst = list(groepen.items())
+    if groepering == "regeling":  # gegevens first, then artikelen as they stand, then tables (stable sort)
+        lijst.sort(key=lambda kv: (0 if kv[0] == "GegevensWijziging" else 1, volgorde.get(kv[0], len(volgorde))))
+    onderdelen = tuple(ast.Wijziging(letter, formule(groep), "", tuple(groep), span)
+                       for letter, (_, groep) in zip(_letters(), lijst, strict=False))
+    artikel_i = ast.WijzigingsArtikel("I", "", f"De {base.titel} wordt als volgt gewijzigd:", "", onderdelen, span)
+    artikel_ii = ast.WijzigingsArtikel("II", "", f"Deze regeling treedt in werking met ingang van "
+                                                  f"{datum(geldig_vanaf)}.", "", (), span)
+    titel = (f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {base.titel} in verband "
+             "met ...")
+    return ast.Wijzigingsregeling(titel, versie, variant, base.versie, geldig_vanaf, "", (artikel_i, artikel_ii),
+                                  eigenschappen, span)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic
@@ -25,7 +25,7 @@ from ..syntax.printer import print_bepaling
 from . import _afleiden_delen as D
 from . import _tree as T
 from . import herkomst as H
-from ._gelijk import gelijk, kaal, woorden_van
+from ._gelijk import eigen, gelijk, verschillen, woorden_van, zelfde_versie
 from .consolidate import consolidate
 
 __all__ = ["afleiden", "zelfde_versie"]
@@ -41,7 +41,7 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
     if a.lijst:
         # Lapses and renumberings first; the rest is found against the base with them applied, so a rule whose
         # citation the renumbering rewrites (as the drafter did in the copy) is no change.
-        tussen, found = consolidate(base, _wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst, (),
+        tussen, found = consolidate(base, D.wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst, (),
                                                               "geen", {}, bewerkt.span))
         if tussen is None:
             return None, [Diagnostic("A002", bewerkt.span, "de vernummeringen en vervallen bepalingen kunnen niet "
@@ -60,12 +60,12 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
     for x in (*bewerkt.alle_artikelen(), *base.alle_artikelen()):
         volgorde.setdefault(f"artikel {x.nummer}", len(volgorde))
     for groepering in ("regeling", "gevonden", "geen"):
-        w = _wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst + a.rest, eigenschappen,
+        w = D.wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst + a.rest, eigenschappen,
                                 groepering, volgorde, bewerkt.span)
         result, found = consolidate(base, w)
         if result is not None and zelfde_versie(result, verwacht):
             return w, []
-    verschil = "; ".join(_verschillen(result, verwacht)) if result is not None else "; ".join(
+    verschil = "; ".join(verschillen(result, verwacht)) if result is not None else "; ".join(
         f"{d.code} {d.message}" for d in found if d.is_error)
     return None, [Diagnostic("A002", bewerkt.span, f"de afgeleide instructies geven niet precies de bewerkte "
                                                    f"tekst ({verschil}); deel de wijziging op")]
@@ -78,45 +78,6 @@ def _doorloop(base: ast.Regeling, bewerkt: ast.Regeling) -> _Afleiding:
     a.artikelen()
     a.bijlagen()
     return a
-
-
-def zelfde_versie(a: ast.Regeling, b: ast.Regeling) -> bool:
-    """Whether two consolidated versions say the same, apart from header and layout: provisions, gegevens
-    (in any order), bijlagen, eigenschappen."""
-    return not any(True for _ in _verschillen(a, b))
-
-
-def _verschillen(a: ast.Regeling, b: ast.Regeling) -> Iterator[str]:
-    pa, pb = dict(T.bepalingen(a)), dict(T.bepalingen(b))
-    for ref in dict.fromkeys([*pa, *pb]):
-        if ref not in pa or ref not in pb or not gelijk(_eigen(pa[ref]), _eigen(pb[ref])):
-            yield ref.citeer()
-    if sorted(map(repr, kaal(a.gegevens))) != sorted(map(repr, kaal(b.gegevens))):
-        yield "de gegevens"
-    if not gelijk(a.bijlagen, b.bijlagen):
-        yield "de bijlagen"
-    if not gelijk(a.eigenschappen, b.eigenschappen):
-        yield "de eigenschappen"
-    if not gelijk(_structuur(a), _structuur(b)):
-        yield "de indeling in hoofdstukken en paragrafen"
-
-
-def _eigen(b: T.Node) -> T.Node:
-    """A provision without its children (they are compared on their own)."""
-    if isinstance(b, ast.Artikel):
-        return replace(b, leden=(), onderdelen=())
-    if isinstance(b, ast.Lid):
-        return replace(b, onderdelen=())
-    return replace(b, subonderdelen=()) if isinstance(b, ast.Onderdeel) else b
-
-
-def _structuur(r: ast.Regeling) -> list[tuple[str, str, str, tuple[str, ...]]]:
-    out = [("", "", "", tuple(x.nummer for x in r.artikelen))]
-    for h in r.hoofdstukken:
-        out.append((h.nummer, "", woorden_van(h.titel), tuple(x.nummer for x in h.artikelen)))
-        out += [(h.nummer, p.nummer, woorden_van(p.titel), tuple(x.nummer for x in p.artikelen))
-                for p in h.paragrafen]
-    return out
 
 
 def _sleutel(b: T.Node) -> str:
@@ -367,8 +328,7 @@ class _Afleiding:
 def _kop(b: T.Node) -> T.Node:
     """What a substitution cannot change: titel, herkomst and toelichting (the tekst, items and children
     blanked)."""
-    kaal_ = replace(_eigen(b), tekst="", items=())
-    return kaal_
+    return replace(eigen(b), tekst="", items=())
 
 
 def _herkomst_voor(oud: T.Node, nieuw: T.Node, span: Span) -> T.Node:
@@ -385,43 +345,3 @@ def _artikelen(x: ast.Hoofdstuk | ast.Paragraaf) -> tuple[ast.Artikel, ...]:
     if isinstance(x, ast.Hoofdstuk):
         return (*x.artikelen, *(a for p in x.paragrafen for a in p.artikelen))
     return x.artikelen
-
-
-def _groep(i: ast.Instructie) -> str:
-    """Instructions on one artikel share an onderdeel (Aanwijzing 6.x: per artikel één onderdeel)."""
-    if isinstance(i, (ast.KomtTeLuiden, ast.Vervangen, ast.Vervalt)):
-        return f"artikel {i.doel.ref.artikel}"
-    if isinstance(i, ast.Vernummerd):
-        return f"artikel {i.nieuw.ref.artikel}"
-    if isinstance(i, ast.Ingevoegd):
-        return f"artikel {T.nummer(i.bepaling) if T.soort(i.bepaling) == 'artikel' else i.anker.ref.artikel}"
-    if isinstance(i, ast.TabelWijziging):
-        return f"tabel {i.tabel}"
-    return type(i).__name__ + (f" {i.hoofdstuk}.{i.paragraaf}" if isinstance(
-        i, (ast.StructuurIngevoegd, ast.StructuurVervalt)) else "")
-
-
-def _letters() -> Iterator[str]:
-    alfabet = [chr(c) for c in range(ord("A"), ord("Z") + 1)]
-    yield from alfabet
-    yield from (a + b for a in alfabet for b in alfabet)
-
-
-def _wijzigingsregeling(base: ast.Regeling, versie: str, geldig_vanaf: datetime.date, variant: bool,
-                        instructies: list[ast.Instructie], eigenschappen: tuple[ast.Eigenschap, ...],
-                        groepering: str, volgorde: dict[str, int], span: Span) -> ast.Wijzigingsregeling:
-    groepen: dict[str, list[ast.Instructie]] = {}
-    for n, i in enumerate(instructies):
-        groepen.setdefault(_groep(i) if groepering != "geen" else str(n), []).append(i)
-    lijst = list(groepen.items())
-    if groepering == "regeling":  # gegevens first, then artikelen as they stand, then tables (stable sort)
-        lijst.sort(key=lambda kv: (0 if kv[0] == "GegevensWijziging" else 1, volgorde.get(kv[0], len(volgorde))))
-    onderdelen = tuple(ast.Wijziging(letter, D.formule(groep), "", tuple(groep), span)
-                       for letter, (_, groep) in zip(_letters(), lijst, strict=False))
-    artikel_i = ast.WijzigingsArtikel("I", "", f"De {base.titel} wordt als volgt gewijzigd:", "", onderdelen, span)
-    artikel_ii = ast.WijzigingsArtikel("II", "", f"Deze regeling treedt in werking met ingang van "
-                                                  f"{D.datum(geldig_vanaf)}.", "", (), span)
-    titel = (f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {base.titel} in verband "
-             "met ...")
-    return ast.Wijzigingsregeling(titel, versie, variant, base.versie, geldig_vanaf, "", (artikel_i, artikel_ii),
-                                  eigenschappen, span)
