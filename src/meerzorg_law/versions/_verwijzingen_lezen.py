@@ -128,12 +128,14 @@ def delen(tekst: str, bron: ProvisionRef, extern: re.Pattern[str]) -> Iterator[D
 
 
 @functools.lru_cache(maxsize=16)
-def _lees(path: str, _stamp: tuple[int, int]) -> str:
+def _lees(path: str, _stamp: tuple[int, int]) -> tuple[str, tuple[int, ...]]:
+    """A source file and where each of its lines starts."""
     with open(path, encoding="utf-8") as f:
-        return f.read()
+        text = f.read()
+    return text, (0, *(m.end() for m in re.finditer("\n", text)))
 
 
-def _bron(path: str) -> str | None:
+def _bron(path: str) -> tuple[str, tuple[int, ...]] | None:
     try:
         st = os.stat(path)
         return _lees(path, (st.st_mtime_ns, st.st_size))
@@ -148,12 +150,11 @@ def plaats(span: Span, tekst: str, offset: int) -> Span:
     """The file position of character ``offset`` of ``tekst`` (normalised: words and single spaces) in the
     ``tekst "..."`` of the provision at ``span``; ``span`` itself when the file does not hold that tekst (a
     text made by a substitution, a file that is gone)."""
-    source = _bron(span.file)
-    if source is None or span.line < 1:
+    gelezen = _bron(span.file)
+    if gelezen is None or not 1 <= span.line <= len(gelezen[1]):
         return span
-    lines = source.split("\n")
-    start = sum(len(x) + 1 for x in lines[:span.line - 1]) + max(span.column - 1, 0)
-    m = _TEKST.search(source, start)
+    source, regels = gelezen
+    m = _TEKST.search(source, regels[span.line - 1] + max(span.column - 1, 0))
     if m is None:
         return span
     j = m.end()

@@ -10,6 +10,7 @@ eerste lid, van het Besluit", "artikel 3.3.1 Wlz") is not ours to check and is l
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -29,7 +30,7 @@ _EXTERN = re.compile(r",? (?:van (?!deze regeling)|bij (?!deze regeling)(?:het|d
 
 @dataclass(frozen=True, slots=True)
 class TekstVerwijzing:
-    """A reference in the tekst of ``bron``, resolved (``doel``); ``span`` is where it stands in the file.
+    """A reference in the tekst of ``bron`` (at ``span``), resolved (``doel``), at ``offset`` in the tekst.
     ``woorden`` names this one provision as written, or for a part of a compound reference ("derde lid" of
     "artikel 5.5, eerste of derde lid", which is ``geheel``) in its own words."""
 
@@ -41,6 +42,12 @@ class TekstVerwijzing:
     tekst: str
     geheel: str = ""
     deel: Deel | None = None
+    offset: int = 0
+
+    def waar(self) -> Span:
+        """Where the reference stands in its file (looked up only for a diagnostic): the tekst string, at the
+        reference (at its own number for a part), else the provision."""
+        return plaats(self.span, self.tekst, self.offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +66,20 @@ def verwijzingen(reg: ast.Regeling) -> Iterator[TekstVerwijzing]:
     bronnen += [(ProvisionRef(bijlage=b.letter), b.tekst, b.span) for b in reg.bijlagen]
     for bron, tekst, span in bronnen:
         tekst = " ".join(tekst.split())
-        for d in sorted(delen(tekst, bron, _EXTERN), key=lambda d: d.begin):
+        for d in _delen(tekst, bron.artikel, bron.lid):
             geheel = tekst[d.begin:d.eind]
             woorden_ = woorden(d.doel, d.relatief) if d.samengesteld or d.in_reeks else geheel
             if d.samengesteld and geheel[:1].isupper():
                 woorden_ = woorden_[:1].upper() + woorden_[1:]
             eigen = [b for lvl, b, _ in d.tokens if lvl == T.soort_van(d.doel)] if d.samengesteld else []
-            yield TekstVerwijzing(bron, plaats(span, tekst, eigen[0] if eigen else d.begin), woorden_, d.doel,
-                                  d.relatief, tekst, geheel, d)
+            yield TekstVerwijzing(bron, span, woorden_, d.doel,
+                                  d.relatief, tekst, geheel, d, eigen[0] if eigen else d.begin)
+
+
+@functools.lru_cache(maxsize=4096)
+def _delen(tekst: str, artikel: str, lid: str) -> tuple[Deel, ...]:
+    """The parts of the references in one tekst, in order; the same tekst recurs in every version."""
+    return tuple(sorted(delen(tekst, ProvisionRef(artikel, lid), _EXTERN), key=lambda d: d.begin))
 
 
 def woorden(doel: ProvisionRef, relatief: bool) -> str:
@@ -108,7 +121,7 @@ def check_references(reg: ast.Regeling, overslaan: frozenset[tuple[ProvisionRef,
         delen = [f"'{v.woorden}'{_in(v)}" + (f" (bedoelde u {' of '.join(close)}?)" if close else "")
                  for v, close in fouten]
         wat = "die bepaling bestaat" if len(delen) == 1 else "die bepalingen bestaan"
-        out.append(Diagnostic("T001", fouten[0][0].span, (
+        out.append(Diagnostic("T001", fouten[0][0].waar(), (
             f"de tekst van {bron.citeer()} verwijst naar {_en(delen)}, maar {wat} niet in {versie or reg.versie}"),
             suggestions=tuple(c for _, close in fouten for c in close)))
     return out
@@ -137,12 +150,12 @@ def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: 
                 continue
             gemeld.add((v.bron, v.woorden))
             if h.nieuw is None:
-                out.append(Diagnostic("T003", v.span, (
+                out.append(Diagnostic("T003", v.waar(), (
                     f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}'{_in(v)}, maar {h.oud.citeer()} "
                     f"vervalt in {versie}: pas de verwijzing aan of laat haar vervallen"), related=((h.span, "hier"),)))
                 break
             juist = _juist(v, h.oud, h.nieuw)
-            out.append(Diagnostic("T002", v.span, (
+            out.append(Diagnostic("T002", v.waar(), (
                 f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}'{_in(v)}, maar {h.oud.citeer()} wordt in "
                 f"{versie} vernummerd tot {h.nieuw.citeer()}: de verwijzing moet luiden '{juist}'"),
                 related=((h.span, "hier wordt vernummerd"),), suggestions=(juist,)))
