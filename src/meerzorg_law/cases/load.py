@@ -25,12 +25,13 @@ from .beperkingen import check_beperkingen
 from .model import Case, Expectation
 from .yaml_guard import LOADER, check_yaml
 
-__all__ = ["case_files", "load_cases", "parse_value"]
+__all__ = ["TE_HERZIEN", "case_files", "load_cases", "parse_value"]
 
 InForce = Callable[[datetime.date], "str | None"]
 _MERGE = "tag:yaml.org,2002:merge"
 _CASE_KEYS = ("naam", "omschrijving", "feiten", "verwacht")
 _WAAR = {"waar": True, "true": True, "ja": True, "onwaar": False, "false": False, "nee": False}
+TE_HERZIEN = "te herzien"  # an expectation still to be reviewed (cases.herzien)
 _DUUR = re.compile(r"^(\d+) +(jaren|jaar|maanden|maand|weken|week|dagen|dag)$")
 
 
@@ -287,6 +288,9 @@ class _Loader:
                 continue
             vals: dict[str, Value] = {}
             spans: dict[str, Span] = {}
+            if isinstance(v, ScalarNode) and v.value == TE_HERZIEN:
+                out.append(Expectation(k.value, vals, spans, _span(self.file, k), te_herzien=True))
+                continue
             for ok, ov in self.mapping(v, f"de verwachting voor {k.value}") or []:
                 decl = reg.outcomes.get(ok.value)
                 if decl is None:
