@@ -61,7 +61,7 @@ class _Literal:
     value: str = ""
 
 
-def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, max_groups: int = 20) -> SymbolicDiff:
+def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, max_groups: int = 50) -> SymbolicDiff:
     u = Universe(versions)
     a, b = versions[basis], versions[nieuw]
     ta, tb = Translator(u, a), Translator(u, b)
