@@ -14,6 +14,9 @@ class Expectation:
     values: dict[str, Value]
     spans: dict[str, Span]
     span: Span
+    # Written as ``versie: te herzien``: the case runs on the version, and its outcomes wait for the drafter's
+    # review (``meerzorg test --herzien``) instead of being copied from another version.
+    te_herzien: bool = False
 
 
 @dataclass(frozen=True, slots=True)
