@@ -32,6 +32,7 @@ PAGINAS = {
     "rlz-2027-bijlage-A": "_generated/rlz-2027/bijlage-A.html",
     "renvooi": "_generated/renvooi/rlz-2026--rlz-2027.html",
     "casussen": "casussen.html",
+    "casussen-scenarios": "_generated/casussen/rlz-2027-scenarios.html",
     "dekking": "dekking.html",
 }
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
