@@ -216,7 +216,8 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
     gen = src / "_generated"
     assert not stale.exists() and not stale.parent.exists()
     assert sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*.rst")) == [
-        "casussen/proef.rst", "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
+        "casussen/proef.rst",
+        "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
         "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
         "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
     # a version not in force says so in every title, and so in the navigation

@@ -25,6 +25,7 @@ from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
+from .thema import registreer
 from .versie import RegelingDirective, VersieDirective
 from .wijziging import WijzigingsregelingDirective
 
@@ -83,6 +84,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("meerzorg.css")
     app.connect("config-inited", _paden)
     app.connect("builder-inited", genereer)
+    app.connect("builder-inited", registreer)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
     app.connect("build-finished", _zonder_bronkaarten)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
