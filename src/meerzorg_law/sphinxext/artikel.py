@@ -16,7 +16,7 @@ from ..compare.renvooi import ProvisionDiff, Segment
 from ..render.herkomst import kader as herkomst_kader
 from ..render.rule_text import formele_tekst
 from ..span import ProvisionRef, rangtelwoord
-from .basis import RegelingBasis, badge, datum, versie_soort, wetten_url
+from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort, wetten_url
 from .bouwstenen import alineas, koppeling, uitklapblok
 from .domain import bepaling_naam, volledige_naam
 from .herkomst import herkomst_regel
@@ -24,6 +24,7 @@ from .nodes import geschrapt, ingevoegd, schakelaar
 from .regelblok import RegelBlok
 from .sitedata import SiteData
 from .versie import BADGE
+from .werking import werking_gewijzigd
 
 __all__ = ["ArtikelDirective", "kop_van", "segmenten", "tekst_of_renvooi"]
 
@@ -206,6 +207,19 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             mark = nodes.paragraph("", "", badge(BADGE.get(diff.soort, diff.soort)), classes=["rlz-mark"])
             if diff.was is not None:
                 mark += nodes.Text(f" was {diff.was.citeer()}")
+            blok.append(mark)
+        basis = data.basis_van(vid)
+        oorzaken = werking_gewijzigd(data.bundle.versions[basis], reg, p.ref) if basis and diff is None else ()
+        if oorzaken:
+            # Its own text and rules are the same, but a begrip, parameter or table it reads is not.
+            mark = nodes.paragraph("", "", badge("werking gewijzigd", "werking"),
+                                   nodes.Text(" de tekst is gelijk, maar wat deze bepaling gebruikt is gewijzigd in "),
+                                   classes=["rlz-mark"])
+            for n, oorzaak in enumerate(oorzaken):
+                if n:
+                    mark += nodes.Text(" en ")
+                mark += bepaling_koppeling(oorzaak, vid)
+            mark += nodes.Text(".")
             blok.append(mark)
         if p.herkomst is not None or reg.bronnen:
             blok.append(herkomst_regel(p.herkomst, reg.bronnen))
