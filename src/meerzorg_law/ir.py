@@ -195,7 +195,8 @@ class Herkomst:
 @dataclass(frozen=True, slots=True)
 class Bron:
     """One entry of the source registry (regeling/bronnen.toml); ``bwb`` and ``geldend_vanaf`` are set for
-    consolidated official texts (wetten.overheid.nl), ``datum`` is the date of publication or consultation."""
+    consolidated official texts (wetten.overheid.nl), ``datum`` is the date of publication or consultation.
+    ``url`` is the official address; ``kopie`` the public copy that was actually read, when that was another."""
 
     id: str
     titel: str
@@ -204,6 +205,7 @@ class Bron:
     url: str
     bwb: str = ""
     geldend_vanaf: datetime.date | None = None
+    kopie: str = ""
 
 
 @dataclass(frozen=True, slots=True)

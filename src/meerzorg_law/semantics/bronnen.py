@@ -25,7 +25,7 @@ BRONNEN_BESTAND = "bronnen.toml"
 # official version (wetten.overheid.nl), ``voorstel`` is wording this project proposes.
 SOORTEN = ("officieel", "beleid", "uitvoering", "reconstructie", "keuze", "voorstel")
 _NEEDS_BRON = {"officieel", "beleid", "uitvoering"}
-_FIELDS = {"titel", "datum", "uitgever", "url", "bwb", "geldend_vanaf", "opmerking", "uittreksel"}
+_FIELDS = {"titel", "datum", "uitgever", "url", "bwb", "geldend_vanaf", "opmerking", "uittreksel", "kopie"}
 _REQUIRED = ("titel", "uitgever", "url")
 _ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)+")
 
@@ -78,6 +78,11 @@ def load_bronnen(path: Path) -> tuple[dict[str, ir.Bron], list[Diagnostic]]:
             diags.append(Diagnostic("H013", span, f"bron {bid}: de vindplaats moet een openbaar adres zijn "
                                                   f"(https://...), niet '{url}'"))
             continue
+        kopie = entry.get("kopie", "")
+        if kopie and (not isinstance(kopie, str) or not kopie.startswith("https://") or kopie == url):
+            diags.append(Diagnostic("H015", span, f"bron {bid}: kopie is het openbare adres (https://...) van de "
+                                                  "kopie die is gelezen, naast de officiële vindplaats in url"))
+            continue
         if bool(entry.get("bwb")) != bool(entry.get("geldend_vanaf")):
             diags.append(Diagnostic("H014", span, f"bron {bid}: een officiële geconsolideerde tekst heeft zowel "
                                                   "bwb als geldend_vanaf"))
@@ -86,7 +91,7 @@ def load_bronnen(path: Path) -> tuple[dict[str, ir.Bron], list[Diagnostic]]:
         geldend = dates["geldend_vanaf"]
         bronnen[bid] = ir.Bron(bid, str(entry["titel"]), datum if isinstance(datum, datetime.date) else None,
                                str(entry["uitgever"]), url, str(entry.get("bwb", "")),
-                               geldend if isinstance(geldend, datetime.date) else None)
+                               geldend if isinstance(geldend, datetime.date) else None, str(kopie))
     return bronnen, diags
 
 
