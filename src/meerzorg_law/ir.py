@@ -152,6 +152,17 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Rangorde:
+    """A declared test order (``rangorde``) standing in ``span.provision``: each rule in an earlier provision
+    of ``volgorde`` goes before the rules for the same outcome in every later one. No derogation: the
+    renderers show it as a numbered order, and ``Rule.exception_to`` keeps only what the text derogates from."""
+
+    label: str
+    volgorde: tuple[ProvisionRef, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Leaf:
     rule: Rule
 
@@ -264,6 +275,8 @@ class Regeling:
     bronnen: dict[str, Bron] = field(default_factory=dict)
     # Constraints on the facts of a case, checked when a case is loaded (cases.load).
     beperkingen: tuple[Constraint, ...] = ()
+    # Declared test orders (rangorde), in document order.
+    rangorden: tuple[Rangorde, ...] = ()
 
     def provision(self, ref: ProvisionRef) -> Provision | None:
         return next((p for p in self.provisions if p.ref == ref), None)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from meerzorg_law.semantics.pipeline import load_bundle
+from meerzorg_law.span import ProvisionRef
 
 ROOT = Path(__file__).resolve().parents[2]
 # Files a reader of the project gets: sources, data, docs, tests (not the build output or the environment).
@@ -131,3 +132,18 @@ def test_the_scan_sees_what_it_forbids() -> None:
               or any(m.group(1) not in PROJECT_NAMES for m in MARKDOWN.finditer(line)) for line in lines]
     assert caught == [True] * len(lines)
     assert not any(p.search("/usr/bin/chromium en https://wetten.overheid.nl/x") for p, _ in FORBIDDEN)
+
+
+def test_the_pgb_bar_for_ggz_wonen_5_does_not_depend_on_the_ggz_wonen_keuze() -> None:
+    """Artikel 5.5 as the CIZ applies it in 2025 names GGZ Wonen 5 (paragraaf 2.1.6.4): a bar on the pgb for the
+    profile itself, in both readings of artikel 2.1; and the text of 2015 is not presented as the text in force."""
+    bundle = load_bundle(ROOT / "regeling")
+    for versie in ("rlz-2026", "rlz-2026-ggzw-tekst"):
+        reg = bundle.versions[versie]
+        assert "meerzorg_ggz_wonen" not in reg.dependencies["profiel_zonder_pgb"]
+        assert "GGZ5W" in reg.definitions["profiel_zonder_pgb"].source
+        assert reg.definitions["profiel_zonder_pgb"].span.provision == ProvisionRef("5.5", "3")
+        lid1, lid3 = reg.provision(ProvisionRef("5.5", "1")), reg.provision(ProvisionRef("5.5", "3"))
+        assert lid1 is not None and lid1.herkomst is not None and "niet de geldende tekst" in lid1.herkomst.noot
+        assert lid3 is not None and lid3.herkomst is not None and lid3.herkomst.soort == "reconstructie"
+        assert "ciz-indicatiestelling-2025" in lid3.herkomst.bronnen

@@ -14,6 +14,7 @@ from ..engine.trace import ConditionStep, RuleStep, Trace
 from ..span import ProvisionRef
 from ..values import Value
 from .herkomst import badge
+from .rangorde import rangorde_regels
 from .rule_text import naam, uitdrukking
 from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
 
@@ -107,6 +108,8 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
                 out += lezer.regel(r)
         for r in o.rules:
             explained.setdefault(r.rule_id, o.name)
+    if regeling.rangorden:
+        out += ["", "Volgorde van de toets:", *rangorde_regels(regeling)]
     if trace.definitions:
         out.append("")
         out.append("Gebruikte begrippen:")

@@ -47,6 +47,7 @@ from .ast_regeling import (
     Monotoon,
     Onderdeel,
     Paragraaf,
+    Rangorde,
     Regel,
     Regeling,
     Rij,
@@ -80,7 +81,8 @@ __all__ = [
     "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
     "Geldt", "Herkomst", "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
     "Kolom", "KomtTeLuiden", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf",
-    "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel",
+    "Rangorde", "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt",
+    "Subonderdeel",
     "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",
     "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling",
 ]
