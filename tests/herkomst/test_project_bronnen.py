@@ -75,7 +75,7 @@ def test_official_text_is_marked_as_such_and_the_rest_is_not() -> None:
     assert soort["artikel 5.5, eerste lid"] == "officieel"
     assert soort["artikel 1.1, onderdeel a"] == "uitvoering"      # the bekostigingsuren: ZN rekentool
     assert soort["artikel 2.2, derde lid"] == "beleid"             # the three-year term
-    assert soort["artikel 1.1, onderdeel c"] == "reconstructie"    # which toezicht counts
+    assert soort["artikel 1.1, onderdeel c"] == "keuze"            # which toezicht counts: a keuze (issue 20)
     assert reg.tables["bekostigingsuren"].herkomst is not None
     assert reg.tables["bekostigingsuren"].herkomst.soort == "uitvoering"
     keuze = reg.definitions["meerzorg_ggz_wonen"].herkomst
