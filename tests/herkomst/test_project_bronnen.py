@@ -97,7 +97,14 @@ def test_meerzorg_check_counts_the_official_text_per_version() -> None:
     good = Path(__file__).parent / "good" / "herkomst.rgl"
     run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(good)], capture_output=True,
                          text=True, check=False)
-    assert "  officiële tekst: 1 van 1 bepalingen (13 van 13 woorden)" in run.stdout.splitlines()
+    assert ("  officiële tekst: 1 van 1 bepalingen (13 van 13 woorden), uit de geconsolideerde tekst geldend vanaf "
+            "27-7-2015: 1") in run.stdout.splitlines()
+    bundled = subprocess.run([sys.executable, "-m", "meerzorg_law", "check"], capture_output=True, text=True,
+                             check=False, cwd=ROOT)
+    # The 2015 text and the bijlage of 2025 are counted apart: neither is claimed as the text in force in 2026.
+    assert ("  officiële tekst: 5 van 18 bepalingen (155 van 502 woorden), uit de geconsolideerde tekst geldend "
+            "vanaf 27-7-2015: 4, vanaf 1-7-2025: 1; verder beleid 1, uitvoering 1, reconstructie 10, keuze 1"
+            ) in bundled.stdout.splitlines()
 
 
 def test_every_official_provision_is_verbatim_in_the_excerpt_of_its_source() -> None:

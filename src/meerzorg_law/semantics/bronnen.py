@@ -153,6 +153,20 @@ def _entry_span(file: str, lines: list[str], bid: str) -> Span:
     return Span(file, 1, 1, 1, 1)
 
 
+def officieel_per_datum(reg: ir.Regeling) -> dict[datetime.date | None, int]:
+    """Official provisions per date of the consolidation they come from (the newest ``geldend_vanaf`` of their
+    sources): official text of 2015 is not the text in force in 2026, and the count must say so."""
+    out: dict[datetime.date | None, int] = {}
+    for p in reg.provisions:
+        if not p.tekst or p.herkomst is None or p.herkomst.soort != "officieel":
+            continue
+        datums = [b.geldend_vanaf for bid in p.herkomst.bronnen if (b := reg.bronnen.get(bid)) is not None
+                  and b.geldend_vanaf is not None]
+        d = max(datums) if datums else None
+        out[d] = out.get(d, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] is None, kv[0] or datetime.date.min)))
+
+
 def herkomst_telling(reg: ir.Regeling) -> dict[str, tuple[int, int]]:
     """Per kind of source: (provisions, words of their text), over every provision and bijlage with a text;
     ``zonder`` counts those without provenance. Shows how much of a version is official text."""
