@@ -89,7 +89,8 @@ class RegelingToAst(ExprToAst):
         tekst = next((p.text for p in parts if isinstance(p, P.Tekst)), "")
         toel = next((p.text for p in parts if isinstance(p, P.Toelichting)), "")
         herkomst = next((p for p in parts if isinstance(p, ast.Herkomst)), None)
-        return P.Inhoud(tekst, toel, tuple(p for p in parts if isinstance(p, (ast.Begrip, ast.Regel))), herkomst)
+        return P.Inhoud(tekst, toel, tuple(p for p in parts if isinstance(p, (ast.Begrip, ast.Regel, ast.Rangorde))),
+                        herkomst)
 
     def herkomst(self, meta: Meta, soort: Token, *rest: Any) -> ast.Herkomst:
         bronnen = next((x.ids for x in rest if isinstance(x, P.HerkomstBronnen)), ())
@@ -134,19 +135,26 @@ class RegelingToAst(ExprToAst):
         return ast.Enumeratie(str(naam), label, tuple(x for x in rest if isinstance(x, ast.EnumWaarde)),
                               self._span(meta))
 
-    def enumwaarde(self, meta: Meta, naam: Token, label: Token | None = None) -> ast.EnumWaarde:
-        return ast.EnumWaarde(str(naam), text_of(label) if label else "", self._span(meta))
+    def enumwaarde(self, meta: Meta, naam: Token, *rest: Any) -> ast.EnumWaarde:
+        label = next((text_of(x) for x in rest if isinstance(x, Token)), "")
+        zin = next((x for x in rest if isinstance(x, ast.Zin)), None)
+        return ast.EnumWaarde(str(naam), label, self._span(meta), zin)
+
+    def zin(self, meta: Meta, tekst: Token, ontkend: Token | None = None) -> ast.Zin:
+        return ast.Zin(text_of(tekst), text_of(ontkend) if ontkend else "", self._span(meta))
 
     def invoer(self, meta: Meta, naam: Token, type_: ast.TypeExpr, *rest: Any) -> ast.Invoer:
         bereik = next((x for x in rest if isinstance(x, tuple)), None)
         optioneel = any(isinstance(x, Token) and x.type == "OPTIONEEL" for x in rest)
         label = next((text_of(x) for x in rest if isinstance(x, Token) and x.type == "STRING"), "")
-        return ast.Invoer(str(naam), type_, bereik, optioneel, label, self._span(meta))
+        zin = next((x for x in rest if isinstance(x, ast.Zin)), None)
+        return ast.Invoer(str(naam), type_, bereik, optioneel, label, self._span(meta), zin)
 
     def uitkomst(self, meta: Meta, naam: Token, type_: ast.TypeExpr, *rest: Any) -> ast.Uitkomst:
         standaard = next((x.expr for x in rest if isinstance(x, P.Standaard)), None)
         label = next((text_of(x) for x in rest if isinstance(x, Token)), "")
-        return ast.Uitkomst(str(naam), type_, standaard, label, self._span(meta))
+        zin = next((x for x in rest if isinstance(x, ast.Zin)), None)
+        return ast.Uitkomst(str(naam), type_, standaard, label, self._span(meta), zin)
 
     def beperking(self, meta: Meta, naam: Token, *rest: Any) -> ast.Beperking:
         label = text_of(rest[0]) if isinstance(rest[0], Token) else ""
@@ -179,6 +187,9 @@ class RegelingToAst(ExprToAst):
     def type_duur(self, meta: Meta) -> ast.TypeExpr:
         return self._type(meta, "duur")
 
+    def type_uren(self, meta: Meta) -> ast.TypeExpr:
+        return self._type(meta, "uren")
+
     def type_enum(self, meta: Meta, naam: Token) -> ast.TypeExpr:
         return self._type(meta, "enum", str(naam))
 
@@ -187,8 +198,11 @@ class RegelingToAst(ExprToAst):
         herkomst = rest[-1] if isinstance(rest[-1], ast.Herkomst) else None
         if herkomst is not None:
             rest = rest[:-1]
+        zin = rest[-1] if isinstance(rest[-1], ast.Zin) else None
+        if zin is not None:
+            rest = rest[:-1]
         type_, expr = rest[-2], rest[-1]
-        return ast.Begrip(str(naam), label, type_, expr, is_parameter, self._span(meta), herkomst)
+        return ast.Begrip(str(naam), label, type_, expr, is_parameter, self._span(meta), herkomst, zin)
 
     def begrip(self, meta: Meta, naam: Token, *rest: Any) -> ast.Begrip:
         return self._begrip(meta, naam, rest, False)
@@ -204,6 +218,10 @@ class RegelingToAst(ExprToAst):
         tenzij = next((x.expr for x in parts if isinstance(x, P.Tenzij)), None)
         herkomst = next((x for x in parts if isinstance(x, ast.Herkomst)), None)
         return ast.Regel(afwijking, toek, voorwaarde, tenzij, self._span(meta), herkomst)
+
+    def rangorde(self, meta: Meta, *parts: Any) -> ast.Rangorde:
+        label = text_of(parts[0]) if parts and isinstance(parts[0], Token) else ""
+        return ast.Rangorde(label, tuple(x for x in parts if isinstance(x, ast.Verwijzing)), self._span(meta))
 
     def afwijking(self, meta: Meta, *refs: ast.Verwijzing) -> P.Afwijking:
         return P.Afwijking(tuple(refs))
