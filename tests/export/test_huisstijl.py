@@ -78,7 +78,7 @@ def test_ondertekening_citeertitel_and_leden_as_set(uit: Path) -> None:
     assert Document(str(pad)).core_properties.title == "Proefregeling meer zorg"
     ii = t.index("Artikel II")
     assert t[ii + 1:ii + 3] == ["1. Deze regeling treedt in werking met ingang van 1 januari 2027.",
-                                "2. Zij vervalt met ingang van 1 januari 2028."]
+                                "2. Zij is van toepassing op aanvragen die na haar inwerkingtreding worden ingediend."]
     a = t.index("A")
     assert t[a + 1] == "Artikel 2.2 wordt als volgt gewijzigd:"
     assert t[a + 2] == ("1. In het eerste lid, onderdeel e, wordt “ten minste 25% hoger” vervangen door "

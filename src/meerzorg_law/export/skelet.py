@@ -62,7 +62,7 @@ Artikel II
 '''
     casussen: list[dict[str, object]] = []
     for f in case_files:
-        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        data = yaml.load(f.read_text(encoding="utf-8"), Loader=_TekstLoader) or {}
         for casus in data.get("casussen") or []:
             verwacht = casus.get("verwacht") or {}
             if basis in verwacht:
@@ -73,6 +73,16 @@ Artikel II
            f"# (en waar die van {basis} afwijkt) en schrijft haar hier na uw ja; commentaar blijft staan.\n")
     tekst = kop + yaml.safe_dump({"casussen": casussen}, allow_unicode=True, sort_keys=False, width=110)
     return Skelet(regeling, tekst, len(casussen))
+
+
+class _TekstLoader(yaml.SafeLoader):
+    """YAML 1.1 reads ``26:05`` (hours and minutes, the type ``uren``) as the sexagesimal integer 1565; the
+    case loader keeps it as text, and so must the copy of the expectations."""
+
+
+_TekstLoader.yaml_implicit_resolvers = {
+    k: [("tag:yaml.org,2002:str", re.compile(r"^[-+]?\d+(?::[0-5]?\d)+(?:\.\d*)?$")), *v] if k in "+-0123456789"
+    else list(v) for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
 _MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
