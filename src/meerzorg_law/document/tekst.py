@@ -1,24 +1,15 @@
 """Small text helpers of the document model: legal text as one line, a table cell as the regeling prints it,
-a declaration in words, and the one filter that makes a string safe to put into XML."""
+a declaration in words. ``xml_tekst`` (what every XML format puts into lxml) is ``escape.xml_tekst``."""
 
 from __future__ import annotations
 
 import re
 
+from ..escape import xml_tekst
 from ..syntax import ast
 from ..syntax.printer import print_expr
 
 __all__ = ["cel", "declaratie_regels", "declaratie_zin", "regel", "xml_tekst"]
-
-# XML 1.0 allows tab, newline, carriage return and everything from U+0020 except surrogates and U+FFFE/F.
-_NIET_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def xml_tekst(s: str) -> str:
-    """Text that lxml can serialise into any XML format (.docx, Akoma Ntoso): characters XML 1.0 forbids are
-    dropped. lxml escapes <, & and quotes itself; this is the only other filter XML output needs."""
-    return _NIET_XML.sub("", s)
-
 
 def regel(s: str) -> str:
     """Legal text as one line: the DSL's line breaks inside a tekst are layout."""

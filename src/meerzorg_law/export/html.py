@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import re
-from html import escape
 from typing import Any
 
+from .. import escape
 from ..document.formats import Blok, Generator, Run, register
 
 __all__ = ["HtmlFormat"]
@@ -23,8 +23,8 @@ del { color: #b00; } ins { color: #060; }
 
 
 def _e(s: str) -> str:
-    """The one escaping function of this format."""
-    return escape(s, quote=True)
+    """The one escaping function of this format: the project's (``escape.html``)."""
+    return escape.html(s)
 
 
 def _runs(runs: tuple[Run, ...]) -> str:
