@@ -18,7 +18,8 @@ __all__ = ["DECLARATIES", "SLEUTELWOORDEN", "MeerzorgLexer"]
 DECLARATIES = (
     "wijzigingsregeling", "regeling", "hoofdstuk", "paragraaf", "artikel", "Artikel", "subonderdeel", "onderdeel",
     "lid", "bijlage", "tabel", "kolom", "rij", "gegevens", "enumeratie", "waarde", "invoer", "uitkomst",
-    "begrip", "parameter", "regel", "eigenschap", "aanhef", "herkomst",
+    "begrip", "parameter", "regel", "eigenschap", "aanhef", "ondertekening",
+    "citeertitel", "herkomst",
 )
 # Every other keyword of the grammar, including the words of multi-word phrases ("in afwijking van").
 SLEUTELWOORDEN = (
@@ -29,6 +30,7 @@ SLEUTELWOORDEN = (
     "sleutel", "standaard", "stijgt", "te", "tekst", "tenzij", "toegevoegd", "toelichting", "tot", "tussen",
     "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "voor", "waarvoor",
     "wordt",
+    "zin", "ontkend",  # the clause a declaration is read by (issue 22)
 )
 _WOORDOPERATOREN = ("impliceert", "niet", "en", "of", "in")
 _TYPES = ("geheel getal", "geheel", "getal", "decimaal", "geldbedrag", "datum", "duur", "uren")
