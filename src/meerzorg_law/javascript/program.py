@@ -17,7 +17,7 @@ from catala import runtime as rt
 
 from .. import ir
 from ..columnar.nodes import FACT_SCALE
-from ..values import Value, decimal_as_fraction, format_value
+from ..values import Uren, Value, decimal_as_fraction, format_value, uren_text
 from .escape import js
 from .expr import Expressies, NietOndersteund
 
@@ -77,6 +77,8 @@ def tekst(v: Value) -> object:
         return _decimaal(decimal_as_fraction(v))
     if isinstance(v, rt.Date):
         return str(v.value.isoformat())
+    if isinstance(v, Uren):  # as the runtime's seconden() reads it: 26:05, 32:36:15
+        return uren_text(v)
     raise NietOndersteund(f"een waarde van deze soort kan de rekenhulp niet lezen: {format_value(v)}")
 
 

@@ -148,7 +148,10 @@ class _Termen(ir.ExprVisitor[str]):
 
     def bin_op(self, e: ir.BinOp) -> str:
         if e.op in _REKEN:
-            return f"{self.sub(e.left)} {_REKEN[e.op]} {self.sub(e.right)}"
+            left, right = e.left, e.right
+            if e.op == "*" and e.type.kind in ("uren", "geld") and isinstance(right, ir.Const):
+                left, right = right, left  # the checker puts the uren or geldbedrag first; read the factor first
+            return f"{self.sub(left)} {_REKEN[e.op]} {self.sub(right)}"
         return clause(self.regeling, e, versies=self.versies).bij()
 
     def in_set(self, e: ir.InSet) -> str:

@@ -21,6 +21,7 @@ _WOORDEN = {
     "LETTER": "een letter", "HOOFDLETTER": "een hoofdletter", "VERSIE_ID": "een versienaam zoals rlz-2026",
     "RANGTELWOORD": "een rangtelwoord (eerste, tweede, ...)", "VERGELIJKER": "een vergelijking (=, <, >=, ...)",
     "PLUSMIN": "+ of -", "MAALDEEL": "* of /", "GELD": "een geldbedrag", "ROMEINS": "een Romeins cijfer",
+    "UREN": "een aantal uren (uu:mm)",
     "BOOLTYPE": "waar/onwaar", "$END": "het einde van het bestand", "COLON": "':'", "COMMA": "','",
     "EQUAL": "'='", "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'",
     "RBRACE": "'}'", "DOT": "'.'", "SUBNUMMER": "een subonderdeel zoals 1°", "FUNCTIE": "een functie",
@@ -31,7 +32,7 @@ _WOORDEN = {
 }
 
 # Terminals that can start an expression, and those that end a rule and start the next construct.
-_EXPR_START = {"NAAM", "GEHEEL", "DECIMAAL", "DATUM", "GELD", "DUURGETAL", "LPAR", "LBRACE", "WAAR", "ONWAAR",
+_EXPR_START = {"NAAM", "GEHEEL", "DECIMAAL", "DATUM", "GELD", "DUURGETAL", "UREN", "LPAR", "LBRACE", "WAAR", "ONWAAR",
                "NIET", "ALS", "MINUS", "FUNCTIE"}
 _OPERATORS = {"EN", "OF", "VERGELIJKER", "PLUSMIN", "MAALDEEL", "IN", "IMPLICEERT", "IS"}
 _NEXT_ITEM = {"REGEL", "LID", "ARTIKEL", "ONDERDEEL", "BEGRIP"}
