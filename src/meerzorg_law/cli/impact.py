@@ -25,10 +25,14 @@ def add_parser(sub: Any) -> None:
                    help="aannames van de populatie (standaard: populatie.toml bij de regeling)")
     s.add_argument("--gevoeligheid", action="store_true",
                    help="reken ook met het lage en hoge aandeel bijzondere zorgbehoefte uit het populatiebestand")
+    s.add_argument("--standaard", action="store_true",
+                   help="een feit zonder sectie in het populatiebestand krijgt de standaardverdeling (anders een fout)")
     s.add_argument("--csv", metavar="BESTAND", help="schrijf de tabellen ook als CSV naar dit bestand")
     s.add_argument("--json", action="store_true")
     s.add_argument("--verbose", action="store_true",
                    help="meld welke cliënten per casus zijn beslist en welke regels niet zijn gevectoriseerd")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)
 
 
@@ -36,28 +40,33 @@ def run(args: argparse.Namespace) -> int:
     from ..impact.assumptions import PopulatieFout, load_assumptions
     from ..impact.population import Population
     from ..impact.report import impact_report
-    from ..output import atomic_writer, check_writable
+    from ..output import OutputError, check_writable
     from ..render.impact import impact_csv, impact_json, impact_text, impact_verbose
+    from ..uitvoermap import eigen_bestand, eigen_schrijver
 
     if not 1 <= args.n <= MAX_N:
         fout(f"--n moet van 1 tot en met {MAX_N:,} zijn".replace(",", "."))
         return EXIT_INPUT
     if args.csv:
         check_writable(args.csv)  # refuse a bad --csv before the work, not after it
+        if not args.overschrijven and not eigen_bestand(Path(args.csv)):
+            raise OutputError(f"niets geschreven: '{args.csv}' is niet door meerzorg geschreven of sindsdien "
+                              "gewijzigd; kies een andere naam of geef --overschrijven")
     bundle = checked_bundle(args, args.basis, args.nieuw)
     if bundle is None:
         return EXIT_INPUT
     basis, nieuw = bundle.versions[args.basis], bundle.versions[args.nieuw]
     try:
         assumptions = load_assumptions(args.populatie or _default_assumptions(args))
-        population = Population(args.n, args.seed, assumptions, basis, nieuw)
+        bekend = {name for r in bundle.versions.values() for name in r.facts}
+        population = Population(args.n, args.seed, assumptions, basis, nieuw, args.standaard, bekend)
         with _voortgang(args.n, f"{args.basis} en {args.nieuw}", not args.json) as advance:
             report = impact_report(basis, nieuw, population, advance, args.gevoeligheid)
     except PopulatieFout as e:
         fout(str(e))
         return EXIT_INPUT
     if args.csv:
-        with atomic_writer(args.csv, newline="") as out:
+        with eigen_schrijver(args.csv, args.overschrijven, newline="") as out:
             impact_csv(report, out)
     if args.json:
         print_json(impact_json(report))

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import IO, Any
 
+from ..escape import rst
 from ..impact.report import SOORTEN, Groep, ImpactReport
 
 __all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_verbose"]
@@ -14,9 +15,10 @@ __all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_ver
 INDELINGEN = {"zorgprofiel": "Per zorgprofiel", "leveringsvorm": "Per leveringsvorm",
               "leeftijdsgroep": "Per leeftijdsgroep (jaren)", "grondslag": "Per grondslag in de basisversie"}
 _KOP = {"gewonnen": "krijgt meerzorg", "verloren": "verliest meerzorg", "andere_grondslag": "andere grondslag",
-        "andere_uren": "andere uren", "andere_reden": "andere reden", "niet_beslist": "niet te beslissen",
+        "andere_uren": "andere uren", "andere_reden": "andere reden", "andere_uitkomst": "andere uitkomst",
+        "niet_beslist": "niet te beslissen",
         "ongewijzigd": "ongewijzigd"}
-_COLUMNS = ("cliënten", "gewijzigd", "%", "± %", "krijgt", "verliest", "grondslag", "uren", "reden",
+_COLUMNS = ("cliënten", "gewijzigd", "%", "± %", "krijgt", "verliest", "grondslag", "uren", "reden", "anders",
             "meerzorg voor", "meerzorg na", "uren/week voor", "uren/week na")
 
 
@@ -39,6 +41,7 @@ def _row(g: Groep) -> list[str]:
     return [g.naam, _n(g.aantal), _n(g.gewijzigd), _pct(g.aandeel(g.gewijzigd)), _pct(g.marge_gewijzigd),
             _n(s["gewonnen"]),
             _n(s["verloren"]), _n(s["andere_grondslag"]), _n(s["andere_uren"]), _n(s["andere_reden"]),
+            _n(s["andere_uitkomst"]),
             _n(g.meerzorg_voor), _n(g.meerzorg_na), _uren(g.uren_voor), _uren(g.uren_na)]
 
 
@@ -56,7 +59,8 @@ def _samenvatting(r: ImpactReport) -> list[str]:
         f"{_n(t.gewijzigd)} cliënten ({_pct(t.aandeel(t.gewijzigd))}% {_marge(t.marge_gewijzigd)} procentpunt) krijgen "
         f"een andere uitkomst: {_n(s['gewonnen'])} krijgen meerzorg, {_n(s['verloren'])} verliezen meerzorg, "
         f"{_n(s['andere_grondslag'])} op een andere grondslag, {_n(s['andere_uren'])} met andere uren, "
-        f"{_n(s['andere_reden'])} afgewezen om een andere reden.",
+        f"{_n(s['andere_reden'])} afgewezen om een andere reden, {_n(s['andere_uitkomst'])} met een andere waarde "
+        "van een andere uitkomst (zoals de maximale duur).",
         f"Meerzorg: {_n(t.meerzorg_voor)} -> {_n(t.meerzorg_na)} cliënten; uren meerzorg per week: "
         f"{_uren(t.uren_voor)} -> {_uren(t.uren_na)} ({'+' if delta >= 0 else ''}{_pct(delta)}%; verschil "
         f"{_uren(t.uren_na - t.uren_voor)} {_marge(t.marge_uren_verschil)} uur).",
@@ -92,6 +96,12 @@ def impact_text(r: ImpactReport) -> str:
         if pairs:
             out += ["", title]
             out += [f"  {a} -> {b}: {_n(k)}" for a, b, k in pairs]
+    verschillen = [(naam, k, top) for naam, k, top in r.uitkomst_verschillen if k]
+    if verschillen:
+        out += ["", "Per uitkomst: cliënten met een andere waarde"]
+        for naam, k, top in verschillen:
+            vaakst = "; ".join(f"{a} -> {b}: {_n(m)}" for a, b, m in top)
+            out.append(f"  {naam}: {_n(k)}" + (f" ({vaakst})" if vaakst else ""))
     if r.fouten:
         out += ["", "Niet te beslissen"]
         out += [f"  {versie}: {melding} ({_n(k)} cliënten)" for versie, melding, k in r.fouten]
@@ -146,6 +156,9 @@ def impact_json(r: ImpactReport) -> dict[str, Any]:
                                                       "voor": _exact(v) if v is not None else None,
                                                       "na": _exact(a) if a is not None else None}
                                                      for n, t, v, a in r.andere_uitkomsten],
+                               "uitkomst_verschillen": [
+                                   {"uitkomst": n, "aantal": k, "overgangen": [list(t) for t in top]}
+                                   for n, k, top in r.uitkomst_verschillen],
                                "soorten": list(SOORTEN), "totaal": _groep_json(r.totaal)}
     for key in INDELINGEN:
         payload[f"per_{key}"] = [_groep_json(g) for g in r.indelingen[key]]
@@ -172,14 +185,15 @@ def impact_csv(r: ImpactReport, out: IO[str]) -> None:
 
 
 def impact_rst(r: ImpactReport) -> str:
-    """The summary and one ``list-table`` per indeling, for the Sphinx page."""
-    out = [part for line in _samenvatting(r) for part in (line, "")]
+    """The summary and one ``list-table`` per indeling, for the Sphinx page; every text through ``escape.rst``
+    (a group is named after a value of the regeling, the summary names the population file)."""
+    out = [part for line in _samenvatting(r) for part in (rst(line), "")]
     for key, title in INDELINGEN.items():
-        out += [f".. list-table:: {title}", "   :header-rows: 1", "", f"   * - {key}"]
-        out += [f"     - {c}" for c in _COLUMNS]
+        out += [f".. list-table:: {rst(title)}", "   :header-rows: 1", "", f"   * - {rst(key)}"]
+        out += [f"     - {rst(c)}" for c in _COLUMNS]
         for g in r.indelingen[key]:
             cells = _row(g)
-            out.append(f"   * - {cells[0]}")
-            out += [f"     - {c}" for c in cells[1:]]
+            out.append(f"   * - {rst(cells[0])}")
+            out += [f"     - {rst(c)}" for c in cells[1:]]
         out.append("")
     return "\n".join(out)
