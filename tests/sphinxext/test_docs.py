@@ -94,8 +94,9 @@ def test_identifier_scan_sees_prose_and_skips_code() -> None:
 
 
 # The issue asked for under 5 MB when the bundle had 4 versions and 112 cases (the site was then 4.96 MB); with
-# 7 versions and 135 cases it is 5.7 MB. The bound stays close above that, so growth is noticed, not absorbed.
-GRENS = 6_000_000
+# 7 versions and 135 cases it is 5.7 MB; with 8 versions (the keuze variant rlz-2026-directe-zorg, issue 20) and
+# 145 cases 6.46 MB. The bound stays close above that, so growth is noticed, not absorbed.
+GRENS = 6_700_000
 
 
 def test_site_is_small_and_doctrees_are_not_published(echte_site: tuple[int, Path]) -> None:
