@@ -23,7 +23,7 @@ ID = "rlz-2028-vijf-jaar"
 
 
 def test_uitleg_no_longer_calls_the_new_term_policy_of_the_zorgkantoren(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--regeling", str(HERE), "uitleg", str(HERE / "casussen.yaml")]) == 0
+    assert main(["--regeling", str(HERE), "uitleg", str(HERE / "casussen.yaml"), "--versie", ID]) == 0
     out = capsys.readouterr().out
     [regel] = [r for r in out.splitlines() if r.strip().startswith("De maximale duur van een besluit")]
     assert regel.strip() == "De maximale duur van een besluit meer zorg in jaren: 5 (artikel 2.2, derde lid; voorstel)."
