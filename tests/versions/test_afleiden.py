@@ -189,3 +189,20 @@ def test_new_wording_of_official_text_is_a_voorstel() -> None:
             assert [d.woorden for d in artikel.herkomst.delen] == ["staan"]
         else:
             assert artikel.herkomst.soort == "voorstel"
+
+
+def test_a_changed_rangorde_comes_to_read_anew() -> None:
+    """A rangorde (the order of the toets, no text) changed in the copy: the lid that holds it komt te luiden,
+    and consolidating that gives the copy again."""
+    base = _bundel("regeling").consolidated["rlz-2026"]
+    c, d = "artikel 2.2, eerste lid, onderdeel c", "artikel 2.2, eerste lid, onderdeel d"
+    tekst = print_document(base)
+    assert tekst.count(f"{c}; {d}") == 1
+    kopie, _ = parse_text(tekst.replace(f"{c}; {d}", f"{d}; {c}")
+                          .replace("versie rlz-2026\n", "versie rlz-2028\n"), "kopie.rgl")
+    assert isinstance(kopie, ast.Regeling)
+    w, fouten = _afleiden(base, kopie)
+    assert w is not None, fouten
+    [instructie] = [i for a in w.artikelen for o in a.wijzigingen for i in o.instructies]
+    assert isinstance(instructie, ast.KomtTeLuiden) and instructie.doel.ref.citeer() == "artikel 2.2, eerste lid"
+    assert zelfde_versie(_zonder_voorstel(_terug(base, print_document(w))), _zonder_voorstel(kopie))
