@@ -184,7 +184,10 @@ def _letters() -> Iterator[str]:
 
 def wijzigingsregeling(base: ast.Regeling, versie: str, geldig_vanaf: datetime.date, variant: bool,
                         instructies: list[ast.Instructie], eigenschappen: tuple[ast.Eigenschap, ...],
-                        groepering: str, volgorde: dict[str, int], span: Span) -> ast.Wijzigingsregeling:
+                        groepering: str, volgorde: dict[str, int], span: Span,
+                        zelfstandig: tuple[ast.Artikel, ...] = ()) -> ast.Wijzigingsregeling:
+    """Artikel I with the instructions in onderdelen, the zelfstandige bepalingen with rules (Artikel II, ...)
+    as ``zelfstandig`` gives them, and last the artikel on the inwerkingtreding."""
     groepen: dict[str, list[ast.Instructie]] = {}
     for n, i in enumerate(instructies):
         groepen.setdefault(_groep(i) if groepering != "geen" else str(n), []).append(i)
@@ -194,9 +197,13 @@ def wijzigingsregeling(base: ast.Regeling, versie: str, geldig_vanaf: datetime.d
     onderdelen = tuple(ast.Wijziging(letter, formule(groep), "", tuple(groep), span)
                        for letter, (_, groep) in zip(_letters(), lijst, strict=False))
     artikel_i = ast.WijzigingsArtikel("I", "", f"De {base.titel} wordt als volgt gewijzigd:", "", onderdelen, span)
-    artikel_ii = ast.WijzigingsArtikel("II", "", f"Deze regeling treedt in werking met ingang van "
-                                                  f"{datum(geldig_vanaf)}.", "", (), span)
+    eigen = tuple(ast.WijzigingsArtikel(a.nummer, a.titel, a.tekst, a.toelichting, (), span, a) for a in zelfstandig)
+    slot = ast.WijzigingsArtikel(_ROMEINS[len(eigen) + 2], "", f"Deze regeling treedt in werking met ingang van "
+                                                             f"{datum(geldig_vanaf)}.", "", (), span)
     titel = (f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {base.titel} in verband "
              "met ...")
-    return ast.Wijzigingsregeling(titel, versie, variant, base.versie, geldig_vanaf, "", (artikel_i, artikel_ii),
+    return ast.Wijzigingsregeling(titel, versie, variant, base.versie, geldig_vanaf, "", (artikel_i, *eigen, slot),
                                   eigenschappen, span)
+
+
+_ROMEINS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")

@@ -33,7 +33,9 @@ __all__ = ["afleiden", "zelfde_versie"]
 
 def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vanaf: datetime.date,
              variant: bool) -> tuple[ast.Wijzigingsregeling | None, list[Diagnostic]]:
-    """The wijzigingsregeling that turns ``base`` into ``bewerkt`` (None with A001/A002 when there is none)."""
+    """The wijzigingsregeling that turns ``base`` into ``bewerkt`` (None with A001/A002 when there is none).
+    ``bewerkt.zelfstandig`` (rules that hold in the new version but stand outside its text: Artikel II with
+    overgangsrecht) become the zelfstandige bepalingen of the result, before the one on inwerkingtreding."""
     a = _doorloop(base, bewerkt)
     eigenschappen = a.eigenschappen()
     if a.fouten:
@@ -61,7 +63,7 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
         volgorde.setdefault(f"artikel {x.nummer}", len(volgorde))
     for groepering in ("regeling", "gevonden", "geen"):
         w = D.wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst + a.rest, eigenschappen,
-                                groepering, volgorde, bewerkt.span)
+                                groepering, volgorde, bewerkt.span, bewerkt.zelfstandig)
         result, found = consolidate(base, w)
         if result is not None and zelfde_versie(result, verwacht):
             return w, []
@@ -222,8 +224,11 @@ class _Afleiding:
     # ---------------------------------------------------------------------------------------------- artikelen
 
     def artikelen(self) -> None:
-        oud = tuple(a for a in self.base.alle_artikelen() if a.nummer not in self.vervallen_artikelen)
-        nieuw = tuple(a for a in self.bewerkt.alle_artikelen() if a.nummer not in self.nieuwe_artikelen)
+        # The zelfstandige bepalingen of a wijzigingsregeling (Artikel II with rules) are no part of the text.
+        oud = tuple(a for a in self.base.alle_artikelen() if a.nummer not in self.vervallen_artikelen
+                    and a not in self.base.zelfstandig)
+        nieuw = tuple(a for a in self.bewerkt.alle_artikelen() if a.nummer not in self.nieuwe_artikelen
+                      and a not in self.bewerkt.zelfstandig)
         self.naast(ProvisionRef(), oud, nieuw)
 
     def naast(self, ouder: ProvisionRef, oud: tuple[T.Node, ...], nieuw: tuple[T.Node, ...]) -> None:
