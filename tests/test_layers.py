@@ -9,11 +9,12 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "meerzorg_law"
 
 # Top to bottom, as in docs/architectuur.rst. A module's layer is its first path component.
 LAYERS = [
-    {"span", "diagnostics", "values", "types", "names", "output"},
+    {"span", "diagnostics", "values", "types", "names", "output", "escape", "uitvoermap"},
     {"syntax"},
     {"versions"},
     {"semantics", "ir", "ir_expr"},
-    {"engine", "verify", "columnar"},
+    {"document"},
+    {"engine", "verify", "columnar", "javascript"},
     {"cases", "compare", "properties", "impact"},
     {"render", "export"},
     {"sphinxext", "pytest_plugin"},

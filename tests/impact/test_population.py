@@ -73,9 +73,9 @@ def test_ages_and_hours(cols: Columns) -> None:
     lvg = np.isin(cols.data["zorgprofiel"], [cols.categories["zorgprofiel"].index(p) for p in ("LVG4", "LVG5")])
     assert cols.data["leeftijd"][lvg].min() >= 18 and cols.data["leeftijd"][lvg].max() <= 22
     total = cols.data["uren_zorg_per_week"] + cols.data["uren_toezicht_per_week"]
-    assert (total % 2500 == 0).all() and total.max() <= 168 * 10_000  # whole quarter hours, at most 168
+    assert (total % 900 == 0).all() and total.max() <= 168 * 3600  # uren in seconds: whole quarters, at most 168
     vg7 = cols.data["zorgprofiel"] == cols.categories["zorgprofiel"].index("VG7")
-    factor = total[vg7] / (33.75 * 10_000)
+    factor = total[vg7] / (33.75 * 3600)
     assert 0.25 < float(((factor >= 1.2) & (factor < 1.3)).mean()) < 0.35  # the band around the threshold
 
 
@@ -88,7 +88,9 @@ def test_facts_are_declared_and_valid(reg: ir.Regeling) -> None:
         for name, value in facts.items():
             decl = reg.facts[name]
             assert parse_value(values.format_value(value).replace(",", "."), decl.type, reg.enums) == value
-            if decl.bereik is not None:
+            if decl.bereik is not None and isinstance(value, values.Uren):
+                assert decl.bereik[0] <= value <= decl.bereik[1], (name, value)  # type: ignore[operator]
+            elif decl.bereik is not None:
                 lo, hi = (values.decimal_as_fraction(values.decimal_of_integer(b) if isinstance(b, values.Integer)
                                                      else b) for b in decl.bereik)  # type: ignore[arg-type]
                 as_dec = values.decimal_of_integer(value) if isinstance(value, values.Integer) else value

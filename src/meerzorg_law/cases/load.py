@@ -30,6 +30,7 @@ __all__ = ["TE_HERZIEN", "case_files", "load_cases", "parse_value"]
 InForce = Callable[[datetime.date], "str | None"]
 _MERGE = "tag:yaml.org,2002:merge"
 _CASE_KEYS = ("naam", "omschrijving", "feiten", "verwacht")
+_TOP_KEYS = ("casussen", "titel", "sjablonen")
 _WAAR = {"waar": True, "true": True, "ja": True, "onwaar": False, "false": False, "nee": False}
 TE_HERZIEN = "te herzien"  # an expectation still to be reviewed (cases.herzien)
 _DUUR = re.compile(r"^(\d+) +(jaren|jaar|maanden|maand|weken|week|dagen|dag)$")
@@ -40,6 +41,20 @@ def case_files(paths: Iterable[Path | str]) -> list[Path]:
     for p in map(Path, paths):
         out += sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if p.is_dir() else [p]
     return out
+
+
+def file_title(path: Path) -> str:
+    """The ``titel:`` of a case file without loading its cases (the site's page stubs need only that); empty
+    when the file has none or cannot be read. The loader checks the key properly when the cases are run."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("titel:"):
+                    value = yaml.safe_load(line.partition(":")[2])
+                    return value if isinstance(value, str) else ""
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    return ""
 
 
 def _span(file: str, node: Node) -> Span:
@@ -85,6 +100,10 @@ def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
             return values.date_of_python(datetime.date.fromisoformat(s))
         except ValueError:
             raise ValueError(f"'{s}' is geen datum (jjjj-mm-dd)") from None
+    if t.kind == "uren":  # "26:05", "6:31:15", or decimal hours "32.6" / "32,6"
+        if _too_many_digits(s.partition(":")[0]):
+            raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
+        return values.uren_of_text(s)
     if t.kind == "duur":
         m = _DUUR.match(s)
         if m:
@@ -118,6 +137,7 @@ class _Loader:
         self.diags = diags
         self.in_force = in_force
         self.onbekend: dict[str, list[Diagnostic]] = {}  # unknown version -> its C040s (load_cases merges them)
+        self.titel = ""
         # Facts as the newest version declares them (a later version may add facts).
         self.facts: dict[str, tuple[ir.FactDecl, ir.Regeling]] = {}
         for reg in versions.values():
@@ -192,9 +212,11 @@ class _Loader:
             return []
         for k, _ in top:
             # 'sjablonen' holds anchored blocks for merge keys ('<<: *basis'); nothing in it runs by itself.
-            if k.value not in ("casussen", "sjablonen"):
-                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht 'casussen' en eventueel 'sjablonen')"
-                         f"{_hint((), k.value)}", _suggest(k.value, ["casussen", "sjablonen"]))
+            if k.value not in _TOP_KEYS:
+                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht 'casussen' en eventueel 'titel' en "
+                         f"'sjablonen'){_hint(_suggest(k.value, _TOP_KEYS), k.value)}", _suggest(k.value, _TOP_KEYS))
+        titel_node = next((v for k, v in top if k.value == "titel"), None)
+        self.titel = (self.scalar(titel_node, "titel") or "") if titel_node is not None else ""
         items = next((v for k, v in top if k.value == "casussen"), None)
         if items is None:
             self.err("C003", root, "'casussen:' ontbreekt")
@@ -239,7 +261,7 @@ class _Loader:
         if naam is None:
             return None
         span = _span(self.file, node)
-        case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span)
+        case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span, self.titel)
         self.check_required(case, given, fields.get("feiten", (node, node))[0])
         peil = case.feiten.get("peildatum")
         in_force = self.in_force(peil.value) if isinstance(peil, values.Date) else None

@@ -27,6 +27,8 @@ class Case:
     feit_spans: dict[str, Span]
     verwacht: tuple[Expectation, ...]
     span: Span
+    # The case file's own title (top-level ``titel:``), shown as the heading of its page on the site.
+    bestandstitel: str = ""
 
     @property
     def file(self) -> str:

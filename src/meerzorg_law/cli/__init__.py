@@ -1,7 +1,8 @@
 """The ``meerzorg`` command: parses arguments, calls the library, prints in Dutch, maps outcomes to exit codes.
 
 Exit codes: 0 all well, 1 a case or property failed, 2 bad input (the regeling or a case file has errors,
-or an output path cannot be written), 130 interrupted by Ctrl-C (the shell's convention for SIGINT).
+or an output path cannot be written), 3 nothing wrong found but a proof was not decided within its time
+budget (``--bewijstijd``), 130 interrupted by Ctrl-C (the shell's convention for SIGINT).
 One module per subcommand, each with ``add_parser(sub)`` and ``run(args)``; a subcommand imports the
 library only inside ``run``, so ``meerzorg --help`` loads no engine.
 """
@@ -13,13 +14,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk
-from ._common import EXIT_INPUT, EXIT_OK, fout
+from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk, wijziging
+from ._common import EXIT_INPUT, EXIT_OK, VeiligeUitvoer, fout
 from ._dutch import geheel_getal, in_dutch
 
 EXIT_INTERRUPTED = 130
 _REGELING = "map of bestand met de regeling (standaard: de meegeleverde regeling/)"
-SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs, nieuw, export)
+SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs, nieuw, export, wijziging)
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -80,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = _DutchParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
     p.add_argument("--version", action=_Versie, help="toon de versie en stop")
     p.add_argument("--regeling", help=_REGELING)
+    p.add_argument("--bewijstijd", metavar="SECONDEN",
+                   help="tijd per bewijs met z3 (standaard 5, of MEERZORG_BEWIJSTIJD); wat niet binnen die tijd "
+                        "beslist is, heet 'niet bewezen binnen N s', nooit bewezen")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_DutchParser)
     for module in SUBCOMMANDS:
         module.add_parser(sub)
@@ -91,10 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command with stdout and stderr made safe for a terminal (``VeiligeUitvoer``)."""
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VeiligeUitvoer(stdout), VeiligeUitvoer(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     from ..output import OutputError
 
     try:
         args = build_parser().parse_args(argv)
+        if not _bewijstijd(args.bewijstijd):
+            return EXIT_INPUT
         code: int = args.run(args)
         return code
     except BrokenPipeError:
@@ -106,3 +122,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Outputs are written atomically, so an interrupted run leaves no half-written file behind.
         print("\nafgebroken (Ctrl-C); er is geen half geschreven uitvoer achtergebleven", file=sys.stderr)
         return EXIT_INTERRUPTED
+
+
+def _bewijstijd(tekst: str | None) -> bool:
+    """Set the proof budget from --bewijstijd; check MEERZORG_BEWIJSTIJD now rather than mid-proof. False: a
+    Dutch error has been printed (exit 2)."""
+    import os
+
+    if tekst is None and not os.environ.get("MEERZORG_BEWIJSTIJD", "").strip():
+        return True  # nothing to check: the solver is not even imported
+    from ..verify import budget
+
+    try:
+        budget.stel_in(budget.lees_seconden(tekst, "--bewijstijd") if tekst is not None else None)
+        budget.seconden()
+    except ValueError as err:
+        fout(str(err))
+        return False
+    return True

@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
     from ..cases.project import Project
@@ -18,6 +18,25 @@ if TYPE_CHECKING:
     from ..semantics.pipeline import Bundle
 
 EXIT_OK, EXIT_FAILED, EXIT_INPUT = 0, 1, 2
+# Nothing wrong found, but not everything proved: a z3 proof ran out of its time budget (--bewijstijd).
+EXIT_UNDECIDED = 3
+
+
+class VeiligeUitvoer:
+    """stdout or stderr for the whole command: every string written goes through ``escape.terminal`` (line
+    breaks kept), so no case name, label, path or diagnostic can move the cursor, recolour or rewrite a line."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from ..escape import terminal
+
+        self._stream.write(terminal(text, regels=True))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def print_json(payload: Any) -> None:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, print_json
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, EXIT_UNDECIDED, print_json
 
 
 def add_parser(sub: Any) -> None:
@@ -17,6 +17,8 @@ def add_parser(sub: Any) -> None:
     s.add_argument("--gnu", action="store_true", help="fouten als bestand:regel:kolom: fout: … (voor editors)")
     s.add_argument("--getuigen", metavar="MAP", help="schrijf bij elke bewezen fout een casusbestand met een "
                                                      "cliënt die haar laat zien (verwachting in te vullen)")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)
 
 
@@ -25,14 +27,23 @@ def run(args: argparse.Namespace) -> int:
     from ..render.diagnostics import diagnostic_json, render_all, render_gnu
     from ..semantics.bronnen import herkomst_telling
     from ..semantics.pipeline import load_bundle
-    from ..verify.report import CHECKS, SHORT, verify_bundle, write_witnesses
+    from ..verify.report import CHECKS, SHORT, open_checks, verify_bundle, write_witnesses
 
     paths = args.paden or [args.regeling or bundled_paths()[0]]
     bundle = load_bundle(*paths)
     # The proofs need a checked IR; with errors before that there is nothing to prove.
     findings = verify_bundle(bundle, *paths) if bundle.ok else []
     proof_errors = [f for f in findings if f.diagnostic.is_error]
-    witnesses = write_witnesses(findings, Path(args.getuigen)) if args.getuigen else []
+    # Per version the checks that are not proved: a finding, a proof z3 did not decide in time (V005), or
+    # everything when the rules cannot be put to the solver (V009).
+    open_ = {v.id: open_checks(findings, v.id) for v in bundle.catalog}
+    undecided = any(f.open for f in findings)
+    witnesses: list[Path] = []
+    if args.getuigen:
+        from ..uitvoermap import uitvoermap
+
+        with uitvoermap(args.getuigen, args.overschrijven) as uit:
+            witnesses = [uit.eindpad(p) for p in write_witnesses(findings, uit.staging)]
     if args.json:
         print_json({"ok": bundle.ok and not proof_errors,
                     "versies": [{"id": v.id, "geldig_vanaf": v.geldig_vanaf.isoformat(),
@@ -43,10 +54,12 @@ def run(args: argparse.Namespace) -> int:
                                 for v in bundle.catalog],
                     "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics],
                     "bewijzen": [{"versie": f.versie, **diagnostic_json(f.diagnostic)} for f in findings],
-                    "bewezen": {v.id: [c for c in CHECKS if not any(f.versie == v.id and f.diagnostic.code == c
-                                                                     for f in findings)] for v in bundle.catalog},
+                    "bewezen": {v.id: [c for c in CHECKS if c not in open_[v.id]] for v in bundle.catalog},
+                    "onbeslist": {v.id: sorted({f.open for f in findings if f.versie == v.id and f.open})
+                                  for v in bundle.catalog},
                     "getuigen": [str(p) for p in witnesses]})
-        return EXIT_INPUT if not bundle.ok else EXIT_FAILED if proof_errors else EXIT_OK
+        return (EXIT_INPUT if not bundle.ok else EXIT_FAILED if proof_errors else EXIT_UNDECIDED if undecided
+                else EXIT_OK)
     if bundle.diagnostics and args.gnu:
         print("\n".join(render_gnu(d) for d in bundle.diagnostics), file=sys.stderr)
     elif bundle.diagnostics:
@@ -65,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(render_gnu(d) for d in diags) if args.gnu else render_all(diags), file=sys.stderr)
     print("Bewezen voor elke geldige cliënt (z3):")
     for v in bundle.catalog:
-        found = {f.diagnostic.code for f in findings if f.versie == v.id}
+        found = open_[v.id]
         proved = [SHORT[code] for code in CHECKS if code not in found]
         rest = f"; niet bewezen: {', '.join(sorted(found))} (zie hierboven)" if found else ""
         print(f"  {v.id}: {', '.join(proved) or 'niets'}{rest}")
@@ -73,6 +86,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"getuige: {p}")
     if proof_errors:
         return EXIT_FAILED
+    if undecided:
+        n = sum(1 for f in findings if f.open)
+        print(f"Geen fouten gevonden, maar niet alles is bewezen: {n} {'bewijs' if n == 1 else 'bewijzen'} niet "
+              "beslist binnen de tijd (V005 hierboven; meer tijd: --bewijstijd).")
+        return EXIT_UNDECIDED
     print("Geen fouten gevonden.")
     return EXIT_OK
 
@@ -85,6 +103,8 @@ def _herkomst_regel(telling: dict[str, tuple[int, int]]) -> str:
     bepalingen = sum(n for n, _ in telling.values())
     woorden = sum(w for _, w in telling.values())
     n, w = telling.get("officieel", (0, 0))
-    rest = ", ".join(f"{s} {telling[s][0]}" for s in _SOORTEN[1:] if s in telling)
+    # A herkomst with only substituted words (no provision of its own) is counted in words.
+    rest = ", ".join(f"{s} {telling[s][0]}" if telling[s][0] else f"{s} {telling[s][1]} woorden"
+                     for s in _SOORTEN[1:] if s in telling)
     return (f"officiële tekst: {n} van {bepalingen} bepalingen ({w} van {woorden} woorden)"
             + (f"; verder {rest}" if rest else ""))

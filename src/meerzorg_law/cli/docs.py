@@ -9,8 +9,10 @@ sees every warning of pages that did not change since.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -37,8 +39,6 @@ def doctree_map(uit: Path) -> Path:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sphinx.cmd.build import build_main
-
     from ..cases.project import bundled_paths
     from ..output import ensure_directory
 
@@ -49,8 +49,57 @@ def run(args: argparse.Namespace) -> int:
     uit = Path(args.uit) if args.uit else bron / "_build" / "html"
     doctrees = doctree_map(uit)
     ensure_directory(uit), ensure_directory(doctrees)  # a file in the way is a Dutch error, not a traceback
+    with _slot(uit):
+        return _bouw(args, bron, uit, doctrees)
+
+
+@contextlib.contextmanager
+def _slot(uit: Path) -> Iterator[None]:
+    """One build per output folder at a time: a second ``docs --uit`` on the same folder is refused in Dutch
+    (two at once crashed on each other's temporary files)."""
+    import fcntl
+
+    from ..output import OutputError, reden
+
+    pad = uit.parent / f".{uit.name}.meerzorg-slot"
+    try:
+        fd = os.open(pad, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as err:
+        raise OutputError(f"kan '{uit}' niet vergrendelen: {reden(err)}") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"'{uit}' wordt al gebouwd door een andere 'meerzorg docs'; wacht tot die klaar is "
+                              "of kies een andere --uit") from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _bron_buiten_checkout(bron: Path, uit: Path) -> Path:
+    """Where Sphinx reads the pages: ``bron`` itself when the site is built inside it; else a copy beside the
+    output (``.<uit>.bron``), so the generated pages go there and never into a checkout that may be read-only
+    or someone else's. conf.py stays in ``bron`` (``-c``), so its relative paths keep their meaning."""
+    if uit.resolve().is_relative_to(bron.resolve()):
+        return bron
+    kopie = uit.parent / f".{uit.name}.bron"
+    shutil.copytree(bron, kopie, dirs_exist_ok=True, copy_function=shutil.copy2,
+                    ignore=shutil.ignore_patterns("_build", "_generated", "conf.py", "__pycache__"))
+    return kopie
+
+
+def _bouw(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path) -> int:
+    from sphinx.cmd.build import build_main
+
+    from ..output import OutputError, reden
+
+    try:
+        pagina_s = _bron_buiten_checkout(bron, uit)
+    except OSError as err:
+        raise OutputError(f"kan de pagina's niet naast '{uit}' zetten: {reden(err)}") from None
     geslaagd = doctrees / _GESLAAGD
-    argv = ["-W", "--keep-going", "-b", "html", "-d", str(doctrees), str(bron), str(uit)]
+    argv = ["-W", "--keep-going", "-b", "html", "-d", str(doctrees), "-c", str(bron), str(pagina_s), str(uit)]
     if args.opnieuw or not geslaagd.exists():
         argv.insert(0, "-E")
     if args.regeling:

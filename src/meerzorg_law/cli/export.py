@@ -1,5 +1,6 @@
 """``meerzorg export VERSIE --uit MAP``: the wijzigingsregeling and the consolidated regeling in renvooi as Word
-documents (with real tracked changes), both as PDF, and the outcome comparison of the cases as .csv."""
+documents (with real tracked changes), both as PDF, and the outcome comparison of the cases as .csv; with
+``--formaat akn`` the consolidated version and the wijzigingsregeling as Akoma Ntoso 3.0 XML."""
 
 from __future__ import annotations
 
@@ -20,11 +21,14 @@ def add_parser(sub: Any) -> None:
                                             "(standaard: tests/casussen/)")
     s.add_argument("--uit", required=True, help="map voor de bestanden")
     s.add_argument("--geen-pdf", action="store_true", help="geen PDF maken")
+    s.add_argument("--formaat", choices=("docx", "akn"), default="docx",
+                   help="docx: Word, PDF en CSV (standaard); akn: Akoma Ntoso 3.0 XML van de geconsolideerde "
+                        "versie en van de wijzigingsregeling")
     s.set_defaults(run=run, json=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.write import export_versie
+    from ..export.write import export_akn, export_versie
     from ..output import OutputError, ensure_directory
     from ..syntax import ast
 
@@ -36,6 +40,15 @@ def run(args: argparse.Namespace) -> int:
     if unknown_version(bundle, args.versie):
         return EXIT_INPUT
     doc = bundle.documents.get(args.versie)
+    if args.formaat == "akn":
+        try:
+            geschreven = export_akn(bundle, args.versie, ensure_directory(Path(args.uit)))
+        except OutputError as err:
+            fout(str(err))
+            return EXIT_INPUT
+        for pad, wat in geschreven:
+            print(f"{pad}: {wat}")
+        return EXIT_OK
     if not isinstance(doc, ast.Wijzigingsregeling):
         fout(f"{args.versie} is geen wijzigingsregeling: exporteren kan alleen een wijziging op een basisversie")
         return EXIT_INPUT

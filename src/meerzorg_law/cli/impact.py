@@ -31,6 +31,8 @@ def add_parser(sub: Any) -> None:
     s.add_argument("--json", action="store_true")
     s.add_argument("--verbose", action="store_true",
                    help="meld welke cliënten per casus zijn beslist en welke regels niet zijn gevectoriseerd")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)
 
 
@@ -38,14 +40,18 @@ def run(args: argparse.Namespace) -> int:
     from ..impact.assumptions import PopulatieFout, load_assumptions
     from ..impact.population import Population
     from ..impact.report import impact_report
-    from ..output import atomic_writer, check_writable
+    from ..output import OutputError, check_writable
     from ..render.impact import impact_csv, impact_json, impact_text, impact_verbose
+    from ..uitvoermap import eigen_bestand, eigen_schrijver
 
     if not 1 <= args.n <= MAX_N:
         fout(f"--n moet van 1 tot en met {MAX_N:,} zijn".replace(",", "."))
         return EXIT_INPUT
     if args.csv:
         check_writable(args.csv)  # refuse a bad --csv before the work, not after it
+        if not args.overschrijven and not eigen_bestand(Path(args.csv)):
+            raise OutputError(f"niets geschreven: '{args.csv}' is niet door meerzorg geschreven of sindsdien "
+                              "gewijzigd; kies een andere naam of geef --overschrijven")
     bundle = checked_bundle(args, args.basis, args.nieuw)
     if bundle is None:
         return EXIT_INPUT
@@ -60,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         fout(str(e))
         return EXIT_INPUT
     if args.csv:
-        with atomic_writer(args.csv, newline="") as out:
+        with eigen_schrijver(args.csv, args.overschrijven, newline="") as out:
             impact_csv(report, out)
     if args.json:
         print_json(impact_json(report))

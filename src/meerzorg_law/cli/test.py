@@ -41,8 +41,10 @@ def _hashes(args: argparse.Namespace) -> dict[str, str]:
 
 
 def _result_line(r: CaseResult) -> str:
+    from ..escape import terminal
+
     status = "geslaagd" if r.ok else "HERZIEN" if r.te_herzien and not r.mismatches else "MISLUKT"
-    return f"{status:8} {r.versie:22} {r.case.naam}  ({r.case.file}:{r.case.span.line})"
+    return f"{status:8} {r.versie:22} {terminal(r.case.naam)}  ({terminal(r.case.file)}:{r.case.span.line})"
 
 
 def run(args: argparse.Namespace) -> int:

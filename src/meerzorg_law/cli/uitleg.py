@@ -45,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     from ..cases.project import load_project
     from ..engine.compile import EvaluationFailure, compile_regeling
     from ..engine.evaluate import evaluate
+    from ..escape import terminal
     from ..render.diagnostics import diagnostic_json, render_caret
     from ..render.explain import explain
     from ..render.json import trace_json, values_json
@@ -74,14 +75,14 @@ def run(args: argparse.Namespace) -> int:
                 if args.json:
                     payload.append({"naam": case.naam, "versie": vid, "fout": diagnostic_json(f.diagnostic)})
                 else:
-                    print(f"Casus: {case.naam} ({vid})\n{render_caret(f.diagnostic)}\n")
+                    print(f"Casus: {terminal(case.naam)} ({vid})\n{render_caret(f.diagnostic)}\n")
                 continue
             assert outcome.trace is not None
             if args.json:
                 payload.append({"naam": case.naam, "versie": vid, "uitkomst": values_json(outcome.values),
                                 "uitleg": trace_json(outcome.trace)})
             else:
-                print(explain(reg, case.feiten, outcome.trace, case.naam))
+                print(explain(reg, case.feiten, outcome.trace, terminal(case.naam)))  # one line
                 print()
     if args.json:
         print_json(payload)

@@ -6,7 +6,15 @@ import argparse
 from collections.abc import Sequence
 from typing import Any
 
-from ._common import EXIT_INPUT, EXIT_OK, load_cases_project, print_json, report_diagnostics, unknown_version
+from ._common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_UNDECIDED,
+    load_cases_project,
+    print_json,
+    report_diagnostics,
+    unknown_version,
+)
 
 
 def add_parser(sub: Any) -> None:
@@ -19,6 +27,8 @@ def add_parser(sub: Any) -> None:
                    help="bewezen en volledig: alle cliënten van wie de uitkomst verandert, als groepen (z3)")
     s.add_argument("--getuigen", metavar="MAP", help="met --symbolisch: een casusbestand per groep")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)
 
 
@@ -31,7 +41,7 @@ def _segments(segs: Sequence[Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..compare.outcomes import compare_cases
     from ..compare.renvooi import renvooi
-    from ..export.model import gegevens_renvooi
+    from ..document.gegevens import gegevens_renvooi
     from ..render.diagnostics import diagnostic_json, render_caret
     from ..render.json import values_json
     from ..values import format_value, to_json
@@ -92,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
         for d in diffs:
             was = f", was {d.was.citeer()}" if d.was else ""
             print(f"\n  {d.ref.citeer()} ({d.soort}{was})")
+            if d.was is not None:  # moved: the number changes, the text is shown only where it changed too
+                print(f"    nummer: [-{d.was.citeer()}-] {{+{d.ref.citeer()}+}}")
             if d.tekst_gewijzigd:
                 print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
             if d.regels_oud != d.regels_nieuw:
@@ -120,14 +132,24 @@ def _symbolic(args: argparse.Namespace) -> int:
     if unknown_version(bundle, args.basis, args.nieuw):
         return EXIT_INPUT
     diff = symbolic_diff(bundle.versions, args.basis, args.nieuw)
-    files = write_groups(diff, Path(args.getuigen)) if args.getuigen else []
+    files: list[Path] = []
+    if args.getuigen:
+        from ..uitvoermap import uitvoermap
+
+        with uitvoermap(args.getuigen, args.overschrijven) as uit:
+            files = [uit.eindpad(p) for p in write_groups(diff, uit.staging)]
     if args.json:
         print_json({"basis": diff.basis, "nieuw": diff.nieuw, "volledig": diff.volledig,
+                    "onbeslist": diff.onbeslist or None,
                     "groepen": [{"voorwaarde": g.voorwaarde, "wijzigingen": list(g.wijzigingen),
                                  "bepalingen": list(g.bepalingen),
                                  "getuige": {k: to_json(v) for k, v in g.getuige.items()}} for g in diff.groepen],
                     "getuigen": [str(f) for f in files]})
-        return EXIT_OK
+        return EXIT_UNDECIDED if diff.onbeslist else EXIT_OK
+    if diff.onbeslist and not diff.groepen:
+        print(f"Niet beslist: of {diff.basis} en {diff.nieuw} elke geldige cliënt dezelfde uitkomsten geven, is "
+              f"{diff.onbeslist} (meer tijd: --bewijstijd).")
+        return EXIT_UNDECIDED
     if not diff.groepen:
         print(f"Bewezen: {diff.basis} en {diff.nieuw} geven elke geldige cliënt dezelfde uitkomsten.")
         return EXIT_OK
@@ -139,8 +161,11 @@ def _symbolic(args: argparse.Namespace) -> int:
         print(f"   verandert: {'; '.join(g.wijzigingen)}")
         print(f"   door: {', '.join(g.bepalingen)}")
         print(f"   getuige: {', '.join(f'{k} = {format_value(v)}' for k, v in g.getuige.items())}")
-    if not diff.volledig:
+    if diff.onbeslist:
+        print(f"\nOf er meer groepen zijn, is {diff.onbeslist}: de lijst is mogelijk niet volledig (meer tijd: "
+              "--bewijstijd).")
+    elif not diff.volledig:
         print("\nEr zijn meer groepen; de lijst is afgebroken.")
     for f in files:
         print(f"getuige: {f}")
-    return EXIT_OK
+    return EXIT_UNDECIDED if diff.onbeslist else EXIT_OK

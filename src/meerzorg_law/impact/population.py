@@ -32,6 +32,7 @@ _SPECIAL = frozenset({"peildatum", "leeftijd", "zorgprofiel", "best_passend_zorg
                       "uren_zorg_per_week", "uren_toezicht_per_week", "bijzondere_zorgbehoefte", "andere_toeslag",
                       "bijzondere_situatie", "soort_aanvraag", "eerdere_meerzorg_thuis_tot"})
 _QUARTER = 10**FACT_SCALE // 4
+_QUARTER_SECONDS = 900
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -138,6 +139,11 @@ class Population:
         self.toezicht = [a.numbers(u.get(k, [0.0, 0.0]), f"uren.{k}", 2)
                          for k in ("toezicht_instelling", "toezicht_thuis")]
 
+    def _quarter(self, fact: str) -> int:
+        """A quarter of an hour in the column's units: 900 seconds for uren, else decimal units."""
+        f = self.facts.get(fact)
+        return _QUARTER_SECONDS if f is not None and f.type.kind == "uren" else _QUARTER
+
     def _with_new(self, fact: str, shares: list[float], mentioned: dict[str, float]) -> np.ndarray:
         """Shares over the fact's categories; values a version adds that the file does not mention get the
         default share (the others shrink in proportion), and a note says so."""
@@ -189,8 +195,8 @@ class Population:
         data["zorgprofiel"] = profiel.astype(np.int16)
         data["leveringsvorm"] = _codes(cats.get("leveringsvorm", _VORMEN), _VORMEN)[vorm]
         data["leeftijd"] = leeftijd
-        data["uren_zorg_per_week"] = (totaal - toezicht) * _QUARTER
-        data["uren_toezicht_per_week"] = toezicht * _QUARTER
+        data["uren_zorg_per_week"] = (totaal - toezicht) * self._quarter("uren_zorg_per_week")
+        data["uren_toezicht_per_week"] = toezicht * self._quarter("uren_toezicht_per_week")
         data["best_passend_zorgprofiel"] = rng.random(n) < a.number(
             a.section("best_passend_zorgprofiel").get("waar", 0.92), "best_passend_zorgprofiel.waar", 0, 1)
         bzb = rng.random(n)
@@ -290,6 +296,8 @@ def _fraction(v: object) -> Fraction:
         return decimal_as_fraction(v)
     if isinstance(v, values.Integer):
         return Fraction(int(v.value))
+    if isinstance(v, values.Uren):
+        return values.uren_as_fraction(v)
     return Fraction(0)
 
 
@@ -317,7 +325,7 @@ def _default_note(name: str, f: ir.FactDecl, a: Assumptions) -> str:
         what = f"waar voor {a.number(a.section('standaard').get('waar', 0.5), 'standaard.waar', 0, 1):.0%}"
     elif kind == "enum":
         what = "alle waarden even vaak"
-    elif kind in ("geheel", "decimaal"):
+    elif kind in ("geheel", "decimaal", "uren"):
         what = "gelijk verdeeld over het bereik" if f.bereik else "0 (geen bereik gedeclareerd)"
     else:
         what = "de peildatum" if kind == "datum" else "0"
@@ -366,9 +374,11 @@ def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Popul
         return rng.integers(0, max(1, len(pop.categories[f.name])), size=n).astype(np.int16)
     if kind == "datum":
         return np.full(n, pop.peildatum.toordinal(), dtype=np.int64)
-    if kind in ("geheel", "decimaal") and f.bereik:
+    if kind in ("geheel", "decimaal", "uren") and f.bereik:
         lo, hi = (_fraction(v) for v in f.bereik)
-        step = 4 if kind == "decimaal" else 1
+        step = 1 if kind == "geheel" else 4
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
-        return (q * _QUARTER if kind == "decimaal" else q).astype(np.int64)
+        unit = {"geheel": 1, "decimaal": _QUARTER, "uren": _QUARTER_SECONDS}[kind]
+        drawn: np.ndarray = (q * unit).astype(np.int64)
+        return drawn
     return np.zeros(n, dtype=np.int64)

@@ -174,6 +174,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
     per_case = Counter[str]()
     sens = np.zeros((2, 3), dtype=np.int64)
     scale = max(_scale(basis), _scale(nieuw))
+    seconds = any(_is_uren(r) for r in (basis, nieuw))  # hours counted in seconds: units of 1/3600 per 10^scale
     extra = _extra_outcomes(basis, nieuw)
     extra_sums: dict[str, list[Fraction | None]] = {
         name: [Fraction(0) if name in r.outcomes else None for r in (basis, nieuw)] for name in extra}
@@ -189,7 +190,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
             for j, r in enumerate((ra, rb)):
                 so_far = totals[j]
                 if so_far is not None:
-                    totals[j] = so_far + _column_sum(r, name)
+                    totals[j] = so_far + _column_sum(r, name, (basis, nieuw)[j])
         ea, eb = ra.fout >= 0, rb.fout >= 0
         for versie, r in ((basis.versie, ra), (nieuw.versie, rb)):
             for idx, count in Counter(r.fout[r.fout >= 0].tolist()).items():
@@ -198,7 +199,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         ga, gb = (_recode(r, "grondslag", grondslagen) for r in (ra, rb))
         rea, reb = (_recode(r, "reden", redenen) for r in (ra, rb))
         mza, mzb = (r.columns.data["meerzorg"].astype(bool) & ~e for r, e in ((ra, ea), (rb, eb)))
-        ua, ub = (np.where(e, 0, _units(r, scale)) for r, e in ((ra, ea), (rb, eb)))
+        ua, ub = (np.where(e, 0, _units(r, scale, seconds)) for r, e in ((ra, ea), (rb, eb)))
         anders = {name: _anders(ra, rb, name) & ~ea & ~eb for name in gedeeld}
         for name, mask in anders.items():
             verschil[name] += int(mask.sum())
@@ -229,7 +230,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
                 sens[j] += (int(m1.sum()), int(m2.sum()), int((m1 != m2).sum()))
         if progress is not None:
             progress(chunk.n)
-    unit = 10**scale
+    unit = 10**scale * (3600 if seconds else 1)
     indelingen = {
         "zorgprofiel": _groups(accs["zorgprofiel"], profielen, unit, None),
         "leveringsvorm": _groups(accs["leveringsvorm"], vormen, unit, vormen),
@@ -256,18 +257,20 @@ def _extra_outcomes(*regelingen: ir.Regeling) -> dict[str, str]:
     names: dict[str, str] = {}
     for r in regelingen:
         for name, decl in r.outcomes.items():
-            if name not in _REPORTED and decl.type.kind in ("decimaal", "bool"):
+            if name not in _REPORTED and decl.type.kind in ("decimaal", "uren", "bool"):
                 names.setdefault(name, decl.type.kind)
     return names
 
 
-def _column_sum(r: ColumnResult, name: str) -> Fraction:
+def _column_sum(r: ColumnResult, name: str, reg: ir.Regeling) -> Fraction:
     """Exact sum of an outcome over the decided rows (waar counts 1)."""
     col = r.columns.data[name][r.fout < 0]
     if col.dtype == object:
         return sum((Fraction(x) for x in col), Fraction(0))
     total = int(np.asarray(col, dtype=np.int64).sum(dtype=np.int64)) if col.dtype != bool else int(col.sum())
-    return Fraction(total, 10 ** r.columns.scale(name)) if name in r.columns.scales else Fraction(total)
+    if name in r.columns.scales:
+        return Fraction(total, 10 ** r.columns.scale(name))
+    return Fraction(total, 3600) if reg.outcomes[name].type.kind == "uren" else Fraction(total)
 
 
 def _names(r: ir.Regeling, outcome: str) -> tuple[str, ...]:
@@ -290,14 +293,24 @@ def _scale(r: ir.Regeling) -> int:
     return arr.scale if arr is not None and arr.kind == "dec" else 0
 
 
-def _units(r: ColumnResult, scale: int) -> np.ndarray:
-    """meerzorg_uren_per_week in units of 10^-scale, exactly."""
+def _is_uren(r: ir.Regeling) -> bool:
+    arr = plan_of(r).outcomes.get("meerzorg_uren_per_week")
+    return arr is not None and arr.kind == "uren"
+
+
+def _units(r: ColumnResult, scale: int, seconds: bool) -> np.ndarray:
+    """meerzorg_uren_per_week in units of 10^-scale hours (of 10^-scale seconds when ``seconds``), exactly."""
     col = r.columns.data.get("meerzorg_uren_per_week")
     if col is None:
         return np.zeros(r.columns.n, dtype=np.int64)
+    per_hour = 3600 if seconds else 1
+    if "meerzorg_uren_per_week" not in r.columns.scales:  # an uren column: int64 seconds
+        seconden: np.ndarray = np.asarray(col, dtype=np.int64) * 10**scale
+        return seconden
     if col.dtype == object:
-        return np.array([int(Fraction(x) * 10**scale) for x in col], dtype=np.int64)
-    out: np.ndarray = np.asarray(col, dtype=np.int64) * 10 ** (scale - r.columns.scale("meerzorg_uren_per_week"))
+        return np.array([int(Fraction(x) * 10**scale * per_hour) for x in col], dtype=np.int64)
+    out: np.ndarray = np.asarray(col, dtype=np.int64) * (10 ** (scale - r.columns.scale("meerzorg_uren_per_week"))
+                                                         * per_hour)
     return out
 
 

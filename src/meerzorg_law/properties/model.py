@@ -14,7 +14,9 @@ from ..values import Value
 # geschonden (verwacht): violated where the eigenschap declares it is expected to be.
 BEWEZEN, GETOETST, GESCHONDEN, VERWACHT = "bewezen", "getoetst", "geschonden", "geschonden (verwacht)"
 NIET_GECONTROLEERD = "niet gecontroleerd"
-STATUSES = (BEWEZEN, GETOETST, GESCHONDEN, VERWACHT, NIET_GECONTROLEERD)
+# onbeslist: z3 did not decide within the time budget; neither proved nor violated (``opmerking`` says why).
+ONBESLIST = "onbeslist"
+STATUSES = (BEWEZEN, GETOETST, GESCHONDEN, VERWACHT, ONBESLIST, NIET_GECONTROLEERD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ class PropertyResult:
 
     @property
     def klopt(self) -> bool:
+        if self.status == ONBESLIST:  # not known to be wrong; the report says it is not proved either
+            return True
         if self.verwacht:
             return self.status == VERWACHT
         return self.status != GESCHONDEN
@@ -75,3 +79,8 @@ class Report:
     def ok(self) -> bool:
         """Every result matches its declaration: no unexpected violation, no expected one that now holds."""
         return all(r.klopt for v in self.versies for r in v.results)
+
+    @property
+    def onbeslist(self) -> int:
+        """How many results z3 did not decide within the time budget."""
+        return sum(r.status == ONBESLIST for v in self.versies for r in v.results)

@@ -22,6 +22,7 @@ from ..engine.interpret import interpret
 from ..span import ProvisionRef
 from ..verify.checks import Finding, verify_version
 from ..verify.props import BEWEZEN as PROVED
+from ..verify.props import ONBESLIST as PROOF_UNDECIDED
 from ..verify.props import ONVERTAALBAAR, prove_property
 from ..verify.smt import Universe
 from ._runner import profile
@@ -33,6 +34,7 @@ from .model import (
     GESCHONDEN,
     GETOETST,
     NIET_GECONTROLEERD,
+    ONBESLIST,
     VERWACHT,
     Counterexample,
     Example,
@@ -82,6 +84,11 @@ def _builtin(u: Universe, vid: str, cfg: settings) -> tuple[list[PropertyResult]
     for (naam, label), code in ((BESLIST, "V002"), (GEEN_CONFLICT, "V001")):
         found = next((f for f in findings if f.diagnostic.code == code), None)
         cx = _builtin_counterexample(reg, found) if found is not None else None
+        open_ = next((f for f in findings if f.open == code), None)
+        if cx is None and open_ is not None:  # z3 ran out of time on part of it: not proved
+            out.append(PropertyResult(vid, naam, label, True, ONBESLIST, 0,
+                                      opmerking=open_.diagnostic.message.partition(": ")[2]))
+            continue
         out.append(PropertyResult(vid, naam, label, True, GESCHONDEN if cx else BEWEZEN, 0, cx))
     dead = tuple(dict.fromkeys(f.diagnostic.span.provision for f in findings if f.diagnostic.code == "V003"))
     return out, dead
@@ -126,6 +133,9 @@ def _declared(u: Universe, vid: str, cfg: settings) -> list[PropertyResult]:
             r = dataclasses.replace(r, opmerking=f"{r.opmerking} ({proof.reden} is niet te bewijzen)".strip())
         elif proof.status == PROVED:
             r = PropertyResult(vid, prop.name, prop.label, False, BEWEZEN, 0)
+        elif proof.status == PROOF_UNDECIDED:
+            r = PropertyResult(vid, prop.name, prop.label, False, ONBESLIST, 0,
+                               opmerking=f"{proof.reden} (meer tijd: --bewijstijd)")
         else:
             cx = Counterexample(tuple(Example(n, f) for n, f in proof.cases), proof.versies, proof.reden)
             r = PropertyResult(vid, prop.name, prop.label, False, GESCHONDEN, 0, cx)

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from .. import ir
 from ..engine.trace import OutcomeStep
+from ..escape import xml as escape
 from .rule_text import naam, uitdrukking
 from .waarden import toon_enum
 

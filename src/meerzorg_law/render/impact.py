@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from fractions import Fraction
 from typing import IO, Any
 
+from ..escape import rst
 from ..impact.report import SOORTEN, Groep, ImpactReport
 
 __all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_verbose"]
@@ -184,14 +185,15 @@ def impact_csv(r: ImpactReport, out: IO[str]) -> None:
 
 
 def impact_rst(r: ImpactReport) -> str:
-    """The summary and one ``list-table`` per indeling, for the Sphinx page."""
-    out = [part for line in _samenvatting(r) for part in (line, "")]
+    """The summary and one ``list-table`` per indeling, for the Sphinx page; every text through ``escape.rst``
+    (a group is named after a value of the regeling, the summary names the population file)."""
+    out = [part for line in _samenvatting(r) for part in (rst(line), "")]
     for key, title in INDELINGEN.items():
-        out += [f".. list-table:: {title}", "   :header-rows: 1", "", f"   * - {key}"]
-        out += [f"     - {c}" for c in _COLUMNS]
+        out += [f".. list-table:: {rst(title)}", "   :header-rows: 1", "", f"   * - {rst(key)}"]
+        out += [f"     - {rst(c)}" for c in _COLUMNS]
         for g in r.indelingen[key]:
             cells = _row(g)
-            out.append(f"   * - {cells[0]}")
-            out += [f"     - {c}" for c in cells[1:]]
+            out.append(f"   * - {rst(cells[0])}")
+            out += [f"     - {rst(c)}" for c in cells[1:]]
         out.append("")
     return "\n".join(out)

@@ -54,6 +54,8 @@ class BijlageDirective(RegelingBasis):
         basis = data.basis_van(vid)
         diff = data.renvooi(basis, vid).get(ref) if basis else None
         out: list[nodes.Node] = [target, *self.voorstel_banner(data, vid)]
+        if bijlage.titel:  # a node, never reST text: a titel is the drafter's, and may hold any character
+            out.append(nodes.paragraph("", "", nodes.strong("", " ".join(bijlage.titel.split()))))
         banner = nodes.paragraph("", "", classes=["rlz-banner"])
         if diff is not None:
             banner += [badge(BADGE.get(diff.soort, diff.soort)), nodes.Text(" ")]

@@ -17,6 +17,7 @@ from sphinx.roles import XRefRole
 from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 
+from ..escape import zichtbaar
 from ..span import ProvisionRef
 
 if TYPE_CHECKING:
@@ -223,7 +224,7 @@ class RegelingDomain(Domain):
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 3
+    data_version = 4
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -246,8 +247,9 @@ class RegelingDomain(Domain):
             other = self.objects[objtype, full]
             logger.warning("dubbele beschrijving van %s %s; de andere staat in %s", objtype, full,
                            other.docname, location=location, type="rlz", subtype="dubbel")
-        self.objects[objtype, full] = ObjectEntry(self.env.docname, node_id, titel or full, versie, rang,
-                                                  omschrijving)
+        # The index pages and the search index are built from these, not from a doctree: made visible here.
+        self.objects[objtype, full] = ObjectEntry(self.env.docname, node_id, zichtbaar(titel or full), versie,
+                                                  rang, zichtbaar(omschrijving))
         return dubbel
 
     def note_exercise(self, casus: str, artikel: str, versie: str) -> None:

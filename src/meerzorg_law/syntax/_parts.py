@@ -104,3 +104,13 @@ class Geldig:
 @dataclasses.dataclass(frozen=True)
 class Aanhef:
     text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Ondertekening:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Citeertitel:
+    text: str

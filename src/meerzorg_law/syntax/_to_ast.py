@@ -31,13 +31,21 @@ class ToAst(RegelingToAst):
         return ast.Wijzigingsregeling(
             text_of(titel), versie, variant, basis, geldig.datum, bron,
             tuple(x for x in rest if isinstance(x, ast.WijzigingsArtikel)),
-            tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta), aanhef, geldig.span)
+            tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta), aanhef, geldig.span,
+            next((x.text for x in rest if isinstance(x, P.Ondertekening)), ""),
+            next((x.text for x in rest if isinstance(x, P.Citeertitel)), ""))
 
     def wgeldig(self, meta: Meta, datum: Token) -> P.Geldig:
         return P.Geldig(self.geldig(meta, datum), self._span(meta))
 
     def aanhef(self, meta: Meta, s: Token) -> P.Aanhef:
         return P.Aanhef(text_of(s))
+
+    def ondertekening(self, meta: Meta, s: Token) -> P.Ondertekening:
+        return P.Ondertekening(text_of(s))
+
+    def citeertitel(self, meta: Meta, s: Token) -> P.Citeertitel:
+        return P.Citeertitel(text_of(s))
 
     def wijzigingsartikel(self, meta: Meta, nummer: Token, *rest: Any) -> ast.WijzigingsArtikel:
         titel = text_of(rest[0]) if rest and isinstance(rest[0], Token) else ""

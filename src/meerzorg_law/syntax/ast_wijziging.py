@@ -181,3 +181,6 @@ class Wijzigingsregeling:
     span: Span
     aanhef: str = ""
     geldig_span: Span | None = None  # the line 'geldig vanaf', for the inwerkingtreding check
+    # Empty: the document model derives them from the opschrift (document/wording.py).
+    ondertekening: str = ""
+    citeertitel: str = ""

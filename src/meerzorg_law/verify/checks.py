@@ -4,6 +4,8 @@ V001 (fout): two rules of equal rank can apply together (the engine's conflict, 
 V002 (fout): an outcome can be left without a value (no rule and no standaard, a missing table row, ...).
 V003 (waarschuwing): a rule that fires for no valid client (a dead provision).
 V004 (waarschuwing): an exception whose removal changes no outcome for any valid client.
+V005 (waarschuwing): one of the above that z3 did not decide within the time budget (``budget``): not proved,
+  and never reported as proved.
 Each is decided by z3 over the exact ranges of the facts, so "no finding" is a proof, not a sample.
 """
 
@@ -18,20 +20,26 @@ from .. import ir
 from ..diagnostics import Diagnostic, Severity
 from ..engine.compile import EvaluationFailure
 from ..engine.interpret import interpret
+from ..span import Span
 from ..values import Value, format_value
+from .budget import BEWIJSTIJD, Onbeslist, beslis, solver
 from .smt import NodeTerms, Translator, Universe, Unsupported
 from .witness import find_client
 
-__all__ = ["Finding", "verify_version"]
+__all__ = ["ONBESLIST", "Finding", "verify_version"]
+
+ONBESLIST = "V005"
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """A diagnostic with the client that shows it (None for a finding about all clients)."""
+    """A diagnostic with the client that shows it (None for a finding about all clients). A V005 finding
+    names in ``open`` the check (V001-V004) it leaves undecided."""
 
     versie: str
     diagnostic: Diagnostic
     getuige: dict[str, Value] | None
+    open: str = ""
 
 
 def _facts(feiten: Mapping[str, Value]) -> str:
@@ -54,15 +62,18 @@ class _Verifier:
         self.u, self.vid, self.reg = u, vid, reg
         self.tr = Translator(u, reg)
         self.outcomes = {name: self.tr.outcome(name) for name in reg.trees}
-        self.solver = z3.SimpleSolver()
+        self.solver = solver()
         self.solver.add(*u.valid([vid]))
+        self.open: list[Finding] = []
 
     def possible(self, goal: z3.BoolRef) -> bool:
-        self.solver.push()
-        self.solver.add(goal)
-        result = self.solver.check()
-        self.solver.pop()
-        return bool(result != z3.unsat)
+        """Whether some valid client meets ``goal``; ``Onbeslist`` when z3 does not say within the budget."""
+        return beslis(self.solver, goal)
+
+    def undecided(self, code: str, span: Span, wat: str, err: Onbeslist) -> None:
+        """Record that ``wat`` (the claim of check ``code``) is neither proved nor refuted."""
+        message = f"{self.vid}: {err.reden}: {wat} (meer tijd: --bewijstijd of {BEWIJSTIJD})"
+        self.open.append(Finding(self.vid, Diagnostic(ONBESLIST, span, message, Severity.WAARSCHUWING), None, code))
 
     def witness(self, goal: z3.BoolRef) -> dict[str, Value] | None:
         found = find_client(self.u, [self.vid], [goal])
@@ -70,8 +81,9 @@ class _Verifier:
 
     def run(self, useless: bool) -> list[Finding]:
         dead = self.dead()
-        return [*self.conflicts(), *self.gaps(), *dead,
-                *(self.useless({_rule_line(f) for f in dead}) if useless else [])]
+        found = [*self.conflicts(), *self.gaps(), *dead,
+                 *(self.useless({_rule_line(f) for f in dead}) if useless else [])]
+        return [*found, *self.open]
 
     # (a) --------------------------------------------------------------------------------------------
     def conflicts(self) -> list[Finding]:
@@ -82,10 +94,14 @@ class _Verifier:
                 for i, (a, rules_a) in enumerate(rank):
                     for b, rules_b in rank[i + 1:]:
                         goal = z3.And(a.applies, b.applies, a.ok, b.ok)
-                        if not self.possible(goal):
+                        try:
+                            found = self.possible(goal) and find_client(self.u, [self.vid], [goal])
+                        except Onbeslist as err:
+                            self.undecided("V001", rules_a[0].span, f"of {rules_a[0].provision.citeer()} en "
+                                           f"{rules_b[0].provision.citeer()} ('{name}') tegelijk van toepassing "
+                                           "kunnen zijn", err)
                             continue
-                        found = find_client(self.u, [self.vid], [goal])
-                        if found is None:
+                        if not found:
                             continue
                         client = found[0]
                         ra = self._applying(terms.leaves, rules_a, client)
@@ -100,11 +116,11 @@ class _Verifier:
     def _applying(self, leaves: dict[int, NodeTerms], rules: tuple[ir.Rule, ...],
                   client: dict[str, Value]) -> ir.Rule:
         """The rule of a node that applies to ``client`` (the deepest exception wins, as in evaluation)."""
-        solver = z3.SimpleSolver()
-        solver.add(*self._fix(client))
+        fixed = solver()
+        fixed.add(*self._fix(client))
         for rule in rules:
             leaf = leaves.get(rule.id)
-            if leaf is not None and solver.check(leaf.applies) == z3.sat:
+            if leaf is not None and beslis(fixed, leaf.applies):
                 return rule
         return rules[0]
 
@@ -142,9 +158,12 @@ class _Verifier:
         out: list[Finding] = []
         for name, terms in self.outcomes.items():
             goal = z3.And(z3.Not(terms.term.ok), *no_conflict)
-            if not self.possible(goal):
+            try:
+                client = self.witness(goal) if self.possible(goal) else None
+            except Onbeslist as err:
+                self.undecided("V002", self.reg.outcomes[name].span,
+                               f"of uitkomst '{name}' voor elke geldige cliënt bepaald is", err)
                 continue
-            client = self.witness(goal)
             if client is None:
                 continue
             try:
@@ -167,9 +186,14 @@ class _Verifier:
                 continue
             done.add(rule.id)
             leaf = self.outcomes[rule.outcome].leaves.get(rule.id)
-            if leaf is None or self.possible(z3.And(leaf.applies, leaf.ok)):
-                continue
             soort = "uitzondering" if rule.exception_to else "regel"
+            try:
+                if leaf is None or self.possible(z3.And(leaf.applies, leaf.ok)):
+                    continue
+            except Onbeslist as err:
+                self.undecided("V003", rule.span, f"of de {soort} van {rule.provision.citeer()} ooit van "
+                               "toepassing is", err)
+                continue
             message = (f"{self.vid}: de {soort} van {rule.provision.citeer()} is voor geen enkele geldige cliënt "
                        "van toepassing (dode bepaling)")
             out.append(Finding(self.vid, Diagnostic("V003", rule.span, message, Severity.WAARSCHUWING), None))
@@ -190,7 +214,12 @@ class _Verifier:
                 other = without.outcome(name).term
                 t = terms.term
                 differs.append(z3.Or(t.ok != other.ok, z3.And(t.ok, t.val != other.val)))
-            if self.possible(z3.Or(*differs)):
+            try:
+                if self.possible(z3.Or(*differs)):
+                    continue
+            except Onbeslist as err:
+                self.undecided("V004", rule.span, f"of de uitzondering van {rule.provision.citeer()} ooit een "
+                               "uitkomst verandert", err)
                 continue
             targets = " en ".join(p.citeer() for p in rule.exception_to)
             message = (f"{self.vid}: de uitzondering van {rule.provision.citeer()} (in afwijking van {targets}) "

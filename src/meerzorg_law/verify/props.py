@@ -3,7 +3,8 @@
 ``geldt``: no valid client (of every version the property names) for whom ``waarvoor`` holds and the claim is
 onwaar; clients the regeling cannot decide are left out, as the sampling check skips them. ``monotoon``: no
 client and two values low < high of the fact within its range for whom the outcome decreases. A construct the
-translation cannot express gives ``ONVERTAALBAAR`` with the reason; the caller then samples.
+translation cannot express gives ``ONVERTAALBAAR`` with the reason; the caller then samples. A proof z3 does
+not finish within the time budget is ``ONBESLIST`` ("niet bewezen binnen N s"): neither proved nor refuted.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ import z3
 
 from .. import ir
 from ..values import Value, format_value
+from . import budget
 from .smt import Term, Translator, Universe, Unsupported, beperkingen
 from .witness import find_client
 
-__all__ = ["BEWEZEN", "GESCHONDEN", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
+__all__ = ["BEWEZEN", "GESCHONDEN", "ONBESLIST", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
 
-BEWEZEN, GESCHONDEN, ONVERTAALBAAR = "bewezen", "geschonden", "onvertaalbaar"
-_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
+BEWEZEN, GESCHONDEN, ONVERTAALBAAR, ONBESLIST = "bewezen", "geschonden", "onvertaalbaar", "onbeslist"
+_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,8 @@ def prove_property(u: Universe, vid: str, prop: ir.Property) -> Proof:
         return _holds(u, vid, vids, versies, prop)
     except Unsupported as e:
         return Proof(ONVERTAALBAAR, versies, reden=e.what)
+    except budget.Onbeslist as e:
+        return Proof(ONBESLIST, versies, reden=e.reden)
 
 
 def _holds(u: Universe, vid: str, vids: tuple[str, ...], versies: tuple[str, ...], prop: ir.Property) -> Proof:
@@ -82,9 +86,9 @@ def _met_variants(u: Universe, tr: Translator, e: ir.Expr, facts: dict[str, Valu
             continue
         fixed = _fix(u, facts, vids)
         value = tr.visit(node.value)
-        solver = z3.SimpleSolver()
+        solver = budget.solver()
         solver.add(*fixed)
-        if solver.check() != z3.sat:
+        if not budget.beslis(solver):
             continue
         v = u.value(solver.model(), value.val, node.value.type)
         variant = (f"met {node.fact} = {format_value(v)}", {**facts, node.fact: v})

@@ -21,9 +21,8 @@ if TYPE_CHECKING:
     from .checks import Finding
     from .symbolic import SymbolicDiff
 
-__all__ = ["CHECKS", "SHORT", "SiteProof", "property_proofs", "static_results", "verify_bundle", "verify_versions",
-           "write_groups",
-           "write_witnesses"]
+__all__ = ["CHECKS", "SHORT", "SiteProof", "open_checks", "property_proofs", "static_results", "verify_bundle",
+           "verify_versions", "write_groups", "write_witnesses"]
 
 # The four proved checks, by code, as the report and the site name them.
 CHECKS = {
@@ -34,6 +33,22 @@ CHECKS = {
 }
 SHORT = {"V001": "geen conflict", "V002": "elke uitkomst bepaald", "V003": "geen dode bepaling",
          "V004": "geen nutteloze uitzondering"}
+
+
+def open_checks(findings: Sequence[Finding], vid: str) -> set[str]:
+    """The checks (V001-V004) not proved for ``vid``: those with a finding, those z3 did not decide within the
+    time budget (V005, naming the check), and all of them when the rules cannot be put to z3 (V009)."""
+    out: set[str] = set()
+    for f in findings:
+        if f.versie != vid:
+            continue
+        if f.diagnostic.code == "V009":
+            out |= set(CHECKS)
+        elif f.open:
+            out.add(f.open)
+        elif f.diagnostic.code in CHECKS:
+            out.add(f.diagnostic.code)
+    return out
 
 
 def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | None = None) -> list[Finding]:
@@ -50,10 +65,14 @@ def verify_bundle(bundle: Bundle, *paths: Path | str) -> list[Finding]:
     """``verify_versions`` of a checked bundle; for one folder or file (the bundled regeling, a variant's
     folder) kept in the on-disk cache beside its IR (``semantics.cache``: same input files, plus the code of the
     proofs), so that a second ``meerzorg check`` does not prove again what nothing has changed."""
+    from .budget import seconden
+
     if not cacheable(*paths):
         return verify_versions(bundle.versions)
+    # Per time budget: what was not decided in 5 s may be decided in 60.
     return cached(Path(paths[0]), grammar_text(), lambda: verify_versions(bundle.versions),
-                  lambda _: [v.file for v in bundle.catalog], soort="bewijzen", code=("verify", "engine"))
+                  lambda _: [v.file for v in bundle.catalog], soort=f"bewijzen-{seconden():g}",
+                  code=("verify", "engine"))
 
 
 def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:
@@ -77,10 +96,13 @@ def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:
 
 
 def static_results(versions: Mapping[str, ir.Regeling]) -> dict[str, dict[str, list[str]]]:
-    """Per version, per check code: the messages of its findings (an empty list: proved for every client)."""
+    """Per version, per check code: the messages of its findings (an empty list: proved for every client). A
+    proof not decided in time (V005) or not expressible (V009) is a message under the check it leaves open."""
     out: dict[str, dict[str, list[str]]] = {v: {code: [] for code in CHECKS} for v in versions}
     for f in verify_versions(versions):
-        out[f.versie].setdefault(f.diagnostic.code, []).append(f.diagnostic.message)
+        codes = list(CHECKS) if f.diagnostic.code == "V009" else [f.open or f.diagnostic.code]
+        for code in codes:
+            out[f.versie].setdefault(code, []).append(f.diagnostic.message)
     return out
 
 

@@ -23,13 +23,14 @@ from ..engine.compile import Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..engine.trace import trace_diff
 from ..values import Value, format_value
+from . import budget
 from .smt import Translator, Universe
 from .witness import client, find_client
 
 __all__ = ["Group", "SymbolicDiff", "symbolic_diff"]
 
 _COMPARISONS = {"<", "<=", ">", ">=", "=", "<>"}
-_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur"}
+_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +50,9 @@ class SymbolicDiff:
     basis: str
     nieuw: str
     groepen: tuple[Group, ...]
-    volledig: bool  # False when max_groups cut the list short
+    volledig: bool  # False when max_groups cut the list short, or z3 ran out of time (``onbeslist``)
     universe: Universe | None = None
+    onbeslist: str = ""  # "niet bewezen binnen N s" when the search for more groups was not decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,16 +76,26 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
     differ = z3.Or(*differs) if differs else z3.BoolVal(False)
     valid = u.valid([basis, nieuw])
     literals = _literals(u, [basis, nieuw], ((a, ta), (b, tb)), basis, nieuw)
-    search = z3.SimpleSolver()
+    search = budget.solver()
     search.add(*valid, differ)
-    inside = z3.SimpleSolver()  # a cube is a group when no valid client meeting it has equal outcomes
+    inside = budget.solver()  # a cube is a group when no valid client meeting it has equal outcomes
     inside.add(*valid, z3.Not(differ))
     apart = z3.SimpleSolver()  # a cube is apart from the earlier groups when no valid client is in both
     apart.add(*valid)
     earlier: list[z3.BoolRef] = []
     groups: list[Group] = []
     decisions = (compile_regeling(a, traced=True), compile_regeling(b, traced=True))
-    while len(groups) < max_groups and search.check() == z3.sat:
+    volledig, onbeslist = False, ""
+    while True:
+        try:
+            if not budget.beslis(search):
+                volledig = True
+                break
+        except budget.Onbeslist as err:  # not proved that no other client changes: never "volledig"
+            onbeslist = err.reden
+            break
+        if len(groups) >= max_groups:
+            break
         model = search.model()
         cube = [lit for lit in literals if z3.is_true(model.eval(lit.term, model_completion=True))]
         # The client's own numbers come last, so the generalisation drops them first where the conditions of
@@ -92,10 +104,13 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
         terms = _terms(cube)
         search.add(z3.Not(z3.And(*terms)) if terms else z3.BoolVal(False))
         earlier.append(z3.And(*terms) if terms else z3.BoolVal(True))
-        found = find_client(u, [basis, nieuw], terms)
+        try:
+            found = find_client(u, [basis, nieuw], terms)
+        except budget.Onbeslist:  # the group stands; its client is then the one the search found
+            found = None
         group = _group(cube, found[0] if found else client(u, model, [basis, nieuw]), decisions)
         groups.append(dataclasses.replace(group, formule=tuple(terms)))
-    return SymbolicDiff(basis, nieuw, tuple(groups), search.check() == z3.unsat, u)
+    return SymbolicDiff(basis, nieuw, tuple(groups), volledig, u, onbeslist)
 
 
 def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling, Translator]], basis: str,

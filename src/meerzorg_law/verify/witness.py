@@ -14,6 +14,7 @@ import z3
 from .. import ir
 from ..types import Type
 from ..values import Value
+from . import budget
 from .smt import Term, Translator, Universe, Unsupported
 
 __all__ = ["Decider", "client", "find_client"]
@@ -52,6 +53,8 @@ def _grid(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
         if u.facts[name].type.kind == "decimaal":
             k = z3.Int(f"{name}#cent")
             out.append(u.fact(name).val * _GRID == z3.ToReal(k))
+        elif u.facts[name].type.kind == "uren":  # whole minutes first, as the rekentool's uu:mm
+            out.append(u.fact(name).val % 60 == 0)
     return out
 
 
@@ -60,23 +63,30 @@ def find_client(u: Universe, vids: Sequence[str], goal: Sequence[z3.BoolRef], mi
                 ) -> tuple[dict[str, Value], list[Value]] | None:
     """A valid client of ``vids`` satisfying ``goal``, and the values of ``extra`` terms for it; None if none
     exists (which is then proved). ``minimal``: as few facts away from the plain client as z3 can find.
-    ``grid``: further decimal terms to try in cents first, as the decimal facts are."""
+    ``grid``: further decimal terms to try in cents first, as the decimal facts are. ``Onbeslist`` when z3
+    cannot say within the time budget whether such a client exists: never None for "no answer"."""
     base = [*u.valid(vids), *goal]
-    quick = z3.SimpleSolver()
+    quick = budget.solver()
     quick.add(*base)
-    if quick.check() == z3.unsat:  # proved: no such client (the common case, so no optimisation is paid)
+    if not budget.beslis(quick):  # proved: no such client (the common case, so no optimisation is paid)
         return None
     cents = [t * _GRID == z3.ToReal(z3.FreshInt("cent")) for t in grid]
     for constraints in ([*base, *_grid(u, vids), *cents], base):
-        solver = _optimizer(u, vids, grid) if minimal else z3.SimpleSolver()
+        solver = _optimizer(u, vids, grid) if minimal else budget.solver()
         solver.add(*constraints)
-        result = solver.check()
-        if result == z3.sat:
+        try:
+            found = budget.beslis(solver)
+        except budget.Onbeslist:
+            if minimal:  # the optimisation ran out: any client will do
+                return find_client(u, vids, goal, minimal=False, extra=extra, grid=grid)
+            if constraints is base:
+                raise
+            continue
+        if found:
             model = solver.model()
             return client(u, model, vids), [u.value(model, t.val, ty) for t, ty in extra]
-        if result == z3.unknown and minimal:
-            return find_client(u, vids, goal, minimal=False, extra=extra, grid=grid)
-    return None
+    # The quick check found a client, so one exists; without one in hand this is not decided.
+    raise budget.Onbeslist("niet bewezen: z3 vond wel een cliënt maar gaf haar niet")
 
 
 def client(u: Universe, model: z3.ModelRef, vids: Sequence[str]) -> dict[str, Value]:
@@ -116,9 +126,9 @@ class Decider:
                 fixed.append(t.val == u.const(facts[name], f.type, f.span))
             if f.optioneel:
                 fixed.append(t.ok if name in facts else z3.Not(t.ok))
-        solver = z3.SimpleSolver()
+        solver = budget.solver()
         solver.add(*fixed)
-        if solver.check() != z3.sat:
+        if not budget.beslis(solver):
             raise ValueError("deze feiten liggen buiten de declaraties")
         model = solver.model()
         out: dict[str, Value | None] = {}
@@ -133,8 +143,7 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
     do (28 rather than 27,82) and a known date near the version's own date rather than in the year 1 (weight
     1 each); then the ``grid`` terms as small as they can be (the threshold where a property breaks); then
     the numbers as low in their ranges as they can be."""
-    solver = z3.Optimize()
-    solver.set("timeout", 10_000)
+    solver = budget.optimizer()
     for soft in _reference(u, vids):
         solver.add_soft(soft, 100)
     for term in grid:
@@ -143,6 +152,8 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
         kind = u.facts[name].type.kind
         if kind == "decimaal":
             solver.add_soft(z3.IsInt(u.fact(name).val), 1)
+        elif kind == "uren":
+            solver.add_soft(u.fact(name).val % 3600 == 0, 1)
         elif kind == "datum":
             day = u.versions[vids[0]].geldig_vanaf.toordinal()
             solver.add_soft(u.fact(name).val == day, 1)
@@ -154,10 +165,10 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
     lows = []
     for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
         f = u.facts[name]
-        if f.type.kind in ("geheel", "decimaal") and f.bereik is not None:
+        if f.type.kind in ("geheel", "decimaal", "uren") and f.bereik is not None:
             val = u.fact(name).val
-            lows.append(z3.ToReal(val) - z3.ToReal(u.const(f.bereik[0], f.type, f.span)) if f.type.kind == "geheel"
-                        else val - u.const(f.bereik[0], f.type, f.span))
+            lows.append(val - u.const(f.bereik[0], f.type, f.span) if f.type.kind == "decimaal"
+                        else z3.ToReal(val) - z3.ToReal(u.const(f.bereik[0], f.type, f.span)))
     if lows:
         solver.minimize(z3.Sum(*lows))
     return solver
