@@ -1,10 +1,11 @@
 """A checked bundle kept on disk (pickle, user cache directory), reused while nothing it came from changed.
 
-Used for the bundled regeling only: every command reads it, and parsing, consolidating and checking it again
-costs ~0,1 s of CPU where reading the pickle costs ~0,02 s. Safe when stale: an entry records the content hash
-of every file it was built from (the .rgl and .toml files under the path, and any file the catalog brought in),
-and the cache key covers the code that builds it (size and mtime of the front-end modules, the grammar, the
-Python version). Any difference, or an entry that cannot be read, means: build anew and overwrite.
+Used for one folder or file at a time (the bundled regeling, a variant's folder): every command reads it;
+parsing, consolidating and checking it again costs ~0,1 s of CPU where reading the pickle costs ~0,02 s. Safe
+when stale: an entry records the content hash of every file it was built from (the .rgl and .toml files under
+the path, and any file the catalog brought in), and the cache key covers the code that builds it (size and
+mtime of the front-end modules, the grammar, the Python version). Any difference, or an entry that cannot be
+read, means: build anew and overwrite.
 ``MEERZORG_CACHE=0`` turns it off; ``MEERZORG_CACHE_DIR`` moves it.
 """
 

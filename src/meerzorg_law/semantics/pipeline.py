@@ -47,9 +47,10 @@ def _files(path: Path) -> list[Path]:
 def load_bundle(*paths: Path | str) -> Bundle:
     """Parse, consolidate and check every .rgl file under ``paths``; never raises on bad input.
 
-    The bundled regeling comes from the on-disk cache when nothing it was built from changed (``cache.py``).
+    One folder or file (the bundled regeling, a variant's folder) comes from the on-disk cache when nothing it
+    was built from changed (``cache.py``: keyed by the content of every input file, whichever folder).
     """
-    if is_bundled(*paths):
+    if cacheable(*paths):
         from ..syntax.grammar import grammar_text
         from .cache import cached
 
@@ -59,6 +60,11 @@ def load_bundle(*paths: Path | str) -> Bundle:
 
 
 _BUNDLED = (Path(__file__).resolve().parents[3] / "regeling").resolve()
+
+
+def cacheable(*paths: Path | str) -> bool:
+    """Whether the result for ``paths`` is kept in the on-disk cache: one existing folder or file."""
+    return len(paths) == 1 and Path(paths[0]).exists()
 
 
 def is_bundled(*paths: Path | str) -> bool:

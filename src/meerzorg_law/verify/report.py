@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .. import ir
 from ..output import ensure_directory, write_text_atomic
 from ..semantics.cache import cached
-from ..semantics.pipeline import Bundle, is_bundled
+from ..semantics.pipeline import Bundle, cacheable
 from ..syntax.grammar import grammar_text
 from .casefile import slug, witness_case
 
@@ -62,12 +62,12 @@ def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | N
 
 
 def verify_bundle(bundle: Bundle, *paths: Path | str) -> list[Finding]:
-    """``verify_versions`` of a checked bundle; for the bundled regeling kept in the on-disk cache beside its
-    IR (``semantics.cache``: same input files, plus the code of the proofs), so that a second ``meerzorg check``
-    does not prove again what nothing has changed."""
+    """``verify_versions`` of a checked bundle; for one folder or file (the bundled regeling, a variant's
+    folder) kept in the on-disk cache beside its IR (``semantics.cache``: same input files, plus the code of the
+    proofs), so that a second ``meerzorg check`` does not prove again what nothing has changed."""
     from .budget import seconden
 
-    if not is_bundled(*paths):
+    if not cacheable(*paths):
         return verify_versions(bundle.versions)
     # Per time budget: what was not decided in 5 s may be decided in 60.
     return cached(Path(paths[0]), grammar_text(), lambda: verify_versions(bundle.versions),

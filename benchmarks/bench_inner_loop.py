@@ -1,0 +1,77 @@
+"""The drafter's inner loop in CPU seconds (fresh processes; the children's rusage, so a shared machine's
+waiting for a core does not count):
+
+1. After editing one lid of a variant in a folder of its own: ``meerzorg check MAP`` then
+   ``meerzorg --regeling MAP test MAP`` (the cache as a drafter has it: warm from the run before the edit).
+   Target < 1 s together.
+2. A new user's first ``meerzorg check`` and ``meerzorg test`` with an empty cache. Target < 1 s each.
+3. ``meerzorg impact rlz-2026 rlz-2027 --n 1000000 --json`` as a command. Limit: about 0,7 s (hand-written
+   numpy, draw, report, start-up); target within 1,5x.
+
+    python benchmarks/bench_inner_loop.py [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+VARIANT = ROOT / "tests" / "workflow" / "variant"
+
+
+def cpu(cmd: list[str], env: dict[str, str]) -> float:
+    """CPU seconds (user + system) of one fresh process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--repeat", type=int, default=3)
+    args = p.parse_args()
+    mz = [sys.executable, "-m", "meerzorg_law"]
+    with tempfile.TemporaryDirectory() as tmp:
+        cache = Path(tmp) / "cache"
+        env = {**os.environ, "MEERZORG_CACHE_DIR": str(cache)}
+        env.pop("MEERZORG_CACHE", None)
+        folder = Path(tmp) / "variant"
+        shutil.copytree(VARIANT, folder)
+        rgl = next(folder.glob("*.rgl"))
+        check, test = [*mz, "check", str(folder)], [*mz, "--regeling", str(folder), "test", str(folder)]
+        loop = []
+        for i in range(args.repeat):
+            cpu(check, env)
+            cpu(test, env)  # warm: the run before the edit
+            tekst = rgl.read_text(encoding="utf-8")
+            rgl.write_text(tekst.replace("uren mantelzorg per week", f"uren mantelzorg per week{' ' * (i + 1)}", 1),
+                           encoding="utf-8")  # one lid's words change (whitespace inside a string)
+            loop.append(cpu(check, env) + cpu(test, env))
+        first_check, first_test = [], []
+        for _ in range(args.repeat):
+            shutil.rmtree(cache, ignore_errors=True)
+            first_check.append(cpu([*mz, "check"], env))
+            shutil.rmtree(cache, ignore_errors=True)
+            first_test.append(cpu([*mz, "test"], env))
+        impact = [cpu([*mz, "impact", "rlz-2026", "rlz-2027", "--n", "1000000", "--json"], env)
+                  for _ in range(args.repeat)]
+    rows = [("check && test na een bewerkt lid (variantmap)", statistics.median(loop), 1.0),
+            ("eerste check, lege cache", statistics.median(first_check), 1.0),
+            ("eerste test, lege cache", statistics.median(first_test), 1.0),
+            ("impact 1.000.000 cliënten (opdracht)", statistics.median(impact), 0.7 * 1.5)]
+    print(f"{'meting':48} {'CPU s':>7} {'doel':>6}  gehaald")
+    for name, value, target in rows:
+        print(f"{name:48} {value:7.2f} {target:6.2f}  {'ja' if value < target else 'nee'}")
+
+
+if __name__ == "__main__":
+    main()
