@@ -37,6 +37,7 @@ REQUIRED = {
     "meerzorg_law.verify.smt.Translator",  # SMT terms for the proofs (z3)
     "meerzorg_law.verify.symbolic._Text",  # conditions of a symbolic comparison, as the drafter writes them
     "meerzorg_law.columnar.plan._Planner",  # array expressions over a batch of cases
+    "meerzorg_law.javascript.expr.Expressies",  # JavaScript for the rekenhulp in the browser
 }
 
 

@@ -14,7 +14,7 @@ LAYERS = [
     {"versions"},
     {"semantics", "ir", "ir_expr"},
     {"document"},
-    {"engine", "verify", "columnar"},
+    {"engine", "verify", "columnar", "javascript"},
     {"cases", "compare", "properties", "impact"},
     {"render", "export"},
     {"sphinxext", "pytest_plugin"},

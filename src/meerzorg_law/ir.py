@@ -39,7 +39,8 @@ from .values import Value
 __all__ = [
     "EXPR_KINDS", "BinOp", "Bron", "Call", "Condition", "Const", "Constraint", "Definition", "EnumDecl", "Expr",
     "ExprVisitor",
-    "FactDecl", "Group", "Herkomst", "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
+    "FactDecl", "Group", "Herkomst", "HerkomstDeel",
+    "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
     "OutcomeDecl", "OutcomeTree", "Property", "Provision", "Regeling", "Rule", "Table", "Unary", "Var", "Volgens",
     "Zin", "children", "missing_handlers", "walk",
 ]
@@ -195,16 +196,29 @@ class OutcomeTree:
 
 
 @dataclass(frozen=True, slots=True)
+class HerkomstDeel:
+    """Words ``tekst[begin:eind]`` of a provision that a wijziging brought in, with their own herkomst."""
+
+    begin: int
+    eind: int
+    woorden: str
+    soort: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Herkomst:
     """The kind of source a provision, table or rule rests on (officieel, beleid, uitvoering, reconstructie,
     keuze, voorstel), the ids of its sources in the registry (``Regeling.bronnen``), a note, and for a
-    keuze the alternatives not chosen; renderers show it as a badge (``render.herkomst``)."""
+    keuze the alternatives not chosen; renderers show it as a badge (``render.herkomst``). ``delen``: words
+    of the tekst a wijziging substituted, which are not of this herkomst (counted and shown apart)."""
 
     soort: str
     bronnen: tuple[str, ...]
     noot: str
     alternatieven: tuple[str, ...]
     span: Span
+    delen: tuple[HerkomstDeel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -219,7 +219,8 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
     assert sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*.rst")) == [
         "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
         "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
-        "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
+        "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst",
+        "voor-clienten-en-ouders.rst"]
     # a version not in force says so in every title, and so in the navigation
     assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
         "Artikel 2 · Extra zorg \\(proef\\-2027\\, voorstel\\)\n" + "=" * 102 + "\n\n"

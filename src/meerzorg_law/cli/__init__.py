@@ -14,12 +14,12 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk
+from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk, wijziging
 from ._common import EXIT_INPUT, EXIT_OK, VeiligeUitvoer, fout
 from ._dutch import geheel_getal, in_dutch
 
 EXIT_INTERRUPTED = 130
-SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs, nieuw, export)
+SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs, nieuw, export, wijziging)
 
 
 class _DutchParser(argparse.ArgumentParser):

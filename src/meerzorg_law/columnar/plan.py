@@ -41,7 +41,7 @@ from .. import ir
 from ..values import Uren, Value, decimal_as_fraction
 from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
 
-__all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan"]
+__all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan", "planner"]
 
 LIMIT = 2**62
 ASSUMED_BOUND = 10**15
@@ -401,3 +401,9 @@ def _align(a: Arr, b: Arr) -> tuple[Arr, Arr]:
     if not (_fits(x.lo, x.hi) and _fits(y.lo, y.hi)):
         return Arr("fallback", (), "other", param="schaal"), b
     return x, y
+
+
+def planner(regeling: ir.Regeling) -> _Planner:
+    """The planner itself, for another exact back end (javascript) that needs each IR node's kind and scale:
+    ``visit(e)`` plans an expression (once per node), ``outcome(name)`` an outcome at its common scale."""
+    return _Planner(regeling)

@@ -29,7 +29,6 @@ def nieuwe_variant(naam: str, basis: str, titel: str, geldig_vanaf: datetime.dat
                    case_files: list[Path]) -> Skelet:
     """The skeleton for variant ``naam`` of ``basis`` (whose regeling is called ``titel``), and a case file
     with every case of ``case_files`` that has an expectation for ``basis``, now expected for both."""
-    onderwerp = titel[:1].lower() + titel[1:]
     opschrift = f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {titel} in verband met ..."
     regeling = f'''# Variant {naam} op {basis}: een wijzigingsregeling. Vul Artikel I aan met onderdelen A., B., ...;
 # "meerzorg check" controleert haar tegen de meegeleverde {basis}, "meerzorg test" draait casussen.yaml.
@@ -40,7 +39,7 @@ geldig vanaf {geldig_vanaf.isoformat()}
 aanhef "Gelet op artikel 3.1.1, tweede lid, van de Wet langdurige zorg;"
 
 Artikel I
-  tekst {_q(f"De {onderwerp} wordt als volgt gewijzigd:")}
+  tekst {_q(f"De {titel} wordt als volgt gewijzigd:")}
   toelichting """Waarom deze wijziging: het probleem, de gekozen oplossing en de gevolgen (zie 'meerzorg vergelijk'
     en 'meerzorg impact')."""
   # A.

@@ -224,7 +224,10 @@ _VERB = re.compile(r"[^\[\]]*\S[^\[\]]*\[[^\[\]\s][^\[\]]*\][^\[\]]*")
 
 
 def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
-    return None if h is None else ir.Herkomst(h.soort, h.bronnen, h.noot, h.alternatieven, h.span)
+    if h is None:
+        return None
+    delen = tuple(ir.HerkomstDeel(d.begin, d.eind, d.woorden, d.soort, d.span) for d in h.delen)
+    return ir.Herkomst(h.soort, h.bronnen, h.noot, h.alternatieven, h.span, delen)
 
 
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:

@@ -25,6 +25,7 @@ from .generate import genereer
 from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
+from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
 from .versie import RegelingDirective, VersieDirective
 from .wijziging import WijzigingsregelingDirective
@@ -71,18 +72,23 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_casussen", None, "env", types=frozenset({list, str, type(None)}))
     app.add_config_value("meerzorg_hoofduitkomsten", [], "env", types=frozenset({list}))
     app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
+    # Pre-filled examples on the rekenhulp page: [{"tekst": link text, "feiten": {fact: value}}].
+    app.add_config_value("meerzorg_rekenhulp_voorbeelden", [], "env", types=frozenset({list}))
     app.add_domain(RegelingDomain)
     for cls in (RegelingDirective, VersieDirective, ArtikelDirective, BijlageDirective, CasussenDirective,
                 DekkingDirective, RenvooiDirective, WijzigingsregelingDirective, BewijzenDirective,
-                BronnenDirective):
+                BronnenDirective, RekenhulpDirective):
         app.add_directive_to_domain("rlz", cls.__name__.removesuffix("Directive").lower(), cls)
     app.add_lexer("meerzorg", MeerzorgLexer)
     for node, (visit, depart) in HTML_VISITORS.items():
         app.add_node(node, html=(visit, depart))
+    app.add_node(rekenhulp, html=(visit_rekenhulp, depart_rekenhulp))
     app.add_css_file("meerzorg.css")
     app.connect("config-inited", _paden)
     app.connect("builder-inited", genereer)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
     app.connect("doctree-resolved", zichtbare_tekens)
+    app.connect("doctree-resolved", alleen_html)
+    app.connect("build-finished", schrijf_regels)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": RegelingDomain.data_version}

@@ -53,6 +53,18 @@ def renvooi_paren(versies: list[Versie]) -> list[tuple[str, str]]:
     return pairs
 
 
+_REKENHULP = """\
+Krijgt u of uw kind zorg uit de Wet langdurige zorg, en wilt u weten of er *meer zorg* mogelijk is?
+Beantwoord de vragen hieronder. U ziet dan voor de regels van nu, voor elk voorstel en voor elke variant of
+er meer zorg volgt, hoeveel uur per week, en waarom.
+
+Wat u invult, blijft op uw eigen apparaat: de rekenhulp rekent in uw browser en verstuurt niets. De uitkomst
+is geen besluit; dat neemt het zorgkantoor. Een voorstel of variant geldt (nog) niet.
+
+.. rlz:rekenhulp::
+"""
+
+
 def _pagina_naam(ref_artikel: str) -> str:
     return "artikel-" + re.sub(r"[^A-Za-z0-9.]+", "-", ref_artikel)
 
@@ -91,6 +103,7 @@ def _stubs(data: SiteData) -> dict[str, str]:
     pages["versies.rst"] = (f"{_titel('Versies')}\nElke versie van de regeling die in ``regeling/`` staat: de "
                             "regeling zelf en de wijzigingsregelingen en varianten die erop voortbouwen.\n\n"
                             f".. rlz:regeling::\n\n.. toctree::\n   :maxdepth: 1\n\n{versies_toc}")
+    pages["voor-clienten-en-ouders.rst"] = f"{_titel('Voor cliënten en ouders')}\n{_REKENHULP}"
     versies = [v for v in data.bundle.catalog if v.id in data.bundle.versions]
     paren = renvooi_paren(versies)
     renvooi_toc = ""

@@ -39,6 +39,7 @@ from .ast_regeling import (
     EnumWaarde,
     Geldt,
     Herkomst,
+    HerkomstDeel,
     Hoofdstuk,
     Invoer,
     Item,
@@ -79,7 +80,8 @@ from .ast_wijziging import (
 __all__ = [
     "Artikel", "Begrip", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
     "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
-    "Geldt", "Herkomst", "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
+    "Geldt", "Herkomst", "HerkomstDeel",
+    "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
     "Kolom", "KomtTeLuiden", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf",
     "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel",
     "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",

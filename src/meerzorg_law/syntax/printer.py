@@ -107,7 +107,7 @@ def print_document(doc: ast.Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel) -> str:
+def print_bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel) -> str:
     """Canonical text of one provision at indentation zero (the renvooi shows changed provisions this way)."""
     return "\n".join(_bepaling(b, 0)) + "\n"
 

@@ -23,6 +23,7 @@ from ..syntax import ast
 from ..syntax.parse import annotate_bepaling
 from ..syntax.printer import print_bepaling
 from . import _tree as T
+from . import herkomst as H
 from ._structuur import structuur_ingevoegd, structuur_vervalt
 from .gegevens import gegevens
 from .references import Hernummering, renumbered_references
@@ -126,7 +127,7 @@ def _komt_te_luiden(reg: ast.Regeling, i: ast.KomtTeLuiden, wie: str, ctx: Conte
     else:
         if not i.redactioneel:
             _uiteen(oud, i.bepaling, doel, i.span, ctx)
-        return T.vervang(reg, doel, annotate_bepaling(i.bepaling, doel))
+        return T.vervang(reg, doel, annotate_bepaling(H.ingebracht(i.bepaling, i.span), doel))
     return reg
 
 
@@ -170,7 +171,7 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
             ctx.fout("W005", i.span, f"{kind.citeer()} bestaat al")
             return reg
         siblings = T.naast(reg, kind)
-        return T.met_naast(reg, kind, (*siblings, annotate_bepaling(i.bepaling, kind)))
+        return T.met_naast(reg, kind, (*siblings, annotate_bepaling(H.ingebracht(i.bepaling, i.span), kind)))
     if T.soort_van(anker) != soort:
         ctx.fout("W004", i.span, f"{i.positie} {anker.citeer()} kan geen {soort} worden ingevoegd: een {soort} "
                                  f"komt {i.positie} een ander {soort}")
@@ -187,7 +188,8 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
         ctx.fout("W005", i.span, f"{nieuw.citeer()} bestaat al")
         return reg
     plek += i.positie == "na"
-    return T.met_naast(reg, anker, (*siblings[:plek], annotate_bepaling(i.bepaling, nieuw), *siblings[plek:]))
+    nieuwe = annotate_bepaling(H.ingebracht(i.bepaling, i.span), nieuw)
+    return T.met_naast(reg, anker, (*siblings[:plek], nieuwe, *siblings[plek:]))
 
 
 def _kind_van(ouder: ProvisionRef, b: T.Node) -> ProvisionRef | None:
@@ -251,9 +253,10 @@ def _vervangen(reg: ast.Regeling, i: ast.Vervangen, wie: str, ctx: Context) -> a
         ctx.fout("W018", i.span, f"\"{i.oud}\" staat {keer} keer in de tekst van {doel.citeer()}: schrijf "
                                  f"'wordt \"{i.oud}\" telkens vervangen door' of kies een langere passage")
         return reg
-    nieuw = replace(bepaling, tekst=bepaling.tekst.replace(i.oud, i.nieuw))
+    nieuw = replace(bepaling, tekst=bepaling.tekst.replace(i.oud, i.nieuw),
+                    herkomst=H.vervangen(bepaling.herkomst, bepaling.tekst, i.oud, i.nieuw, i.span))
     if i.items is not None:
-        nieuw = replace(nieuw, items=i.items)
+        nieuw = replace(nieuw, items=H.nieuwe_items(bepaling.items, i.items, i.span))
     if not i.redactioneel:
         _uiteen(bepaling, nieuw, doel, i.span, ctx)
     return T.vervang(reg, doel, nieuw)
