@@ -75,6 +75,8 @@ def _expected(bundle: Bundle, population: Population) -> tuple[Counter[tuple[str
             kind = "andere_uren"
         elif not a["meerzorg"] and a["reden"] != b["reden"]:
             kind = "andere_reden"
+        elif any(a[o] != b[o] for o in a):
+            kind = "andere_uitkomst"
         else:
             kind = "ongewijzigd"
         groups = (str(facts["zorgprofiel"]), str(facts["leveringsvorm"]), leeftijdsgroep(int(chunk.leeftijd[i])))

@@ -33,6 +33,7 @@ PAGINAS = {
     "renvooi": "_generated/renvooi/rlz-2026--rlz-2027.html",
     "casussen": "casussen.html",
     "rekenhulp": "_generated/voor-clienten-en-ouders.html",
+    "casussen-scenarios": "_generated/casussen/rlz-2027-scenarios.html",
     "dekking": "dekking.html",
 }
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -254,3 +255,66 @@ def test_rekenhulp_sends_nothing_and_loads_nothing_from_elsewhere(echte_site: tu
         code = (out / "_static" / naam).read_text(encoding="utf-8")
         for verboden in ("eval(", "new Function", "fetch(", "XMLHttpRequest", "http://", "https://", "import("):
             assert verboden not in code, (naam, verboden)
+# Every page type at both widths; axe-core (bundled with axe-playwright-python, nothing downloaded) must find no
+# serious or critical violation.
+TOEGANKELIJKHEID = {**PAGINAS, "zoeken": "search.html", "begrippen": "rlz-begrippen.html", "bronnen": "bronnen.html",
+                    "bewijzen": "bewijzen.html", "versie": "_generated/rlz-2027/index.html"}
+
+
+def _axe(page: Any) -> list[tuple[str, str, int, str]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:120])
+            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+@pytest.mark.parametrize("naam", sorted(TOEGANKELIJKHEID))
+def test_no_serious_accessibility_violation(adres: str, browser: Any, naam: str, breedte: int) -> None:
+    p = Pagina(browser, breedte)
+    page = p.open(adres + TOEGANKELIJKHEID[naam])
+    assert _axe(page) == []
+    page.close()
+
+
+def test_axe_finds_a_low_contrast_badge(adres: str, browser: Any) -> None:
+    """The accessibility test can fail: the old green of the 'nieuw' badge (white on #28a745, 3.13:1) is found."""
+    p = Pagina(browser, 1280)
+    page = p.open(adres + PAGINAS["rlz-2027-artikel-2.2"])
+    page.add_style_tag(content="span.rlz-badge-gewijzigd { background: #28a745 !important; }")
+    assert [v[0] for v in _axe(page)] == ["color-contrast"]
+    page.close()
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_renvooi_switch_stays_in_view_and_uncovered(adres: str, browser: Any, breedte: int) -> None:
+    """Scrolled to the end of a long page (and back up a little, which brings Furo's 'Naar boven' button), the
+    switch is on the screen and nothing lies on top of it."""
+    p = Pagina(browser, breedte)
+    page = p.open(adres + PAGINAS["rlz-2027-artikel-2.2"])
+    page.mouse.wheel(0, 200_000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(300)
+    box = page.locator("div.rlz-schakelaar").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, box
+    midden = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    bovenop = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('div.rlz-schakelaar')",
+                            list(midden))
+    assert bovenop, "iets ligt over de schakelaar"
+    page.close()
+
+
+def test_keyboard_reaches_the_renvooi_switch(adres: str, browser: Any) -> None:
+    p = Pagina(browser, 1280)
+    page = p.open(adres + PAGINAS["rlz-2027-artikel-2.2"])
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == "rlz-renvooi-aan":
+            break
+    else:
+        pytest.fail("de schakelaar is met Tab niet te bereiken")
+    page.keyboard.press("Space")
+    assert page.locator("div.rlz-renvooi-weergave").first.is_visible()
+    page.close()

@@ -217,6 +217,7 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
     gen = src / "_generated"
     assert not stale.exists() and not stale.parent.exists()
     assert sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*.rst")) == [
+        "casussen/proef.rst",
         "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
         "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
         "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst",
@@ -225,6 +226,9 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
     assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
         "Artikel 2 · Extra zorg \\(proef\\-2027\\, voorstel\\)\n" + "=" * 102 + "\n\n"
         ".. rlz:artikel:: 2\n   :versie: proef-2027\n")
+    # a case file without a titel gets a page named after the file
+    assert (gen / "casussen" / "proef.rst").read_text(encoding="utf-8") == (
+        "Casussen uit proef.yaml\n===========================\n\n.. rlz:casussen::\n   :bestand: proef\n")
 
 
 def test_renvooi_pairs() -> None:

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+
+if TYPE_CHECKING:
+    from ..cases.project import Project
 
 
 def add_parser(sub: Any) -> None:
@@ -57,4 +60,26 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for pad, wat in geschreven:
         print(f"{pad}: {wat}")
-    return EXIT_OK
+    return _verwachtingen(project, args.versie)
+
+
+def _verwachtingen(project: Project, versie: str) -> int:
+    """The documents are written either way; but a proposal whose cases do not hold is not done: say so, exit 1."""
+    from ..cases.run import run_cases
+    from ..values import format_value
+
+    basis = project.bundle.consolidated[versie].basis
+    results = [r for vid in (basis, versie)
+               for r in run_cases(project.bundle.versions, project.cases, project.bundle.in_force, vid)
+               if any(e.versie == vid for e in r.case.verwacht)]
+    mis = [r for r in results if not r.ok]
+    if not mis:
+        return EXIT_OK
+    for r in mis:
+        wat = "te herzien" if r.te_herzien and not r.mismatches else "; ".join(
+            f"{m.outcome} verwacht {format_value(m.verwacht)}" for m in r.mismatches) or "fout bij het beslissen"
+        print(f"MISLUKT  {r.versie:22} {r.case.naam}: {wat}")
+    fout(f"{len(mis)} verwachting{'en' if len(mis) != 1 else ''} van de casussen klopt niet (zie de kolom "
+         f"'verwacht' in {versie}-casussen.csv); bekijk en neem de nieuwe uitkomsten over met "
+         "'meerzorg test --herzien'")
+    return EXIT_FAILED

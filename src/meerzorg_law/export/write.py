@@ -23,22 +23,36 @@ from ..document.gegevens import gegevens_blokken
 from ..output import OutputError, check_writable, write_text_atomic
 from ..semantics.pipeline import Bundle
 from ..syntax import ast
-from ..values import format_value
+from ..values import Value, format_value
 from .docx import DocxFormat
 from .html import HtmlFormat
 
-__all__ = ["export_akn", "export_versie", "vergelijking_rijen"]
+__all__ = ["export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
 
 
 def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
     """The outcome comparison: a header and one row per case with an expectation for the basis or ``versie``."""
     basis = bundle.consolidated[versie].basis
     mine = [c for c in cases if any(e.versie in (versie, basis) for e in c.verwacht)]
-    rows = [["casus", "gewijzigd", f"wat verandert ({basis} → {versie})", "door"]]
+    rows = [["casus", "gewijzigd", f"wat verandert ({basis} → {versie})", "door", "verwacht"]]
     results, _ = compare_cases(bundle.versions[basis], bundle.versions[versie], mine)
     for r in results:
-        rows.append([r.case.naam, *_cellen(r)])
+        rows.append([r.case.naam, *_cellen(r), verwacht_cel(r.case, versie, r.nieuw if r.fout is None else None)])
     return rows
+
+
+def verwacht_cel(case: Case, versie: str, uitkomst: dict[str, Value] | None) -> str:
+    """Whether the case's expectation for ``versie`` holds: "klopt", "te herzien", "afwijkend: ..." (what was
+    expected), or "" when the case has none for it."""
+    e = next((e for e in case.verwacht if e.versie == versie), None)
+    if e is None:
+        return ""
+    if e.te_herzien:
+        return "te herzien"
+    if uitkomst is None:
+        return "afwijkend: fout bij het beslissen"
+    mis = [f"{n} verwacht {format_value(v)}" for n, v in e.values.items() if uitkomst.get(n) != v]
+    return "afwijkend: " + "; ".join(mis) if mis else "klopt"
 
 
 def _cellen(r: CaseComparison) -> list[str]:

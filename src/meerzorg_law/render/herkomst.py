@@ -10,7 +10,7 @@ import datetime
 
 from .. import ir
 
-__all__ = ["badge", "bron_regel", "gewijzigd"]
+__all__ = ["badge", "bron_regel", "gewijzigd", "kader"]
 
 _LABEL = {
     "officieel": "officiële tekst",
@@ -85,3 +85,31 @@ def bron_regel(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str
     if herkomst.alternatieven:
         text += (" " if text else "") + "Niet gekozen: " + "; ".join(herkomst.alternatieven) + "."
     return text
+
+
+_KADER = {
+    "beleid": "beleid van de zorgkantoren, in onze woorden",
+    "uitvoering": "hoe de uitvoering werkt, in onze woorden",
+    "reconstructie": "onze reconstructie van de regels zoals zij worden toegepast",
+    "keuze": "een keuze van dit model, met de andere lezing als variant",
+    "voorstel": "voorgestelde tekst, nog niet vastgesteld",
+}
+
+
+def kader(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str:
+    """The line above a provision's text that says in words what the text is, so that a reconstruction never
+    reads as law: "Officiële tekst: Regeling langdurige zorg, geldend vanaf 27-7-2015" or "Geen officiële
+    tekst: onze reconstructie van de regels zoals zij worden toegepast".
+
+    >>> kader(ir.Herkomst("reconstructie", (), "", (), None), {})  # type: ignore[arg-type]
+    'Geen officiële tekst: onze reconstructie van de regels zoals zij worden toegepast'
+    """
+    if herkomst is None:
+        return "Geen officiële tekst: herkomst onbekend"
+    if herkomst.soort == "officieel":
+        bron = next((bronnen[b] for b in herkomst.bronnen if b in bronnen), None)
+        if bron is None:
+            return "Officiële tekst"
+        wanneer = f", geldend vanaf {_kort(bron.geldend_vanaf)}" if bron.geldend_vanaf else ""
+        return f"Officiële tekst: {bron.titel}{wanneer}"
+    return f"Geen officiële tekst: {_KADER.get(herkomst.soort, herkomst.soort)}"

@@ -183,6 +183,7 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         label = f"Hoofdstuk {h.nummer}. {h.titel}".strip()
         chapters += [(label, a) for a in h.artikelen]
         chapters += [(label, a) for p in h.paragrafen for a in p.artikelen]
+    chapters += [("Wijzigingsregeling", a) for a in reg.zelfstandig]
     for label, a in chapters:
         yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
         for o in a.onderdelen:

@@ -224,7 +224,7 @@ class RegelingDomain(Domain):
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 3
+    data_version = 4
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
+from ..span import Span
 from . import ast
 
 
@@ -91,6 +93,12 @@ class HerkomstBronnen:
 @dataclasses.dataclass(frozen=True)
 class Alternatief:
     text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Geldig:
+    datum: datetime.date
+    span: Span
 
 
 @dataclasses.dataclass(frozen=True)

@@ -315,12 +315,16 @@ class Regeling:
     eigenschappen: tuple[Eigenschap, ...]
     span: Span
     basis: str = ""
+    # The zelfstandige bepalingen with rules of the wijzigingsregeling that made this version (Artikel II, ...):
+    # they hold in it, cited "artikel II, eerste lid, van de wijzigingsregeling", but are no part of its text.
+    zelfstandig: tuple[Artikel, ...] = ()
 
     def alle_artikelen(self) -> tuple[Artikel, ...]:
-        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen."""
+        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen; the
+        wijzigingsregeling's zelfstandige bepalingen last."""
         result: list[Artikel] = list(self.artikelen)
         for h in self.hoofdstukken:
             result.extend(h.artikelen)
             for p in h.paragrafen:
                 result.extend(p.artikelen)
-        return tuple(result)
+        return (*result, *self.zelfstandig)

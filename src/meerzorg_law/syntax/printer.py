@@ -316,10 +316,13 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
         out.append(f"citeertitel {_str(w.citeertitel, 0)}")
     for wa in w.artikelen:
         out += ["", f"Artikel {wa.nummer}{_opt(wa.titel, 0)}"]
-        if wa.tekst:
-            out.append(f"{_INDENT}tekst {_str(wa.tekst, 1)}")
-        if wa.toelichting:
-            out.append(f"{_INDENT}toelichting {_str(wa.toelichting, 1)}")
+        if wa.bepaling is not None:  # its tekst, toelichting, rules and leden, under the heading just written
+            out += _bepaling(wa.bepaling, 0)[1:]
+        else:
+            if wa.tekst:
+                out.append(f"{_INDENT}tekst {_str(wa.tekst, 1)}")
+            if wa.toelichting:
+                out.append(f"{_INDENT}toelichting {_str(wa.toelichting, 1)}")
         for wz in wa.wijzigingen:
             out.append(f"{_INDENT}{wz.letter}.")
             if wz.tekst:

@@ -9,12 +9,15 @@ andere soort of plaats, W007 tabel bestaat niet, W008 rij bestaat al, W009 rij b
 waarden past niet bij de kolommen, W011 basis van de wijziging is niet de gegeven versie, W012-W016 gegevens
 (bestaat al, bestaat niet, andere naam, geen enumeratie, waarde bestaat al), W017 te vervangen woorden staan
 er niet, W018 ze staan er vaker (zeg "telkens"), W019 hoofdstuk of paragraaf bestaat niet of al, W021 een
-regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt; warning W020 tekst en
-regel lopen uiteen. References in teksten after renumbering: ``references``.
+regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt, W022 Artikel II noemt een
+andere datum van inwerkingtreding dan 'geldig vanaf'; warning W020 tekst en regel lopen uiteen. References in
+teksten after renumbering: ``references``.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, Severity
@@ -54,13 +57,38 @@ def consolidate(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[
             for instructie in w.instructies:
                 reg = _apply(reg, instructie, wie, ctx)
     _afwijkingen_naar_vervallen(reg, ctx)
+    _inwerkingtreding(wijziging, ctx)
     if ctx.fouten:
         return None, ctx.fouten + ctx.waarschuwingen
     # A wrong reference in a tekst is an error, but the rules can still be checked: the result stays.
     verwijzingen = renumbered_references(base, reg, ctx.hernummerd, wijziging.versie)
     return replace(reg, versie=wijziging.versie, variant=wijziging.variant, geldig_vanaf=wijziging.geldig_vanaf,
-                   basis=base.versie, eigenschappen=_eigenschappen(base, wijziging)), \
+                   basis=base.versie, eigenschappen=_eigenschappen(base, wijziging),
+                   zelfstandig=tuple(wa.bepaling for wa in wijziging.artikelen if wa.bepaling is not None)), \
         verwijzingen + ctx.waarschuwingen
+
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december")
+_DATUM = re.compile(r"\b(\d{1,2}) (" + "|".join(_MAANDEN) + r") (\d{4})\b")
+
+
+def _inwerkingtreding(wijziging: ast.Wijzigingsregeling, ctx: Context) -> None:
+    """W022: a zelfstandige bepaling that says when the regeling treedt in werking must name the date of
+    'geldig vanaf', which is the date the toolkit applies the version from."""
+    for wa in wijziging.artikelen:
+        if "in werking" not in wa.tekst:
+            continue
+        for m in _DATUM.finditer(wa.tekst):
+            try:
+                datum = datetime.date(int(m.group(3)), _MAANDEN.index(m.group(2)) + 1, int(m.group(1)))
+            except ValueError:
+                continue
+            if datum != wijziging.geldig_vanaf:
+                geldig = wijziging.geldig_span or wijziging.span
+                ctx.fout("W022", wa.span, f"Artikel {wa.nummer} laat de regeling in werking treden op "
+                         f"{m.group(0)}, maar 'geldig vanaf' zegt {wijziging.geldig_vanaf.isoformat()}: maak ze gelijk",
+                         related=((geldig, "geldig vanaf"),))
 
 
 def _eigenschappen(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[ast.Eigenschap, ...]:
