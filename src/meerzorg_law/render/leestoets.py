@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .. import ir
 from ..span import ProvisionRef
 from .lezingen import MAX_WOORDEN, begrip_lezing, eigenschap_lezing, regel_lezing, versienamen
+from .rangorde import rangorde_regels
 from .rule_text import regels_van
 from .waarden import toon_enum
 from .waarom import redenen_van
@@ -70,6 +71,11 @@ def alle_lezingen(versions: Mapping[str, ir.Regeling]) -> Iterator[Lezingplek]:
                 gezien.add(rule.id)
                 yield Lezingplek("redenen", rule.outcome, vid, rule.provision, False,
                                  Lezing((Zin(f"Volgens {rule.provision.citeer()}:", redenen_van(reg, rule)),)))
+        regels = rangorde_regels(reg, "")
+        for r in reg.rangorden:  # as uitleg shows it (render.rangorde): a heading and a numbered list
+            kop = regels.pop(0)
+            punten = tuple(regels.pop(0).strip() for _ in r.volgorde)
+            yield Lezingplek("rangorde", r.label, vid, r.span.provision, False, Lezing((Zin(kop, punten),)))
         for o in reg.outcomes:
             yield Lezingplek("uitkomst", o, vid, None, False, uitkomst_lezing(reg, o))
         for prop in reg.properties:

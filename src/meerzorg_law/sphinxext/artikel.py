@@ -14,6 +14,7 @@ from sphinx.util import logging
 from .. import ir
 from ..compare.renvooi import ProvisionDiff, Segment
 from ..render.herkomst import kader as herkomst_kader
+from ..render.rangorde import rangorde_zin
 from ..render.rule_text import formele_tekst
 from ..span import ProvisionRef, rangtelwoord
 from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort, wetten_url
@@ -250,6 +251,7 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             else:
                 blok += code
             blok += self.gewone_taal(data, reg, vid, p.ref)
+        blok += _rangorden(reg, p.ref)
         if formeel and data.cases:
             blok += self.casussen(data, reg, vid, p.ref)
         return blok
@@ -268,3 +270,19 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
                                    nodes.Text(": "), geschrapt("", " ".join(d.tekst_oud.split())))
             sectie += para
         return [sectie]
+
+
+def _rangorden(reg: ir.Regeling, ref: ProvisionRef) -> list[nodes.Node]:
+    """A declared test order standing in this provision, as a numbered list (an order, not a derogation)."""
+    out: list[nodes.Node] = []
+    for r in reg.rangorden:
+        if r.span.provision != ref:
+            continue
+        out.append(nodes.paragraph("", "", nodes.strong("", rangorde_zin(r) + ":"), classes=["rlz-label"]))
+        lijst = nodes.enumerated_list(classes=["rlz-rangorde"], enumtype="arabic")
+        for doel in r.volgorde:
+            lijst += nodes.list_item("", nodes.paragraph("", doel.citeer()))
+        out.append(lijst)
+        out.append(nodes.paragraph("", "Dit is de volgorde waarin de voorwaarden worden getoetst (reconstructie), "
+                                       "geen afwijking die de tekst van de regeling maakt."))
+    return out
