@@ -31,8 +31,8 @@ def test_bundled_regeling(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
         "      - de leveringsvorm een volledig pakket thuis, een modulair pakket thuis of een persoonsgebonden "
         "budget is;\n"
         "      - de verzekerde recht op meer zorg heeft.\n"
-        "      Voor die verzekerde geldt: de verzekerde heeft recht op meer zorg ook als de leveringsvorm verblijf in "
-        "een instelling zou zijn.") in out
+        "      Voor die verzekerde geldt: de verzekerde heeft recht op meer zorg ook als de leveringsvorm een "
+        "verblijf in een instelling zou zijn.") in out
 
 
 def test_broken_regeling_exits_1_with_counterexamples(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

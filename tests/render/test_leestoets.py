@@ -33,7 +33,7 @@ def test_every_reading_of_every_version_passes(versies: dict[str, ir.Regeling]) 
     plekken = list(alle_lezingen(versies))
     # every version, and every kind of reading in it
     assert {p.versie for p in plekken} == set(versies)
-    assert {p.soort for p in plekken} == {"begrip", "regel", "uitkomst", "eigenschap"}
+    assert {p.soort for p in plekken} == {"begrip", "regel", "redenen", "rangorde", "uitkomst", "eigenschap"}
     problemen = [f"{p.versie} {p.soort} {p.naam}: {pr}" for p in plekken for pr in toets(p)]
     assert not problemen, "\n".join(problemen)
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from .. import ir
 from ..span import ProvisionRef
 from .lezingen import MAX_WOORDEN, begrip_lezing, eigenschap_lezing, regel_lezing, versienamen
+from .rangorde import rangorde_regels
 from .rule_text import regels_van
 from .waarden import toon_enum
+from .waarom import redenen_van
 from .zinnen import Lezing, Zin, hoofdletter, noun, term, zin_clause
 
 __all__ = ["Lezingplek", "alle_lezingen", "lezingen_tekst", "toets", "uitkomst_lezing"]
@@ -63,6 +65,17 @@ def alle_lezingen(versions: Mapping[str, ir.Regeling]) -> Iterator[Lezingplek]:
                 yield Lezingplek("begrip", d.name, vid, p.ref, dit_lid, begrip_lezing(reg, d))
             for rules in regels_van(reg, p.ref):
                 yield Lezingplek("regel", rules[0].outcome, vid, p.ref, dit_lid, regel_lezing(reg, rules))
+        gezien: set[int] = set()
+        for rule in reg.rules:
+            if rule.id not in gezien:  # what the rekenhulp says held when this rule decided
+                gezien.add(rule.id)
+                yield Lezingplek("redenen", rule.outcome, vid, rule.provision, False,
+                                 Lezing((Zin(f"Volgens {rule.provision.citeer()}:", redenen_van(reg, rule)),)))
+        regels = rangorde_regels(reg, "")
+        for r in reg.rangorden:  # as uitleg shows it (render.rangorde): a heading and a numbered list
+            kop = regels.pop(0)
+            punten = tuple(regels.pop(0).strip() for _ in r.volgorde)
+            yield Lezingplek("rangorde", r.label, vid, r.span.provision, False, Lezing((Zin(kop, punten),)))
         for o in reg.outcomes:
             yield Lezingplek("uitkomst", o, vid, None, False, uitkomst_lezing(reg, o))
         for prop in reg.properties:

@@ -29,6 +29,9 @@ def _conjuncts(c: Clause) -> list[Clause]:
     return list(c.delen) if isinstance(c, Samen) and c.voegwoord == "en" else [c]
 
 
+_GETALLEN = {2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht", 9: "negen", 10: "tien"}
+
+
 def voorwaarden(hoofd: str, delen: list[Clause], slot: str = ".") -> list[Zin]:
     """``hoofd`` (a main clause, or "Dit geldt niet") followed by its conditions: inline with "als" when there
     are at most two simple ones and the sentence stays short, else as a list; one choice among fixed conditions
@@ -42,7 +45,24 @@ def voorwaarden(hoofd: str, delen: list[Clause], slot: str = ".") -> list[Zin]:
             return [Zin(f"{hoofd} als {intro} is voldaan:",
                         (*(d.bij() for d in vast), "een van de situaties hieronder zich voordoet")),
                     Zin("Die situaties zijn:", tuple(o.bij() for o in keuzes[0].delen))]
-    return [voorwaarden_zin(hoofd, delen, slot)]
+    if len(delen) == 1 and isinstance(delen[0], Samen) and delen[0].voegwoord == "of" and any(
+            isinstance(o, Samen) and (len(o.delen) > 2 or _woorden(o.bij()) > MAX_WOORDEN) for o in delen[0].delen):
+        # A situation that is itself several conditions gets its own sentence, so no list nests in a list.
+        aantal = _GETALLEN.get(len(delen[0].delen), str(len(delen[0].delen)))
+        zinnen = [Zin(f"{hoofd} in elk van deze {aantal} situaties.")]
+        for i, o in enumerate(delen[0].delen, 1):
+            if isinstance(o, Samen) and o.voegwoord == "en":
+                zinnen.append(Zin(f"Situatie {i}: aan elk van deze voorwaarden is voldaan:",
+                                  tuple(d.bij() for d in o.delen)))
+            else:
+                zinnen.append(Zin(f"Situatie {i}: {o.hoofd()}."))
+        return zinnen
+    zin = voorwaarden_zin(hoofd, delen, slot)
+    if zin.punten and _woorden(zin.tekst) > MAX_WOORDEN and slot == ".":
+        # A long head (a value label in quotes) and the list's intro: two sentences.
+        intro = zin.tekst[len(hoofd):].removeprefix(" als ")
+        return [Zin(f"{hoofd}{slot}"), Zin(f"Dat geldt als {intro}", zin.punten)]
+    return [zin]
 
 
 def voorwaarden_zin(hoofd: str, delen: list[Clause], slot: str = ".") -> Zin:

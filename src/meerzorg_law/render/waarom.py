@@ -18,7 +18,7 @@ from .lezingen import MAX_WOORDEN
 from .waarden import toon, toon_enum
 from .zinnen import clause, declared_zin, naam
 
-__all__ = ["stelling", "voorwaarde_zinnen", "waarom"]
+__all__ = ["redenen_van", "stelling", "voorwaarde_zinnen", "waarom"]
 
 
 def _toon(regeling: ir.Regeling, name: str, kind: str, value: Value) -> str:
@@ -75,6 +75,14 @@ def voorwaarde_zinnen(regeling: ir.Regeling, rule: ir.Rule) -> tuple[tuple[tuple
                           else (c_.hoofd(),))
         out.append((kanten[0], kanten[1]))
     return tuple(out)
+
+
+def redenen_van(regeling: ir.Regeling, rule: ir.Rule) -> tuple[str, ...]:
+    """What holds when the rule applies: each condition as true, each ``tenzij`` as false, one statement per
+    part of an "en" (the rekenhulp shows these next to a rule that decided)."""
+    zinnen = voorwaarde_zinnen(regeling, rule)
+    return tuple(s for (waar, onwaar), c in zip(zinnen, rule.conditions, strict=True)
+                 for s in (onwaar if c.tenzij else waar))
 
 
 def _redenen(regeling: ir.Regeling, rules: dict[int, ir.Rule], step: RuleStep) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ The questions are the facts the outcomes of any version can read (``javascript.f
 labels; the answers come from the rules compiled to JavaScript (``javascript.programma``), which
 ``schrijf_regels`` writes to ``_static/rekenhulp-regels.js`` after an HTML build, together with what the page
 shows: each version's title, the labels of the outcomes and their values, and per rule why it decided, in the
-sentences of ``render.rule_text`` (``_waarom``, the one place that uses them). The page itself only loads
+sentences of ``render.waarom`` (``_waarom``, the one place that uses them). The page itself only loads
 that file and ``rekenhulp.js`` from ``_static``: nothing is sent anywhere, no external script or font.
 """
 
@@ -19,7 +19,7 @@ from sphinx.util import logging
 from .. import ir
 from ..javascript import NietOndersteund, feiten_van, js, programma
 from ..output import OutputError, write_text_atomic
-from ..render.rule_text import uitdrukking
+from ..render.waarom import redenen_van
 from ..values import format_value
 from .basis import RegelingBasis, versie_soort, versie_titel
 from .sitedata import SiteData, laad_regeling
@@ -77,17 +77,16 @@ def _optie(waarde: str, label: str) -> str:
 
 def _waarom(reg: ir.Regeling) -> tuple[list[int], list[dict[str, Any]]]:
     """Per rule (by its index in ``reg.rules``, as the trace names it) the index of its reason: the provision
-    and, as sentences of ``render.rule_text``, what held when it decided (every condition, a ``tenzij`` one
-    negated); once per rule, since a rule that sets five outcomes is one reason. The one place that asks the
-    sentence generator for the rekenhulp."""
+    and, as sentences of ``render.waarom.redenen_van``, what held when it decided (every condition, a ``tenzij``
+    one negated, one sentence per part of an "en"); once per rule, since a rule that sets five outcomes is one
+    reason. The one place that asks the sentence generator for the rekenhulp."""
     redenen: list[dict[str, Any]] = []
     per_id: dict[int, int] = {}
     waarom = []
     for rule in reg.rules:
         if rule.id not in per_id:
             citaat = rule.provision.citeer()
-            zinnen = [uitdrukking(reg, ir.Unary("niet", c.expr, c.expr.type, c.expr.span) if c.tenzij else c.expr)
-                      for c in rule.conditions]
+            zinnen = list(redenen_van(reg, rule))
             per_id[rule.id] = len(redenen)
             redenen.append({"bepaling": citaat[:1].upper() + citaat[1:], "redenen": zinnen})
         waarom.append(per_id[rule.id])
