@@ -20,7 +20,7 @@ from .. import ir
 from ..columnar.nodes import Arr
 from ..columnar.plan import planner
 from ..engine.failure import MAX_DIGITS
-from ..values import Value, decimal_as_fraction
+from ..values import Uren, Value, decimal_as_fraction
 from .escape import js
 
 __all__ = ["Expressies", "NietOndersteund"]
@@ -76,6 +76,8 @@ class Expressies(ir.ExprVisitor[str]):
             return f"{int(v.value)}n"
         if isinstance(v, rt.Money):
             return f"{int(v.value.value)}n"
+        if isinstance(v, Uren):
+            return f"{v.seconden}n"
         if isinstance(v, rt.Decimal):
             units = decimal_as_fraction(v) * 10**scale
             if units.denominator != 1:

@@ -17,7 +17,7 @@ from catala import runtime as rt
 
 from .. import ir
 from ..columnar.nodes import FACT_SCALE
-from ..values import Value, decimal_as_fraction, format_value
+from ..values import Uren, Value, decimal_as_fraction, format_value, uren_text
 from .escape import js
 from .expr import Expressies, NietOndersteund
 
@@ -66,7 +66,8 @@ def _feit(reg: ir.Regeling, f: ir.FactDecl) -> str:
 
 def tekst(v: Value) -> object:
     """A value as the runtime reads it (``RK.lees``) and writes it (``R.tekst``): numbers as exact decimal text
-    with a point ("32.6", a geldbedrag in euros), dates ISO, enumeration values by name, booleans as such."""
+    with a point ("32.6", a geldbedrag in euros), uren as their literal ("26:05"), dates ISO, enumeration values
+    by name, booleans as such."""
     if isinstance(v, (bool, str)):
         return v
     if isinstance(v, rt.Integer):
@@ -77,6 +78,8 @@ def tekst(v: Value) -> object:
         return _decimaal(decimal_as_fraction(v))
     if isinstance(v, rt.Date):
         return str(v.value.isoformat())
+    if isinstance(v, Uren):
+        return uren_text(v)
     raise NietOndersteund(f"een waarde van deze soort kan de rekenhulp niet lezen: {format_value(v)}")
 
 
