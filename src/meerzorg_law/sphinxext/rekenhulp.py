@@ -20,8 +20,8 @@ from sphinx.util import logging
 from .. import ir
 from ..javascript import NietOndersteund, feiten_van, js, programma
 from ..output import OutputError, write_text_atomic
-from ..render.rule_text import uitdrukking
 from ..render.waarden import datum
+from ..render.waarom import voorwaarde_zinnen
 from ..syntax.ast import Wijzigingsregeling
 from ..values import format_value
 from .basis import RegelingBasis, versie_soort
@@ -117,17 +117,18 @@ def _optie(waarde: str, label: str) -> str:
 
 def _waarom(reg: ir.Regeling) -> tuple[list[int], list[dict[str, Any]]]:
     """Per rule (by its index in ``reg.rules``, as the trace names it) the index of its reason: the provision
-    and, as sentences of ``render.rule_text``, what held when it decided (every condition, a ``tenzij`` one
-    negated); once per rule, since a rule that sets five outcomes is one reason. The one place that asks the
-    sentence generator for the rekenhulp."""
+    and, in the sentences of ``render.waarom``, what held when it decided (every condition, a ``tenzij`` one as
+    not holding); once per rule, since a rule that sets five outcomes is one reason. The one place that asks
+    the sentence generator for the rekenhulp."""
     redenen: list[dict[str, Any]] = []
     per_id: dict[int, int] = {}
     waarom = []
     for rule in reg.rules:
         if rule.id not in per_id:
             citaat = rule.provision.citeer()
-            zinnen = [uitdrukking(reg, ir.Unary("niet", c.expr, c.expr.type, c.expr.span) if c.tenzij else c.expr)
-                      for c in rule.conditions]
+            # The rule decided, so every condition held and every tenzij did not: each said as it was.
+            zinnen = [z for (waar, onwaar), c in zip(voorwaarde_zinnen(reg, rule), rule.conditions, strict=True)
+                      for z in (onwaar if c.tenzij else waar)]
             per_id[rule.id] = len(redenen)
             redenen.append({"bepaling": citaat[:1].upper() + citaat[1:], "redenen": zinnen})
         waarom.append(per_id[rule.id])
