@@ -76,6 +76,8 @@ def oracle(f: dict[str, Any]) -> dict[str, Any]:
         reden = "geen_passend_profiel"
     elif not meerzorgprofiel:
         reden = "profiel_zonder_meerzorg"
+    elif profiel.startswith("GGZ") and profiel.endswith("B") and f["leveringsvorm"] != "verblijf":
+        reden = "alleen_in_instelling"  # artikel 3.3.4 Wlz
     elif geen_pgb:
         reden = "geen_pgb_voor_profiel"
     elif f["andere_toeslag"] != "geen":

@@ -23,9 +23,11 @@ _UU_MM = {"VV7": "22:15", "VV8": "27:00", "VG5": "24:30", "VG7": "33:45", "VG8":
           "LVG5": "30:00", "SGLVG1": "39:30", "LG5": "26:05", "LG6": "28:30", "LG7": "30:15", "ZGaud3": "45:00",
           "ZGvis5": "31:45", "GGZ6B": "25:00", "GGZ7B": "36:00", "GGZ4W": "25:00", "GGZ5W": "36:00"}
 BEKOSTIGINGSUREN = {p: int(t[:-3]) * 3600 + int(t[-2:]) * 60 for p, t in _UU_MM.items()}
-ZONDER_PGB = {"VV9b", "LVG3", "LVG4", "LVG5", "SGLVG1"}
+ZONDER_PGB = {"VV9b", "LVG3", "LVG4", "LVG5", "SGLVG1", "GGZ5W"}
+# Artikel 3.3.4 Wlz: GGZ-B only in an instelling (artikel 2.2, eerste lid, onderdeel b).
+GGZ_B = {"GGZ3B", "GGZ4B", "GGZ5B", "GGZ6B", "GGZ7B"}
 REDENEN = ("toegekend", "geen_passend_profiel", "profiel_zonder_meerzorg", "geen_pgb_voor_profiel",
-           "andere_toeslag_eerst", "onder_drempel", "geen_bijzondere_zorgbehoefte")
+           "alleen_in_instelling", "andere_toeslag_eerst", "onder_drempel", "geen_bijzondere_zorgbehoefte")
 GRONDSLAGEN = ("geen", "bijzondere_zorgbehoefte", "bijzondere_situatie", "overgangsrecht")
 _2027 = datetime.date(2027, 1, 1).toordinal()
 _EINDE_2029 = datetime.date(2029, 12, 31).toordinal()
@@ -43,8 +45,9 @@ class _Facts:
         ggzw = np.array([p in ("GGZ4W", "GGZ5W") for p in profielen])[z]
         self.meerzorgprofiel = ster | (MEERZORG_GGZ_WONEN & ggzw)
         zonder_pgb = np.array([p in ZONDER_PGB for p in profielen])[z]
-        ggz5w = np.array([p == "GGZ5W" for p in profielen])[z] & MEERZORG_GGZ_WONEN
-        self.geen_pgb = self.is_("leveringsvorm", "pgb") & (zonder_pgb | ggz5w)
+        self.pgb_uitgesloten = self.is_("leveringsvorm", "pgb") & zonder_pgb
+        self.ggz_b_thuis = np.array([p in GGZ_B for p in profielen])[z] & ~self.is_("leveringsvorm", "verblijf")
+        self.geen_pgb = self.pgb_uitgesloten | self.ggz_b_thuis
         self.zorg = c.data["uren_zorg_per_week"]
         self.toezicht = c.data["uren_toezicht_per_week"]
         self.best = c.data["best_passend_zorgprofiel"]
@@ -62,10 +65,11 @@ class _Facts:
         return np.ones(self.c.n, dtype=bool) if k is None else k
 
     def reden(self, telbaar: np.ndarray, granted: np.ndarray) -> np.ndarray:
-        """Artikel 2.2, eerste lid, onderdelen a-e and artikel 5.5 as one chain; toegekend when granted."""
-        chain = [~self.best, ~self.meerzorgprofiel, self.geen_pgb, ~self.toeslag_geen, ~self.bzb,
-                 (self.bek > 0) & (4 * telbaar < 5 * self.bek)]
-        out = np.select(chain, [1, 2, 3, 4, 6, 5], default=0)
+        """Artikel 2.2, eerste lid, onderdelen a-e and artikel 5.5 in the declared rangorde; toegekend when
+        granted. ``geen_pgb`` is every excluded delivery form (artikel 5.5 and artikel 3.3.4 Wlz)."""
+        chain = [~self.best, ~self.meerzorgprofiel, self.ggz_b_thuis, self.pgb_uitgesloten, ~self.toeslag_geen,
+                 ~self.bzb, (self.bek > 0) & (4 * telbaar < 5 * self.bek)]
+        out = np.select(chain, [1, 2, 4, 3, 5, 7, 6], default=0)
         return np.where(granted, 0, out)
 
 
@@ -99,8 +103,13 @@ def rlz2027(c: Columns) -> dict[str, np.ndarray]:
     volstaat = (f.toezicht == 0) & f.bzb & (4 * telbaar >= 5 * f.bek)
     besluitdatum = c.data.get("eerdere_meerzorg_thuis_besluitdatum", np.zeros(c.n, dtype=np.int64))
     tot = c.data.get("eerdere_meerzorg_thuis_tot", np.zeros(c.n, dtype=np.int64))
+    vanaf = c.data.get("eerdere_meerzorg_thuis_vanaf", np.zeros(c.n, dtype=np.int64))
+    zonder_datum = ~f.known("eerdere_meerzorg_thuis_besluitdatum") & f.known("eerdere_meerzorg_thuis_tot")
+    # Artikel 2.2a, derde lid: a decision that ended before 2027 was taken before it; one that held on
+    # 1 January 2027 (begun on or before it) and ends by 31 December 2029 is presumed to be.
     besluit = (f.known("eerdere_meerzorg_thuis_besluitdatum") & (besluitdatum < _2027)) | (
-        ~f.known("eerdere_meerzorg_thuis_besluitdatum") & f.known("eerdere_meerzorg_thuis_tot")
+        zonder_datum & (tot < _2027)) | (
+        zonder_datum & f.known("eerdere_meerzorg_thuis_vanaf") & (vanaf <= _2027)
         & (tot >= _2027) & (tot <= _EINDE_2029))
     complex_ = f.bzb | (4 * met_toezicht >= 5 * f.bek)
     lid2a = (f.is_("soort_aanvraag", "verlenging") & thuis & besluit & basis & complex_ & (met_toezicht > f.bek)

@@ -168,6 +168,17 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
+class Rangorde:
+    """A declared test order (``rangorde``) standing in ``span.provision``: each rule in an earlier provision
+    of ``volgorde`` goes before the rules for the same outcome in every later one. No derogation: the
+    renderers show it as a numbered order, and ``Rule.exception_to`` keeps only what the text derogates from."""
+
+    label: str
+    volgorde: tuple[ProvisionRef, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Leaf:
     rule: Rule
 
@@ -224,7 +235,8 @@ class Herkomst:
 @dataclass(frozen=True, slots=True)
 class Bron:
     """One entry of the source registry (regeling/bronnen.toml); ``bwb`` and ``geldend_vanaf`` are set for
-    consolidated official texts (wetten.overheid.nl), ``datum`` is the date of publication or consultation."""
+    consolidated official texts (wetten.overheid.nl), ``datum`` is the date of publication or consultation.
+    ``url`` is the official address; ``kopie`` the public copy that was actually read, when that was another."""
 
     id: str
     titel: str
@@ -233,6 +245,7 @@ class Bron:
     url: str
     bwb: str = ""
     geldend_vanaf: datetime.date | None = None
+    kopie: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,6 +304,8 @@ class Regeling:
     bronnen: dict[str, Bron] = field(default_factory=dict)
     # Constraints on the facts of a case, checked when a case is loaded (cases.load).
     beperkingen: tuple[Constraint, ...] = ()
+    # Declared test orders (rangorde), in document order.
+    rangorden: tuple[Rangorde, ...] = ()
 
     def provision(self, ref: ProvisionRef) -> Provision | None:
         return next((p for p in self.provisions if p.ref == ref), None)

@@ -28,8 +28,9 @@ def test_badges_of_the_bundled_regeling() -> None:
     assert badge(keuze, reg.bronnen) == ("keuze: lezing van de praktijk: de zorgkantoren kennen meer zorg boven "
                                          "4 GGZ-W en 5 GGZ-W")
     assert bron_regel(keuze, reg.bronnen).endswith(
-        "Niet gekozen: lezing van de tekst: bijlage A (geldend vanaf 1 juli 2025) geeft geen GGZ Wonen-profiel een "
-        "*, dus geen meer zorg boven GGZ Wonen (variant rlz-2026-ggzw-tekst).")
+        "Niet gekozen: lezing van de tekst: de lijst van artikel 2.2, eerste lid, onderdeel a, noemt geen GGZ "
+        "Wonen-profiel, dus geen meer zorg boven GGZ Wonen (variant rlz-2026-ggzw-tekst); de geldende lijst is niet "
+        "gelezen en bijlage A heeft bij GGZ Wonen geen kolom voor een *.")
     p = reg.provision(ProvisionRef("5.5", "1"))
     assert p is not None
     assert bron_regel(p.herkomst, reg.bronnen) == (

@@ -79,7 +79,8 @@ def test_registry_that_is_no_toml_is_one_error_with_its_position() -> None:
 def test_registry_errors_name_the_entry_and_its_line() -> None:
     path = HERE / "register" / "velden.toml"
     bronnen, diags = load_bronnen(path)
-    assert list(bronnen) == ["goed-2015"]
+    assert list(bronnen) == ["goed-2015", "kopie-goed-2015"]
+    assert bronnen["kopie-goed-2015"].kopie == "https://example.org/kopie"
     assert [(d.code, d.span.line, d.message) for d in diags] == [
         ("H012", 10, "bron zonder-url: onbekend veld kleur; ontbrekend veld url"),
         ("H012", 15, "bron tekstdatum-2015: datum is geen datum (schrijf 2025-07-01 zonder aanhalingstekens)"),
@@ -89,6 +90,8 @@ def test_registry_errors_name_the_entry_and_its_line() -> None:
                      "geldend_vanaf"),
         ("H011", 32, "'GeenId' is geen bron: een bron is een tabel [id] met een id van kleine letters en cijfers "
                      "met een streepje, zoals [rlz-2015]"),
+        ("H015", 37, "bron kopie-2015: kopie is het openbare adres (https://...) van de kopie die is gelezen, "
+                     "naast de officiële vindplaats in url"),
     ]
 
 

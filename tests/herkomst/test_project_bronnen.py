@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from meerzorg_law.semantics.pipeline import load_bundle
+from meerzorg_law.span import ProvisionRef
 
 ROOT = Path(__file__).resolve().parents[2]
 # Files a reader of the project gets: sources, data, docs, tests (not the build output or the environment).
@@ -74,7 +75,7 @@ def test_official_text_is_marked_as_such_and_the_rest_is_not() -> None:
     assert soort["artikel 5.5, eerste lid"] == "officieel"
     assert soort["artikel 1.1, onderdeel a"] == "uitvoering"      # the bekostigingsuren: ZN rekentool
     assert soort["artikel 2.2, derde lid"] == "beleid"             # the three-year term
-    assert soort["artikel 1.1, onderdeel c"] == "reconstructie"    # which toezicht counts
+    assert soort["artikel 1.1, onderdeel c"] == "keuze"            # which toezicht counts: a keuze (issue 20)
     assert reg.tables["bekostigingsuren"].herkomst is not None
     assert reg.tables["bekostigingsuren"].herkomst.soort == "uitvoering"
     keuze = reg.definitions["meerzorg_ggz_wonen"].herkomst
@@ -96,7 +97,14 @@ def test_meerzorg_check_counts_the_official_text_per_version() -> None:
     good = Path(__file__).parent / "good" / "herkomst.rgl"
     run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check", str(good)], capture_output=True,
                          text=True, check=False)
-    assert "  officiële tekst: 1 van 1 bepalingen (13 van 13 woorden)" in run.stdout.splitlines()
+    assert ("  officiële tekst: 1 van 1 bepalingen (13 van 13 woorden), uit de geconsolideerde tekst geldend vanaf "
+            "27-7-2015: 1") in run.stdout.splitlines()
+    bundled = subprocess.run([sys.executable, "-m", "meerzorg_law", "check"], capture_output=True, text=True,
+                             check=False, cwd=ROOT)
+    # The 2015 text and the bijlage of 2025 are counted apart: neither is claimed as the text in force in 2026.
+    assert ("  officiële tekst: 5 van 18 bepalingen (155 van 502 woorden), uit de geconsolideerde tekst geldend "
+            "vanaf 27-7-2015: 4, vanaf 1-7-2025: 1; verder beleid 1, uitvoering 1, reconstructie 10, keuze 1"
+            ) in bundled.stdout.splitlines()
 
 
 def test_every_official_provision_is_verbatim_in_the_excerpt_of_its_source() -> None:
@@ -131,3 +139,18 @@ def test_the_scan_sees_what_it_forbids() -> None:
               or any(m.group(1) not in PROJECT_NAMES for m in MARKDOWN.finditer(line)) for line in lines]
     assert caught == [True] * len(lines)
     assert not any(p.search("/usr/bin/chromium en https://wetten.overheid.nl/x") for p, _ in FORBIDDEN)
+
+
+def test_the_pgb_bar_for_ggz_wonen_5_does_not_depend_on_the_ggz_wonen_keuze() -> None:
+    """Artikel 5.5 as the CIZ applies it in 2025 names GGZ Wonen 5 (paragraaf 2.1.6.4): a bar on the pgb for the
+    profile itself, in both readings of artikel 2.1; and the text of 2015 is not presented as the text in force."""
+    bundle = load_bundle(ROOT / "regeling")
+    for versie in ("rlz-2026", "rlz-2026-ggzw-tekst"):
+        reg = bundle.versions[versie]
+        assert "meerzorg_ggz_wonen" not in reg.dependencies["profiel_zonder_pgb"]
+        assert "GGZ5W" in reg.definitions["profiel_zonder_pgb"].source
+        assert reg.definitions["profiel_zonder_pgb"].span.provision == ProvisionRef("5.5", "3")
+        lid1, lid3 = reg.provision(ProvisionRef("5.5", "1")), reg.provision(ProvisionRef("5.5", "3"))
+        assert lid1 is not None and lid1.herkomst is not None and "niet de geldende tekst" in lid1.herkomst.noot
+        assert lid3 is not None and lid3.herkomst is not None and lid3.herkomst.soort == "reconstructie"
+        assert "ciz-indicatiestelling-2025" in lid3.herkomst.bronnen

@@ -318,3 +318,24 @@ def test_keyboard_reaches_the_renvooi_switch(adres: str, browser: Any) -> None:
     page.keyboard.press("Space")
     assert page.locator("div.rlz-renvooi-weergave").first.is_visible()
     page.close()
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_official_and_reconstructed_text_look_different(adres: str, browser: Any, breedte: int) -> None:
+    """An official provision (artikel 2.1 of 2026) and a reconstructed one (artikel 2.2 of 2026) each in their
+    own frame with their kind in words; the screenshots of both go into the README."""
+    for naam, pagina, soort, woorden in (
+            ("officieel", "_generated/rlz-2026/artikel-2.1.html", "officieel", "Officiële tekst"),
+            ("reconstructie", PAGINAS["rlz-2026-artikel-2.2"], "reconstructie", "Geen officiële tekst")):
+        p = Pagina(browser, breedte)
+        page = p.open(adres + pagina)
+        kader = page.locator(f"div.rlz-wettekst-{soort}").first
+        assert kader.locator("p.rlz-kader").inner_text().startswith(woorden)
+        rand = kader.evaluate("e => getComputedStyle(e).borderTopStyle")
+        assert rand == ("solid" if soort == "officieel" else "dashed"), (naam, rand)
+        bepaling = kader.locator("xpath=ancestor::*[contains(@class, 'rlz-bepaling')][1]")
+        doel = bepaling if bepaling.count() else kader
+        doel.scroll_into_view_if_needed()
+        SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
+        doel.screenshot(path=str(SCHERMAFDRUKKEN / f"herkomst-{naam}-{breedte}.png"))
+        page.close()

@@ -25,6 +25,11 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
     assert "VG (Besloten) wonen met zeer intensieve begeleiding, verzorging en gedragsregulering" in bijlage
     artikel = (out / "_generated" / "rlz-2026" / "artikel-2.2.html").read_text(encoding="utf-8")
     assert 'id="rlz-2026-artikel-2.2"' in artikel and 'id="rlz-rlz-' not in artikel  # no doubled prefix
+    # The order of the refusal reasons is shown as an order (a numbered list), not as derogations.
+    lijst = re.search(r'<ol class="[^"]*rlz-rangorde[^"]*"[^>]*>(.*?)</ol>', artikel, flags=re.S)
+    assert lijst is not None and "De redenen van afwijzing worden in deze volgorde getoetst" in artikel
+    assert re.findall(r"<li><p>(.*?)</p>", lijst.group(1))[:3] == [
+        "artikel 2.2, eerste lid, onderdeel a", "artikel 2.2, eerste lid, onderdeel b", "artikel 5.5"]
 
 
 def test_wijzigingsregeling_pages_carry_every_inserted_text(echte_site: tuple[int, Path]) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
+from meerzorg_law.escape import rst
 from meerzorg_law.sphinxext.domain import BegrippenIndex, BepalingenIndex, CasussenIndex, RegelingDomain
 from meerzorg_law.sphinxext.generate import renvooi_paren
 from meerzorg_law.versions.catalog import Versie
@@ -222,13 +223,14 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
         "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
         "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst",
         "voor-clienten-en-ouders.rst"]
-    # a version not in force says so in every title, and so in the navigation
+    # a version not in force says so in every title, by its name and not its id, and so in the navigation
+    titel = rst("Artikel 2 · Extra zorg — Het voorstel vanaf 1 januari 2027")
     assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
-        "Artikel 2 · Extra zorg \\(proef\\-2027\\, voorstel\\)\n" + "=" * 102 + "\n\n"
-        ".. rlz:artikel:: 2\n   :versie: proef-2027\n")
+        f"{titel}\n" + "=" * (2 * len(titel) + 4) + "\n\n.. rlz:artikel:: 2\n   :versie: proef-2027\n")
     # a case file without a titel gets a page named after the file
+    titel = rst("Casussen uit proef.yaml")
     assert (gen / "casussen" / "proef.rst").read_text(encoding="utf-8") == (
-        "Casussen uit proef.yaml\n===========================\n\n.. rlz:casussen::\n   :bestand: proef\n")
+        f"{titel}\n" + "=" * (2 * len(titel) + 4) + "\n\n.. rlz:casussen::\n   :bestand: proef\n")
 
 
 def test_renvooi_pairs() -> None:

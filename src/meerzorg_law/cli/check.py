@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..cases.project import bundled_paths
     from ..render.diagnostics import diagnostic_json, render_all, render_gnu
-    from ..semantics.bronnen import herkomst_telling
+    from ..semantics.bronnen import herkomst_telling, officieel_per_datum
     from ..semantics.pipeline import load_bundle
     from ..verify.report import CHECKS, SHORT, open_checks, verify_bundle, write_witnesses
 
@@ -50,7 +51,11 @@ def run(args: argparse.Namespace) -> int:
                                  "basis": v.basis, "variant": v.variant, "bestand": v.file,
                                  "herkomst": ({s: {"bepalingen": n, "woorden": w} for s, (n, w)
                                                in herkomst_telling(bundle.versions[v.id]).items()}
-                                              if v.id in bundle.versions else {})}
+                                              if v.id in bundle.versions else {}),
+                                 "officieel_per_geldend_vanaf": (
+                                     {(d.isoformat() if d else "onbekend"): n for d, n
+                                      in officieel_per_datum(bundle.versions[v.id]).items()}
+                                     if v.id in bundle.versions else {})}
                                 for v in bundle.catalog],
                     "diagnostics": [diagnostic_json(d) for d in bundle.diagnostics],
                     "bewijzen": [{"versie": f.versie, **diagnostic_json(f.diagnostic)} for f in findings],
@@ -72,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{v.id}: {kind}, geldig vanaf {v.geldig_vanaf.isoformat()}{' (variant)' if v.variant else ''} — "
               f"{len(reg.provisions)} bepalingen, {len({r.id for r in reg.rules})} regels, "
               f"{len(reg.definitions)} begrippen, {len(reg.properties)} eigenschappen")
-        print("  " + _herkomst_regel(herkomst_telling(reg)))
+        print("  " + _herkomst_regel(herkomst_telling(reg), officieel_per_datum(reg)))
     if findings:
         diags = [f.diagnostic for f in findings]
         print("\n".join(render_gnu(d) for d in diags) if args.gnu else render_all(diags), file=sys.stderr)
@@ -98,13 +103,21 @@ def run(args: argparse.Namespace) -> int:
 _SOORTEN = ("officieel", "beleid", "uitvoering", "reconstructie", "keuze", "voorstel", "zonder")
 
 
-def _herkomst_regel(telling: dict[str, tuple[int, int]]) -> str:
-    """"officiële tekst: 6 van 21 bepalingen (412 van 1.520 woorden); reconstructie 11, ...": how much is law."""
+def _herkomst_regel(telling: dict[str, tuple[int, int]],
+                    per_datum: dict[datetime.date | None, int] | None = None) -> str:
+    """"officiële tekst: 5 van 18 bepalingen (155 van 502 woorden), uit de geconsolideerde tekst geldend vanaf
+    27-7-2015: 4, vanaf 1-7-2025: 1; verder ...": how much is law, and of which date (2015 is not in force)."""
     bepalingen = sum(n for n, _ in telling.values())
     woorden = sum(w for _, w in telling.values())
     n, w = telling.get("officieel", (0, 0))
     # A herkomst with only substituted words (no provision of its own) is counted in words.
     rest = ", ".join(f"{s} {telling[s][0]}" if telling[s][0] else f"{s} {telling[s][1]} woorden"
                      for s in _SOORTEN[1:] if s in telling)
+    datums = ", ".join(f"{'vanaf ' + _kort(d) if d else 'datum onbekend'}: {k}" for d, k in (per_datum or {}).items())
     return (f"officiële tekst: {n} van {bepalingen} bepalingen ({w} van {woorden} woorden)"
+            + (f", uit de geconsolideerde tekst geldend {datums}" if datums else "")
             + (f"; verder {rest}" if rest else ""))
+
+
+def _kort(d: datetime.date) -> str:
+    return f"{d.day}-{d.month}-{d.year}"

@@ -14,6 +14,7 @@ from ..engine.trace import ConditionStep, RuleStep, Trace
 from ..span import ProvisionRef
 from ..values import Value
 from .herkomst import badge
+from .rangorde import rangorde_regels
 from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
 from .waarom import stelling
 from .zinnen import Samen, clause, naam
@@ -108,6 +109,8 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
                 out += lezer.regel(r)
         for r in o.rules:
             explained.setdefault(r.rule_id, o.name)
+    if regeling.rangorden:
+        out += ["", "Volgorde van de toets:", *rangorde_regels(regeling)]
     if trace.definitions:
         out.append("")
         out.append("Gebruikte begrippen:")

@@ -25,7 +25,7 @@ BRONNEN_BESTAND = "bronnen.toml"
 # official version (wetten.overheid.nl), ``voorstel`` is wording this project proposes.
 SOORTEN = ("officieel", "beleid", "uitvoering", "reconstructie", "keuze", "voorstel")
 _NEEDS_BRON = {"officieel", "beleid", "uitvoering"}
-_FIELDS = {"titel", "datum", "uitgever", "url", "bwb", "geldend_vanaf", "opmerking", "uittreksel"}
+_FIELDS = {"titel", "datum", "uitgever", "url", "bwb", "geldend_vanaf", "opmerking", "uittreksel", "kopie"}
 _REQUIRED = ("titel", "uitgever", "url")
 _ID = re.compile(r"[a-z][a-z0-9]*(-[a-z0-9]+)+")
 
@@ -78,6 +78,11 @@ def load_bronnen(path: Path) -> tuple[dict[str, ir.Bron], list[Diagnostic]]:
             diags.append(Diagnostic("H013", span, f"bron {bid}: de vindplaats moet een openbaar adres zijn "
                                                   f"(https://...), niet '{url}'"))
             continue
+        kopie = entry.get("kopie", "")
+        if kopie and (not isinstance(kopie, str) or not kopie.startswith("https://") or kopie == url):
+            diags.append(Diagnostic("H015", span, f"bron {bid}: kopie is het openbare adres (https://...) van de "
+                                                  "kopie die is gelezen, naast de officiële vindplaats in url"))
+            continue
         if bool(entry.get("bwb")) != bool(entry.get("geldend_vanaf")):
             diags.append(Diagnostic("H014", span, f"bron {bid}: een officiële geconsolideerde tekst heeft zowel "
                                                   "bwb als geldend_vanaf"))
@@ -86,7 +91,7 @@ def load_bronnen(path: Path) -> tuple[dict[str, ir.Bron], list[Diagnostic]]:
         geldend = dates["geldend_vanaf"]
         bronnen[bid] = ir.Bron(bid, str(entry["titel"]), datum if isinstance(datum, datetime.date) else None,
                                str(entry["uitgever"]), url, str(entry.get("bwb", "")),
-                               geldend if isinstance(geldend, datetime.date) else None)
+                               geldend if isinstance(geldend, datetime.date) else None, str(kopie))
     return bronnen, diags
 
 
@@ -146,6 +151,20 @@ def _entry_span(file: str, lines: list[str], bid: str) -> Span:
         if line.strip() in (f"[{bid}]", f'["{bid}"]'):
             return Span(file, i, 1, i, len(line) + 1)
     return Span(file, 1, 1, 1, 1)
+
+
+def officieel_per_datum(reg: ir.Regeling) -> dict[datetime.date | None, int]:
+    """Official provisions per date of the consolidation they come from (the newest ``geldend_vanaf`` of their
+    sources): official text of 2015 is not the text in force in 2026, and the count must say so."""
+    out: dict[datetime.date | None, int] = {}
+    for p in reg.provisions:
+        if not p.tekst or p.herkomst is None or p.herkomst.soort != "officieel":
+            continue
+        datums = [b.geldend_vanaf for bid in p.herkomst.bronnen if (b := reg.bronnen.get(bid)) is not None
+                  and b.geldend_vanaf is not None]
+        d = max(datums) if datums else None
+        out[d] = out.get(d, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (kv[0] is None, kv[0] or datetime.date.min)))
 
 
 def herkomst_telling(reg: ir.Regeling) -> dict[str, tuple[int, int]]:

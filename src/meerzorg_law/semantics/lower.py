@@ -116,7 +116,9 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
 
     beperkingen = lower_beperkingen(reg.gegevens, checker, diags)
     properties = tuple(_property(e, scope, diags) for e in reg.eigenschappen)
-    trees = build_trees(scope.outcomes, rules, diags)
+    rangorden = tuple(_rangorde(item, known_refs, diags) for _, item in _items(reg)
+                      if isinstance(item, ast.Rangorde))
+    trees = build_trees(scope.outcomes, rules, diags, rangorden)
     deps = dependencies(definitions, scope.outcomes, rules)
     check_cycles(deps, definitions, scope.outcomes, rules, diags)
 
@@ -126,7 +128,19 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         versie=reg.versie, titel=reg.titel, geldig_vanaf=reg.geldig_vanaf, variant=reg.variant, basis=reg.basis,
         bron=reg.bron, enums=scope.enums, facts=scope.facts, outcomes=scope.outcomes, definitions=definitions,
         tables=scope.tables, rules=tuple(rules), trees=trees, provisions=tuple(provisions),
-        properties=properties, span=reg.span, dependencies=deps, beperkingen=beperkingen), diags
+        properties=properties, span=reg.span, dependencies=deps, beperkingen=beperkingen,
+        rangorden=rangorden), diags
+
+
+def _rangorde(item: ast.Rangorde, known: set[ProvisionRef], diags: list[Diagnostic]) -> ir.Rangorde:
+    """A test order cites existing provisions, each once (E253, E254)."""
+    refs = [v.ref for v in item.volgorde]
+    for i, v in enumerate(item.volgorde):
+        if v.ref not in known:
+            diags.append(Diagnostic("E253", v.span, f"rangorde noemt {v.ref.citeer()}, maar die bepaling bestaat niet"))
+        elif v.ref in refs[:i]:
+            diags.append(Diagnostic("E254", v.span, f"rangorde noemt {v.ref.citeer()} twee keer"))
+    return ir.Rangorde(item.label, tuple(refs), item.span)
 
 
 def _const(e: ir.Expr) -> Value:

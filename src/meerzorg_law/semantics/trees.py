@@ -1,6 +1,8 @@
 """Arrange the rules of each outcome into a default-logic tree from their "in afwijking van" citations.
 
-An exception citing provision P outranks every rule for the same outcome in P (or inside P). Exceptions
+An exception citing provision P outranks every rule for the same outcome in P (or inside P). A declared
+test order (``rangorde``) ranks the same way without a citation: a rule in an earlier provision of the order
+outranks the rules in every later one. Exceptions
 with the same targets are siblings; target sets must nest or be disjoint (a laminar family, like Catala's
 label tree). The result is checked to contain every rule exactly once.
 """
@@ -12,12 +14,13 @@ from collections import defaultdict
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from ..span import ProvisionRef
 
 __all__ = ["build_trees"]
 
 
-def build_trees(outcomes: dict[str, ir.OutcomeDecl], rules: list[ir.Rule],
-                diags: list[Diagnostic]) -> dict[str, ir.OutcomeTree]:
+def build_trees(outcomes: dict[str, ir.OutcomeDecl], rules: list[ir.Rule], diags: list[Diagnostic],
+                rangorden: tuple[ir.Rangorde, ...] = ()) -> dict[str, ir.OutcomeTree]:
     by_outcome: dict[str, list[ir.Rule]] = defaultdict(list)
     for r in rules:
         by_outcome[r.outcome].append(r)
@@ -27,24 +30,36 @@ def build_trees(outcomes: dict[str, ir.OutcomeDecl], rules: list[ir.Rule],
         if not own and decl.standaard is None:
             diags.append(Diagnostic("E271", decl.span, f"uitkomst '{name}' heeft geen standaard en geen enkele "
                                                        "regel bepaalt haar"))
-        trees[name] = ir.OutcomeTree(name, _build_outcome(name, own, diags), decl.standaard)
+        trees[name] = ir.OutcomeTree(name, _build_outcome(name, own, diags, rangorden), decl.standaard)
     return trees
 
 
-def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic]) -> tuple[ir.Node, ...]:
+def _voorrang(rule: ir.Rule, rangorden: tuple[ir.Rangorde, ...]) -> tuple[ProvisionRef, ...]:
+    """The provisions a rule goes before by a declared order: those after the first entry holding it."""
+    out: list[ProvisionRef] = []
+    for r in rangorden:
+        pos = next((i for i, ref in enumerate(r.volgorde) if ref.bevat(rule.provision)), None)
+        if pos is not None:
+            out += r.volgorde[pos + 1:]
+    return tuple(out)
+
+
+def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic],
+                   rangorden: tuple[ir.Rangorde, ...] = ()) -> tuple[ir.Node, ...]:
     targets: dict[int, frozenset[int]] = {}
     index = {id(r): i for i, r in enumerate(rules)}
     for i, r in enumerate(rules):
-        if not r.exception_to:
-            continue
+        ranked = frozenset(j for j, other in enumerate(rules)
+                           if j != i and any(t.bevat(other.provision) for t in _voorrang(r, rangorden)))
         hit = frozenset(j for j, other in enumerate(rules)
                         if j != i and any(t.bevat(other.provision) for t in r.exception_to))
-        if not hit:
+        if r.exception_to and not hit:
             cited = " en ".join(t.citeer() for t in r.exception_to)
             diags.append(Diagnostic("E272", r.span, f"deze regel wijkt af van {cited} voor '{outcome}', maar daar "
                                                     f"staat geen regel die '{outcome}' bepaalt"))
             continue
-        targets[i] = hit
+        if hit | ranked:
+            targets[i] = hit | ranked
     if _exception_cycles(outcome, rules, targets, diags):
         return ()
     groups: dict[frozenset[int], list[int]] = defaultdict(list)

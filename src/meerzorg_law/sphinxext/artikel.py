@@ -14,9 +14,10 @@ from sphinx.util import logging
 from .. import ir
 from ..compare.renvooi import ProvisionDiff, Segment
 from ..render.herkomst import kader as herkomst_kader
+from ..render.rangorde import rangorde_zin
 from ..render.rule_text import formele_tekst
 from ..span import ProvisionRef, rangtelwoord
-from .basis import RegelingBasis, badge, datum, versie_soort, wetten_url
+from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort, wetten_url
 from .bouwstenen import alineas, koppeling, uitklapblok
 from .domain import bepaling_naam, volledige_naam
 from .herkomst import herkomst_regel
@@ -24,6 +25,7 @@ from .nodes import geschrapt, ingevoegd, schakelaar
 from .regelblok import RegelBlok
 from .sitedata import SiteData
 from .versie import BADGE
+from .werking import werking_gewijzigd
 
 __all__ = ["ArtikelDirective", "kop_van", "segmenten", "tekst_of_renvooi"]
 
@@ -207,6 +209,19 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             if diff.was is not None:
                 mark += nodes.Text(f" was {diff.was.citeer()}")
             blok.append(mark)
+        basis = data.basis_van(vid)
+        oorzaken = werking_gewijzigd(data.bundle.versions[basis], reg, p.ref) if basis and diff is None else ()
+        if oorzaken:
+            # Its own text and rules are the same, but a begrip, parameter or table it reads is not.
+            mark = nodes.paragraph("", "", badge("werking gewijzigd", "werking"),
+                                   nodes.Text(" de tekst is gelijk, maar wat deze bepaling gebruikt is gewijzigd in "),
+                                   classes=["rlz-mark"])
+            for n, oorzaak in enumerate(oorzaken):
+                if n:
+                    mark += nodes.Text(" en ")
+                mark += bepaling_koppeling(oorzaak, vid)
+            mark += nodes.Text(".")
+            blok.append(mark)
         if p.herkomst is not None or reg.bronnen:
             blok.append(herkomst_regel(p.herkomst, reg.bronnen))
         if p.tekst:
@@ -236,6 +251,7 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             else:
                 blok += code
             blok += self.gewone_taal(data, reg, vid, p.ref)
+        blok += _rangorden(reg, p.ref)
         if formeel and data.cases:
             blok += self.casussen(data, reg, vid, p.ref)
         return blok
@@ -254,3 +270,19 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
                                    nodes.Text(": "), geschrapt("", " ".join(d.tekst_oud.split())))
             sectie += para
         return [sectie]
+
+
+def _rangorden(reg: ir.Regeling, ref: ProvisionRef) -> list[nodes.Node]:
+    """A declared test order standing in this provision, as a numbered list (an order, not a derogation)."""
+    out: list[nodes.Node] = []
+    for r in reg.rangorden:
+        if r.span.provision != ref:
+            continue
+        out.append(nodes.paragraph("", "", nodes.strong("", rangorde_zin(r) + ":"), classes=["rlz-label"]))
+        lijst = nodes.enumerated_list(classes=["rlz-rangorde"], enumtype="arabic")
+        for doel in r.volgorde:
+            lijst += nodes.list_item("", nodes.paragraph("", doel.citeer()))
+        out.append(lijst)
+        out.append(nodes.paragraph("", "Dit is de volgorde waarin de voorwaarden worden getoetst (reconstructie), "
+                                       "geen afwijking die de tekst van de regeling maakt."))
+    return out

@@ -4,6 +4,7 @@ anchors, and the small pieces every page shows (dates, version kind, badges, lin
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -14,6 +15,7 @@ from sphinx.util.nodes import make_id
 from ..render.diagnostics import render_all
 from ..render.waarden import datum
 from ..span import ProvisionRef
+from ..syntax.ast import Wijzigingsregeling
 from .bouwstenen import koppeling
 from .domain import RegelingDomain, bepaling_naam, volledige_naam
 from .sitedata import SiteData, laad
@@ -21,7 +23,7 @@ from .sitedata import SiteData, laad
 if TYPE_CHECKING:
     from .. import ir
 
-__all__ = ["RegelingBasis", "badge", "bepaling_koppeling", "datum", "versie_soort", "wetten_url"]
+__all__ = ["RegelingBasis", "badge", "bepaling_koppeling", "datum", "versie_soort", "versie_titel", "wetten_url"]
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +60,22 @@ def wetten_url(reg: ir.Regeling, artikel: str, geldend: bool) -> str:
         dag = reg.geldig_vanaf.isoformat()
         url += f"&z={dag}&g={dag}"
     return url
+
+
+def versie_titel(data: SiteData, vid: str) -> str:
+    """A version as a reader knows it: the rules in force, the proposal, or the variant by its own name."""
+    v = next(x for x in data.bundle.catalog if x.id == vid)
+    soort = versie_soort(data, vid)
+    if soort == "geldend":
+        return f"De regels van nu (vanaf {datum(v.geldig_vanaf)})"
+    doc = data.bundle.documents.get(vid)
+    titel = doc.titel if isinstance(doc, Wijzigingsregeling) else ""
+    kort = re.search(r"\(([^()]+)\)\s*$", titel)
+    naam = kort.group(1) if kort else ""
+    if soort == "voorstel":
+        return f"Het voorstel vanaf {datum(v.geldig_vanaf)}" + (f": {naam}" if naam else "")
+    naam = naam or titel or vid
+    return naam[0].upper() + naam[1:] if naam.lower().startswith("variant") else f"Variant: {naam}"
 
 
 def bepaling_koppeling(ref: ProvisionRef, vid: str, tekst: str = "") -> nodes.Node:

@@ -18,7 +18,7 @@ from ..cases.project import bundled_paths
 from ..escape import rst as _rst
 from ..syntax.ast import Wijzigingsregeling
 from ..versions.catalog import Versie
-from .basis import versie_soort
+from .basis import versie_titel
 from .sitedata import SiteData, laad_regeling
 
 if TYPE_CHECKING:
@@ -93,29 +93,29 @@ def _stubs(data: SiteData, casussen: list[str] | None = None) -> dict[str, str]:
     versie_ids = data.versie_ids
     for vid in versie_ids:
         reg = data.bundle.versions[vid]
-        soort = versie_soort(data, vid)
-        # A version not in force carries its kind in every title, so the navigation says it too.
-        merk = f"{vid}, {soort}" if soort != "geldend" else vid
+        # Every title names its version as a reader knows it (not by its id), so the navigation says too which
+        # pages are the rules of now and which a proposal or a variant.
+        merk = versie_titel(data, vid)
         children = []
         for p in reg.provisions:
             if p.kind == "artikel":
                 name = _pagina_naam(p.ref.artikel)
-                kop = f"Artikel {p.ref.artikel}" + (f" · {p.titel}" if p.titel else "") + f" ({merk})"
+                kop = f"Artikel {p.ref.artikel}" + (f" · {p.titel}" if p.titel else "") + f" — {merk}"
                 pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n.. rlz:artikel:: {p.ref.artikel}\n"
                                               f"   :versie: {vid}\n")
                 children.append(name)
             elif p.kind == "bijlage":
                 name = f"bijlage-{p.ref.bijlage}"
-                kop = f"Bijlage {p.ref.bijlage} ({merk})"
+                kop = f"Bijlage {p.ref.bijlage} — {merk}"
                 pages[f"{vid}/{name}.rst"] = (f"{_titel(_rst(kop))}\n"
                                               f".. rlz:bijlage:: {p.ref.bijlage}\n   :versie: {vid}\n")
                 children.append(name)
         if isinstance(data.bundle.documents.get(vid), Wijzigingsregeling):
-            pages[f"{vid}/wijzigingsregeling.rst"] = (f"{_titel(_rst(f'Wijzigingsregeling ({merk})'))}\n"
+            pages[f"{vid}/wijzigingsregeling.rst"] = (f"{_titel(_rst(f'Wijzigingsregeling — {merk}'))}\n"
                                                       f".. rlz:wijzigingsregeling:: {vid}\n")
             children.insert(0, "wijzigingsregeling")
         toc = "".join(f"   {c}\n" for c in children)
-        pages[f"{vid}/index.rst"] = (f"{_titel(_rst(f'Versie {merk}'))}\n.. rlz:versie:: {vid}\n\n"
+        pages[f"{vid}/index.rst"] = (f"{_titel(_rst(merk))}\n.. rlz:versie:: {vid}\n\n"
                                      f".. toctree::\n   :hidden:\n\n{toc}")
     versies_toc = "".join(f"   {vid}/index\n" for vid in versie_ids)
     pages["versies.rst"] = (f"{_titel('Versies')}\nElke versie van de regeling die in ``regeling/`` staat: de "
@@ -127,8 +127,8 @@ def _stubs(data: SiteData, casussen: list[str] | None = None) -> dict[str, str]:
     renvooi_toc = ""
     for oud, nieuw in paren:
         name = f"{oud}--{nieuw}"
-        pages[f"renvooi/{name}.rst"] = (f"{_titel(_rst(f'Renvooi {oud} → {nieuw}'))}\n"
-                                        f".. rlz:renvooi:: {oud} {nieuw}\n")
+        kop = f"Renvooi: {versie_titel(data, oud)} → {versie_titel(data, nieuw)}"
+        pages[f"renvooi/{name}.rst"] = f"{_titel(_rst(kop))}\n.. rlz:renvooi:: {oud} {nieuw}\n"
         renvooi_toc += f"   renvooi/{name}\n"
     intro = ("Per paar versies: de bepalingen die verschillen, met geschrapte tekst doorgehaald en ingevoegde "
              "tekst onderstreept, en de casussen die daardoor een andere uitkomst krijgen.\n")

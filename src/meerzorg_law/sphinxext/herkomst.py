@@ -81,6 +81,9 @@ class BronnenDirective(RegelingBasis):
                 item += nodes.Text(". ")
                 # The host as the link's text (a full address is no prose); the printed page adds the address.
                 item += nodes.reference("", urlparse(bron.url).netloc or bron.url, refuri=bron.url)
+            if bron.kopie:
+                item += nodes.Text("; gelezen in een kopie: ")
+                item += nodes.reference("", urlparse(bron.kopie).netloc or bron.kopie, refuri=bron.kopie)
             waar = sorted(gebruikt.get(bid, ()))
             if waar:
                 item += nodes.Text(". Genoemd bij " + ", ".join(waar[:8]) + (" en meer" if len(waar) > 8 else ""))

@@ -18,7 +18,7 @@ __all__ = ["DECLARATIES", "SLEUTELWOORDEN", "MeerzorgLexer"]
 DECLARATIES = (
     "wijzigingsregeling", "regeling", "hoofdstuk", "paragraaf", "artikel", "Artikel", "subonderdeel", "onderdeel",
     "lid", "bijlage", "tabel", "kolom", "rij", "gegevens", "enumeratie", "waarde", "invoer", "uitkomst",
-    "begrip", "parameter", "regel", "eigenschap", "aanhef", "ondertekening",
+    "begrip", "parameter", "regel", "rangorde", "eigenschap", "aanhef", "ondertekening",
     "citeertitel", "herkomst",
 )
 # Every other keyword of the grammar, including the words of multi-word phrases ("in afwijking van").

@@ -20,11 +20,9 @@ from sphinx.util import logging
 from .. import ir
 from ..javascript import NietOndersteund, feiten_van, js, programma
 from ..output import OutputError, write_text_atomic
-from ..render.waarden import datum
 from ..render.waarom import voorwaarde_zinnen
-from ..syntax.ast import Wijzigingsregeling
 from ..values import format_value
-from .basis import RegelingBasis, versie_soort
+from .basis import RegelingBasis, versie_soort, versie_titel
 from .sitedata import SiteData, laad_regeling
 
 if TYPE_CHECKING:
@@ -44,22 +42,6 @@ _ZONDER_JS = ("Deze rekenhulp rekent in uw eigen browser en heeft daarvoor JavaS
 class rekenhulp(nodes.General, nodes.Element):  # docutils node classes are lower case
     """The form: ``vragen`` (one dict per fact), ``voorbeelden`` ((text, fragment) pairs), ``static`` (the
     relative path to ``_static/``)."""
-
-
-def versie_titel(data: SiteData, vid: str) -> str:
-    """A version as a reader knows it: the rules in force, the proposal, or the variant by its own name."""
-    v = next(x for x in data.bundle.catalog if x.id == vid)
-    soort = versie_soort(data, vid)
-    if soort == "geldend":
-        return f"De regels van nu (vanaf {datum(v.geldig_vanaf)})"
-    doc = data.bundle.documents.get(vid)
-    titel = doc.titel if isinstance(doc, Wijzigingsregeling) else ""
-    kort = re.search(r"\(([^()]+)\)\s*$", titel)
-    naam = kort.group(1) if kort else ""
-    if soort == "voorstel":
-        return f"Het voorstel vanaf {datum(v.geldig_vanaf)}" + (f": {naam}" if naam else "")
-    naam = naam or titel or vid
-    return naam[0].upper() + naam[1:] if naam.lower().startswith("variant") else f"Variant: {naam}"
 
 
 _WERKWOORD = re.compile(r"(.*?)\[([^\]]+)\]\s*(.*)")

@@ -89,7 +89,8 @@ class RegelingToAst(ExprToAst):
         tekst = next((p.text for p in parts if isinstance(p, P.Tekst)), "")
         toel = next((p.text for p in parts if isinstance(p, P.Toelichting)), "")
         herkomst = next((p for p in parts if isinstance(p, ast.Herkomst)), None)
-        return P.Inhoud(tekst, toel, tuple(p for p in parts if isinstance(p, (ast.Begrip, ast.Regel))), herkomst)
+        return P.Inhoud(tekst, toel, tuple(p for p in parts if isinstance(p, (ast.Begrip, ast.Regel, ast.Rangorde))),
+                        herkomst)
 
     def herkomst(self, meta: Meta, soort: Token, *rest: Any) -> ast.Herkomst:
         bronnen = next((x.ids for x in rest if isinstance(x, P.HerkomstBronnen)), ())
@@ -217,6 +218,10 @@ class RegelingToAst(ExprToAst):
         tenzij = next((x.expr for x in parts if isinstance(x, P.Tenzij)), None)
         herkomst = next((x for x in parts if isinstance(x, ast.Herkomst)), None)
         return ast.Regel(afwijking, toek, voorwaarde, tenzij, self._span(meta), herkomst)
+
+    def rangorde(self, meta: Meta, *parts: Any) -> ast.Rangorde:
+        label = text_of(parts[0]) if parts and isinstance(parts[0], Token) else ""
+        return ast.Rangorde(label, tuple(x for x in parts if isinstance(x, ast.Verwijzing)), self._span(meta))
 
     def afwijking(self, meta: Meta, *refs: ast.Verwijzing) -> P.Afwijking:
         return P.Afwijking(tuple(refs))

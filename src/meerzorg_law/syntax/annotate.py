@@ -90,6 +90,9 @@ def _ann_items(items: tuple[ast.Item, ...], ref: ProvisionRef) -> tuple[ast.Item
             out.append(dataclasses.replace(it, afwijking=refs, span=it.span.in_provision(ref),
                                            toekenningen=tuple(dataclasses.replace(t, span=t.span.in_provision(ref))
                                                               for t in it.toekenningen)))
+        elif isinstance(it, ast.Rangorde):
+            out.append(dataclasses.replace(it, span=it.span.in_provision(ref), volgorde=tuple(
+                ast.Verwijzing(_absolute(v.ref, ref), v.span.in_provision(ref)) for v in it.volgorde)))
         else:
             out.append(dataclasses.replace(it, span=it.span.in_provision(ref)))
     return tuple(out)

@@ -162,7 +162,17 @@ class Regel:
     herkomst: Herkomst | None = None
 
 
-Item = Union[Begrip, Regel]
+@dataclass(frozen=True, slots=True)
+class Rangorde:
+    """The order in which rules are tested where the text makes no exception ("in afwijking van" is kept for
+    what the text says): each rule in an earlier provision of ``volgorde`` goes before those in later ones."""
+
+    label: str
+    volgorde: tuple[Verwijzing, ...]
+    span: Span
+
+
+Item = Union[Begrip, Regel, Rangorde]
 
 # --------------------------------------------------------------------------------------------------
 # Provisions

@@ -241,6 +241,8 @@ def _item(item: ast.Item, ind: int) -> list[str]:
         soort = "parameter" if item.is_parameter else "begrip"
         return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}"
                 f"{_zin(item.zin, ind)}", *_herkomst(item.herkomst, ind + 1)]
+    if isinstance(item, ast.Rangorde):
+        return [f"{pad}rangorde{_opt(item.label, ind)}: " + "; ".join(_verwijzing(v.ref) for v in item.volgorde)]
     afwijking = ""
     if item.afwijking:
         afwijking = " in afwijking van " + " en ".join(_verwijzing(v.ref) for v in item.afwijking)

@@ -36,8 +36,9 @@ def ingebracht(b: _Node, span: Span) -> _Node:
 
 def nieuwe_items(oud: tuple[ast.Item, ...], nieuw: tuple[ast.Item, ...], span: Span) -> tuple[ast.Item, ...]:
     """The items of "met regels:": each one that was not there before and says no herkomst is a voorstel."""
-    return tuple(x if x.herkomst is not None or any(gelijk(x, o) for o in oud) else replace(x, herkomst=_voorstel(span))
-                 for x in nieuw)
+    # A rangorde says only in which order reasons are tested: it has no herkomst of its own.
+    return tuple(x if isinstance(x, ast.Rangorde) or x.herkomst is not None or any(gelijk(x, o) for o in oud)
+                 else replace(x, herkomst=_voorstel(span)) for x in nieuw)
 
 
 def vervangen(h: ast.Herkomst | None, tekst: str, oud: str, nieuw: str, span: Span) -> ast.Herkomst | None:
