@@ -30,7 +30,7 @@ meerzorg_genereer_paginas = True
 meerzorg_rekenhulp_voorbeelden = [
     {"tekst": "Een kind van 14 met VG7 thuis (pgb) dat voortdurend toezicht nodig heeft",
      "feiten": {"leeftijd": 14, "zorgprofiel": "VG7", "best_passend_zorgprofiel": True, "leveringsvorm": "pgb",
-                "uren_zorg_per_week": 24, "uren_toezicht_per_week": 42, "bijzondere_zorgbehoefte": True,
+                "uren_zorg_per_week": "24:00", "uren_toezicht_per_week": "42:00", "bijzondere_zorgbehoefte": True,
                 "andere_toeslag": "geen", "bijzondere_situatie": "kind_thuis", "soort_aanvraag": "verlenging"}},
 ]
 

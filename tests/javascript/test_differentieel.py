@@ -24,6 +24,7 @@ from .helpers import NODE, differences, in_node
 BUNDLED = bundled_paths()[0]
 DEFAULT_LOGIC = Path(__file__).resolve().parents[1] / "semantics" / "good" / "default_logic.rgl"
 VORMEN = Path(__file__).with_name("data") / "vormen.rgl"
+UREN = Path(__file__).with_name("data") / "uren.rgl"
 
 
 def versions(*paths: Path) -> dict[str, ir.Regeling]:
@@ -90,6 +91,13 @@ def test_every_form_the_back_end_translates(tmp_path: Path) -> None:
     results = in_node(programma(regs), tmp_path, [("v-1", c) for c in cases])
     codes = {code for r in results for code, _ in r["x"].values()}  # type: ignore[attr-defined]
     assert {"R001", "R004", "R010"} <= codes, codes
+    assert differences(programma(regs), tmp_path, regs, cases) == []
+
+
+def test_uren_to_the_second(tmp_path: Path) -> None:
+    """uren are seconds exactly; times a decimaal they round to the second, a half up, as the engine does."""
+    regs = versions(UREN)
+    cases = _small(regs["u-1"], 800)
     assert differences(programma(regs), tmp_path, regs, cases) == []
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 from meerzorg_law.cases.project import load_project
 from meerzorg_law.engine.compile import compile_regeling
@@ -33,3 +34,10 @@ def test_a_label_cannot_close_the_script() -> None:
     tekst = programma({"x": dataclasses.replace(reg, facts={**reg.facts, "leeftijd": bad})})
     assert "</script" not in tekst.lower() and "\u2028" not in tekst
     assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e \\u0026 \\u2028" in tekst
+
+
+def test_no_machine_path_in_the_program() -> None:
+    """Errors say where by file name and line; the folder the regeling was read from never reaches the site."""
+    tekst = programma(BUNDLED_VERSIONS)
+    folder = str(Path(next(iter(BUNDLED_VERSIONS.values())).span.file).resolve().parent)
+    assert folder not in tekst and "rlz-2026.rgl:" in tekst

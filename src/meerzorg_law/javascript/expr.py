@@ -14,20 +14,44 @@ are passed as such string literals to the runtime (``runtime.js``), never splice
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from catala import runtime as rt
 
 from .. import ir
 from ..columnar.nodes import Arr
 from ..columnar.plan import planner
 from ..engine.failure import MAX_DIGITS
+from ..span import Span
 from ..values import Uren, Value, decimal_as_fraction
 from .escape import js
 
-__all__ = ["Expressies", "NietOndersteund"]
+__all__ = ["Expressies", "NietOndersteund", "Pool", "plaats"]
 
 
 class NietOndersteund(Exception):
     """An expression the JavaScript back end cannot compute exactly; the message is Dutch."""
+
+
+class Pool:
+    """Constants (``K[i]``) and functions (``F[i]``) shared by every version of one program: the same text is
+    emitted once, so a rule that seven versions share costs its bytes once."""
+
+    def __init__(self) -> None:
+        self.constants: dict[str, int] = {}
+        self.functions: dict[str, int] = {}
+
+    def constant(self, text: str) -> int:
+        return self.constants.setdefault(text, len(self.constants))
+
+    def function(self, body: str) -> str:
+        """``(c)=>body`` as a reference ``F[i]``."""
+        return f"F[{self.functions.setdefault(body, len(self.functions))}]"
+
+
+def plaats(span: Span) -> str:
+    """Where an expression stands, for an error: the file's name and the line, never a machine's path."""
+    return f"{Path(span.file).name}:{span.line}"
 
 
 _CMP = {"=": "===", "<>": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
@@ -36,13 +60,14 @@ _CMP = {"=": "===", "<>": "!==", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
 class Expressies(ir.ExprVisitor[str]):
     """One JavaScript expression per IR expression, over the evaluation context ``c`` of ``runtime.js``.
 
-    Table columns become constants (``K[i]``), collected in ``constants`` for the program to emit once.
+    Table columns and sets become constants (``K[i]``) in ``pool``, which the program emits once for all
+    versions (the same table in seven versions is one constant).
     """
 
-    def __init__(self, regeling: ir.Regeling) -> None:
+    def __init__(self, regeling: ir.Regeling, pool: Pool | None = None) -> None:
         self.reg = regeling
         self.plan = planner(regeling)
-        self.constants: list[str] = []
+        self.pool = pool if pool is not None else Pool()
 
     # ---- scales -------------------------------------------------------------------------------------
     def arr(self, e: ir.Expr) -> Arr:
@@ -86,8 +111,7 @@ class Expressies(ir.ExprVisitor[str]):
         raise NietOndersteund(f"waarde van type {e.type} ({e.span})")
 
     def constant(self, text: str) -> str:
-        self.constants.append(text)
-        return f"K[{len(self.constants) - 1}]"
+        return f"K[{self.pool.constant(text)}]"
 
     # ---- kinds --------------------------------------------------------------------------------------
     def const(self, e: ir.Const) -> str:
@@ -122,12 +146,12 @@ class Expressies(ir.ExprVisitor[str]):
             # uren times a decimaal: exact in seconds at the decimaal's scale, then to the second, a half up.
             product = planned.args[0]
             limit = 10 ** (MAX_DIGITS + product.scale)
-            return (f"R.afronden(R.mul({self.visit(e.left)},{self.visit(e.right)},{limit}n,{js(str(e.span))}),"
+            return (f"R.afronden(R.mul({self.visit(e.left)},{self.visit(e.right)},{limit}n,{js(plaats(e.span))}),"
                     f"{10 ** planned.param}n)")
         if op == "*":
             s = self.scale(e)
             limit = 10 ** (MAX_DIGITS + (s if e.type.kind == "decimaal" else 0))
-            return f"R.mul({self.visit(e.left)},{self.visit(e.right)},{limit}n,{js(str(e.span))})"
+            return f"R.mul({self.visit(e.left)},{self.visit(e.right)},{limit}n,{js(plaats(e.span))})"
         s = self.scale(e)
         return f"({self.at(e.left, s)}{op}{self.at(e.right, s)})"
 
@@ -155,7 +179,7 @@ class Expressies(ir.ExprVisitor[str]):
         scale = self.scale(e) if e.type.kind == "decimaal" else 0
         cells = "{" + ",".join(f"{js(k)}:{self.value(row[col], e, scale)}" for k, row in table.rows.items()
                                if row[col] is not None) + "}"
-        return f"R.rij({self.constant(cells)},{self.visit(e.key)},{js(e.table)},{js(str(e.span))})"
+        return f"R.rij({self.constant(cells)},{self.visit(e.key)},{js(e.table)},{js(plaats(e.span))})"
 
     def known(self, e: ir.Known) -> str:
         return f"({'!' if e.negated else ''}c.k({js(e.fact)}))"

@@ -19,7 +19,7 @@ from .. import ir
 from ..columnar.nodes import FACT_SCALE
 from ..values import Uren, Value, decimal_as_fraction, format_value, uren_text
 from .escape import js
-from .expr import Expressies, NietOndersteund
+from .expr import Expressies, NietOndersteund, Pool
 
 __all__ = ["RUNTIME", "NietOndersteund", "feiten_van", "programma", "tekst", "versie_js"]
 
@@ -32,10 +32,14 @@ _SOORT = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "g
 
 
 def programma(versies: Mapping[str, ir.Regeling]) -> str:
-    """The runtime and every version, as one JavaScript file (``RK.versies[id]``)."""
-    parts = [RUNTIME.read_text(encoding="utf-8")]
-    parts += [f"RK.versies[{js(vid)}]={versie_js(reg)};\n" for vid, reg in versies.items()]
-    return "".join(parts)
+    """The runtime and every version, as one JavaScript file (``RK.versies[id]``): the constants and functions
+    of all versions first, once each, then each version as an object that refers to them."""
+    pool = Pool()
+    objecten = [f"R.versies[{js(vid)}]={versie_js(reg, pool)};\n" for vid, reg in versies.items()]
+    constanten = "".join(f"K[{i}]={k};" for k, i in pool.constants.items())
+    functies = ",\n".join(f"(c)=>{body}" for body in pool.functions)
+    return (RUNTIME.read_text(encoding="utf-8") + "(function(R){const K=[];const F=[\n" + functies + "];\n"
+            + constanten + "\n" + "".join(objecten) + "})(RK);\n")
 
 
 def feiten_van(reg: ir.Regeling) -> list[str]:
@@ -66,7 +70,8 @@ def _feit(reg: ir.Regeling, f: ir.FactDecl) -> str:
 
 def tekst(v: Value) -> object:
     """A value as the runtime reads it (``RK.lees``) and writes it (``R.tekst``): numbers as exact decimal text
-    with a point ("32.6", a geldbedrag in euros), dates ISO, enumeration values by name, booleans as such."""
+    with a point ("32.6", a geldbedrag in euros), uren as their literal ("26:05"), dates ISO, enumeration values
+    by name, booleans as such."""
     if isinstance(v, (bool, str)):
         return v
     if isinstance(v, rt.Integer):
@@ -93,21 +98,19 @@ def _decimaal(q: Fraction) -> str:
     return f"{sign}{whole}" + (f".{digits}" if digits else "")
 
 
-def versie_js(reg: ir.Regeling) -> str:
-    """One version as a JavaScript object literal over the runtime ``R`` (its constants in ``K``)."""
-    x = Expressies(reg)
+def versie_js(reg: ir.Regeling, pool: Pool) -> str:
+    """One version as a JavaScript object literal over the runtime ``R``; its expressions are ``F[i]`` and
+    its constants ``K[i]`` of ``pool``."""
+    x = Expressies(reg, pool)
     feiten = "{" + ",".join(f"{js(n)}:{_feit(reg, f)}" for n, f in reg.facts.items()) + "}"
-    namen = "{" + ",".join(f"{js(n)}:(c)=>{x.visit(d.expr)}" for n, d in reg.definitions.items()) + "}"
+    namen = "{" + ",".join(f"{js(n)}:{pool.function(x.visit(d.expr))}" for n, d in reg.definitions.items()) + "}"
     index = {id(r): i for i, r in enumerate(reg.rules)}
     uitkomsten = ",".join(f"{js(name)}:{_uitkomst(x, reg, tree, index)}" for name, tree in reg.trees.items())
     beperkingen = ",".join(f"{{naam:{js(b.name)},label:{js(b.label)},feiten:{js(list(b.facts))},"
-                           f"test:(c)=>{x.visit(b.expr)}}}" for b in reg.beperkingen)
+                           f"test:{pool.function(x.visit(b.expr))}}}" for b in reg.beperkingen)
     regels = js([{"bepaling": r.provision.citeer(), "uitkomst": r.outcome} for r in reg.rules])
-    return (f"(function(R){{const K=[];const v={{id:{js(reg.versie)},feiten:{feiten},"
-            f"uitvoer:{js(feiten_van(reg))},namen:{namen},uitkomsten:{{{uitkomsten}}},"
-            f"beperkingen:[{beperkingen}],regels:{regels}}};"
-            + "".join(f"K[{i}]={k};" for i, k in enumerate(x.constants))
-            + "return v;})(RK)")
+    return (f"{{id:{js(reg.versie)},feiten:{feiten},uitvoer:{js(feiten_van(reg))},namen:{namen},"
+            f"uitkomsten:{{{uitkomsten}}},beperkingen:[{beperkingen}],regels:{regels}}}")
 
 
 def _uitkomst(x: Expressies, reg: ir.Regeling, tree: ir.OutcomeTree, index: dict[int, int]) -> str:
@@ -119,13 +122,14 @@ def _uitkomst(x: Expressies, reg: ir.Regeling, tree: ir.OutcomeTree, index: dict
     scale = x.plan.outcome(tree.outcome).scale
 
     def waarde(e: ir.Expr) -> str:
-        return x.at(e, scale) if soort == "dec" else x.visit(e)
+        return x.pool.function(x.at(e, scale) if soort == "dec" else x.visit(e))
 
     def knoop(n: ir.Node) -> str:
         if isinstance(n, ir.Leaf):
-            conds = ",".join(f"[(c)=>{x.visit(c.expr)},{'true' if c.tenzij else 'false'}]" for c in n.rule.conditions)
-            return f"{{r:{index[id(n.rule)]},v:(c)=>{waarde(n.rule.value)},w:[{conds}]}}"
+            conds = ",".join(f"[{x.pool.function(x.visit(c.expr))},{'true' if c.tenzij else 'false'}]"
+                             for c in n.rule.conditions)
+            return f"{{r:{index[id(n.rule)]},v:{waarde(n.rule.value)},w:[{conds}]}}"
         return f"{{u:[{','.join(knoop(m) for m in n.exceptions)}],l:[{','.join(knoop(m) for m in n.members)}]}}"
 
-    std = f"(c)=>{waarde(tree.standaard)}" if tree.standaard is not None else "null"
+    std = waarde(tree.standaard) if tree.standaard is not None else "null"
     return f"{{soort:{js(soort)},schaal:{scale},std:{std},boom:[{','.join(knoop(n) for n in tree.nodes)}]}}"

@@ -10,6 +10,7 @@ that file and ``rekenhulp.js`` from ``_static``: nothing is sent anywhere, no ex
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
-__all__ = ["RekenhulpDirective", "rekenhulp", "schrijf_regels", "versie_titel"]
+__all__ = ["RekenhulpDirective", "rekenhulp", "schrijf_regels", "versie_titel", "vraagzin"]
 
 logger = logging.getLogger(__name__)
 
@@ -43,29 +44,50 @@ class rekenhulp(nodes.General, nodes.Element):  # docutils node classes are lowe
     relative path to ``_static/``)."""
 
 
+_WERKWOORD = re.compile(r"(.*?)\[([^\]]+)\]\s*(.*)")
+
+
+def vraagzin(f: ir.FactDecl) -> str:
+    """The question for a fact, made from the clause it declares (``zin``): a waar/onwaar fact with its verb in
+    front ("Is het zorgprofiel het best passende zorgprofiel?"), any other by its noun phrase ("Wat is de leeftijd
+    van de verzekerde?"); a fact without a clause by its label."""
+    tekst = f.zin.tekst if f.zin is not None else ""
+    m = _WERKWOORD.fullmatch(tekst)
+    if m:
+        werkwoord = m.group(2)
+        return " ".join(w for w in (werkwoord[:1].upper() + werkwoord[1:], m.group(1).strip(), m.group(3).strip())
+                        if w) + "?"
+    if tekst:
+        return f"Wat is {tekst}?"
+    label = f.label or f.name.replace("_", " ")
+    return label[:1].upper() + label[1:] + ("?" if f.type.kind == "bool" else "")
+
+
 def _vragen(data: SiteData) -> list[dict[str, Any]]:
-    """One question per fact any version's outcomes read, in declaration order, by its label."""
+    """One question per fact any version's outcomes read, in declaration order (``vraagzin``), with its label
+    and what to type as the hint."""
     vragen: dict[str, dict[str, Any]] = {}
-    for vid in data.versie_ids:
-        reg = data.bundle.versions[vid]
-        for name in feiten_van(reg):
-            if name in vragen:
+    regs = [data.bundle.versions[vid] for vid in data.versie_ids]
+    gelezen = {name for reg in regs for name in feiten_van(reg)}
+    for reg in regs:
+        for name in reg.facts:  # in declaration order: a fact only 2027 reads stays where 2026 declares it
+            if name in vragen or name not in gelezen:
                 continue
             f = reg.facts[name]
-            label = f.label or name.replace("_", " ")
-            vraag: dict[str, Any] = {"naam": name, "soort": f.type.kind, "vraag": label[0].upper() + label[1:],
+            hints = [f.label] if f.label and f.zin is not None and f.type.kind != "bool" else []
+            vraag: dict[str, Any] = {"naam": name, "soort": f.type.kind, "vraag": vraagzin(f),
                                      "optioneel": f.optioneel, "opties": []}
             if f.type.kind == "enum":
                 e = reg.enums[f.type.enum]
                 vraag["opties"] = [(w, _optie(w, lab)) for w, lab in zip(e.values, e.labels, strict=True)]
             if f.type.kind == "uren":
-                vraag["hint"] = "in uren en minuten, bijvoorbeeld 12:30"
+                hints.append("in uren en minuten, bijvoorbeeld 12:30")
             if f.bereik is not None and f.type.kind in ("geheel", "decimaal", "uren"):
                 lo, hi = (format_value(x) for x in f.bereik)
-                vraag["hint"] = f"{vraag.get('hint', 'een getal')}, van {lo} tot en met {hi}" + (
-                    ", bijvoorbeeld 12,5" if f.type.kind == "decimaal" else "")
+                hints.append(f"van {lo} tot en met {hi}")
             if f.optioneel:
-                vraag["hint"] = "laat leeg als het niet van toepassing is of als u het niet weet"
+                hints.append("laat leeg als het niet van toepassing is of als u het niet weet")
+            vraag["hint"] = "; ".join(hints)
             vragen[name] = vraag
     return list(vragen.values())
 
@@ -167,7 +189,7 @@ def _vraag_html(self: HTML5Translator, v: dict[str, Any]) -> str:
     if v["soort"] == "bool":
         keuzes = "".join(f'<label><input type="radio" name="{naam}" value="{w}"> {t}</label>'
                          for w, t in (("ja", "ja"), ("nee", "nee")))
-        return (f'<fieldset class="rk-vraag"><legend>{e(v["vraag"])}?</legend>{keuzes}{hint}</fieldset>')
+        return (f'<fieldset class="rk-vraag"><legend>{e(v["vraag"])}</legend>{keuzes}{hint}</fieldset>')
     label = f'<label for="{a(veld)}">{e(v["vraag"])}</label>'
     if v["soort"] == "enum":
         opties = '<option value="">(kies)</option>' + "".join(
