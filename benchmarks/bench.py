@@ -56,10 +56,12 @@ MEERZORG = os.path.join(os.path.dirname(sys.executable), "meerzorg")
 # ---- the per-case oracle: rlz-2026 by hand, plain Python --------------------------------------------------
 MET_STER = {"VV7", "VV8", "VG5", "VG7", "VG8", "LVG4", "LVG5", "SGLVG1", "LG5", "LG6", "LG7", "ZGaud3", "ZGvis5",
             "GGZ6B", "GGZ7B"}
-BEKOSTIGINGSUREN = {p: Fraction(u) for p, u in {
-    "VV7": "22.25", "VV8": "27.00", "VG5": "24.50", "VG7": "33.75", "VG8": "29.00", "LVG4": "30.00",
-    "LVG5": "30.00", "SGLVG1": "39.50", "LG5": "26.08", "LG6": "28.50", "LG7": "30.25", "ZGaud3": "45.00",
-    "ZGvis5": "31.75", "GGZ6B": "25.00", "GGZ7B": "36.00", "GGZ4W": "25.00", "GGZ5W": "36.00"}.items()}
+# "Uren uit 2012 (UU:MM)" of the rekentool 2026, as hours: LG5 26:05 is 26 1/12 hours.
+BEKOSTIGINGSUREN = {p: Fraction(int(h)) + Fraction(int(m), 60) for p, (h, m) in (
+    (p, t.split(":")) for p, t in {
+        "VV7": "22:15", "VV8": "27:00", "VG5": "24:30", "VG7": "33:45", "VG8": "29:00", "LVG4": "30:00",
+        "LVG5": "30:00", "SGLVG1": "39:30", "LG5": "26:05", "LG6": "28:30", "LG7": "30:15", "ZGaud3": "45:00",
+        "ZGvis5": "31:45", "GGZ6B": "25:00", "GGZ7B": "36:00", "GGZ4W": "25:00", "GGZ5W": "36:00"}.items())}
 ZONDER_PGB = {"VV9b", "LVG3", "LVG4", "LVG5", "SGLVG1"}
 DREMPEL = Fraction(5, 4)
 
@@ -94,6 +96,8 @@ def _plain(v: Any) -> Any:
         return values.decimal_as_fraction(v)
     if isinstance(v, values.Integer):
         return int(v.value)
+    if isinstance(v, values.Uren):
+        return values.uren_as_fraction(v)
     return v
 
 
@@ -138,8 +142,8 @@ def _agree(versie: str, reg: Any, cols: Columns) -> int:
         if name in ("grondslag", "reden"):
             names = GRONDSLAGEN if name == "grondslag" else REDENEN
             col = np.array([names.index(c) for c in got.columns.categories[name]])[col]
-        if name == "meerzorg_uren_per_week":
-            col = col * 10 ** (4 - got.columns.scale(name))
+        if name == "meerzorg_uren_per_week" and name in got.columns.scales:  # a decimaal outcome: in seconds
+            col = col * 3600 // 10 ** got.columns.scale(name)
         bad = np.flatnonzero(np.asarray(col) != expected)
         assert not len(bad), (f"{versie}, {name} verschilt voor {len(bad)} cliënten, bv. "
                               f"{row_facts(reg, cols, int(bad[0]))}: {col[bad[0]]} != {expected[bad[0]]}")

@@ -1,7 +1,7 @@
 """rlz-2026 and rlz-2027 written by hand in numpy: the physical limit the columnar engine is measured against.
 
-Same columns as the columnar engine (enum codes with their categories, hours as int64 ten-thousandths, dates
-as day numbers, optional facts with a known-mask), same exact arithmetic (the 25% bar as 4 x telbaar >= 5 x
+Same columns as the columnar engine (enum codes with their categories, hours (type uren) as int64 seconds,
+dates as day numbers, optional facts with a known-mask), same exact arithmetic (the 25% bar as 4 x telbaar >= 5 x
 bekostigingsuren, in integers). Written from the text of the regeling, not from the IR: a disagreement with the
 columnar engine means one of the two is wrong (or the regeling changed since this was written).
 """
@@ -15,14 +15,14 @@ import numpy as np
 from meerzorg_law.columnar import Columns
 
 # Artikel 2.1 and Bijlage A (profiles with *), artikel 2.1, tweede lid (GGZ-W, parameter waar), the tabel
-# bekostigingsuren (rekentool 2026) in ten-thousandths of an hour, artikel 5.5 (no pgb for these profiles).
+# bekostigingsuren (rekentool 2026, "Uren uit 2012 (UU:MM)") in seconds, artikel 5.5 (no pgb for these profiles).
 MET_STER = {"VV7", "VV8", "VG5", "VG7", "VG8", "LVG4", "LVG5", "SGLVG1", "LG5", "LG6", "LG7", "ZGaud3", "ZGvis5",
             "GGZ6B", "GGZ7B"}
 MEERZORG_GGZ_WONEN = True
-BEKOSTIGINGSUREN = {"VV7": 222_500, "VV8": 270_000, "VG5": 245_000, "VG7": 337_500, "VG8": 290_000,
-                    "LVG4": 300_000, "LVG5": 300_000, "SGLVG1": 395_000, "LG5": 260_800, "LG6": 285_000,
-                    "LG7": 302_500, "ZGaud3": 450_000, "ZGvis5": 317_500, "GGZ6B": 250_000, "GGZ7B": 360_000,
-                    "GGZ4W": 250_000, "GGZ5W": 360_000}
+_UU_MM = {"VV7": "22:15", "VV8": "27:00", "VG5": "24:30", "VG7": "33:45", "VG8": "29:00", "LVG4": "30:00",
+          "LVG5": "30:00", "SGLVG1": "39:30", "LG5": "26:05", "LG6": "28:30", "LG7": "30:15", "ZGaud3": "45:00",
+          "ZGvis5": "31:45", "GGZ6B": "25:00", "GGZ7B": "36:00", "GGZ4W": "25:00", "GGZ5W": "36:00"}
+BEKOSTIGINGSUREN = {p: int(t[:-3]) * 3600 + int(t[-2:]) * 60 for p, t in _UU_MM.items()}
 ZONDER_PGB = {"VV9b", "LVG3", "LVG4", "LVG5", "SGLVG1"}
 REDENEN = ("toegekend", "geen_passend_profiel", "profiel_zonder_meerzorg", "geen_pgb_voor_profiel",
            "andere_toeslag_eerst", "onder_drempel", "geen_bijzondere_zorgbehoefte")

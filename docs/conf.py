@@ -26,6 +26,13 @@ meerzorg_regeling = "../regeling"
 meerzorg_casussen = ["../tests/casussen"]
 meerzorg_hoofduitkomsten = ["meerzorg", "reden"]
 meerzorg_genereer_paginas = True
+# The example on the rekenhulp page (Voor cliënten en ouders): a child of 14 at home who needs constant supervision.
+meerzorg_rekenhulp_voorbeelden = [
+    {"tekst": "Een kind van 14 met VG7 thuis (pgb) dat voortdurend toezicht nodig heeft",
+     "feiten": {"leeftijd": 14, "zorgprofiel": "VG7", "best_passend_zorgprofiel": True, "leveringsvorm": "pgb",
+                "uren_zorg_per_week": 24, "uren_toezicht_per_week": 42, "bijzondere_zorgbehoefte": True,
+                "andere_toeslag": "geen", "bijzondere_situatie": "kind_thuis", "soort_aanvraag": "verlenging"}},
+]
 
 exclude_patterns = ["_build", "screenshots", "locale"]
 templates_path = ["_templates"]

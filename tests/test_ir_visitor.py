@@ -31,11 +31,13 @@ REQUIRED = {
     "meerzorg_law.engine.closures.Closures",  # per-case closures
     "meerzorg_law.engine.interpret._Values",  # the reference interpreter
     "meerzorg_law.engine.reads.FactsRead",  # facts read, for partial evaluation
-    "meerzorg_law.render.rule_text._Zinnen",  # rules read aloud in Dutch
+    "meerzorg_law.render.zinnen._Termen",  # values read aloud in Dutch
+    "meerzorg_law.render.zinnen._Clauses",  # conditions read aloud as Dutch clauses
     "meerzorg_law.properties.strategies._Pins",  # facts a condition pins, for case generation
     "meerzorg_law.verify.smt.Translator",  # SMT terms for the proofs (z3)
     "meerzorg_law.verify.symbolic._Text",  # conditions of a symbolic comparison, as the drafter writes them
     "meerzorg_law.columnar.plan._Planner",  # array expressions over a batch of cases
+    "meerzorg_law.javascript.expr.Expressies",  # JavaScript for the rekenhulp in the browser
 }
 
 

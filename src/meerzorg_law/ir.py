@@ -39,14 +39,26 @@ from .values import Value
 __all__ = [
     "EXPR_KINDS", "BinOp", "Bron", "Call", "Condition", "Const", "Constraint", "Definition", "EnumDecl", "Expr",
     "ExprVisitor",
-    "FactDecl", "Group", "Herkomst", "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
+    "FactDecl", "Group", "Herkomst", "HerkomstDeel",
+    "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
     "OutcomeDecl", "OutcomeTree", "Property", "Provision", "Regeling", "Rule", "Table", "Unary", "Var", "Volgens",
-    "children", "missing_handlers", "walk",
+    "Zin", "children", "missing_handlers", "walk",
 ]
 
 # --------------------------------------------------------------------------------------------------
 # Declarations
 # --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Zin:
+    """The clause that states a fact, begrip or enumeration value in a reading (``render.zinnen``): for
+    waar/onwaar a main clause with the finite verb in brackets and its negation (given, or "niet" after the
+    verb); else the noun phrase with its article. Checked in ``semantics.lower``."""
+
+    tekst: str
+    ontkend: str
+    span: Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +68,7 @@ class EnumDecl:
     values: tuple[str, ...]
     labels: tuple[str, ...]
     span: Span
+    zinnen: tuple[Zin | None, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +79,7 @@ class FactDecl:
     bereik: tuple[Value, Value] | None
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +102,7 @@ class OutcomeDecl:
     standaard: Expr | None
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +117,7 @@ class Definition:
     is_parameter: bool
     span: Span
     herkomst: Herkomst | None = None
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,16 +196,29 @@ class OutcomeTree:
 
 
 @dataclass(frozen=True, slots=True)
+class HerkomstDeel:
+    """Words ``tekst[begin:eind]`` of a provision that a wijziging brought in, with their own herkomst."""
+
+    begin: int
+    eind: int
+    woorden: str
+    soort: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Herkomst:
     """The kind of source a provision, table or rule rests on (officieel, beleid, uitvoering, reconstructie,
     keuze, voorstel), the ids of its sources in the registry (``Regeling.bronnen``), a note, and for a
-    keuze the alternatives not chosen; renderers show it as a badge (``render.herkomst``)."""
+    keuze the alternatives not chosen; renderers show it as a badge (``render.herkomst``). ``delen``: words
+    of the tekst a wijziging substituted, which are not of this herkomst (counted and shown apart)."""
 
     soort: str
     bronnen: tuple[str, ...]
     noot: str
     alternatieven: tuple[str, ...]
     span: Span
+    delen: tuple[HerkomstDeel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,11 @@ Every AST node, IR node, diagnostic and trace step carries a ``Span``; the span 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# The number of a zelfstandige bepaling of a wijzigingsregeling (Artikel II, III, ...).
+_ROMEINS = re.compile(r"[IVXLC]+")
 
 _RANGTELWOORDEN = (
     "eerste", "tweede", "derde", "vierde", "vijfde", "zesde",
@@ -34,6 +38,10 @@ class ProvisionRef:
     'artikel 2.2, tweede lid, onderdeel a'
     >>> ProvisionRef(artikel="2.2", lid="2a").citeer()
     'artikel 2.2, lid 2a'
+    >>> ProvisionRef(artikel="II", lid="1").citeer()
+    'artikel II, eerste lid, van de wijzigingsregeling'
+    >>> ProvisionRef(artikel="II").citeer()
+    'artikel II van de wijzigingsregeling'
     >>> ProvisionRef("1", "", "a").bevat(ProvisionRef("1", "2", "a"))
     False
     """
@@ -57,6 +65,8 @@ class ProvisionRef:
             parts.append(f"onderdeel {self.onderdeel}")
         if self.subonderdeel:
             parts.append(f"subonderdeel {self.subonderdeel}")
+        if _ROMEINS.fullmatch(self.artikel):  # a zelfstandige bepaling: Artikel II of the wijzigingsregeling
+            return ", ".join(parts) + ("," if len(parts) > 1 else "") + " van de wijzigingsregeling"
         return ", ".join(parts)
 
     def bevat(self, other: ProvisionRef) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True)
 class Type:
-    """``kind``: bool, geheel, decimaal, geld, datum, duur, enum (with ``enum`` its name), or tabel."""
+    """``kind``: bool, geheel, decimaal, geld, datum, duur, uren, enum (with ``enum`` its name), or tabel."""
 
     kind: str
     enum: str = ""
@@ -22,7 +22,8 @@ class Type:
 
 
 _NAMES = {"bool": "waar/onwaar", "geheel": "geheel getal", "decimaal": "decimaal", "geld": "geldbedrag",
-          "datum": "datum", "duur": "duur", "tabel": "tabel"}
+          "datum": "datum", "duur": "duur", "uren": "uren",
+          "tabel": "tabel"}
 
 BOOL = Type("bool")
 GEHEEL = Type("geheel")
@@ -30,6 +31,7 @@ DECIMAAL = Type("decimaal")
 GELD = Type("geld")
 DATUM = Type("datum")
 DUUR = Type("duur")
+UREN = Type("uren")
 # The type of an expression that already has an error: accepted everywhere, so one mistake gives one message.
 FOUT = Type("fout")
 
@@ -59,6 +61,10 @@ _ARITH: dict[tuple[str, str, str], str] = {
     ("*", "geld", "decimaal"): "geld", ("/", "geld", "geld"): "decimaal",
     ("+", "datum", "duur"): "datum", ("-", "datum", "duur"): "datum", ("-", "datum", "datum"): "duur",
     ("+", "duur", "duur"): "duur", ("-", "duur", "duur"): "duur", ("*", "duur", "geheel"): "duur",
+    # uren (exact to the second): a number of hours is not a number, so uren + 1 is an error (write 1:00).
+    ("+", "uren", "uren"): "uren", ("-", "uren", "uren"): "uren", ("/", "uren", "uren"): "decimaal",
+    ("*", "uren", "geheel"): "uren", ("*", "uren", "decimaal"): "uren",
+    ("/", "uren", "geheel"): "uren", ("/", "uren", "decimaal"): "uren",
 }
 
 
@@ -76,6 +82,6 @@ def arithmetic(op: str, a: Type, b: Type) -> tuple[Type, bool, bool] | None:
         promoted = _ARITH.get((op, ka, kb))
         if promoted and (pa or pb):
             return Type(promoted), pa, pb
-    if op == "*" and a.kind in ("decimaal", "geheel") and b.kind == "geld":
-        return GELD, False, False  # commutes; compile swaps the operands
+    if op == "*" and a.kind in ("decimaal", "geheel") and b.kind in ("geld", "uren"):
+        return Type(b.kind), False, False  # commutes; the checker swaps the operands
     return None

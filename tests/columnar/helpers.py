@@ -54,6 +54,10 @@ def random_columns(reg: ir.Regeling, n: int, seed: int) -> Columns:
             quarters = rng.integers(0, hi * 4 + 1, size=n) * 2500
             odd = rng.random(n) < 0.2  # some with four decimals
             data[name] = np.where(odd, rng.integers(0, hi * 10_000 + 1, size=n), quarters)
+        elif kind == "uren":  # seconds: quarter hours, and any second for 20%
+            hi = 168 * 3600 if f.bereik else 100 * 3600
+            odd = rng.random(n) < 0.2
+            data[name] = np.where(odd, rng.integers(0, hi + 1, size=n), rng.integers(0, hi // 900 + 1, size=n) * 900)
         elif kind == "geld":
             data[name] = rng.integers(0, 50_000, size=n)
         elif kind == "datum":

@@ -92,10 +92,17 @@ def _random_value(rnd: random.Random, reg: ir.Regeling, f: ir.FactDecl, landmark
         lo, hi = (int(b.value) for b in f.bereik) if f.bereik else (0, 120)  # type: ignore[union-attr]
         return values.integer(rnd.randint(lo, hi))
     if kind == "decimaal":
-        if landmarks and rnd.random() < 0.3:
-            return rnd.choice(landmarks)
+        decimals = [m for m in landmarks if isinstance(m, rt.Decimal)]
+        if decimals and rnd.random() < 0.3:
+            return rnd.choice(decimals)
         hi = int(values.decimal_as_fraction(f.bereik[1])) if f.bereik else 100  # type: ignore[arg-type]
         return values.decimal_of_text(str(rnd.randint(0, hi * 4) / 4))
+    if kind == "uren":  # whole seconds; the bars (1,25 x bekostigingsuren) and a second either side
+        marks = [m for m in landmarks if isinstance(m, values.Uren)]
+        if marks and rnd.random() < 0.3:
+            return rnd.choice(marks)
+        hi = f.bereik[1].seconden if f.bereik and isinstance(f.bereik[1], values.Uren) else 100 * 3600
+        return values.Uren(rnd.choice((rnd.randint(0, hi // 900) * 900, rnd.randint(0, hi))))
     if kind == "geld":
         return rt.money_of_cents_string(str(rnd.randint(0, 50_000)))
     if kind == "datum":
@@ -104,7 +111,7 @@ def _random_value(rnd: random.Random, reg: ir.Regeling, f: ir.FactDecl, landmark
 
 
 def _landmarks(reg: ir.Regeling) -> list[Value]:
-    """Decimal table cells times 1,25 and a ten-thousandth either side: where the thresholds are."""
+    """Decimal and uren table cells times 1,25 and a ten-thousandth (a second) either side: the thresholds."""
     out: list[Value] = []
     step = values.decimal_of_text("0.0001")
     for table in reg.tables.values():
@@ -113,6 +120,9 @@ def _landmarks(reg: ir.Regeling) -> list[Value]:
                 if isinstance(cell, rt.Decimal):
                     mark = cell * values.decimal_of_text("1.25")
                     out += [mark - step, mark, mark + step, cell]
+                elif isinstance(cell, values.Uren):
+                    bar = cell * values.decimal_of_text("1.25")
+                    out += [values.Uren(bar.seconden + d) for d in (-1, 0, 1)] + [cell]
     return out
 
 

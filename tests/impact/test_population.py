@@ -3,6 +3,7 @@ the regeling, defaults stated for what the file does not describe, and a bad fil
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import numpy as np
@@ -72,9 +73,9 @@ def test_ages_and_hours(cols: Columns) -> None:
     lvg = np.isin(cols.data["zorgprofiel"], [cols.categories["zorgprofiel"].index(p) for p in ("LVG4", "LVG5")])
     assert cols.data["leeftijd"][lvg].min() >= 18 and cols.data["leeftijd"][lvg].max() <= 22
     total = cols.data["uren_zorg_per_week"] + cols.data["uren_toezicht_per_week"]
-    assert (total % 2500 == 0).all() and total.max() <= 168 * 10_000  # whole quarter hours, at most 168
+    assert (total % 900 == 0).all() and total.max() <= 168 * 3600  # uren in seconds: whole quarters, at most 168
     vg7 = cols.data["zorgprofiel"] == cols.categories["zorgprofiel"].index("VG7")
-    factor = total[vg7] / (33.75 * 10_000)
+    factor = total[vg7] / (33.75 * 3600)
     assert 0.25 < float(((factor >= 1.2) & (factor < 1.3)).mean()) < 0.35  # the band around the threshold
 
 
@@ -87,15 +88,18 @@ def test_facts_are_declared_and_valid(reg: ir.Regeling) -> None:
         for name, value in facts.items():
             decl = reg.facts[name]
             assert parse_value(values.format_value(value).replace(",", "."), decl.type, reg.enums) == value
-            if decl.bereik is not None:
+            if decl.bereik is not None and isinstance(value, values.Uren):
+                assert decl.bereik[0] <= value <= decl.bereik[1], (name, value)  # type: ignore[operator]
+            elif decl.bereik is not None:
                 lo, hi = (values.decimal_as_fraction(values.decimal_of_integer(b) if isinstance(b, values.Integer)
                                                      else b) for b in decl.bereik)  # type: ignore[arg-type]
                 as_dec = values.decimal_of_integer(value) if isinstance(value, values.Integer) else value
                 assert lo <= values.decimal_as_fraction(as_dec) <= hi, (name, value)  # type: ignore[arg-type]
 
 
-def test_what_the_file_does_not_describe_gets_a_stated_default(tmp_path: Path, reg: ir.Regeling) -> None:
-    """A version that adds a fact and an enumeration value: both drawn with the file's default, both named."""
+def test_what_the_file_does_not_describe_is_an_error_or_a_stated_default(tmp_path: Path, reg: ir.Regeling) -> None:
+    """A version that adds a fact and an enumeration value: the fact without a section is an error naming the
+    section to write; with --standaard both are drawn with the file's default, both named."""
     (tmp_path / "nieuw.rgl").write_text(
         'wijzigingsregeling "Test" versie t-nieuw basis rlz-2026 geldig vanaf 2027-01-01\n', encoding="utf-8")
     extra = reg.enums["bijzondere_situatie"]
@@ -104,7 +108,10 @@ def test_what_the_file_does_not_describe_gets_a_stated_default(tmp_path: Path, r
     fact = ir.FactDecl("woont_alleen", reg.facts["best_passend_zorgprofiel"].type, False, None, "", extra.span)
     nieuw = ir.Regeling(**{**{f: getattr(reg, f) for f in reg.__dataclass_fields__}, "versie": "t-nieuw",
                            "enums": enums, "facts": {**reg.facts, "woont_alleen": fact}})
-    population = Population(20_000, 1, ASSUMPTIONS, reg, nieuw)
+    with pytest.raises(PopulatieFout, match=r"het feit woont_alleen heeft geen aanname. Schrijf in .*populatie.toml "
+                                            r"een sectie \[woont_alleen\] .* --standaard \(waar voor 50%\)"):
+        Population(20_000, 1, ASSUMPTIONS, reg, nieuw)
+    population = Population(20_000, 1, ASSUMPTIONS, reg, nieuw, standaard=True)
     cols = next(population.chunks()).for_version(FRAME)
     assert abs(_share(cols, "bijzondere_situatie", "mantelzorg") - 0.01) < 0.003
     assert 0.45 < float(cols.data["woont_alleen"].mean()) < 0.55
@@ -130,6 +137,28 @@ def test_bad_file_is_a_dutch_error(tmp_path: Path, text: str, message: str) -> N
     reg = bundle.versions["rlz-2026"]
     with pytest.raises(PopulatieFout, match=message):
         a = load_assumptions(path)
-        population = Population(10, 1, a, reg, reg)
+        population = Population(10, 1, a, reg, reg, standaard=True)
         a.frame("rlz-2026", {})
         next(population.chunks())
+
+
+def test_every_fact_section_is_drawn_and_an_unknown_section_is_an_error(tmp_path: Path) -> None:
+    """A section per fact describes it (docs/populatie.rst); a section that is no fact is an error, not ignored."""
+    reg = load_bundle(bundled_paths()[0] / "rlz-2026.rgl").versions["rlz-2026"]
+    tekst = FILE.read_text(encoding="utf-8")
+    path = tmp_path / "populatie.toml"
+    path.write_text(tekst.replace("[eerdere_meerzorg_thuis_besluitdatum]  # optioneel; onbekend: het overgangsrecht "
+                                  "hangt aan een bekende datum\nstandaard = true",
+                                  "[eerdere_meerzorg_thuis_besluitdatum]\nbekend = 0.25\nvan = 2024-01-01\n"
+                                  "tot = 2026-12-31"), encoding="utf-8")
+    cols = next(Population(20_000, 3, load_assumptions(path), reg, reg).chunks()).for_version(FRAME)
+    known = cols.known["eerdere_meerzorg_thuis_besluitdatum"]
+    assert 0.22 < float(known.mean()) < 0.28  # before: unknown for every client
+    dagen = cols.data["eerdere_meerzorg_thuis_besluitdatum"][known]
+    van, tot = datetime.date(2024, 1, 1).toordinal(), datetime.date(2026, 12, 31).toordinal()
+    assert van <= dagen.min() <= dagen.max() <= tot
+    path.write_text(tekst + "\n[mantelzorg_uren]\nvan = 0\n", encoding="utf-8")
+    with pytest.raises(PopulatieFout, match=r"onbekende sectie \[mantelzorg_uren\]"):
+        Population(10, 1, load_assumptions(path), reg, reg)
+    # A section for a fact of another version of the regeling is known when the caller names those facts.
+    Population(10, 1, load_assumptions(path), reg, reg, bekend={"mantelzorg_uren"})

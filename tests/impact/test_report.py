@@ -59,7 +59,7 @@ def test_counts_add_up(report: ImpactReport) -> None:
 
 def _expected(bundle: Bundle, population: Population) -> tuple[Counter[tuple[str, str]], Fraction, Fraction]:
     reg = bundle.versions["rlz-2026"]
-    zero = values.decimal_of_text("0")
+    zero = values.Uren(0)
     kinds: Counter[tuple[str, str]] = Counter()
     before = after = Fraction(0)
     frame = ASSUMPTIONS.frame("rlz-2026", {})[1]
@@ -75,13 +75,15 @@ def _expected(bundle: Bundle, population: Population) -> tuple[Counter[tuple[str
             kind = "andere_uren"
         elif not a["meerzorg"] and a["reden"] != b["reden"]:
             kind = "andere_reden"
+        elif any(a[o] != b[o] for o in a):
+            kind = "andere_uitkomst"
         else:
             kind = "ongewijzigd"
         groups = (str(facts["zorgprofiel"]), str(facts["leveringsvorm"]), leeftijdsgroep(int(chunk.leeftijd[i])))
         for group in (*groups, "totaal"):
             kinds[(group, kind)] += 1
-        before += values.decimal_as_fraction(a["meerzorg_uren_per_week"])
-        after += values.decimal_as_fraction(b["meerzorg_uren_per_week"])
+        before += values.uren_as_fraction(a["meerzorg_uren_per_week"])  # type: ignore[arg-type]
+        after += values.uren_as_fraction(b["meerzorg_uren_per_week"])  # type: ignore[arg-type]
     return kinds, before, after
 
 
@@ -142,6 +144,6 @@ def test_outcomes_only_a_variant_has_are_summed_exactly() -> None:
         for i in range(chunk.n):
             out = interpret(nieuw, row_facts(nieuw, cols, i))
             count += bool(out["toeslag_toezicht_thuis"])
-            hours += values.decimal_as_fraction(out["toeslag_toezicht_uren_per_week"])  # type: ignore[arg-type]
+            hours += values.uren_as_fraction(out["toeslag_toezicht_uren_per_week"])  # type: ignore[arg-type]
     assert extra["toeslag_toezicht_thuis"] == ("bool", None, Fraction(count)) and count > 0
-    assert extra["toeslag_toezicht_uren_per_week"] == ("decimaal", None, hours) and hours > 0
+    assert extra["toeslag_toezicht_uren_per_week"] == ("uren", None, hours) and hours > 0

@@ -25,6 +25,14 @@ def test_bundled_regeling(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
                           "\n\nrlz-2026\n  bewezen  elk_geval_beslist ")
     assert out.splitlines()[-1] == "6 bewezen, 0 geschonden (1 versie)"
     assert not list(tmp_path.iterdir())
+    # each declared property stated in Dutch with all its conditions, under its result line (issue 22)
+    assert (
+        "      Deze eigenschap gaat over elke verzekerde bij wie aan beide voorwaarden is voldaan:\n"
+        "      - de leveringsvorm een volledig pakket thuis, een modulair pakket thuis of een persoonsgebonden "
+        "budget is;\n"
+        "      - de verzekerde recht op meer zorg heeft.\n"
+        "      Voor die verzekerde geldt: de verzekerde heeft recht op meer zorg ook als de leveringsvorm verblijf in "
+        "een instelling zou zijn.") in out
 
 
 def test_broken_regeling_exits_1_with_counterexamples(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

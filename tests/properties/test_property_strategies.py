@@ -16,7 +16,7 @@ from meerzorg_law.properties.counterexample import write_counterexample
 from meerzorg_law.properties.model import GESCHONDEN, Counterexample, Example, PropertyResult
 from meerzorg_law.properties.strategies import facts_strategy
 from meerzorg_law.semantics.pipeline import Bundle
-from meerzorg_law.values import Value, format_value
+from meerzorg_law.values import Uren, Value, format_value
 
 from .props_helpers import DATA, bundle_of, shown
 
@@ -37,7 +37,10 @@ def _bundle(request: pytest.FixtureRequest, name: str) -> Bundle:
 def _check_value(reg: ir.Regeling, decl: ir.FactDecl, value: Value) -> None:
     text = format_value(value)
     assert parse_value(text, decl.type, reg.enums) == value, (decl.name, text)
-    if decl.bereik is not None:
+    if decl.bereik is not None and decl.type.kind == "uren":
+        lo_u, hi_u = decl.bereik
+        assert isinstance(value, Uren) and lo_u <= value <= hi_u, (decl.name, text)  # type: ignore[operator]
+    elif decl.bereik is not None:
         lo, hi, v = (rt.decimal_of_integer(x) if isinstance(x, rt.Integer) else x for x in (*decl.bereik, value))
         assert isinstance(v, rt.Decimal) and lo <= v <= hi, (decl.name, text)
 
@@ -99,7 +102,7 @@ def test_table_thresholds_are_hit_exactly(bundled: Bundle) -> None:
     """Meerzorg-specific: 1,25 x the bekostigingsuren (a constant times a table cell) is a landmark."""
     reg = bundled.versions["rlz-2026"]
     uren = next(iter(reg.tables["bekostigingsuren"].rows.values()))[0]
-    drempel = rt.Decimal("1.25") * uren
+    drempel = uren * rt.Decimal("1.25")  # uren: 1,25 x 33:45 = 42:11:15, exact to the second
     found = find(facts_strategy(reg), lambda f: f["uren_zorg_per_week"] == drempel,
                  settings=settings(CI, max_examples=1000))
     assert found["uren_zorg_per_week"] == drempel

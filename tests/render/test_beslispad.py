@@ -33,7 +33,7 @@ def test_steps_follow_the_order_of_the_toets() -> None:
 def test_a_case_path_marks_the_deciding_rule() -> None:
     project = _project()
     reg = project.bundle.versions["rlz-2026"]
-    case = next(c for c in project.cases if "tienduizendste" in c.naam)
+    case = next(c for c in project.cases if "VG7 in een instelling, een seconde onder" in c.naam)
     trace = evaluate(compile_regeling(reg, traced=True), case.feiten).trace
     assert trace is not None
     svg = beslispad_svg(reg, "reden", trace.outcome("reden"))

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from meerzorg_law import ir
-from meerzorg_law.render.rule_text import begrip_zin, formele_tekst, regel_tekst, regels_van
+from meerzorg_law.render.rule_text import begrip_zin, formele_tekst, regel_lezing, regels_van
 from meerzorg_law.semantics.pipeline import load_bundle
 from meerzorg_law.span import ProvisionRef
 
@@ -37,22 +37,28 @@ def test_formal_text_lays_out_toekenningen_and_conditions(proef: dict[str, ir.Re
     assert formele_tekst(proef["proef-2026"], ProvisionRef("1")) == ""
 
 
-def test_plain_dutch_sentence(proef: dict[str, ir.Regeling]) -> None:
+def test_plain_dutch_reading(proef: dict[str, ir.Regeling]) -> None:
     reg = proef["proef-2026"]
     [rules] = regels_van(reg, ProvisionRef("2", "1"))
-    tekst = regel_tekst(reg, rules)
-    assert tekst.zin() == (
-        "Recht op extra zorg: ja; reden van de beslissing: toegekend, als uren zorg per week is ten minste de "
-        "drempel in uren per week en volgens de tabel Profielen en ster geldt voor profiel volgens het besluit: "
-        "met ster, tenzij de verzekerde woont thuis en uren zorg per week is meer dan 160.")
+    assert regel_lezing(reg, rules).tekst() == (
+        "Als aan beide voorwaarden is voldaan:\n"
+        "- het aantal uren zorg per week ten minste de drempel in uren per week is;\n"
+        "- de tabel Profielen en ster in bijlage A bij profiel volgens het besluit ‘met ster’ vermeldt.\n"
+        "Dan geldt:\n"
+        "- de verzekerde heeft recht op extra zorg;\n"
+        "- reden van de beslissing is ‘toegekend’.\n"
+        "Dit geldt niet als de verzekerde thuis woont en het aantal uren zorg per week meer dan 160 is.")
     [rules] = regels_van(proef["proef-2027"], ProvisionRef("2", "2"))
-    assert regel_tekst(proef["proef-2027"], rules).zin() == (
-        "In afwijking van artikel 2, eerste lid geldt: reden van de beslissing: te weinig uren, als uren zorg per "
-        "week is minder dan de drempel in uren per week en niet: de verzekerde woont thuis.")
+    # "niet thuis" is the clause's own negation, not "niet: de verzekerde woont thuis"; inline the sentence would
+    # have 27 words, so the conditions are a list.
+    assert regel_lezing(proef["proef-2027"], rules).tekst() == (
+        "Reden van de beslissing is ‘te weinig uren’ als aan beide voorwaarden is voldaan:\n"
+        "- het aantal uren zorg per week minder dan de drempel in uren per week is;\n"
+        "- de verzekerde niet thuis woont.\n"
+        "Deze regel gaat voor artikel 2, eerste lid.")
 
 
 def test_begrip_sentence(proef: dict[str, ir.Regeling]) -> None:
     reg = proef["proef-2026"]
     assert begrip_zin(reg, reg.definitions["drempel"]) == (
-        "De drempel in uren per week is: 1,25 maal uren per week volgens de tabel Uren per profiel bij profiel "
-        "volgens het besluit.")
+        "De drempel in uren per week is 1,25 maal de uren per profiel bij profiel volgens het besluit.")

@@ -32,6 +32,8 @@ PAGINAS = {
     "rlz-2027-bijlage-A": "_generated/rlz-2027/bijlage-A.html",
     "renvooi": "_generated/renvooi/rlz-2026--rlz-2027.html",
     "casussen": "casussen.html",
+    "rekenhulp": "_generated/voor-clienten-en-ouders.html",
+    "casussen-scenarios": "_generated/casussen/rlz-2027-scenarios.html",
     "dekking": "dekking.html",
 }
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -159,4 +161,160 @@ def test_print_shows_the_regeling_without_navigation(adres: str, browser: Any) -
     assert not page.locator(".toc-drawer").is_visible()
     assert page.locator("article h1").is_visible() and page.locator("div.rlz-wettekst").first.is_visible()
     assert page.evaluate("getComputedStyle(document.querySelector('article h1')).breakBefore") == "page"
+    page.close()
+
+
+REKENHULP = "_generated/voor-clienten-en-ouders.html"
+
+
+def _als_engine(href: str) -> dict[str, bool]:
+    """The example's facts (the link's fragment) decided by the per-case engine: meer zorg per version."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    from meerzorg_law.cases.load import parse_value
+    from meerzorg_law.engine.compile import compile_regeling
+    from meerzorg_law.engine.evaluate import evaluate
+    from meerzorg_law.sphinxext.sitedata import laad_regeling
+
+    bundle = laad_regeling("").bundle
+    uit = {}
+    for vid, reg in bundle.versions.items():
+        facts = {k: parse_value({"ja": "waar", "nee": "onwaar"}.get(v, v), reg.facts[k].type, reg.enums)
+                 for k, v in parse_qsl(urlsplit(href).fragment)}
+        uit[vid] = evaluate(compile_regeling(reg), facts, ["meerzorg"]).values["meerzorg"] is True
+    return uit
+
+
+def test_rekenhulp_as_a_parent(adres: str, browser: Any) -> None:
+    """A parent on a phone: from the start page to the answer for a child of 14 at home who needs constant
+    supervision in at most three actions; every version by its title, with the engine's answer and why."""
+    import re
+
+    from meerzorg_law.sphinxext.rekenhulp import versie_titel
+    from meerzorg_law.sphinxext.sitedata import laad_regeling
+
+    p = Pagina(browser, 390)
+    page = p.open(adres + "index.html")
+    acties = 0
+    page.get_by_role("link", name="rekenhulp voor cliënten en ouders").first.click()
+    acties += 1
+    voorbeeld = page.get_by_role("link", name=re.compile("kind van 14", re.IGNORECASE))
+    href = voorbeeld.get_attribute("href") or ""
+    voorbeeld.click()
+    acties += 1
+    kort = page.locator("#rk-antwoord ul.rk-kort")
+    kort.wait_for(timeout=10_000)
+    assert acties <= 3
+    data = laad_regeling("")
+    regels = kort.locator("li").all_inner_texts()
+    verwacht = _als_engine(href)
+    assert len(regels) == len(verwacht) == len(data.versie_ids)
+    for vid, regel in zip(data.versie_ids, regels, strict=True):
+        assert regel.startswith(versie_titel(data, vid)), regel
+        assert vid not in regel
+        assert f"recht op meer zorg: {'ja' if verwacht[vid] else 'nee'}" in regel, (vid, regel)
+    assert any(verwacht.values()) and not all(verwacht.values()), "het voorbeeld laat geen verschil zien"
+    uitleg = page.locator("details.rk-uitleg").first
+    uitleg.locator("summary").click()
+    assert re.search(r"Artikel \d", uitleg.inner_text()), uitleg.inner_text()
+    assert p.overloop() <= 0, f"de rekenhulp is {p.overloop()} px breder dan het scherm"
+    assert not p.fouten, p.fouten
+    kort.scroll_into_view_if_needed()
+    page.evaluate("window.scrollBy(0, -80)")
+    assert p.foto("rekenhulp-kind-thuis").stat().st_size > 10_000
+    # Reached from the navigation too, not only from the start page.
+    assert page.locator(".sidebar-tree a", has_text="Voor cliënten en ouders").count() >= 1
+    page.close()
+
+
+def test_rekenhulp_without_javascript_says_what_to_do(adres: str, browser: Any) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    page.goto(adres + REKENHULP, wait_until="load")
+    melding = page.locator("p.rk-zonder-js")
+    assert melding.is_visible()
+    assert "JavaScript" in melding.inner_text() and "zorgkantoor" in melding.inner_text()
+    assert not page.locator("#rk-vragen").is_visible()
+    assert int(page.evaluate("document.documentElement.scrollWidth - window.innerWidth")) <= 0
+    context.close()
+
+
+def test_rekenhulp_sends_nothing_and_loads_nothing_from_elsewhere(echte_site: tuple[int, Path]) -> None:
+    """CSP-friendly and offline: only scripts from _static, no inline script in the article, no handler
+    attributes, no eval or network call in the generated rules or the page's script."""
+    import re
+
+    status, out = echte_site
+    assert status == 0
+    html = (out / REKENHULP).read_text(encoding="utf-8")
+    artikel = html[html.index("<article"):html.index("</article>")]
+    scripts = re.findall(r"<script\b([^>]*)>", artikel)
+    assert scripts and all('src="../_static/' in s for s in scripts), scripts
+    assert not re.search(r"\son[a-z]+=", artikel)
+    for naam in ("rekenhulp-regels.js", "rekenhulp.js"):
+        code = (out / "_static" / naam).read_text(encoding="utf-8")
+        for verboden in ("eval(", "new Function", "fetch(", "XMLHttpRequest", "http://", "https://", "import("):
+            assert verboden not in code, (naam, verboden)
+# Every page type at both widths; axe-core (bundled with axe-playwright-python, nothing downloaded) must find no
+# serious or critical violation.
+TOEGANKELIJKHEID = {**PAGINAS, "zoeken": "search.html", "begrippen": "rlz-begrippen.html", "bronnen": "bronnen.html",
+                    "bewijzen": "bewijzen.html", "versie": "_generated/rlz-2027/index.html"}
+
+
+def _axe(page: Any) -> list[tuple[str, str, int, str]]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"]), v["nodes"][0]["html"][:120])
+            for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+@pytest.mark.parametrize("naam", sorted(TOEGANKELIJKHEID))
+def test_no_serious_accessibility_violation(adres: str, browser: Any, naam: str, breedte: int) -> None:
+    p = Pagina(browser, breedte)
+    page = p.open(adres + TOEGANKELIJKHEID[naam])
+    assert _axe(page) == []
+    page.close()
+
+
+def test_axe_finds_a_low_contrast_badge(adres: str, browser: Any) -> None:
+    """The accessibility test can fail: the old green of the 'nieuw' badge (white on #28a745, 3.13:1) is found."""
+    p = Pagina(browser, 1280)
+    page = p.open(adres + PAGINAS["rlz-2027-artikel-2.2"])
+    page.add_style_tag(content="span.rlz-badge-gewijzigd { background: #28a745 !important; }")
+    assert [v[0] for v in _axe(page)] == ["color-contrast"]
+    page.close()
+
+
+@pytest.mark.parametrize("breedte", BREEDTES)
+def test_renvooi_switch_stays_in_view_and_uncovered(adres: str, browser: Any, breedte: int) -> None:
+    """Scrolled to the end of a long page (and back up a little, which brings Furo's 'Naar boven' button), the
+    switch is on the screen and nothing lies on top of it."""
+    p = Pagina(browser, breedte)
+    page = p.open(adres + PAGINAS["rlz-2027-artikel-2.2"])
+    page.mouse.wheel(0, 200_000)
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(300)
+    box = page.locator("div.rlz-schakelaar").bounding_box()
+    assert box is not None and box["y"] >= 0 and box["y"] + box["height"] <= 900, box
+    midden = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    bovenop = page.evaluate("([x, y]) => !!document.elementFromPoint(x, y).closest('div.rlz-schakelaar')",
+                            list(midden))
+    assert bovenop, "iets ligt over de schakelaar"
+    page.close()
+
+
+def test_keyboard_reaches_the_renvooi_switch(adres: str, browser: Any) -> None:
+    p = Pagina(browser, 1280)
+    page = p.open(adres + PAGINAS["rlz-2027-artikel-2.2"])
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.id") == "rlz-renvooi-aan":
+            break
+    else:
+        pytest.fail("de schakelaar is met Tab niet te bereiken")
+    page.keyboard.press("Space")
+    assert page.locator("div.rlz-renvooi-weergave").first.is_visible()
     page.close()

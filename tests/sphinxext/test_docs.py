@@ -27,6 +27,39 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
     assert 'id="rlz-2026-artikel-2.2"' in artikel and 'id="rlz-rlz-' not in artikel  # no doubled prefix
 
 
+def test_wijzigingsregeling_pages_carry_every_inserted_text(echte_site: tuple[int, Path]) -> None:
+    """Every instruction of rlz-2027 and variant D once, in its one wording, and every provision it inserts
+    or rewords quoted in full (artikel 2.2a, onderdeel f with 1° to 3°; in variant D artikel 2.2c)."""
+    from meerzorg_law.document import build_amendment
+    from meerzorg_law.document.model import Provision, zin_tekst
+    from meerzorg_law.syntax import ast
+
+    _, out = echte_site
+    bundle = load_bundle(REGELING)
+
+    def teksten(p: Provision) -> list[str]:
+        return [t for t in (p.kop, p.tekst) if t] + [t for k in p.kinderen for t in teksten(k)]
+
+    def norm(s: str) -> str:
+        return " ".join(s.split())
+
+    for vid in ("rlz-2027", "rlz-2027-variant-d"):
+        pagina = (out / "_generated" / vid / "wijzigingsregeling.html").read_text(encoding="utf-8")
+        tekst = norm(html.unescape(re.sub(r"<[^>]+>", "", pagina)))
+        doc = bundle.documents[vid]
+        assert isinstance(doc, ast.Wijzigingsregeling)
+        mods = [m for a in build_amendment(doc, bundle.consolidated, bundle.bronnen).artikelen
+                for p in a.parts for m in p.mods]
+        assert mods
+        for m in mods:
+            zin = norm(zin_tekst(m.zin))
+            assert tekst.count(zin) == 1 or zin.startswith(("Onderdeel", "Het ")), (vid, zin)
+            for q in m.quoted:
+                for t in teksten(q) if isinstance(q, Provision) else []:
+                    assert norm(t) in tekst, (vid, t[:80])
+    assert "2.2c" in (out / "_generated" / "rlz-2027-variant-d" / "wijzigingsregeling.html").read_text("utf-8")
+
+
 # A name from the regeling as code writes it (``bijzondere_situatie``): never in prose a reader sees.
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 # The impact page is written by the impact analysis (docs/impact.rst), not by this extension.
@@ -76,8 +109,70 @@ def test_every_provision_and_bijlage_shows_its_provenance(echte_site: tuple[int,
     assert pages
     for page in pages:
         text = page.read_text(encoding="utf-8")
-        assert text.count('class="rlz-bepaling') == text.count("rlz-herkomst"), page.name
+        assert text.count('class="rlz-bepaling') == text.count('class="rlz-herkomst"'), page.name
     bijlage = (out / "_generated" / "rlz-2026" / "bijlage-A.html").read_text(encoding="utf-8")
     # The bijlage itself and each of its tables (the zorgprofielen, the bekostigingsuren).
-    assert bijlage.count("rlz-herkomst") >= 1 + bijlage.count("Tabel: ")
+    assert bijlage.count('class="rlz-herkomst"') >= 1 + bijlage.count("Tabel: ")
     assert "officiële tekst, geldend 1-7-2025" in bijlage
+
+
+# Every page a reader opens loads in a moment on a phone: the single page with all cases was 1.03 MB.
+GRENS_PAGINA = 300_000
+
+
+def test_no_page_over_300_kb(echte_site: tuple[int, Path]) -> None:
+    status, out = echte_site
+    assert status == 0
+    te_groot = {str(p.relative_to(out)): p.stat().st_size for p in out.rglob("*.html")
+                if p.stat().st_size > GRENS_PAGINA}
+    assert te_groot == {}
+
+
+def test_a_page_per_case_file_and_an_overview_that_links_them(echte_site: tuple[int, Path]) -> None:
+    from meerzorg_law.cases.load import file_title
+
+    status, out = echte_site
+    assert status == 0
+    overzicht = (out / "casussen.html").read_text(encoding="utf-8")
+    bestanden = sorted((REGELING.parent / "tests" / "casussen").glob("*.yaml"))
+    assert bestanden
+    for f in bestanden:
+        pagina = out / "_generated" / "casussen" / f"{f.stem}.html"
+        assert pagina.is_file(), f.name
+        tekst = html.unescape(pagina.read_text(encoding="utf-8"))
+        titel = file_title(f)
+        assert titel and f"<h1>{titel}" in tekst, f.name
+        # Every case of the file has its anchored block on the file's page, and only there.
+        for naam in re.findall(r"^  - naam: \"?(.+?)\"?$", f.read_text(encoding="utf-8"), flags=re.M):
+            assert f">{naam}<" in tekst, (f.name, naam)
+        assert f'href="_generated/casussen/{f.stem}.html"' in overzicht
+    assert 'class="rlz-casus"' not in overzicht
+
+
+def test_no_source_maps_are_published(echte_site: tuple[int, Path]) -> None:
+    status, out = echte_site
+    assert status == 0
+    assert not list(out.rglob("*.map"))
+    assert not [p for p in (out / "_static").rglob("*") if p.suffix in (".js", ".css")
+                and "sourceMappingURL" in p.read_text(encoding="utf-8", errors="replace")]
+
+
+def test_theme_speaks_dutch_and_names_its_panels(echte_site: tuple[int, Path]) -> None:
+    from meerzorg_law.sphinxext.thema import VERVANGINGEN
+
+    status, out = echte_site
+    assert status == 0
+    for page in (out / "index.html", out / "_generated" / "rlz-2027" / "artikel-2.2.html", out / "search.html"):
+        text = page.read_text(encoding="utf-8")
+        for engels, _ in VERVANGINGEN:
+            assert engels not in text, (page.name, engels)
+        assert re.findall(r"<aside (?![^>]*aria-label)", text) == [], page.name
+        assert "Toggle" not in text and "<h1" in text
+
+
+def test_dutch_theme_filter_replaces_the_english_labels() -> None:
+    from meerzorg_law.sphinxext.thema import nl_thema
+
+    uit = nl_thema('<input aria-label="Toggle site navigation sidebar"><aside class="sidebar-drawer">')
+    assert uit == ('<input aria-label="Navigatie tonen of verbergen">'
+                   '<aside class="sidebar-drawer" aria-label="Navigatie">')

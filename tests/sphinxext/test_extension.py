@@ -51,8 +51,9 @@ def test_artikel_shows_text_rule_plain_dutch_cases_and_example(site: SphinxTestA
     assert '<div class="rlz-regel highlight-meerzorg notranslate">' in html
     assert '<span class="kd">regel</span>' in html and '<span class="k">indien</span>' in html
     # the plain Dutch reading, every name by its label
-    assert "Dan geldt: <strong>recht op extra zorg: ja; reden van de beslissing: toegekend</strong>, als:" in html
-    assert "uren zorg per week is ten minste de drempel in uren per week, en" in html
+    assert "<p>Als aan beide voorwaarden is voldaan:</p>" in html
+    assert "<li><p>het aantal uren zorg per week ten minste de drempel in uren per week is;</p></li>" in html
+    assert "<li><p>de verzekerde heeft recht op extra zorg;</p></li>" in html
     # the cases that exercise the lid, per version, and a worked example
     assert 'class="rlz-tabel rlz-casussen' in html
     assert "P1 boven de drempel" in html
@@ -216,13 +217,18 @@ def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -
     gen = src / "_generated"
     assert not stale.exists() and not stale.parent.exists()
     assert sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*.rst")) == [
+        "casussen/proef.rst",
         "proef-2026/artikel-1.rst", "proef-2026/artikel-2.rst", "proef-2026/bijlage-A.rst", "proef-2026/index.rst",
         "proef-2027/artikel-1.rst", "proef-2027/artikel-2.rst", "proef-2027/bijlage-A.rst", "proef-2027/index.rst",
-        "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst"]
+        "proef-2027/wijzigingsregeling.rst", "renvooi.rst", "renvooi/proef-2026--proef-2027.rst", "versies.rst",
+        "voor-clienten-en-ouders.rst"]
     # a version not in force says so in every title, and so in the navigation
     assert (gen / "proef-2027" / "artikel-2.rst").read_text(encoding="utf-8") == (
         "Artikel 2 · Extra zorg \\(proef\\-2027\\, voorstel\\)\n" + "=" * 102 + "\n\n"
         ".. rlz:artikel:: 2\n   :versie: proef-2027\n")
+    # a case file without a titel gets a page named after the file
+    assert (gen / "casussen" / "proef.rst").read_text(encoding="utf-8") == (
+        "Casussen uit proef.yaml\n===========================\n\n.. rlz:casussen::\n   :bestand: proef\n")
 
 
 def test_renvooi_pairs() -> None:

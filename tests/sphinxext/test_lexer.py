@@ -32,7 +32,7 @@ artikel 2.2 "Meer zorg"
       heeft recht."""
     begrip drempel "de drempel": decimaal = 1,25 * bekostigingsuren[zorgprofiel]
     regel in afwijking van artikel 2.2, tweede lid: meerzorg is waar
-      indien leeftijd >= 18 en peildatum < 2027-01-01 en duur = 3 jaar
+      indien leeftijd >= 18 en peildatum < 2027-01-01 en duur = 3 jaar en uren_zorg >= 32:36:15
       tenzij niet bijzonder_x of leveringsvorm in {pgb, vpt}
 '''
 
@@ -54,6 +54,7 @@ def test_sample_tokens() -> None:
     assert kinds["decimaal"] is Keyword.Type
     assert kinds["1,25"] is Number.Float and kinds["18"] is Number.Integer
     assert kinds["2027-01-01"] is Number.Other
+    assert kinds["32:36:15"] is Number.Other and kinds["uren_zorg"] is Name
     assert kinds["indien"] is Keyword and kinds["tenzij"] is Keyword and kinds["afwijking"] is Keyword
     assert kinds["en"] is Operator.Word and kinds["niet"] is Operator.Word and kinds["of"] is Operator.Word
     assert kinds["waar"] is Keyword.Constant
@@ -72,7 +73,7 @@ def test_every_keyword_of_the_grammar_is_highlighted() -> None:
     code = "\n".join(line for line in grammar.splitlines() if not line.lstrip().startswith("//"))
     words = set(re.findall(r'"([A-Za-z][A-Za-z/]*)"', code))
     known = {*DECLARATIES, *SLEUTELWOORDEN, "en", "of", "niet", "in", "impliceert", "waar", "onwaar",
-             "waar/onwaar", "geheel", "getal", "decimaal", "geldbedrag", "datum", "duur"}
+             "waar/onwaar", "geheel", "getal", "decimaal", "geldbedrag", "datum", "duur", "uren"}
     assert words - known == set()
     for word in sorted(words):
         [(kind, value)] = _tokens(word)

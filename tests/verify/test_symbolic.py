@@ -4,6 +4,7 @@ the engine), and together the groups hold every bundled case whose outcome diffe
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -46,7 +47,27 @@ def test_groups_are_sound_and_complete_for_variant_a() -> None:
     assert changed
     for case in changed:
         assert any(_holds(diff, g, case.feiten) for g in diff.groepen), case.naam
-    assert any("telbare_zorgbehoefte < drempel volgens rlz-2027-variant-a" in g.voorwaarde for g in diff.groepen)
+    drempel = ("de telbare zorgbehoefte in uren per week (directe zorg) < de telbare zorgbehoefte die ten minste "
+               "nodig is (125% van de bekostigingsuren) volgens rlz-2027-variant-a")
+    assert any(drempel in g.voorwaarde for g in diff.groepen)
+
+
+@pytest.mark.parametrize("nieuw", ["rlz-2027-variant-a", "rlz-2027"])
+def test_groups_are_disjoint_and_in_labels(nieuw: str) -> None:
+    """No client is in two groups (before, three groups shared one witness), and a group reads in the labels
+    of facts and begrippen, not their internal names."""
+    diff = symbolic_diff(VERSIONS, "rlz-2026", nieuw)
+    u = diff.universe
+    assert u is not None and len(diff.groepen) > 1
+    solver = z3.Solver()
+    solver.add(*u.valid(["rlz-2026", nieuw]))
+    for i, g in enumerate(diff.groepen):
+        for h in diff.groepen[i + 1:]:
+            assert solver.check(z3.And(*g.formule), z3.And(*h.formule)) == z3.unsat, (g.voorwaarde, h.voorwaarde)
+    names = {n for r in (VERSIONS["rlz-2026"], VERSIONS[nieuw]) for n in (*r.facts, *r.definitions)}
+    for g in diff.groepen:
+        words = set(re.findall(r"[a-z0-9_]+", g.voorwaarde))
+        assert not {w for w in words if "_" in w} & names, g.voorwaarde
 
 
 def test_a_version_against_itself_has_no_groups() -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import actual, inline_expectations
+from meerzorg_law import values
 from meerzorg_law.semantics.pipeline import Bundle, load_bundle
 from meerzorg_law.span import ProvisionRef
 
@@ -72,7 +73,7 @@ def test_every_provision_instruction_on_the_bundled_regeling() -> None:
     assert [h.nummer for h in new.hoofdstukken] == ["1", "2", "3", "5"]
     assert [p.nummer for p in new.hoofdstukken[-1].paragrafen] == ["2", "3"]
     assert ProvisionRef("2.1a") in provisions and ProvisionRef("2.1") not in provisions
-    assert str(ir_new.tables["bekostigingsuren"].rows["VG7"][0]) == "35.0"
+    assert ir_new.tables["bekostigingsuren"].rows["VG7"][0] == values.Uren(35 * 3600)  # 35:00
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
@@ -108,3 +109,13 @@ def test_lapse_artikel_and_subonderdeel_on_the_bundled_regeling() -> None:
     assert ProvisionRef("1.1", "", "d", "1°") in refs
     artikelen = [a.nummer for a in bundle.consolidated["rlz-2026-meer"].alle_artikelen()]
     assert artikelen.index("2.2") + 1 == artikelen.index("2.3")
+
+
+def test_a_wrong_reference_is_reported_where_it_stands_in_the_tekst() -> None:
+    """T001/T002 point at the reference inside the tekst string (for a part of a compound reference: at its own
+    number), not at the head of the provision."""
+    path = HERE / "bad" / "verwijzingen.rgl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    found = {(d.code, lines[d.span.line - 1][d.span.column - 1:].split(",")[0].split(" lid")[0])
+             for d in _load(path).diagnostics if d.code in ("T001", "T002")}
+    assert found == {("T002", "Artikel 5.5"), ("T002", "derde"), ("T001", "artikel 2.22"), ("T001", "zevende")}

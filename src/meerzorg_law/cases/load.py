@@ -25,12 +25,14 @@ from .beperkingen import check_beperkingen
 from .model import Case, Expectation
 from .yaml_guard import LOADER, check_yaml
 
-__all__ = ["case_files", "load_cases", "parse_value"]
+__all__ = ["TE_HERZIEN", "case_files", "load_cases", "parse_value"]
 
 InForce = Callable[[datetime.date], "str | None"]
 _MERGE = "tag:yaml.org,2002:merge"
 _CASE_KEYS = ("naam", "omschrijving", "feiten", "verwacht")
+_TOP_KEYS = ("casussen", "titel", "sjablonen")
 _WAAR = {"waar": True, "true": True, "ja": True, "onwaar": False, "false": False, "nee": False}
+TE_HERZIEN = "te herzien"  # an expectation still to be reviewed (cases.herzien)
 _DUUR = re.compile(r"^(\d+) +(jaren|jaar|maanden|maand|weken|week|dagen|dag)$")
 
 
@@ -39,6 +41,20 @@ def case_files(paths: Iterable[Path | str]) -> list[Path]:
     for p in map(Path, paths):
         out += sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if p.is_dir() else [p]
     return out
+
+
+def file_title(path: Path) -> str:
+    """The ``titel:`` of a case file without loading its cases (the site's page stubs need only that); empty
+    when the file has none or cannot be read. The loader checks the key properly when the cases are run."""
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("titel:"):
+                    value = yaml.safe_load(line.partition(":")[2])
+                    return value if isinstance(value, str) else ""
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return ""
+    return ""
 
 
 def _span(file: str, node: Node) -> Span:
@@ -84,6 +100,10 @@ def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
             return values.date_of_python(datetime.date.fromisoformat(s))
         except ValueError:
             raise ValueError(f"'{s}' is geen datum (jjjj-mm-dd)") from None
+    if t.kind == "uren":  # "26:05", "6:31:15", or decimal hours "32.6" / "32,6"
+        if _too_many_digits(s.partition(":")[0]):
+            raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
+        return values.uren_of_text(s)
     if t.kind == "duur":
         m = _DUUR.match(s)
         if m:
@@ -116,6 +136,8 @@ class _Loader:
         self.versions = versions
         self.diags = diags
         self.in_force = in_force
+        self.onbekend: dict[str, list[Diagnostic]] = {}  # unknown version -> its C040s (load_cases merges them)
+        self.titel = ""
         # Facts as the newest version declares them (a later version may add facts).
         self.facts: dict[str, tuple[ir.FactDecl, ir.Regeling]] = {}
         for reg in versions.values():
@@ -190,9 +212,11 @@ class _Loader:
             return []
         for k, _ in top:
             # 'sjablonen' holds anchored blocks for merge keys ('<<: *basis'); nothing in it runs by itself.
-            if k.value not in ("casussen", "sjablonen"):
-                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht 'casussen' en eventueel 'sjablonen')"
-                         f"{_hint((), k.value)}", _suggest(k.value, ["casussen", "sjablonen"]))
+            if k.value not in _TOP_KEYS:
+                self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht 'casussen' en eventueel 'titel' en "
+                         f"'sjablonen'){_hint(_suggest(k.value, _TOP_KEYS), k.value)}", _suggest(k.value, _TOP_KEYS))
+        titel_node = next((v for k, v in top if k.value == "titel"), None)
+        self.titel = (self.scalar(titel_node, "titel") or "") if titel_node is not None else ""
         items = next((v for k, v in top if k.value == "casussen"), None)
         if items is None:
             self.err("C003", root, "'casussen:' ontbreekt")
@@ -237,7 +261,7 @@ class _Loader:
         if naam is None:
             return None
         span = _span(self.file, node)
-        case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span)
+        case = Case(naam, omschrijving or "", feiten, spans, tuple(verwacht), span, self.titel)
         self.check_required(case, given, fields.get("feiten", (node, node))[0])
         peil = case.feiten.get("peildatum")
         in_force = self.in_force(peil.value) if isinstance(peil, values.Date) else None
@@ -284,9 +308,13 @@ class _Loader:
                 close = _suggest(k.value, self.versions)
                 self.err("C040", k, f"versie '{k.value}' bestaat niet{_hint(close, k.value)} (versies: "
                                     f"{', '.join(self.versions)})", close)
+                self.onbekend.setdefault(k.value, []).append(self.diags[-1])
                 continue
             vals: dict[str, Value] = {}
             spans: dict[str, Span] = {}
+            if isinstance(v, ScalarNode) and v.value == TE_HERZIEN:
+                out.append(Expectation(k.value, vals, spans, _span(self.file, k), te_herzien=True))
+                continue
             for ok, ov in self.mapping(v, f"de verwachting voor {k.value}") or []:
                 decl = reg.outcomes.get(ok.value)
                 if decl is None:
@@ -389,5 +417,29 @@ def load_cases(paths: Iterable[Path | str], versions: dict[str, ir.Regeling],
         except yaml.YAMLError as e:
             diags.append(Diagnostic("C005", Span(file, 1, 1, 1, 1), f"geen geldige YAML: {e}"))
             continue
-        cases += _Loader(file, versions, in_force, diags).document(root)
+        eigen: list[Diagnostic] = []
+        loader = _Loader(file, versions, in_force, eigen)
+        cases += loader.document(root)
+        diags += _onbekende_versies(eigen, loader.onbekend, versions)
     return cases, diags
+
+
+def _onbekende_versies(diags: list[Diagnostic], onbekend: dict[str, list[Diagnostic]],
+                       versions: dict[str, ir.Regeling]) -> list[Diagnostic]:
+    """A file that names a version the regeling does not have (the variant's own case file, loaded without
+    its folder): one error per such version, with a hint to --regeling, instead of one per case and every
+    unknown fact after it; the rest of the file is judged once the version is known."""
+    if not onbekend:
+        return diags
+    out = []
+    for versie, found in onbekend.items():
+        keer = f" ({len(found)} keer; de andere meldingen in dit bestand volgen als de versie bekend is)" \
+            if len(found) > 1 or len(diags) > len(found) else ""
+        close = found[0].suggestions
+        odd = odd_characters(versie)
+        out.append(Diagnostic("C040", found[0].span, f"versie '{versie}' bestaat niet in deze regeling{keer}. "
+                              "Staat zij in een eigen map? Geef die dan mee: meerzorg --regeling MAP ... (versies "
+                              f"hier: {', '.join(versions)})" + (f"; of bedoelde u {' of '.join(close)}?" if close
+                                                                  else "") + (f" (let op: {odd})" if odd else ""),
+                              suggestions=close))
+    return out

@@ -14,6 +14,9 @@ class Expectation:
     values: dict[str, Value]
     spans: dict[str, Span]
     span: Span
+    # Written as ``versie: te herzien``: the case runs on the version, and its outcomes wait for the drafter's
+    # review (``meerzorg test --herzien``) instead of being copied from another version.
+    te_herzien: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +27,8 @@ class Case:
     feit_spans: dict[str, Span]
     verwacht: tuple[Expectation, ...]
     span: Span
+    # The case file's own title (top-level ``titel:``), shown as the heading of its page on the site.
+    bestandstitel: str = ""
 
     @property
     def file(self) -> str:

@@ -14,12 +14,13 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk
+from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk, wijziging
 from ._common import EXIT_INPUT, EXIT_OK, VeiligeUitvoer, fout
 from ._dutch import geheel_getal, in_dutch
 
 EXIT_INTERRUPTED = 130
-SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs, nieuw, export)
+_REGELING = "map of bestand met de regeling (standaard: de meegeleverde regeling/)"
+SUBCOMMANDS = (check, test, uitleg, vergelijk, eigenschappen, impact, docs, nieuw, export, wijziging)
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -79,13 +80,17 @@ class _Versie(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     p = _DutchParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
     p.add_argument("--version", action=_Versie, help="toon de versie en stop")
-    p.add_argument("--regeling", help="map of bestand met de regeling (standaard: de meegeleverde regeling/)")
+    p.add_argument("--regeling", help=_REGELING)
     p.add_argument("--bewijstijd", metavar="SECONDEN",
                    help="tijd per bewijs met z3 (standaard 5, of MEERZORG_BEWIJSTIJD); wat niet binnen die tijd "
                         "beslist is, heet 'niet bewezen binnen N s', nooit bewezen")
     sub = p.add_subparsers(dest="opdracht", required=True, metavar="OPDRACHT", parser_class=_DutchParser)
     for module in SUBCOMMANDS:
         module.add_parser(sub)
+    # Global options are accepted after the subcommand too ("meerzorg test --regeling MAP"); SUPPRESS keeps a
+    # value given before it when none is given after.
+    for s in sub.choices.values():
+        s.add_argument("--regeling", default=argparse.SUPPRESS, help=_REGELING)
     return p
 
 

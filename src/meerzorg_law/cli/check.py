@@ -103,6 +103,8 @@ def _herkomst_regel(telling: dict[str, tuple[int, int]]) -> str:
     bepalingen = sum(n for n, _ in telling.values())
     woorden = sum(w for _, w in telling.values())
     n, w = telling.get("officieel", (0, 0))
-    rest = ", ".join(f"{s} {telling[s][0]}" for s in _SOORTEN[1:] if s in telling)
+    # A herkomst with only substituted words (no provision of its own) is counted in words.
+    rest = ", ".join(f"{s} {telling[s][0]}" if telling[s][0] else f"{s} {telling[s][1]} woorden"
+                     for s in _SOORTEN[1:] if s in telling)
     return (f"officiële tekst: {n} van {bepalingen} bepalingen ({w} van {woorden} woorden)"
             + (f"; verder {rest}" if rest else ""))

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(properties_json(report))
     else:
-        print(render_properties(report))
+        print(render_properties(report, bundle.versions))
     return EXIT_FAILED if not report.ok else EXIT_UNDECIDED if report.onbeslist else EXIT_OK
 
 

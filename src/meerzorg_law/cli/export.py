@@ -1,13 +1,17 @@
 """``meerzorg export VERSIE --uit MAP``: the wijzigingsregeling and the consolidated regeling in renvooi as Word
-documents (with real tracked changes), both as PDF, and the outcome comparison of the cases as .csv."""
+documents (with real tracked changes), both as PDF, and the outcome comparison of the cases as .csv; with
+``--formaat akn`` the consolidated version and the wijzigingsregeling as Akoma Ntoso 3.0 XML."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+
+if TYPE_CHECKING:
+    from ..cases.project import Project
 
 
 def add_parser(sub: Any) -> None:
@@ -17,11 +21,14 @@ def add_parser(sub: Any) -> None:
                                             "(standaard: tests/casussen/)")
     s.add_argument("--uit", required=True, help="map voor de bestanden")
     s.add_argument("--geen-pdf", action="store_true", help="geen PDF maken")
+    s.add_argument("--formaat", choices=("docx", "akn"), default="docx",
+                   help="docx: Word, PDF en CSV (standaard); akn: Akoma Ntoso 3.0 XML van de geconsolideerde "
+                        "versie en van de wijzigingsregeling")
     s.set_defaults(run=run, json=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.write import export_versie
+    from ..export.write import export_akn, export_versie
     from ..output import OutputError, ensure_directory
     from ..syntax import ast
 
@@ -33,6 +40,15 @@ def run(args: argparse.Namespace) -> int:
     if unknown_version(bundle, args.versie):
         return EXIT_INPUT
     doc = bundle.documents.get(args.versie)
+    if args.formaat == "akn":
+        try:
+            geschreven = export_akn(bundle, args.versie, ensure_directory(Path(args.uit)))
+        except OutputError as err:
+            fout(str(err))
+            return EXIT_INPUT
+        for pad, wat in geschreven:
+            print(f"{pad}: {wat}")
+        return EXIT_OK
     if not isinstance(doc, ast.Wijzigingsregeling):
         fout(f"{args.versie} is geen wijzigingsregeling: exporteren kan alleen een wijziging op een basisversie")
         return EXIT_INPUT
@@ -44,4 +60,26 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     for pad, wat in geschreven:
         print(f"{pad}: {wat}")
-    return EXIT_OK
+    return _verwachtingen(project, args.versie)
+
+
+def _verwachtingen(project: Project, versie: str) -> int:
+    """The documents are written either way; but a proposal whose cases do not hold is not done: say so, exit 1."""
+    from ..cases.run import run_cases
+    from ..values import format_value
+
+    basis = project.bundle.consolidated[versie].basis
+    results = [r for vid in (basis, versie)
+               for r in run_cases(project.bundle.versions, project.cases, project.bundle.in_force, vid)
+               if any(e.versie == vid for e in r.case.verwacht)]
+    mis = [r for r in results if not r.ok]
+    if not mis:
+        return EXIT_OK
+    for r in mis:
+        wat = "te herzien" if r.te_herzien and not r.mismatches else "; ".join(
+            f"{m.outcome} verwacht {format_value(m.verwacht)}" for m in r.mismatches) or "fout bij het beslissen"
+        print(f"MISLUKT  {r.versie:22} {r.case.naam}: {wat}")
+    fout(f"{len(mis)} verwachting{'en' if len(mis) != 1 else ''} van de casussen klopt niet (zie de kolom "
+         f"'verwacht' in {versie}-casussen.csv); bekijk en neem de nieuwe uitkomsten over met "
+         "'meerzorg test --herzien'")
+    return EXIT_FAILED

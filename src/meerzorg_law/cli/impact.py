@@ -29,6 +29,8 @@ def add_parser(sub: Any) -> None:
                    help="aannames van de populatie (standaard: populatie.toml bij de regeling)")
     s.add_argument("--gevoeligheid", action="store_true",
                    help="reken ook met het lage en hoge aandeel bijzondere zorgbehoefte uit het populatiebestand")
+    s.add_argument("--standaard", action="store_true",
+                   help="een feit zonder sectie in het populatiebestand krijgt de standaardverdeling (anders een fout)")
     s.add_argument("--csv", metavar="BESTAND", help="schrijf de tabellen ook als CSV naar dit bestand")
     s.add_argument("--json", action="store_true")
     s.add_argument("--verbose", action="store_true",
@@ -61,7 +63,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         assumptions = load_assumptions(args.populatie or _default_assumptions(args))
         _tegen_regeling(assumptions, basis)
-        population = Population(args.n, args.seed, assumptions, basis, nieuw)
+        bekend = {name for r in bundle.versions.values() for name in r.facts}
+        population = Population(args.n, args.seed, assumptions, basis, nieuw, args.standaard, bekend)
         with _voortgang(args.n, f"{args.basis} en {args.nieuw}", not args.json) as advance:
             report = impact_report(basis, nieuw, population, advance, args.gevoeligheid)
     except PopulatieFout as e:

@@ -62,7 +62,8 @@ def run(args: argparse.Namespace) -> int:
         fout(str(err))
         return EXIT_INPUT
     print(f"Geschreven: {doel_rgl} (wijzigingsregeling op {args.basis}) en {doel_yaml} "
-          f"({skelet.aantal_casussen} casussen met de verwachtingen van {args.basis}).")
-    print(f"Verder: meerzorg check {uit} · meerzorg --regeling {uit} test {uit} · "
+          f"({skelet.aantal_casussen} casussen met de verwachtingen van {args.basis}; die voor {args.naam} zijn "
+          "'te herzien').")
+    print(f"Verder: meerzorg check {uit} · meerzorg --regeling {uit} test --herzien {uit} · "
           f"meerzorg --regeling {uit} export {args.naam} --uit {uit / 'uit'}")
     return EXIT_OK

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import datetime
+
+    from ..cases.model import Case
 
 from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, print_json, report_diagnostics
 
@@ -18,9 +24,25 @@ def add_parser(sub: Any) -> None:
     s.set_defaults(run=run)
 
 
+def _keuze(case: Case, versie: str | None, in_force: Callable[[datetime.date], str | None]) -> list[tuple[str, str]]:
+    """The versions to explain the case under, each with why: --versie; else the version in force on the
+    peildatum (naming the other versions the case has expectations for); else those expectations' versions."""
+    from ..cases.run import versions_for
+    from ..values import Date
+
+    if versie:
+        return [(versie, "gekozen met --versie")]
+    peil = case.feiten.get("peildatum")
+    geldend = in_force(peil.value) if isinstance(peil, Date) else None
+    if geldend is not None and isinstance(peil, Date):
+        andere = [e.versie for e in case.verwacht if e.versie != geldend]
+        ook = f"; de casus heeft ook verwachtingen voor {', '.join(andere)} (kies met --versie)" if andere else ""
+        return [(geldend, f"de versie die geldt op de peildatum {peil.value.isoformat()}{ook}")]
+    return [(vid, "de casus heeft een verwachting voor deze versie") for vid in versions_for(case, in_force)]
+
+
 def run(args: argparse.Namespace) -> int:
     from ..cases.project import load_project
-    from ..cases.run import versions_for
     from ..engine.compile import EvaluationFailure, compile_regeling
     from ..engine.evaluate import evaluate
     from ..escape import terminal
@@ -38,11 +60,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_INPUT
     payload, status = [], EXIT_OK
     for case in cases:
-        for vid in [args.versie] if args.versie else versions_for(case, project.bundle.in_force):
+        keuze = _keuze(case, args.versie, project.bundle.in_force)
+        for vid, waarom in keuze:
             reg = project.bundle.versions.get(vid) if vid else None
             if reg is None:
                 fout(f"versie '{vid}' bestaat niet")
                 return EXIT_INPUT
+            if not args.json:
+                print(f"Versie {vid}: {waarom}.")
             try:
                 outcome = evaluate(compile_regeling(reg, traced=True), case.feiten)
             except EvaluationFailure as f:

@@ -41,7 +41,7 @@ def _segments(segs: Sequence[Any]) -> str:
 def run(args: argparse.Namespace) -> int:
     from ..compare.outcomes import compare_cases
     from ..compare.renvooi import renvooi
-    from ..export.model import gegevens_renvooi
+    from ..document.gegevens import gegevens_renvooi
     from ..render.diagnostics import diagnostic_json, render_caret
     from ..render.json import values_json
     from ..values import format_value, to_json
@@ -102,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
         for d in diffs:
             was = f", was {d.was.citeer()}" if d.was else ""
             print(f"\n  {d.ref.citeer()} ({d.soort}{was})")
+            if d.was is not None:  # moved: the number changes, the text is shown only where it changed too
+                print(f"    nummer: [-{d.was.citeer()}-] {{+{d.ref.citeer()}+}}")
             if d.tekst_gewijzigd:
                 print("    tekst: " + _segments(d.tekst).replace("\n", "\n           "))
             if d.regels_oud != d.regels_nieuw:

@@ -15,7 +15,7 @@ import numpy as np
 from .. import ir
 from ..diagnostics import Diagnostic
 from ..engine.compile import Decision, EvaluationFailure, compile_regeling
-from ..values import Value, decimal_as_fraction
+from ..values import Uren, Value, decimal_as_fraction
 from .columns import ColumnResult, Columns, row_facts
 from .execute import execute
 from .nodes import Plan
@@ -102,6 +102,8 @@ def _put(data: dict[str, np.ndarray], categories: dict[str, tuple[str, ...]], sc
     x: Any
     if isinstance(value, bool):
         x = value
+    elif isinstance(value, Uren):
+        x = value.seconden
     elif isinstance(value, str):
         x = categories[name].index(value)
     elif hasattr(value, "value") and name in scales and col.dtype != object:

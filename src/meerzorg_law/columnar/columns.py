@@ -2,8 +2,8 @@
 
 A ``Columns`` holds one numpy array per fact (or outcome), all of length ``n``:
 
-* waar/onwaar: bool; geheel getal: int64; geldbedrag: int64 cents; datum: int64 day number
-  (``date.toordinal()``);
+* waar/onwaar: bool; geheel getal: int64; geldbedrag: int64 cents; uren: int64 seconds; datum: int64 day
+  number (``date.toordinal()``);
 * enumeration: int codes with ``categories[name]`` giving the value of each code (a batch may carry values a
   version does not declare: the columnar engine treats them as the per-case evaluator treats an unknown
   string, equal to nothing);
@@ -26,7 +26,7 @@ from catala import runtime as rt
 
 from .. import ir, values
 from ..diagnostics import Diagnostic
-from ..values import Value, decimal_as_fraction
+from ..values import Uren, Value, decimal_as_fraction
 from .nodes import FACT_SCALE
 
 __all__ = ["ColumnResult", "Columns", "columns_from_facts", "row_facts", "row_values"]
@@ -102,6 +102,8 @@ def columns_from_facts(regeling: ir.Regeling, cases: Sequence[Mapping[str, Value
             data[name] = np.array([int(v.value) if isinstance(v, rt.Integer) else 0 for v in raw], dtype=np.int64)
         elif kind == "geld":
             data[name] = np.array([int(v.value.value) if isinstance(v, rt.Money) else 0 for v in raw], dtype=np.int64)
+        elif kind == "uren":
+            data[name] = np.array([v.seconden if isinstance(v, Uren) else 0 for v in raw], dtype=np.int64)
     return Columns(n, data, categories, known, scales)
 
 
@@ -132,6 +134,8 @@ def _value(kind: str, x: Any, cats: tuple[str, ...] | None, scale: int) -> Value
         return _decimal(x if isinstance(x, Fraction) else Fraction(int(x), 10**scale))
     if kind == "geld":
         return rt.money_of_cents_string(str(int(x)))
+    if kind == "uren":
+        return Uren(int(x))
     return values.integer(int(x))
 
 

@@ -9,6 +9,8 @@ Values in columns (the representation every back end of the plan must keep):
 
 * waar/onwaar: bool; enumeration: an int code, the value's index in this version's declaration;
 * geheel getal: int64; geldbedrag: int64 cents; datum: int64 day number (``date.toordinal()``);
+* uren: int64 seconds (exact: the type counts whole seconds); times a decimaal, the product at the decimaal's
+  scale is rounded to the second as ``values.round_half_up`` does (the ``round`` op, as ``afronden``);
 * decimaal: int64 counting units of 10^-scale. Facts come in at ``FACT_SCALE`` (10^-4: a ten-thousandth of an
   hour); every other node's scale follows statically from its operands (a constant 1,25 has scale 2, a
   product adds scales, a sum takes the larger). Binary fractions never occur.
@@ -36,10 +38,10 @@ from typing import Any
 from catala import runtime as rt
 
 from .. import ir
-from ..values import Value, decimal_as_fraction
+from ..values import Uren, Value, decimal_as_fraction
 from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
 
-__all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan"]
+__all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan", "planner"]
 
 LIMIT = 2**62
 ASSUMED_BOUND = 10**15
@@ -54,7 +56,9 @@ def plan(regeling: ir.Regeling) -> Plan:
     return Plan(regeling.versie, p.facts, dict(p.defs), outcomes, tuple(p.reasons))
 
 
-_KINDS = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "date"}
+_KINDS = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "date",
+          "uren": "uren"}
+_NUMBERS = ("int", "dec", "geld", "uren")
 
 
 def _fits(lo: int, hi: int) -> bool:
@@ -81,7 +85,7 @@ class _Planner(ir.ExprVisitor[Arr]):
             return FactSpec(f.name, kind, 0, _DATE_LO, _DATE_HI, f.optioneel)
         scale = FACT_SCALE if kind == "dec" else 0
         lo, hi = -ASSUMED_BOUND, ASSUMED_BOUND
-        if f.bereik is not None and kind in ("int", "dec", "geld"):
+        if f.bereik is not None and kind in _NUMBERS:
             ends = [_bound(v, scale) for v in f.bereik]
             lo, hi = math.floor(min(ends)), math.ceil(max(ends))
         return FactSpec(f.name, kind, scale, lo, hi, f.optioneel)
@@ -165,7 +169,7 @@ class _Planner(ir.ExprVisitor[Arr]):
             return Arr("lit", (), "date", 0, day, day, day)
         kind = _KINDS.get(e.type.kind, "other")
         units = _units(v, None)
-        if units is None or kind not in ("int", "dec", "geld"):
+        if units is None or kind not in _NUMBERS:
             return self._typed_fallback(f"constante van type {e.type} is niet exact als geheel getal", e)
         n, scale = units
         return Arr("lit", (), kind, scale, n, n, n)
@@ -205,8 +209,10 @@ class _Planner(ir.ExprVisitor[Arr]):
             return Arr(_CMP[op], (a, b), "bool", 0, 0, 1)
         if op == "/":
             return self._typed_fallback("deling: de uitkomst is een breuk, geen vast aantal decimalen", e)
-        same = (a.kind, b.kind) in (("int", "int"), ("dec", "dec"), ("geld", "geld"))
-        if not same or (a.kind == "geld" and op == "*"):
+        if op == "*" and a.kind == "uren" and b.kind in ("int", "dec"):
+            return self._uren_times(a, b, e)
+        same = (a.kind, b.kind) in (("int", "int"), ("dec", "dec"), ("geld", "geld"), ("uren", "uren"))
+        if not same or (a.kind in ("geld", "uren") and op == "*"):
             return self._typed_fallback(f"'{op}' op {e.left.type} en {e.right.type}", e)
         if op == "*":
             scale = a.scale + b.scale
@@ -222,6 +228,19 @@ class _Planner(ir.ExprVisitor[Arr]):
         if not _fits(lo, hi):
             return self._typed_fallback(f"'{op}' kan 2^62 overschrijden", e)
         return Arr("add" if op == "+" else "sub", (a, b), a.kind, a.scale, lo, hi)
+
+    def _uren_times(self, a: Arr, b: Arr, e: ir.BinOp) -> Arr:
+        """Seconds times a number: exact at the number's scale, then rounded to the second (a half up)."""
+        corners = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
+        lo, hi = min(corners), max(corners)
+        if b.scale > _MAX_SCALE or not _fits(lo, hi + 10**b.scale):
+            return self._typed_fallback("vermenigvuldiging kan 2^62 overschrijden", e)
+        product = Arr("mul", (a, b), "uren", b.scale, lo, hi)
+        if b.scale == 0:
+            return product
+        unit = 10**b.scale
+        return Arr("round", (product,), "uren", 0, (2 * lo + unit) // (2 * unit), (2 * hi + unit) // (2 * unit),
+                   b.scale)
 
     def in_set(self, e: ir.InSet) -> Arr:
         el = self.visit(e.element)
@@ -335,6 +354,8 @@ def _units(v: Value, scale: int | None) -> tuple[int, int] | None:
         q = decimal_as_fraction(v)
     elif isinstance(v, rt.Money):
         q = Fraction(int(v.value.value))
+    elif isinstance(v, Uren):
+        q = Fraction(v.seconden)
     else:
         return None
     for s in ([scale] if scale is not None else range(_MAX_SCALE + 1)):
@@ -350,6 +371,8 @@ def _bound(v: Value, scale: int) -> Fraction:
         return Fraction(decimal_as_fraction(v) * 10**scale)
     if isinstance(v, rt.Money):
         return Fraction(int(v.value.value))
+    if isinstance(v, Uren):
+        return Fraction(v.seconden)
     if isinstance(v, rt.Integer):
         return Fraction(int(v.value) * 10**scale)
     return Fraction(ASSUMED_BOUND) if v else Fraction(-ASSUMED_BOUND)
@@ -378,3 +401,9 @@ def _align(a: Arr, b: Arr) -> tuple[Arr, Arr]:
     if not (_fits(x.lo, x.hi) and _fits(y.lo, y.hi)):
         return Arr("fallback", (), "other", param="schaal"), b
     return x, y
+
+
+def planner(regeling: ir.Regeling) -> _Planner:
+    """The planner itself, for another exact back end (javascript) that needs each IR node's kind and scale:
+    ``visit(e)`` plans an expression (once per node), ``outcome(name)`` an outcome at its common scale."""
+    return _Planner(regeling)

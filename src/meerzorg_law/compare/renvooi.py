@@ -1,17 +1,21 @@
 """Renvooi: for every provision that differs between two consolidated versions, the old and the new wording
-with deletions and insertions marked, for the legal text and for the formal rules (printer output)."""
+with deletions and insertions marked, for the legal text and for the formal rules (printer output).
+
+A reader of the document model (``document.act_against``): the status of each provision (new, changed,
+lapsed, renumbered) comes from there, so a lid that lapses "onder vernummering" is reported as lapsed with
+its whole text, and the lid that takes its number as renumbered from its old number."""
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..document.build import act_against
+from ..document.model import Provision, Table
 from ..span import ProvisionRef
 from ..syntax import ast
-from ..syntax.printer import print_bepaling, print_expr
 
 __all__ = ["ProvisionDiff", "Segment", "renvooi"]
 
@@ -74,55 +78,7 @@ def _diff(old: str, new: str, by_line: bool) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def _own(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel) -> tuple[str, str]:
-    """A provision's own legal text and its own rules, without its sub-provisions."""
-    if isinstance(b, ast.Subonderdeel):
-        shell: ast.Artikel | ast.Lid | ast.Onderdeel = ast.Onderdeel(b.nummer, "", "", b.items, (), b.span)
-    elif isinstance(b, ast.Artikel):
-        shell = dataclasses.replace(b, tekst="", toelichting="", leden=(), onderdelen=())
-    elif isinstance(b, ast.Lid):
-        shell = dataclasses.replace(b, tekst="", toelichting="", onderdelen=())
-    else:
-        shell = dataclasses.replace(b, tekst="", toelichting="", subonderdelen=())
-    printed = print_bepaling(shell).splitlines()
-    rules = "\n".join(line.strip() for line in printed[1:] if line.strip())
-    return b.tekst, rules
-
-
-def _provisions(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, tuple[str, str]]]:
-    for a in reg.alle_artikelen():
-        yield a.span.provision, _own(a)
-        for o in a.onderdelen:
-            yield o.span.provision, _own(o)
-            for s in o.subonderdelen:
-                yield s.span.provision, _own(s)
-        for lid in a.leden:
-            yield lid.span.provision, _own(lid)
-            for o in lid.onderdelen:
-                yield o.span.provision, _own(o)
-                for s in o.subonderdelen:
-                    yield s.span.provision, _own(s)
-    for bijlage in reg.bijlagen:
-        rows = []
-        for t in bijlage.tabellen:
-            rows.append(f"tabel {t.name}")
-            rows += [f"rij {r.key}: {', '.join(print_expr(v) for v in r.values)}" for r in t.rijen]
-        yield ProvisionRef(bijlage=bijlage.letter), (bijlage.tekst, "\n".join(rows))
-
-
-def _moves(old: dict[ProvisionRef, tuple[str, str]],
-           new: dict[ProvisionRef, tuple[str, str]]) -> dict[ProvisionRef, ProvisionRef]:
-    """new ref -> old ref for content that left its old number and now stands, unchanged, under another one
-    (a renumbering, as after "wordt vernummerd"): pairing by number alone would show a change and an insertion."""
-    left = {ref: content for ref, content in old.items() if new.get(ref) != content}
-    moves: dict[ProvisionRef, ProvisionRef] = {}
-    for ref, content in new.items():
-        if old.get(ref) == content or not any(content):
-            continue
-        source = next((o for o, c in left.items() if c == content and o != ref and o not in moves.values()), None)
-        if source is not None:
-            moves[ref] = source
-    return moves
+_SOORT = {"changed": "gewijzigd", "new": "ingevoegd", "lapsed": "vervallen", "renumbered": "vernummerd"}
 
 
 def _item(ref: ProvisionRef, soort: str, old: tuple[str, str], new: tuple[str, str],
@@ -131,22 +87,38 @@ def _item(ref: ProvisionRef, soort: str, old: tuple[str, str], new: tuple[str, s
                          _diff(old[1] + "\n" if old[1] else "", new[1] + "\n" if new[1] else "", True), was)
 
 
+def _walk(ps: tuple[Provision, ...]) -> Iterator[Provision]:
+    for p in ps:
+        yield p
+        yield from _walk(p.kinderen)
+
+
+def _rows(tabellen: tuple[Table, ...], oud: bool) -> str:
+    """The tables of a bijlage row by row, values only (as the renvooi of a bijlage shows them)."""
+    out = []
+    for t in tabellen:
+        eerst = 2 if len(t.kolommen) > 1 and t.kolommen[1] == "Omschrijving" else 1
+        out.append(f"tabel {t.naam}")
+        rijen = t.rijen_oud if oud and t.rijen_oud is not None else t.rijen
+        out += [f"rij {r[0]}: {', '.join(r[eerst:])}" for r in rijen]
+    return "\n".join(out)
+
+
 def renvooi(base: ast.Regeling, new: ast.Regeling) -> tuple[ProvisionDiff, ...]:
-    """Every provision whose text or rules differ, in the order of the new version (removed ones last)."""
-    old = dict(_provisions(base))
-    now = dict(_provisions(new))
-    moves = _moves(old, now)
-    moved_away = set(moves.values())
-    empty = ("", "")
+    """Every provision whose text or rules differ, in the order of the new version, a lapsed one where it
+    stood."""
+    act = act_against(new, base)
     result: list[ProvisionDiff] = []
-    for ref, content in now.items():
-        if ref in moves:
-            result.append(_item(ref, "vernummerd", old[moves[ref]], content, moves[ref]))
-        elif ref not in old or ref in moved_away:
-            result.append(_item(ref, "ingevoegd", empty, content))
-        elif old[ref] != content:
-            result.append(_item(ref, "gewijzigd", old[ref], content))
-    for ref, content in old.items():
-        if ref not in now and ref not in moved_away:
-            result.append(_item(ref, "vervallen", content, empty))
+    for p in _walk(act.kinderen):
+        if p.ref is None or p.status == "unchanged":
+            continue
+        oud = (p.tekst_oud, p.regels_oud) if p.status != "new" else ("", "")
+        nieuw = (p.tekst, p.regels) if p.status != "lapsed" else ("", "")
+        result.append(_item(p.ref, _SOORT[p.status], oud, nieuw, p.ref_oud))
+    for b in act.bijlagen:
+        if b.status == "unchanged" or b.ref is None:
+            continue
+        oud = (b.tekst_oud, _rows(b.tabellen, True)) if b.status != "new" else ("", "")
+        nieuw = (b.tekst, _rows(b.tabellen, False)) if b.status != "lapsed" else ("", "")
+        result.append(_item(b.ref, _SOORT[b.status], oud, nieuw))
     return tuple(result)

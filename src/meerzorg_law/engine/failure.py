@@ -32,7 +32,7 @@ _LIMIT = 10**MAX_DIGITS
 
 def bounded(value: Value, span: Span) -> Value:
     """``value`` unless a number that large can only come from runaway multiplication (R007)."""
-    raw: Any = getattr(value, "value", 0)
+    raw: Any = getattr(value, "value", getattr(value, "seconden", 0))  # Uren counts seconds
     number = getattr(raw, "value", raw)  # Money wraps an Integer of cents
     if abs(number) >= _LIMIT:
         raise EvaluationFailure.too_large(span)

@@ -1,5 +1,6 @@
-"""A new variant to start from: a skeleton wijzigingsregeling on a base version, and a case file that copies
-the base version's expectations (the drafter edits both; nothing bundled is touched).
+"""A new variant to start from: a skeleton wijzigingsregeling on a base version, and a case file with the base
+version's expectations and, for the variant, expectations 'te herzien' that ``meerzorg test --herzien`` fills
+from the variant's computed outcomes after review (not copies of the base's, which would hide every change).
 
 ``meerzorg nieuw variant NAAM --basis rlz-2026`` calls :func:`nieuwe_variant`.
 """
@@ -12,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from ..cases.load import TE_HERZIEN
 
 __all__ = ["VERSIE_ID", "Skelet", "nieuwe_variant"]
 
@@ -28,8 +31,7 @@ class Skelet:
 def nieuwe_variant(naam: str, basis: str, titel: str, geldig_vanaf: datetime.date,
                    case_files: list[Path]) -> Skelet:
     """The skeleton for variant ``naam`` of ``basis`` (whose regeling is called ``titel``), and a case file
-    with every case of ``case_files`` that has an expectation for ``basis``, now expected for both."""
-    onderwerp = titel[:1].lower() + titel[1:]
+    with every case of ``case_files`` that has an expectation for ``basis``, to be reviewed for ``naam``."""
     opschrift = f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {titel} in verband met ..."
     regeling = f'''# Variant {naam} op {basis}: een wijzigingsregeling. Vul Artikel I aan met onderdelen A., B., ...;
 # "meerzorg check" controleert haar tegen de meegeleverde {basis}, "meerzorg test" draait casussen.yaml.
@@ -40,7 +42,7 @@ geldig vanaf {geldig_vanaf.isoformat()}
 aanhef "Gelet op artikel 3.1.1, tweede lid, van de Wet langdurige zorg;"
 
 Artikel I
-  tekst {_q(f"De {onderwerp} wordt als volgt gewijzigd:")}
+  tekst {_q(f"De {titel} wordt als volgt gewijzigd:")}
   toelichting """Waarom deze wijziging: het probleem, de gekozen oplossing en de gevolgen (zie 'meerzorg vergelijk'
     en 'meerzorg impact')."""
   # A.
@@ -65,9 +67,10 @@ Artikel II
             verwacht = casus.get("verwacht") or {}
             if basis in verwacht:
                 casussen.append({"naam": casus["naam"], "feiten": casus["feiten"],
-                                 "verwacht": {basis: verwacht[basis], naam: dict(verwacht[basis])}})
-    kop = (f"# Casussen voor {naam}: de verwachtingen van {basis}, gekopieerd als verwachting voor {naam}.\n"
-           f"# Pas de verwachtingen voor {naam} aan waar de variant iets anders beslist.\n")
+                                 "verwacht": {basis: verwacht[basis], naam: TE_HERZIEN}})
+    kop = (f"# Casussen voor {naam}: de verwachtingen van {basis}; die voor {naam} zijn '{TE_HERZIEN}'.\n"
+           f"# Na uw wijzigingen: 'meerzorg test --herzien' toont per casus de uitkomst van {naam} met de uitleg\n"
+           f"# (en waar die van {basis} afwijkt) en schrijft haar hier na uw ja; commentaar blijft staan.\n")
     tekst = kop + yaml.safe_dump({"casussen": casussen}, allow_unicode=True, sort_keys=False, width=110)
     return Skelet(regeling, tekst, len(casussen))
 

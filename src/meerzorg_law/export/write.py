@@ -1,8 +1,9 @@
 """``meerzorg export``: write every document of one wijzigingsregeling into a folder.
 
 ``{versie}-wijzigingsregeling.docx`` (the proposal as circulated), ``{versie}-renvooi.docx`` (the consolidated
-regeling with tracked changes against its basis, gegevens included), both again as PDF (WeasyPrint), and
-``{versie}-casussen.csv`` (the outcome comparison, also a table in the toelichting).
+regeling with tracked changes against its basis, the gegevens in an annex at the end), both again as PDF
+(WeasyPrint), and ``{versie}-casussen.csv`` (the outcome comparison, also a table in the toelichting). All are
+formats of the document model (``document/``); ``--formaat akn`` writes Akoma Ntoso instead.
 """
 
 from __future__ import annotations
@@ -16,27 +17,42 @@ from pathlib import Path
 
 from ..cases.model import Case
 from ..compare.outcomes import CaseComparison, compare_cases
+from ..document import build_act, build_amendment
+from ..document.formats import Blok, Generator, Run
+from ..document.gegevens import gegevens_blokken
 from ..output import OutputError, check_writable, write_text_atomic
 from ..semantics.pipeline import Bundle
 from ..syntax import ast
-from ..values import format_value
-from .docx import docx_bytes, renvooi_docx_bytes
-from .html import html_document, renvooi_html
-from .model import Alinea, renvooi_alineas
-from .wijziging import wijzigingsregeling_alineas
+from ..values import Value, format_value
+from .docx import DocxFormat
+from .html import HtmlFormat
 
-__all__ = ["export_versie", "vergelijking_rijen"]
+__all__ = ["export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
 
 
 def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
     """The outcome comparison: a header and one row per case with an expectation for the basis or ``versie``."""
     basis = bundle.consolidated[versie].basis
     mine = [c for c in cases if any(e.versie in (versie, basis) for e in c.verwacht)]
-    rows = [["casus", "gewijzigd", f"wat verandert ({basis} → {versie})", "door"]]
+    rows = [["casus", "gewijzigd", f"wat verandert ({basis} → {versie})", "door", "verwacht"]]
     results, _ = compare_cases(bundle.versions[basis], bundle.versions[versie], mine)
     for r in results:
-        rows.append([r.case.naam, *_cellen(r)])
+        rows.append([r.case.naam, *_cellen(r), verwacht_cel(r.case, versie, r.nieuw if r.fout is None else None)])
     return rows
+
+
+def verwacht_cel(case: Case, versie: str, uitkomst: dict[str, Value] | None) -> str:
+    """Whether the case's expectation for ``versie`` holds: "klopt", "te herzien", "afwijkend: ..." (what was
+    expected), or "" when the case has none for it."""
+    e = next((e for e in case.verwacht if e.versie == versie), None)
+    if e is None:
+        return ""
+    if e.te_herzien:
+        return "te herzien"
+    if uitkomst is None:
+        return "afwijkend: fout bij het beslissen"
+    mis = [f"{n} verwacht {format_value(v)}" for n, v in e.values.items() if uitkomst.get(n) != v]
+    return "afwijkend: " + "; ".join(mis) if mis else "klopt"
 
 
 def _cellen(r: CaseComparison) -> list[str]:
@@ -57,29 +73,60 @@ def export_versie(bundle: Bundle, cases: Sequence[Case], versie: str, uit: Path,
     assert isinstance(doc, ast.Wijzigingsregeling)
     basis = bundle.consolidated[versie].basis
     rijen = vergelijking_rijen(bundle, cases, versie)
-    tabel = [Alinea("tabelrij", "\t".join(r)) for r in rijen] if len(rijen) > 1 else []
-    alineas = wijzigingsregeling_alineas(doc, tabel)
-    renvooi = renvooi_alineas(bundle.consolidated[basis], bundle.consolidated[versie])
+    amendment = build_amendment(doc, bundle.consolidated, bundle.bronnen)
+    act = build_act(versie, bundle.consolidated, bundle.bronnen, basis)
+    gegevens = gegevens_blokken(bundle.consolidated[basis], bundle.consolidated[versie])
     datum = f"{doc.geldig_vanaf.isoformat()}T00:00:00Z"
+
+    def wijziging(fmt: Generator) -> list[Blok]:
+        blokken = list(fmt.blokken(amendment))
+        if len(rijen) > 1:
+            blokken += [Blok("kop", (Run("Gevolgen voor de casussen"),)),
+                        Blok("tabel", cellen=tuple(tuple((Run(c),) for c in r) for r in rijen))]
+        return blokken
+
+    def renvooi(fmt: Generator) -> list[Blok]:
+        return [*fmt.blokken(act), *gegevens]
     paden = {k: uit / f"{versie}-{k}" for k in ("wijzigingsregeling.docx", "renvooi.docx", "casussen.csv",
                                                "wijzigingsregeling.pdf", "renvooi.pdf")}
     for p in paden.values():
         check_writable(p)
     out: list[tuple[Path, str]] = []
-    _schrijf(paden["wijzigingsregeling.docx"], docx_bytes(alineas))
+    docx = DocxFormat(titel=amendment.citeertitel, datum=datum)
+    _schrijf(paden["wijzigingsregeling.docx"], docx.layout(wijziging(docx)))
     out.append((paden["wijzigingsregeling.docx"], "de wijzigingsregeling (Word)"))
-    _schrijf(paden["renvooi.docx"], renvooi_docx_bytes(renvooi, datum))
+    docx = DocxFormat(renvooi=True, titel=f"{act.titel} (renvooi)", datum=datum)
+    _schrijf(paden["renvooi.docx"], docx.layout(renvooi(docx)))
     out.append((paden["renvooi.docx"], f"de regeling in renvooi tegen {basis}, met bijgehouden wijzigingen (Word)"))
     buf = io.StringIO()
     csv.writer(buf, delimiter=";", lineterminator="\n").writerows(rijen)
     write_text_atomic(paden["casussen.csv"], buf.getvalue())
     out.append((paden["casussen.csv"], f"de uitkomsten van {len(rijen) - 1} casussen vergeleken (CSV)"))
     if pdf:
-        _schrijf(paden["wijzigingsregeling.pdf"], pdf_bytes(html_document(alineas)))
+        html = HtmlFormat()
+        _schrijf(paden["wijzigingsregeling.pdf"], pdf_bytes(html.layout(wijziging(html))))
         out.append((paden["wijzigingsregeling.pdf"], "de wijzigingsregeling (PDF)"))
-        _schrijf(paden["renvooi.pdf"], pdf_bytes(renvooi_html(renvooi)))
+        html = HtmlFormat(renvooi=True)
+        _schrijf(paden["renvooi.pdf"], pdf_bytes(html.layout(renvooi(html))))
         out.append((paden["renvooi.pdf"], "de regeling in renvooi (PDF)"))
     return out
+
+
+def export_akn(bundle: Bundle, versie: str, uit: Path) -> list[tuple[Path, str]]:
+    """Akoma Ntoso 3.0: the consolidated version as an ``act`` and, for a wijzigingsregeling, the
+    wijzigingsregeling itself as a ``bill`` with its ``mod``s."""
+    from ..document.akn import AknFormat
+
+    doc = bundle.documents.get(versie)
+    paden = [(uit / f"{versie}-regeling.akn.xml", f"versie {versie}, geconsolideerd (Akoma Ntoso, act)")]
+    if isinstance(doc, ast.Wijzigingsregeling):
+        paden.append((uit / f"{versie}-wijzigingsregeling.akn.xml", "de wijzigingsregeling (Akoma Ntoso, bill)"))
+    for p, _ in paden:
+        check_writable(p)
+    _schrijf(paden[0][0], AknFormat().render(build_act(versie, bundle.consolidated, bundle.bronnen)))
+    if isinstance(doc, ast.Wijzigingsregeling):
+        _schrijf(paden[1][0], AknFormat().render(build_amendment(doc, bundle.consolidated, bundle.bronnen)))
+    return paden
 
 
 def pdf_bytes(html: str) -> bytes:

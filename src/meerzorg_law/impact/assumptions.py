@@ -8,11 +8,18 @@ drawing in ``population.py`` uses.
 from __future__ import annotations
 
 import datetime
+import difflib
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Assumptions", "PopulatieFout", "bundled_assumptions", "load_assumptions"]
+__all__ = ["SECTIES", "Assumptions", "PopulatieFout", "bundled_assumptions", "check_sections", "load_assumptions"]
+
+# The sections the drawing in population.py reads itself; every other section describes one fact by name.
+SECTIES = frozenset({"populatie", "standaard", "zorgprofiel", "sector", "leveringsvorm", "leeftijd", "uren",
+                     "best_passend_zorgprofiel", "bijzondere_zorgbehoefte", "andere_toeslag", "bijzondere_situatie",
+                     "soort_aanvraag", "eerdere_meerzorg_thuis_tot"})
 
 
 class PopulatieFout(ValueError):
@@ -78,6 +85,31 @@ class Assumptions:
                                     "laag <= midden <= hoog tussen 0 en 1 zijn")
             out[place] = three
         return seen, out
+
+
+def check_sections(a: Assumptions, nodig: dict[str, str], bekend: Collection[str], standaard: bool) -> None:
+    """Every fact in ``nodig`` (name -> its stated default) has a section, or ``standaard`` accepts the
+    defaults; every section is one the drawing reads or a fact in ``bekend``. PopulatieFout otherwise, naming
+    the fact or section and what to write."""
+    onbekend = [k for k, v in a.data.items() if isinstance(v, dict) and k not in SECTIES and k not in bekend]
+    if onbekend:
+        k = onbekend[0]
+        close = difflib.get_close_matches(k, [*SECTIES, *bekend], n=2, cutoff=0.6)
+        raise PopulatieFout(f"{a.path}: onbekende sectie [{k}]: geen feit van deze versies en geen sectie die de "
+                            "populatie gebruikt" + (f"; bedoelde u [{'] of ['.join(close)}]?" if close else "")
+                            + " (zie docs/populatie.rst)")
+    for naam, sectie in a.data.items():
+        if naam not in SECTIES and isinstance(sectie, dict) and not isinstance(sectie.get("standaard", False), bool):
+            raise PopulatieFout(f"{a.path}: {naam}.standaard moet true of false zijn")
+    if standaard:
+        return
+    missing = [naam for naam in nodig if naam not in a.data]
+    if missing:
+        naam = missing[0]
+        ook = f" (en {len(missing) - 1} andere: {', '.join(missing[1:])})" if len(missing) > 1 else ""
+        raise PopulatieFout(f"{a.path}: het feit {naam} heeft geen aanname{ook}. Schrijf in {a.path} een sectie "
+                            f"[{naam}] (zie docs/populatie.rst), of neem de standaard over met --standaard "
+                            f"({nodig[naam].rsplit(': ', 1)[-1]})")
 
 
 def load_assumptions(path: Path | str) -> Assumptions:

@@ -144,6 +144,11 @@ class _Eerdere(_Tabel):
 
 
 class _Bestand(_Tabel):
+    """The sections the drawing reads; a section named after a fact is checked by ``check_sections`` (it
+    knows the facts of the versions), so other top-level keys are let through here."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
     populatie: _Populatie | None = None
     standaard: _Standaard | None = None
     zorgprofiel: dict[str, Aandeel] | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime
 import math
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -21,7 +21,7 @@ import numpy as np
 from .. import ir, values
 from ..columnar import FACT_SCALE, Columns
 from ..values import decimal_as_fraction
-from .assumptions import Assumptions, PopulatieFout
+from .assumptions import Assumptions, PopulatieFout, check_sections
 
 __all__ = ["CHUNK", "LEEFTIJDSGROEPEN", "Chunk", "Population", "leeftijdsgroep"]
 
@@ -32,6 +32,7 @@ _SPECIAL = frozenset({"peildatum", "leeftijd", "zorgprofiel", "best_passend_zorg
                       "uren_zorg_per_week", "uren_toezicht_per_week", "bijzondere_zorgbehoefte", "andere_toeslag",
                       "bijzondere_situatie", "soort_aanvraag", "eerdere_meerzorg_thuis_tot"})
 _QUARTER = 10**FACT_SCALE // 4
+_QUARTER_SECONDS = 900
 
 
 def leeftijdsgroep(leeftijd: int) -> str:
@@ -67,7 +68,10 @@ class Chunk:
 class Population:
     """``n`` clients for ``basis`` and ``nieuw`` drawn from ``seed`` under ``assumptions``."""
 
-    def __init__(self, n: int, seed: int, assumptions: Assumptions, basis: ir.Regeling, nieuw: ir.Regeling) -> None:
+    def __init__(self, n: int, seed: int, assumptions: Assumptions, basis: ir.Regeling, nieuw: ir.Regeling,
+                 standaard: bool = False, bekend: Collection[str] | None = None) -> None:
+        """``standaard``: a fact without a section gets its stated default (else that is an error);
+        ``bekend``: every fact name a section may describe (default: the facts of both versions)."""
         self.n, self.seed, self.a = n, seed, assumptions
         self.peildatum: datetime.date = assumptions.peildatum
         self.notes: list[str] = []
@@ -80,9 +84,10 @@ class Population:
                 new = nieuw.enums[f.type.enum].values if f.type.enum in nieuw.enums else ()
                 self.categories[name] = tuple(dict.fromkeys((*base, *new)))
                 self.added[name] = tuple(v for v in new if v not in base)
-        for name in self.facts:
-            if name not in _SPECIAL:
-                self.notes.append(_default_note(name, self.facts[name], assumptions))
+        nodig = {name: _default_note(name, f, assumptions) for name, f in self.facts.items() if name not in _SPECIAL}
+        self.beschreven = {name for name in nodig if isinstance(assumptions.data.get(name), dict)
+                           and not assumptions.data[name].get("standaard", False)}
+        self.notes += [note for name, note in nodig.items() if name not in self.beschreven]
         try:
             self._setup(basis)
             self._draw(np.random.Generator(np.random.PCG64(seed)), 1)  # a bad shape fails here, not midway
@@ -91,6 +96,8 @@ class Population:
                 raise
             raise PopulatieFout(f"{assumptions.path}: een waarde heeft niet de vorm die het populatiebestand "
                                 f"beschrijft ({type(e).__name__}: {e})") from None
+        # After the shape checks above, so a malformed section is named first.
+        check_sections(assumptions, nodig, set(bekend or ()) | set(self.facts), standaard)
 
     # ---- set-up: every share as an array indexed by code ---------------------------------------------------
     def _setup(self, basis: ir.Regeling) -> None:
@@ -131,6 +138,11 @@ class Population:
         self.max_q = int(a.number(u.get("maximum", 168), "uren.maximum") * 4)
         self.toezicht = [a.numbers(u.get(k, [0.0, 0.0]), f"uren.{k}", 2)
                          for k in ("toezicht_instelling", "toezicht_thuis")]
+
+    def _quarter(self, fact: str) -> int:
+        """A quarter of an hour in the column's units: 900 seconds for uren, else decimal units."""
+        f = self.facts.get(fact)
+        return _QUARTER_SECONDS if f is not None and f.type.kind == "uren" else _QUARTER
 
     def _with_new(self, fact: str, shares: list[float], mentioned: dict[str, float]) -> np.ndarray:
         """Shares over the fact's categories; values a version adds that the file does not mention get the
@@ -183,8 +195,8 @@ class Population:
         data["zorgprofiel"] = profiel.astype(np.int16)
         data["leveringsvorm"] = _codes(cats.get("leveringsvorm", _VORMEN), _VORMEN)[vorm]
         data["leeftijd"] = leeftijd
-        data["uren_zorg_per_week"] = (totaal - toezicht) * _QUARTER
-        data["uren_toezicht_per_week"] = toezicht * _QUARTER
+        data["uren_zorg_per_week"] = (totaal - toezicht) * self._quarter("uren_zorg_per_week")
+        data["uren_toezicht_per_week"] = toezicht * self._quarter("uren_toezicht_per_week")
         data["best_passend_zorgprofiel"] = rng.random(n) < a.number(
             a.section("best_passend_zorgprofiel").get("waar", 0.92), "best_passend_zorgprofiel.waar", 0, 1)
         bzb = rng.random(n)
@@ -207,7 +219,11 @@ class Population:
         known["eerdere_meerzorg_thuis_tot"] = thuis & (data["soort_aanvraag"] != eerste)
         data["peildatum"] = np.full(n, self.peildatum.toordinal(), dtype=np.int64)
         for name, f in self.facts.items():
-            if name not in _SPECIAL:
+            if name in self.beschreven:
+                data[name], known_ = _fact_column(rng, n, f, self)
+                if f.optioneel:
+                    known[name] = known_
+            elif name not in _SPECIAL:
                 data[name] = _default_column(rng, n, f, self)
                 if f.optioneel:
                     known[name] = np.zeros(n, dtype=bool)
@@ -280,6 +296,8 @@ def _fraction(v: object) -> Fraction:
         return decimal_as_fraction(v)
     if isinstance(v, values.Integer):
         return Fraction(int(v.value))
+    if isinstance(v, values.Uren):
+        return values.uren_as_fraction(v)
     return Fraction(0)
 
 
@@ -307,11 +325,45 @@ def _default_note(name: str, f: ir.FactDecl, a: Assumptions) -> str:
         what = f"waar voor {a.number(a.section('standaard').get('waar', 0.5), 'standaard.waar', 0, 1):.0%}"
     elif kind == "enum":
         what = "alle waarden even vaak"
-    elif kind in ("geheel", "decimaal"):
+    elif kind in ("geheel", "decimaal", "uren"):
         what = "gelijk verdeeld over het bereik" if f.bereik else "0 (geen bereik gedeclareerd)"
     else:
         what = "de peildatum" if kind == "datum" else "0"
     return f"feit {name} staat niet in het populatiebestand: {what}"
+
+
+def _fact_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Population) -> tuple[np.ndarray, np.ndarray]:
+    """A fact drawn as its own section describes it (docs/populatie.rst): ``waar`` for waar/onwaar, a share per
+    value for an enumeration, ``van``/``tot`` for a number or date (uniform), ``bekend`` for an optional fact."""
+    a, name, kind = pop.a, f.name, f.type.kind
+    sectie = a.section(name)
+    known = rng.random(n) < a.number(sectie.get("bekend", 1.0), f"{name}.bekend", 0, 1)
+    if kind == "bool":
+        return rng.random(n) < a.number(sectie.get("waar", 0.5), f"{name}.waar", 0, 1), known
+    if kind == "enum":
+        cats = pop.categories[name]
+        shares = {k: v for k, v in a.shares(sectie, name).items() if k not in ("bekend", "standaard")}
+        for k in shares:
+            if k not in cats:
+                raise PopulatieFout(f"{a.path}: {name}.{k} is geen waarde van {name} (waarden: {', '.join(cats)})")
+        p = np.array([shares.get(c, 0.0) for c in cats]) if shares else np.ones(len(cats))
+        if p.sum() <= 0:
+            raise PopulatieFout(f"{a.path}: de aandelen van [{name}] tellen op tot 0")
+        return rng.choice(len(cats), size=n, p=p / p.sum()).astype(np.int16), known
+    if kind == "datum":
+        van, tot = (sectie.get(k, pop.peildatum) for k in ("van", "tot"))
+        if not isinstance(van, datetime.date) or not isinstance(tot, datetime.date) or tot < van:
+            raise PopulatieFout(f"{a.path}: {name}.van en {name}.tot moeten datums zijn, van <= tot")
+        return rng.integers(van.toordinal(), tot.toordinal() + 1, size=n).astype(np.int64), known
+    if kind in ("geheel", "decimaal"):
+        lo_d, hi_d = (float(_fraction(v)) for v in f.bereik) if f.bereik else (0.0, 0.0)
+        lo = a.number(sectie.get("van", lo_d), f"{name}.van", -1e9)
+        hi = a.number(sectie.get("tot", hi_d), f"{name}.tot", lo)
+        step = 4 if kind == "decimaal" else 1
+        q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
+        return (q * _QUARTER if kind == "decimaal" else q).astype(np.int64), known
+    raise PopulatieFout(f"{a.path}: [{name}]: een feit van dit type kan het populatiebestand nog niet beschrijven; "
+                        "gebruik 'standaard = true'")
 
 
 def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Population) -> np.ndarray:
@@ -322,9 +374,11 @@ def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Popul
         return rng.integers(0, max(1, len(pop.categories[f.name])), size=n).astype(np.int16)
     if kind == "datum":
         return np.full(n, pop.peildatum.toordinal(), dtype=np.int64)
-    if kind in ("geheel", "decimaal") and f.bereik:
+    if kind in ("geheel", "decimaal", "uren") and f.bereik:
         lo, hi = (_fraction(v) for v in f.bereik)
-        step = 4 if kind == "decimaal" else 1
+        step = 1 if kind == "geheel" else 4
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
-        return (q * _QUARTER if kind == "decimaal" else q).astype(np.int64)
+        unit = {"geheel": 1, "decimaal": _QUARTER, "uren": _QUARTER_SECONDS}[kind]
+        drawn: np.ndarray = (q * unit).astype(np.int64)
+        return drawn
     return np.zeros(n, dtype=np.int64)

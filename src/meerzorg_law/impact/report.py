@@ -8,7 +8,9 @@ so memory stays bounded whatever the number of clients. Hours are summed exactly
 
 A client's change is one of (first that fits): niet_beslist (an error in either version), gewonnen (meerzorg
 onwaar -> waar), verloren (waar -> onwaar), andere_grondslag, andere_uren (same grondslag, other hours),
-andere_reden (refused in both, for another reason), ongewijzigd.
+andere_reden (refused in both, for another reason), andere_uitkomst (any other outcome differs: the maximale
+duur, a variant's own outcome), ongewijzigd. Every outcome the two versions share is also counted on its own
+(``uitkomst_verschillen``), with its most frequent changes of value.
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from .population import LEEFTIJDSGROEPEN, Population
 
 __all__ = ["SOORTEN", "Groep", "ImpactReport", "impact_report"]
 
-SOORTEN = ("gewonnen", "verloren", "andere_grondslag", "andere_uren", "andere_reden", "niet_beslist", "ongewijzigd")
-_GEWIJZIGD = SOORTEN[:5]
+SOORTEN = ("gewonnen", "verloren", "andere_grondslag", "andere_uren", "andere_reden", "andere_uitkomst", "niet_beslist",
+           "ongewijzigd")
+_GEWIJZIGD = SOORTEN[:6]
 _Z = 1.96
 _NIET_BESLIST = "niet beslist"
 
@@ -86,6 +89,9 @@ class ImpactReport:
     # decided clients: the sum of a decimaal, the number with waar of a waar/onwaar; None where a version
     # does not have the outcome.
     andere_uitkomsten: tuple[tuple[str, str, Fraction | None, Fraction | None], ...] = ()
+    # Every outcome both versions have: (naam, clients decided in both with another value, the most frequent
+    # (voor, na, aantal) changes; those only for waar/onwaar, enumerations and whole numbers).
+    uitkomst_verschillen: tuple[tuple[str, int, tuple[tuple[str, str, int], ...]], ...] = ()
 
 
 class _Acc:
@@ -168,9 +174,13 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
     per_case = Counter[str]()
     sens = np.zeros((2, 3), dtype=np.int64)
     scale = max(_scale(basis), _scale(nieuw))
+    seconds = any(_is_uren(r) for r in (basis, nieuw))  # hours counted in seconds: units of 1/3600 per 10^scale
     extra = _extra_outcomes(basis, nieuw)
     extra_sums: dict[str, list[Fraction | None]] = {
         name: [Fraction(0) if name in r.outcomes else None for r in (basis, nieuw)] for name in extra}
+    gedeeld = [name for name in nieuw.outcomes if name in basis.outcomes]
+    verschil: Counter[str] = Counter()
+    overgangen: dict[str, Counter[tuple[str, str]]] = {name: Counter() for name in gedeeld}
     for chunk in population.chunks():
         ra = evaluate_columns(basis, chunk.for_version(frame_a))
         rb = evaluate_columns(nieuw, chunk.for_version(frame_b))
@@ -180,7 +190,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
             for j, r in enumerate((ra, rb)):
                 so_far = totals[j]
                 if so_far is not None:
-                    totals[j] = so_far + _column_sum(r, name)
+                    totals[j] = so_far + _column_sum(r, name, (basis, nieuw)[j])
         ea, eb = ra.fout >= 0, rb.fout >= 0
         for versie, r in ((basis.versie, ra), (nieuw.versie, rb)):
             for idx, count in Counter(r.fout[r.fout >= 0].tolist()).items():
@@ -189,8 +199,17 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         ga, gb = (_recode(r, "grondslag", grondslagen) for r in (ra, rb))
         rea, reb = (_recode(r, "reden", redenen) for r in (ra, rb))
         mza, mzb = (r.columns.data["meerzorg"].astype(bool) & ~e for r, e in ((ra, ea), (rb, eb)))
-        ua, ub = (np.where(e, 0, _units(r, scale)) for r, e in ((ra, ea), (rb, eb)))
-        soort = _soort(ea | eb, mza, mzb, ga != gb, ua != ub, rea != reb)
+        ua, ub = (np.where(e, 0, _units(r, scale, seconds)) for r, e in ((ra, ea), (rb, eb)))
+        anders = {name: _anders(ra, rb, name) & ~ea & ~eb for name in gedeeld}
+        for name, mask in anders.items():
+            verschil[name] += int(mask.sum())
+            if basis.outcomes[name].type.kind in ("bool", "enum", "geheel") and mask.any():
+                overgangen[name].update(zip(_tekst(ra, name, mask), _tekst(rb, name, mask), strict=True))
+        overig = np.zeros(chunk.n, dtype=bool)
+        for name, mask in anders.items():
+            if name not in ("meerzorg", "grondslag", "reden", "meerzorg_uren_per_week"):
+                overig |= mask
+        soort = _soort(ea | eb, mza, mzb, ga != gb, ua != ub, rea != reb, overig)
         ga_key = np.where(ea, grondslagen.index(_NIET_BESLIST), ga)
         keys = {"zorgprofiel": chunk.columns.data["zorgprofiel"].astype(np.intp),
                 "leveringsvorm": chunk.columns.data["leveringsvorm"].astype(np.intp),
@@ -211,7 +230,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
                 sens[j] += (int(m1.sum()), int(m2.sum()), int((m1 != m2).sum()))
         if progress is not None:
             progress(chunk.n)
-    unit = 10**scale
+    unit = 10**scale * (3600 if seconds else 1)
     indelingen = {
         "zorgprofiel": _groups(accs["zorgprofiel"], profielen, unit, None),
         "leveringsvorm": _groups(accs["leveringsvorm"], vormen, unit, vormen),
@@ -225,7 +244,9 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         population.a.path, ((basis.versie, kader_a or "standaard"), (nieuw.versie, kader_b or "standaard")),
         tuple(population.notes), tuple(per_case.items()), _reasons(basis, nieuw),
         tuple((s, int(r[0]), int(r[1]), int(r[2])) for s, r in zip(("laag", "hoog"), sens, strict=True))
-        if gevoeligheid else (), tuple((name, extra[name], t[0], t[1]) for name, t in extra_sums.items()))
+        if gevoeligheid else (), tuple((name, extra[name], t[0], t[1]) for name, t in extra_sums.items()),
+        tuple((name, verschil[name], tuple((a, b, k) for (a, b), k in overgangen[name].most_common(3)))
+              for name in gedeeld))
 
 
 _REPORTED = frozenset({"meerzorg", "grondslag", "reden", "meerzorg_uren_per_week", "maximale_duur_jaren"})
@@ -236,18 +257,20 @@ def _extra_outcomes(*regelingen: ir.Regeling) -> dict[str, str]:
     names: dict[str, str] = {}
     for r in regelingen:
         for name, decl in r.outcomes.items():
-            if name not in _REPORTED and decl.type.kind in ("decimaal", "bool"):
+            if name not in _REPORTED and decl.type.kind in ("decimaal", "uren", "bool"):
                 names.setdefault(name, decl.type.kind)
     return names
 
 
-def _column_sum(r: ColumnResult, name: str) -> Fraction:
+def _column_sum(r: ColumnResult, name: str, reg: ir.Regeling) -> Fraction:
     """Exact sum of an outcome over the decided rows (waar counts 1)."""
     col = r.columns.data[name][r.fout < 0]
     if col.dtype == object:
         return sum((Fraction(x) for x in col), Fraction(0))
     total = int(np.asarray(col, dtype=np.int64).sum(dtype=np.int64)) if col.dtype != bool else int(col.sum())
-    return Fraction(total, 10 ** r.columns.scale(name)) if name in r.columns.scales else Fraction(total)
+    if name in r.columns.scales:
+        return Fraction(total, 10 ** r.columns.scale(name))
+    return Fraction(total, 3600) if reg.outcomes[name].type.kind == "uren" else Fraction(total)
 
 
 def _names(r: ir.Regeling, outcome: str) -> tuple[str, ...]:
@@ -270,22 +293,66 @@ def _scale(r: ir.Regeling) -> int:
     return arr.scale if arr is not None and arr.kind == "dec" else 0
 
 
-def _units(r: ColumnResult, scale: int) -> np.ndarray:
-    """meerzorg_uren_per_week in units of 10^-scale, exactly."""
+def _is_uren(r: ir.Regeling) -> bool:
+    arr = plan_of(r).outcomes.get("meerzorg_uren_per_week")
+    return arr is not None and arr.kind == "uren"
+
+
+def _units(r: ColumnResult, scale: int, seconds: bool) -> np.ndarray:
+    """meerzorg_uren_per_week in units of 10^-scale hours (of 10^-scale seconds when ``seconds``), exactly."""
     col = r.columns.data.get("meerzorg_uren_per_week")
     if col is None:
         return np.zeros(r.columns.n, dtype=np.int64)
+    per_hour = 3600 if seconds else 1
+    if "meerzorg_uren_per_week" not in r.columns.scales:  # an uren column: int64 seconds
+        seconden: np.ndarray = np.asarray(col, dtype=np.int64) * 10**scale
+        return seconden
     if col.dtype == object:
-        return np.array([int(Fraction(x) * 10**scale) for x in col], dtype=np.int64)
-    out: np.ndarray = np.asarray(col, dtype=np.int64) * 10 ** (scale - r.columns.scale("meerzorg_uren_per_week"))
+        return np.array([int(Fraction(x) * 10**scale * per_hour) for x in col], dtype=np.int64)
+    out: np.ndarray = np.asarray(col, dtype=np.int64) * (10 ** (scale - r.columns.scale("meerzorg_uren_per_week"))
+                                                         * per_hour)
     return out
 
 
 def _soort(err: np.ndarray, mza: np.ndarray, mzb: np.ndarray, gr: np.ndarray, ur: np.ndarray,
-           re: np.ndarray) -> np.ndarray:
+           re: np.ndarray, ov: np.ndarray) -> np.ndarray:
     """The code in SOORTEN of each client's change, the first that fits."""
-    conditions = [err, ~mza & mzb, mza & ~mzb, mza & gr, mza & ur, ~mza & re]
-    return np.select(conditions, [5, 0, 1, 2, 3, 4], default=6).astype(np.intp)
+    conditions = [err, ~mza & mzb, mza & ~mzb, mza & gr, mza & ur, ~mza & re, ov]
+    return np.select(conditions, [6, 0, 1, 2, 3, 4, 5], default=7).astype(np.intp)
+
+
+def _waarden(r: ColumnResult, name: str) -> np.ndarray:
+    """An outcome column comparable across versions: enum values as their names, numbers as exact fractions
+    where the two versions could use another scale."""
+    col = r.columns.data[name]
+    cats = r.columns.categories.get(name)
+    if cats is not None:
+        return np.array(cats, dtype=object)[np.asarray(col, dtype=np.intp)]
+    if col.dtype == object:
+        return np.array([Fraction(x) for x in col.tolist()], dtype=object)
+    if name in r.columns.scales:
+        unit = 10 ** r.columns.scale(name)
+        return np.array([Fraction(int(x), unit) for x in col.tolist()], dtype=object)
+    return np.asarray(col)
+
+
+def _anders(ra: ColumnResult, rb: ColumnResult, name: str) -> np.ndarray:
+    """Rows where outcome ``name`` differs between the two versions (either way of storing it)."""
+    a, b = ra.columns.data[name], rb.columns.data[name]
+    same_form = (a.dtype == b.dtype and a.dtype != object and ra.columns.categories.get(name) is None
+                 and rb.columns.categories.get(name) is None
+                 and (name in ra.columns.scales) == (name in rb.columns.scales)
+                 and (name not in ra.columns.scales or ra.columns.scale(name) == rb.columns.scale(name)))
+    out: np.ndarray = (a != b) if same_form else (_waarden(ra, name) != _waarden(rb, name))
+    return np.asarray(out, dtype=bool)
+
+
+def _tekst(r: ColumnResult, name: str, mask: np.ndarray) -> list[str]:
+    """The values of ``name`` on the rows of ``mask``, as the report shows them."""
+    col = _waarden(r, name)[mask]
+    if col.dtype == bool:
+        return ["waar" if x else "onwaar" for x in col.tolist()]
+    return [str(x) for x in col.tolist()]
 
 
 def _groups(acc: _Acc, names: tuple[str, ...], unit: int, order: tuple[str, ...] | None) -> tuple[Groep, ...]:

@@ -25,7 +25,7 @@ from .strategies import facts_strategy
 
 __all__ = ["check_declared", "check_declared_one", "checked_elsewhere"]
 
-_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
+_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 def check_declared(versions: Mapping[str, ir.Regeling], versie: str, cfg: settings) -> tuple[PropertyResult, ...]:

@@ -11,7 +11,9 @@ hit exactly and one cent below.
 from __future__ import annotations
 
 import datetime
+import functools
 import math
+import operator
 from collections.abc import Collection, Iterable, Iterator
 from fractions import Fraction
 
@@ -115,6 +117,10 @@ def _value(f: ir.FactDecl, enums: dict[str, ir.EnumDecl], marks: _Landmarks,
     if kind in ("geheel", "decimaal"):
         lo, hi = (_fraction(b) for b in f.bereik) if f.bereik else _DEFAULT_RANGE
         return _number(kind == "geheel", lo, hi, marks)
+    if kind == "uren":
+        lo_s, hi_s = (b.seconden for b in f.bereik if isinstance(b, values.Uren)) if f.bereik else \
+            (int(_DEFAULT_RANGE[0] * 3600), int(_DEFAULT_RANGE[1] * 3600))
+        return _seconds(lo_s, hi_s, marks).map(values.Uren)
     if kind == "geld":
         cents = st.integers(0, _MONEY_MAX_CENTS)
         landmarks = sorted({c + d for c in marks.money for d in (-1, 0) if 0 <= c + d <= _MONEY_MAX_CENTS})
@@ -163,6 +169,21 @@ def _number(whole: bool, lo: Fraction, hi: Fraction, marks: _Landmarks) -> Searc
     return numbers.map(lambda q: rt.Decimal(f"{q.numerator}/{q.denominator}"))
 
 
+def _seconds(lo: int, hi: int, marks: _Landmarks) -> SearchStrategy[int]:
+    """Uren as seconds: whole hours from the lower bound first, then the regeling's own uren (and a second
+    below each: the bar 32:36:15 and 32:36:14), then quarters, minutes and any second."""
+    if lo > hi:
+        return st.nothing()
+    landmarks = sorted({m + d for m in marks.seconds for d in (-1, 0) if lo <= m + d <= hi})
+    branches = [st.integers(0, (hi - lo) // 3600).map(lambda n: lo + 3600 * n)]
+    branches += [st.sampled_from(landmarks)] if landmarks else []
+    for step in (900, 60):
+        a, b = -(-lo // step), hi // step
+        if a <= b:
+            branches.append(st.integers(a, b).map(functools.partial(operator.mul, step)))
+    return st.one_of([*branches, st.integers(lo, hi)])
+
+
 def _fraction(v: Value) -> Fraction:
     if isinstance(v, rt.Decimal):
         return values.decimal_as_fraction(v)
@@ -191,6 +212,8 @@ class _Landmarks:
         self.money: set[int] = set()
         self.dates: list[datetime.date] = []
         self.durations: list[Value] = []
+        self.seconds: set[int] = set()
+        uren_cells: set[int] = set()
         constants: set[Fraction] = set()
         cells: set[Fraction] = set()
         factors: set[Fraction] = set()
@@ -213,7 +236,10 @@ class _Landmarks:
                 for row in table.rows.values():
                     for cell in row:
                         self._add(cell, cells, dates)
+                        if isinstance(cell, values.Uren):
+                            uren_cells.add(cell.seconden)
         self.numbers = constants | cells | {c * t for c in factors - {0, 1} for t in cells}
+        self.seconds |= {values.round_half_up(c * t) for c in factors - {0, 1} for t in uren_cells}
         self.dates = sorted(dates)
 
     def _add(self, v: Value, numbers: set[Fraction], dates: set[datetime.date]) -> None:
@@ -223,6 +249,8 @@ class _Landmarks:
             numbers.add(_fraction(v))
         elif isinstance(v, rt.Money):
             self.money.add(int(v.value.value))
+        elif isinstance(v, values.Uren):
+            self.seconds.add(v.seconden)
         elif isinstance(v, rt.Date):
             dates.add(v.value)
         elif isinstance(v, rt.Duration) and v not in self.durations and _single_unit(v):

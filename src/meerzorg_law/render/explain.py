@@ -7,15 +7,16 @@ sentences as "in gewone taal" on the site), so the explanation needs no knowledg
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .. import ir
 from ..engine.trace import ConditionStep, RuleStep, Trace
 from ..span import ProvisionRef
 from ..values import Value
 from .herkomst import badge
-from .rule_text import naam, uitdrukking
 from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
+from .waarom import stelling
+from .zinnen import Samen, clause, naam
 
 __all__ = ["explain", "explain_rule"]
 
@@ -33,19 +34,24 @@ class _Lezer:
         for r in regeling.rules:
             self.rules.setdefault(r.id, r)
 
-    def zin(self, r: RuleStep, index: int, c: ConditionStep) -> str:
+    def delen(self, r: RuleStep, index: int, c: ConditionStep, neg: bool = False) -> list[str]:
+        """Condition ``index`` of the rule as statements, negated when ``neg`` (so a line says what is so); a
+        combination that holds with "en" is one statement per part, so no line nests deeper than one level."""
         rule = self.rules.get(r.rule_id)
         if rule is not None and len(rule.conditions) == len(r.conditions):
-            return uitdrukking(self.regeling, rule.conditions[index].expr)
-        return c.source
+            c_ = clause(self.regeling, rule.conditions[index].expr, neg)
+            if isinstance(c_, Samen) and c_.voegwoord == "en":
+                return [d.hoofd() for d in c_.delen]
+            return [c_.hoofd()]
+        return [f"niet: {c.source}" if neg else c.source]
 
-    def voorwaarde(self, r: RuleStep, index: int, c: ConditionStep) -> str:
-        zin = self.zin(r, index, c)
+    def zin(self, r: RuleStep, index: int, c: ConditionStep, neg: bool = False) -> str:
+        return " en ".join(self.delen(r, index, c, neg))
+
+    def voorwaarde(self, r: RuleStep, index: int, c: ConditionStep) -> list[str]:
         if c.value is None:
-            return f"      · niet meer bekeken: {zin}"
-        if c.tenzij:
-            return f"      {'✓' if c.held else '✗'} {'niet het geval' if not c.value else 'wel het geval'}: {zin}"
-        return f"      {'✓' if c.held else '✗'} {zin}{'' if c.value else ' (dat is niet zo)'}"
+            return [f"      · niet meer bekeken: {self.zin(r, index, c)}"]
+        return [f"      {'✓' if c.held else '✗'} {d}" for d in self.delen(r, index, c, neg=not c.value)]
 
     def kop(self, r: RuleStep) -> str:
         exc = f" (uitzondering op {' en '.join(t.citeer() for t in r.exception_to)})" if r.exception_to else ""
@@ -57,21 +63,16 @@ class _Lezer:
             lines = [f"    Van toepassing: {self.kop(r)}"]
             if r.conditions:
                 lines.append("      omdat:")
-            lines += [self.voorwaarde(r, i, c) for i, c in enumerate(r.conditions)]
+            lines += [line for i, c in enumerate(r.conditions) for line in self.voorwaarde(r, i, c)]
             return lines
         failed = next(((i, c) for i, c in enumerate(r.conditions) if c.held is False), None)
         why = ""
         if failed is not None:
             i, c = failed
-            rule = self.rules.get(r.rule_id)
-            expr = rule.conditions[i].expr if rule is not None and len(rule.conditions) == len(r.conditions) else None
-            if isinstance(expr, ir.Unary) and expr.op == "niet" and not c.tenzij:
-                # "niet X" did not hold: X did; say so without a double negation.
-                why = f", want wel het geval: {uitdrukking(self.regeling, expr.operand)}"
-            else:
-                zin = self.zin(r, i, c)
-                why = f", want wel het geval: {zin}" if c.tenzij else f", want niet het geval: {zin}"
-        return [f"    Niet van toepassing: {self.kop(r)}{why}."]
+            why = f", want {self.zin(r, i, c, neg=not c.value)}"
+        # Without the "(uitzondering op ...)" of the applied rule: the reason, not the ranking, is what a reader
+        # of a rule that did not apply needs (and the line stays a readable sentence).
+        return [f"    Niet van toepassing: {r.provision.citeer()}{why}."]
 
 
 def explain_rule(regeling: ir.Regeling, r: RuleStep) -> list[str]:
@@ -90,7 +91,7 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     # A rule that sets several outcomes is explained once, at the first of them.
     explained: dict[int, str] = {}
     for o in trace.outcomes:
-        out.append(f"  {_hoofd(naam(regeling, o.name))}: {toon_uitkomst(regeling, o.name, o.value)}.")
+        out.append(f"  {stelling(regeling, o.name, 'uitkomst', o.value, toon_uitkomst)}.")
         d = o.decided_by
         if d is None:
             out.append("    Geen regel is van toepassing, dus geldt de standaardwaarde.")
@@ -115,12 +116,12 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
             waarde = toon(step.value) if decl is None else _waarde(regeling, decl, step.value)
             herkomst = _badge(regeling, decl.herkomst if decl else None, step.provision)
             waar = f"{step.provision.citeer()}; {herkomst}" if herkomst else step.provision.citeer()
-            out.append(f"  {_hoofd(naam(regeling, step.name))}: {waarde} ({waar}).")
+            out.append(f"  {stelling(regeling, step.name, 'begrip', step.value, _vast(waarde))} ({waar}).")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
         if name in facts:
-            out.append(f"  {_hoofd(naam(regeling, name, 'invoer'))}: {toon_feit(regeling, name, facts[name])}.")
+            out.append(f"  {stelling(regeling, name, 'invoer', facts[name], toon_feit)}.")
     unused = [n for n in facts if n not in trace.facts_read]
     if unused:
         out.append(f"  Niet gebruikt: {'; '.join(naam(regeling, n, 'invoer') for n in unused)}.")
@@ -133,6 +134,11 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
         else:
             out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied) + ".")
     return "\n".join(out)
+
+
+def _vast(text: str) -> Callable[[ir.Regeling, str, Value], str]:
+    """A value already shown, in the shape ``stelling`` asks for."""
+    return lambda _r, _n, _v: text
 
 
 def _badge(regeling: ir.Regeling, own: ir.Herkomst | None, ref: ProvisionRef) -> str:

@@ -10,7 +10,7 @@ import datetime
 
 from .. import ir
 
-__all__ = ["badge", "bron_regel"]
+__all__ = ["badge", "bron_regel", "gewijzigd", "kader"]
 
 _LABEL = {
     "officieel": "officiële tekst",
@@ -39,6 +39,10 @@ def badge(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str:
     """
     if herkomst is None:
         return "herkomst onbekend"
+    return _eigen(herkomst, bronnen) + gewijzigd(herkomst)
+
+
+def _eigen(herkomst: ir.Herkomst, bronnen: dict[str, ir.Bron]) -> str:
     label = _LABEL.get(herkomst.soort, herkomst.soort)
     if herkomst.soort == "officieel":
         geldend = [bronnen[b].geldend_vanaf for b in herkomst.bronnen if b in bronnen and bronnen[b].geldend_vanaf]
@@ -46,6 +50,21 @@ def badge(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str:
     if herkomst.soort == "keuze" and herkomst.noot:
         return f"{label}: {herkomst.noot}"
     return label
+
+
+def gewijzigd(herkomst: ir.Herkomst) -> str:
+    """"; gewijzigd: “vijf jaar” (voorstel)": the words a wijziging substituted in the tekst, with their own
+    herkomst, so official text and our wording stay apart inside one lid.
+
+    >>> from ..span import NO_SPAN
+    >>> h = ir.Herkomst("officieel", (), "", (), NO_SPAN, (ir.HerkomstDeel(3, 12, "vijf\\njaar", "voorstel", NO_SPAN),))
+    >>> gewijzigd(h)
+    '; gewijzigd: “vijf jaar” (voorstel)'
+    """
+    per_soort: dict[str, list[str]] = {}
+    for d in herkomst.delen:
+        per_soort.setdefault(d.soort, []).append(f"\u201c{' '.join(d.woorden.split())}\u201d")
+    return "".join(f"; gewijzigd: {', '.join(w)} ({_LABEL.get(s, s)})" for s, w in per_soort.items())
 
 
 def bron_regel(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str:
@@ -66,3 +85,31 @@ def bron_regel(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str
     if herkomst.alternatieven:
         text += (" " if text else "") + "Niet gekozen: " + "; ".join(herkomst.alternatieven) + "."
     return text
+
+
+_KADER = {
+    "beleid": "beleid van de zorgkantoren, in onze woorden",
+    "uitvoering": "hoe de uitvoering werkt, in onze woorden",
+    "reconstructie": "onze reconstructie van de regels zoals zij worden toegepast",
+    "keuze": "een keuze van dit model, met de andere lezing als variant",
+    "voorstel": "voorgestelde tekst, nog niet vastgesteld",
+}
+
+
+def kader(herkomst: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> str:
+    """The line above a provision's text that says in words what the text is, so that a reconstruction never
+    reads as law: "Officiële tekst: Regeling langdurige zorg, geldend vanaf 27-7-2015" or "Geen officiële
+    tekst: onze reconstructie van de regels zoals zij worden toegepast".
+
+    >>> kader(ir.Herkomst("reconstructie", (), "", (), None), {})  # type: ignore[arg-type]
+    'Geen officiële tekst: onze reconstructie van de regels zoals zij worden toegepast'
+    """
+    if herkomst is None:
+        return "Geen officiële tekst: herkomst onbekend"
+    if herkomst.soort == "officieel":
+        bron = next((bronnen[b] for b in herkomst.bronnen if b in bronnen), None)
+        if bron is None:
+            return "Officiële tekst"
+        wanneer = f", geldend vanaf {_kort(bron.geldend_vanaf)}" if bron.geldend_vanaf else ""
+        return f"Officiële tekst: {bron.titel}{wanneer}"
+    return f"Geen officiële tekst: {_KADER.get(herkomst.soort, herkomst.soort)}"

@@ -15,9 +15,10 @@ __all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_ver
 INDELINGEN = {"zorgprofiel": "Per zorgprofiel", "leveringsvorm": "Per leveringsvorm",
               "leeftijdsgroep": "Per leeftijdsgroep (jaren)", "grondslag": "Per grondslag in de basisversie"}
 _KOP = {"gewonnen": "krijgt meerzorg", "verloren": "verliest meerzorg", "andere_grondslag": "andere grondslag",
-        "andere_uren": "andere uren", "andere_reden": "andere reden", "niet_beslist": "niet te beslissen",
+        "andere_uren": "andere uren", "andere_reden": "andere reden", "andere_uitkomst": "andere uitkomst",
+        "niet_beslist": "niet te beslissen",
         "ongewijzigd": "ongewijzigd"}
-_COLUMNS = ("cliënten", "gewijzigd", "%", "± %", "krijgt", "verliest", "grondslag", "uren", "reden",
+_COLUMNS = ("cliënten", "gewijzigd", "%", "± %", "krijgt", "verliest", "grondslag", "uren", "reden", "anders",
             "meerzorg voor", "meerzorg na", "uren/week voor", "uren/week na")
 
 
@@ -40,6 +41,7 @@ def _row(g: Groep) -> list[str]:
     return [g.naam, _n(g.aantal), _n(g.gewijzigd), _pct(g.aandeel(g.gewijzigd)), _pct(g.marge_gewijzigd),
             _n(s["gewonnen"]),
             _n(s["verloren"]), _n(s["andere_grondslag"]), _n(s["andere_uren"]), _n(s["andere_reden"]),
+            _n(s["andere_uitkomst"]),
             _n(g.meerzorg_voor), _n(g.meerzorg_na), _uren(g.uren_voor), _uren(g.uren_na)]
 
 
@@ -57,7 +59,8 @@ def _samenvatting(r: ImpactReport) -> list[str]:
         f"{_n(t.gewijzigd)} cliënten ({_pct(t.aandeel(t.gewijzigd))}% {_marge(t.marge_gewijzigd)} procentpunt) krijgen "
         f"een andere uitkomst: {_n(s['gewonnen'])} krijgen meerzorg, {_n(s['verloren'])} verliezen meerzorg, "
         f"{_n(s['andere_grondslag'])} op een andere grondslag, {_n(s['andere_uren'])} met andere uren, "
-        f"{_n(s['andere_reden'])} afgewezen om een andere reden.",
+        f"{_n(s['andere_reden'])} afgewezen om een andere reden, {_n(s['andere_uitkomst'])} met een andere waarde "
+        "van een andere uitkomst (zoals de maximale duur).",
         f"Meerzorg: {_n(t.meerzorg_voor)} -> {_n(t.meerzorg_na)} cliënten; uren meerzorg per week: "
         f"{_uren(t.uren_voor)} -> {_uren(t.uren_na)} ({'+' if delta >= 0 else ''}{_pct(delta)}%; verschil "
         f"{_uren(t.uren_na - t.uren_voor)} {_marge(t.marge_uren_verschil)} uur).",
@@ -93,6 +96,12 @@ def impact_text(r: ImpactReport) -> str:
         if pairs:
             out += ["", title]
             out += [f"  {a} -> {b}: {_n(k)}" for a, b, k in pairs]
+    verschillen = [(naam, k, top) for naam, k, top in r.uitkomst_verschillen if k]
+    if verschillen:
+        out += ["", "Per uitkomst: cliënten met een andere waarde"]
+        for naam, k, top in verschillen:
+            vaakst = "; ".join(f"{a} -> {b}: {_n(m)}" for a, b, m in top)
+            out.append(f"  {naam}: {_n(k)}" + (f" ({vaakst})" if vaakst else ""))
     if r.fouten:
         out += ["", "Niet te beslissen"]
         out += [f"  {versie}: {melding} ({_n(k)} cliënten)" for versie, melding, k in r.fouten]
@@ -147,6 +156,9 @@ def impact_json(r: ImpactReport) -> dict[str, Any]:
                                                       "voor": _exact(v) if v is not None else None,
                                                       "na": _exact(a) if a is not None else None}
                                                      for n, t, v, a in r.andere_uitkomsten],
+                               "uitkomst_verschillen": [
+                                   {"uitkomst": n, "aantal": k, "overgangen": [list(t) for t in top]}
+                                   for n, k, top in r.uitkomst_verschillen],
                                "soorten": list(SOORTEN), "totaal": _groep_json(r.totaal)}
     for key in INDELINGEN:
         payload[f"per_{key}"] = [_groep_json(g) for g in r.indelingen[key]]

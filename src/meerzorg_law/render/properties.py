@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
+from .. import ir
 from ..properties.model import ONBESLIST, STATUSES, PropertyResult, Report
 from ..values import Value, format_value, to_json
 from .diagnostics import diagnostic_json
+from .lezingen import eigenschap_lezing, versienamen
 
 __all__ = ["properties_json", "render_properties"]
 
@@ -35,17 +38,22 @@ def _result_lines(r: PropertyResult, status_width: int, width: int) -> list[str]
     return lines
 
 
-def render_properties(report: Report) -> str:
+def render_properties(report: Report, versions: Mapping[str, ir.Regeling] | None = None) -> str:
     """Per version: every property bewezen / geschonden (verwacht) / getoetst, counterexamples, unreachable
-    provisions."""
+    provisions; with ``versions``, each declared property also stated with all its conditions in Dutch."""
+    namen = versienamen(versions) if versions else {}
     out = ["Eigenschappen (bewezen met z3; waar dat niet kan, getoetst met Hypothesis, profiel "
            f"{report.profiel})"]
     for v in report.versies:
         width = max((len(r.naam) for r in v.results), default=0)
         status_width = max((len(r.status) for r in v.results), default=0)
         out += ["", v.versie]
+        props = {p.name: p for p in versions[v.versie].properties} if versions and v.versie in versions else {}
         for r in v.results:
-            out += _result_lines(r, status_width, width)
+            lines = _result_lines(r, status_width, width)
+            if r.naam in props and versions is not None:
+                lines.insert(1, eigenschap_lezing(versions[v.versie], props[r.naam], namen).tekst("      "))
+            out += lines
         if v.onbereikbaar:
             out.append(f"  onbereikbaar: {'; '.join(p.citeer() for p in v.onbereikbaar)} "
                        "(voor geen enkele geldige cliënt van toepassing)")

@@ -1,5 +1,5 @@
 """Values as a Dutch reader expects them, through Babel's CLDR data for ``nl_NL``: ``42,1875``, ``€ 43.640,82``,
-``1 januari 2027``; booleans as ja/nee and enumeration values by their label.
+``1 januari 2027``, ``26:05 uur``; booleans as ja/nee and enumeration values by their label.
 
 ``values.format_value`` stays the compact, machine-near form of test reports and error messages (``waar``,
 ``2027-01-01``, the value's code); this module is for text a jurist or a parent reads (site, explanations).
@@ -15,7 +15,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from .. import ir
-from ..values import Date, Decimal, Duration, Integer, Money, Value, decimal_as_fraction, format_value
+from ..values import Date, Decimal, Duration, Integer, Money, Uren, Value, decimal_as_fraction, format_value
 
 __all__ = ["bedrag", "datum", "getal", "toon", "toon_enum", "toon_feit", "toon_uitkomst"]
 
@@ -67,7 +67,7 @@ def toon(value: Value) -> str:
         return bedrag(int(value.value.value))
     if isinstance(value, Date):
         return datum(value.value)
-    if isinstance(value, Duration):
+    if isinstance(value, (Duration, Uren)):  # uren as the rekentool shows them: "26:05 uur", "32:36:15 uur"
         return format_value(value)
     return value.replace("_", " ")
 

@@ -140,12 +140,18 @@ def _entry_span(file: str, lines: list[str], bid: str) -> Span:
 
 def herkomst_telling(reg: ir.Regeling) -> dict[str, tuple[int, int]]:
     """Per kind of source: (provisions, words of their text), over every provision and bijlage with a text;
-    ``zonder`` counts those without provenance. Shows how much of a version is official text."""
+    ``zonder`` counts those without provenance. Shows how much of a version is official text. Words that a
+    wijziging substituted (``Herkomst.delen``) count for their own herkomst, not for the provision's."""
     out: dict[str, tuple[int, int]] = {}
     for p in reg.provisions:
         if not p.tekst:
             continue
         soort = p.herkomst.soort if p.herkomst is not None else "zonder"
+        delen = p.herkomst.delen if p.herkomst is not None else ()
         n, w = out.get(soort, (0, 0))
-        out[soort] = (n + 1, w + len(p.tekst.split()))
+        out[soort] = (n + 1, w)
+        for m in re.finditer(r"\S+", p.tekst):
+            van = next((d.soort for d in delen if d.begin <= m.start() < d.eind), soort)
+            n, w = out.get(van, (0, 0))
+            out[van] = (n, w + 1)
     return out

@@ -17,7 +17,7 @@ from ..syntax import ast
 from ..syntax.printer import print_expr
 
 _CMP = {"=", "<>", "<", "<=", ">", ">="}
-_ORDERED = {"geheel", "decimaal", "geld", "datum", "duur"}
+_ORDERED = {"geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass
@@ -72,7 +72,8 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
             return e
         if got.kind == "geheel" and expected.kind == "decimaal":
             return ir.Unary("promote", e, T.DECIMAAL, e.span)
-        self.error("E210", node, f"verwacht {expected}, maar '{print_expr(node)}' is {got}")
+        self.error("E210", node, f"verwacht {expected}, maar '{print_expr(node)}' is {got}"
+                                 f"{_uren_hint(e, expected)}")
         return self._bad(node)
 
     # ---- inference --------------------------------------------------------------------------------
@@ -131,7 +132,8 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
                 left = self.infer(node.left, right.type)  # "geen = andere_toeslag": resolve against the right
             common = T.unify_numeric(left.type, right.type)
             if common is None:
-                self.error("E215", node, f"kan {left.type} niet vergelijken met {right.type} in '{print_expr(node)}'")
+                self.error("E215", node, f"kan {left.type} niet vergelijken met {right.type} in '{print_expr(node)}'"
+                                         f"{_uren_hint(left, right.type) or _uren_hint(right, left.type)}")
                 return self._bad(node)
             if op not in ("=", "<>") and common.kind not in _ORDERED | {"fout"}:
                 self.error("E216", node, f"'{op}' is niet gedefinieerd voor {common}; alleen = en <> zijn dat")
@@ -141,15 +143,16 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
         right = self.infer(node.right, left.type if left.type.numeric else None)
         result = T.arithmetic(op, left.type, right.type)
         if result is None:
+            hint = _uren_hint(left, right.type) or _uren_hint(right, left.type)
             self.error("E217", node, f"'{op}' is niet gedefinieerd voor {left.type} en {right.type} in "
-                                     f"'{print_expr(node)}'")
+                                     f"'{print_expr(node)}'{hint}")
             return self._bad(node)
         rtype, pl, pr = result
         if pl:
             left = ir.Unary("promote", left, T.DECIMAAL, left.span)
         if pr:
             right = ir.Unary("promote", right, T.DECIMAAL, right.span)
-        if op == "*" and rtype.kind == "geld" and right.type.kind == "geld":
+        if op == "*" and rtype.kind in ("geld", "uren") and right.type.kind == rtype.kind:
             left, right = right, left
         return ir.BinOp(op, left, right, rtype, node.span)
 
@@ -178,7 +181,7 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
         if node.op == "niet":
             return ir.Unary("niet", self.expect(node.operand, T.BOOL), T.BOOL, node.span)
         operand = self.infer(node.operand, expected)
-        if operand.type.kind not in ("geheel", "decimaal", "geld", "duur"):
+        if operand.type.kind not in ("geheel", "decimaal", "geld", "duur", "uren"):
             self.error("E217", node, f"kan {operand.type} niet negatief maken")
         return ir.Unary("-", operand, operand.type, node.span)
 
@@ -278,3 +281,10 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
             self.error("E227", node, f"'{node.fact}' is geen feit (invoer)")
             return inner
         return ir.Met(inner, node.fact, self.expect(node.value, fact.type), inner.type, node.span)
+
+
+def _uren_hint(number: ir.Expr, other: T.Type) -> str:
+    """Where a written number meets uren: how to write it as uren (the language does not guess the unit)."""
+    if other.kind == "uren" and isinstance(number, ir.Const) and number.type.numeric:
+        return "; schrijf een aantal uren als uu:mm, zoals 168:00 of 0:30"
+    return ""

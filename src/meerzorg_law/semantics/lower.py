@@ -6,6 +6,7 @@ All checks report into one list; ``lower`` returns None for the IR only after re
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 from .. import ir
@@ -49,22 +50,26 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
                 if names.count(v.name) > 1:
                     diags.append(Diagnostic("E232", v.span, f"waarde '{v.name}' staat twee keer in {d.name}"))
             scope.enums[d.name] = ir.EnumDecl(d.name, d.label, tuple(dict.fromkeys(names)),
-                                              tuple(v.label for v in d.values), d.span)
+                                              tuple(v.label for v in d.values), d.span,
+                                              tuple(_zin(v.zin, None, diags) for v in d.values))
     for d in reg.gegevens:
         if isinstance(d, ast.Invoer) and declare(d.name, d.span, "invoer"):
             t = checker.resolve_type(d.type)
             bereik = None
             if d.bereik is not None:
-                if not t.numeric:
-                    diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal, "
-                                                            f"niet {t}"))
+                if not t.numeric and t.kind != "uren":
+                    diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal "
+                                                            f"of uren, niet {t}"))
                 else:
                     lo, hi = (checker.expect(b, t) for b in d.bereik)
                     bereik = (_const(lo), _const(hi))
-            scope.facts[d.name] = ir.FactDecl(d.name, t, d.optioneel, bereik, d.label, d.span)
+            scope.facts[d.name] = ir.FactDecl(d.name, t, d.optioneel, bereik, d.label, d.span,
+                                              _zin(d.zin, t.kind == "bool", diags))
     for d in reg.gegevens:
         if isinstance(d, ast.Uitkomst) and declare(d.name, d.span, "uitkomst"):
-            scope.outcomes[d.name] = ir.OutcomeDecl(d.name, checker.resolve_type(d.type), None, d.label, d.span)
+            t = checker.resolve_type(d.type)
+            scope.outcomes[d.name] = ir.OutcomeDecl(d.name, t, None, d.label, d.span,
+                                                    _zin(d.zin, t.kind == "bool", diags))
 
     for d in reg.gegevens:
         if isinstance(d, ast.Beperking):
@@ -87,14 +92,15 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             expr = checker.expect(b.expr, scope.definitions[b.name])
             definitions[b.name] = ir.Definition(b.name, b.label, scope.definitions[b.name], expr,
                                                 print_expr(b.expr), b.is_parameter, b.span,
-                                                _herkomst(b.herkomst))
+                                                _herkomst(b.herkomst),
+                                                _zin(b.zin, scope.definitions[b.name].kind == "bool", diags))
 
     # Standaard values, now that every name is known.
     for d in reg.gegevens:
         if isinstance(d, ast.Uitkomst) and d.name in scope.outcomes and d.standaard is not None:
             decl = scope.outcomes[d.name]
             scope.outcomes[d.name] = ir.OutcomeDecl(decl.name, decl.type, checker.expect(d.standaard, decl.type),
-                                                    decl.label, decl.span)
+                                                    decl.label, decl.span, decl.zin)
 
     known_refs = {p.ref for p in provisions}
     provenance = {p.ref: p.herkomst for p in provisions if p.herkomst is not None}
@@ -177,6 +183,7 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         label = f"Hoofdstuk {h.nummer}. {h.titel}".strip()
         chapters += [(label, a) for a in h.artikelen]
         chapters += [(label, a) for p in h.paragrafen for a in p.artikelen]
+    chapters += [("Wijzigingsregeling", a) for a in reg.zelfstandig]
     for label, a in chapters:
         yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
         for o in a.onderdelen:
@@ -193,8 +200,35 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         yield from emit("bijlage", b.titel, b.tekst, b.toelichting, "", b.span, b.herkomst)
 
 
+def _zin(z: ast.Zin | None, clause: bool | None, diags: list[Diagnostic]) -> ir.Zin | None:
+    """A ``zin`` as the reading needs it: a clause (waar/onwaar) marks its finite verb in brackets after a
+    subject, in the clause and in its negation; a noun phrase (any other type) has neither; an enumeration
+    value may have either (``clause`` None)."""
+    if z is None:
+        return None
+    if clause is None:
+        clause = "[" in z.tekst
+    for tekst in (z.tekst, z.ontkend) if z.ontkend else (z.tekst,):
+        if clause and not _VERB.fullmatch(tekst):
+            diags.append(Diagnostic("E239", z.span, f"zin '{tekst}' moet één persoonsvorm tussen haken hebben, na "
+                                                    "het onderwerp: \"de verzekerde [ontvangt] zorg thuis\""))
+            return None
+        if not clause and ("[" in tekst or "]" in tekst or z.ontkend):
+            diags.append(Diagnostic("E239", z.span, f"zin '{tekst}' hoort bij een waarde die geen waar/onwaar is: "
+                                                    "schrijf een zinsdeel zonder haken en zonder 'ontkend' "
+                                                    "(\"de leveringsvorm van de zorg\")"))
+            return None
+    return ir.Zin(z.tekst, z.ontkend, z.span)
+
+
+_VERB = re.compile(r"[^\[\]]*\S[^\[\]]*\[[^\[\]\s][^\[\]]*\][^\[\]]*")
+
+
 def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
-    return None if h is None else ir.Herkomst(h.soort, h.bronnen, h.noot, h.alternatieven, h.span)
+    if h is None:
+        return None
+    delen = tuple(ir.HerkomstDeel(d.begin, d.eind, d.woorden, d.soort, d.span) for d in h.delen)
+    return ir.Herkomst(h.soort, h.bronnen, h.noot, h.alternatieven, h.span, delen)
 
 
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
@@ -266,7 +300,7 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
     if m.uitkomst not in scope.outcomes:
         diags.append(Diagnostic("E280", m.span, f"'{m.uitkomst}' is geen uitkomst"))
     fact = scope.facts.get(m.invoer)
-    if fact is None or not fact.type.numeric:
-        diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal"))
+    if fact is None or not (fact.type.numeric or fact.type.kind == "uren"):
+        diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal of uren"))
     return ir.Property(e.name, e.label, e.versies, waarvoor, "monotoon", None, m.uitkomst, m.invoer,
                        f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span, e.verwacht_geschonden)

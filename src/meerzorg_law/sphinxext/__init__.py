@@ -12,6 +12,7 @@ In ``conf.py``::
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +26,9 @@ from .generate import genereer
 from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
+from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
+from .thema import registreer
 from .versie import RegelingDirective, VersieDirective
 from .wijziging import WijzigingsregelingDirective
 
@@ -66,23 +69,48 @@ def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
                 element.attributes[key] = zichtbaar(value)
 
 
+def _zonder_bronkaarten(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the theme ships source maps of its CSS and JavaScript; a reader never needs them
+    (they only make the site heavier), so remove them and the comments that point to them."""
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    for kaart in static.rglob("*.map"):
+        kaart.unlink()
+    for bestand in [*static.rglob("*.js"), *static.rglob("*.css")]:
+        tekst = bestand.read_text(encoding="utf-8", errors="surrogateescape")
+        if "sourceMappingURL" in tekst:
+            schoon = _BRONKAART.sub("", tekst)
+            bestand.write_text(schoon, encoding="utf-8", errors="surrogateescape")
+
+
+_BRONKAART = re.compile(r"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("meerzorg_regeling", "", "env", types=frozenset({str}))
     app.add_config_value("meerzorg_casussen", None, "env", types=frozenset({list, str, type(None)}))
     app.add_config_value("meerzorg_hoofduitkomsten", [], "env", types=frozenset({list}))
     app.add_config_value("meerzorg_genereer_paginas", False, "env", types=frozenset({bool}))
+    # Pre-filled examples on the rekenhulp page: [{"tekst": link text, "feiten": {fact: value}}].
+    app.add_config_value("meerzorg_rekenhulp_voorbeelden", [], "env", types=frozenset({list}))
     app.add_domain(RegelingDomain)
     for cls in (RegelingDirective, VersieDirective, ArtikelDirective, BijlageDirective, CasussenDirective,
                 DekkingDirective, RenvooiDirective, WijzigingsregelingDirective, BewijzenDirective,
-                BronnenDirective):
+                BronnenDirective, RekenhulpDirective):
         app.add_directive_to_domain("rlz", cls.__name__.removesuffix("Directive").lower(), cls)
     app.add_lexer("meerzorg", MeerzorgLexer)
     for node, (visit, depart) in HTML_VISITORS.items():
         app.add_node(node, html=(visit, depart))
+    app.add_node(rekenhulp, html=(visit_rekenhulp, depart_rekenhulp))
     app.add_css_file("meerzorg.css")
     app.connect("config-inited", _paden)
     app.connect("builder-inited", genereer)
+    app.connect("builder-inited", registreer)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
     app.connect("doctree-resolved", zichtbare_tekens)
+    app.connect("doctree-resolved", alleen_html)
+    app.connect("build-finished", schrijf_regels)
+    app.connect("build-finished", _zonder_bronkaarten)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": RegelingDomain.data_version}

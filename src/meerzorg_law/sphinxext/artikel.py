@@ -13,9 +13,10 @@ from sphinx.util import logging
 
 from .. import ir
 from ..compare.renvooi import ProvisionDiff, Segment
+from ..render.herkomst import kader as herkomst_kader
 from ..render.rule_text import formele_tekst
 from ..span import ProvisionRef, rangtelwoord
-from .basis import RegelingBasis, badge, datum, versie_soort, wetten_url
+from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort, wetten_url
 from .bouwstenen import alineas, koppeling, uitklapblok
 from .domain import bepaling_naam, volledige_naam
 from .herkomst import herkomst_regel
@@ -23,6 +24,7 @@ from .nodes import geschrapt, ingevoegd, schakelaar
 from .regelblok import RegelBlok
 from .sitedata import SiteData
 from .versie import BADGE
+from .werking import werking_gewijzigd
 
 __all__ = ["ArtikelDirective", "kop_van", "segmenten", "tekst_of_renvooi"]
 
@@ -63,6 +65,21 @@ def tekst_of_renvooi(nieuw: Sequence[nodes.Node], renvooi: Sequence[nodes.Node])
     b = nodes.container(classes=["rlz-renvooi-weergave"])
     b += list(renvooi)
     return [a, b]
+
+
+def _officieel_telling(officieel: int, totaal: int) -> str:
+    """How much of a page is official text, in words (the banner above every artikel).
+
+    >>> _officieel_telling(0, 8)
+    'Officiële tekst op deze pagina: geen van de 8 bepalingen; de andere zeggen bij hun tekst wat zij zijn.'
+    >>> _officieel_telling(2, 2)
+    'Officiële tekst op deze pagina: alle bepalingen.'
+    """
+    if officieel == totaal:
+        return "Officiële tekst op deze pagina: alle bepalingen."
+    deel = "geen" if officieel == 0 else str(officieel)
+    return (f"Officiële tekst op deze pagina: {deel} van de {totaal} bepalingen; de andere zeggen bij hun tekst wat "
+            "zij zijn.")
 
 
 def _artikel_inhoud(reg: ir.Regeling, artikel: str) -> list[tuple[str, str]]:
@@ -123,7 +140,8 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
                 out.append(blok)
             if isinstance(blok, nodes.section):
                 secties[p.ref] = blok
-        out += self._vervallen(diffs, basis)
+        out += self._vervallen([d for d in data.vervallen(basis, vid) if d.ref.artikel == nummer
+                                and not d.ref.bijlage] if basis else [], basis)
         return out
 
     def _banner(self, data: SiteData, reg: ir.Regeling, artikel: ir.Provision,
@@ -158,13 +176,18 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
                 gelijk = _artikel_inhoud(oreg, artikel.ref.artikel) == eigen_inhoud
                 para += nodes.Text(" (ongewijzigd)" if gelijk else " (anders)")
         para += nodes.Text(".")
+        met_tekst = [p for p in reg.provisions if p.ref.artikel == artikel.ref.artikel and not p.ref.bijlage
+                     and p.tekst]
+        officieel = sum(p.herkomst is not None and p.herkomst.soort == "officieel" for p in met_tekst)
+        if met_tekst:
+            para += nodes.Text(" " + _officieel_telling(officieel, len(met_tekst)))
         geldend = versie_soort(data, vid) == "geldend"
         root = data.bundle.versions[data.versie_ids[0]]
         url = wetten_url(reg, artikel.ref.artikel, geldend) if root.provision(artikel.ref) is not None else ""
         if url:
             para += nodes.Text(" ")
-            tekst = ("Officiële tekst op wetten.overheid.nl" if geldend else
-                     "De geldende officiële tekst op wetten.overheid.nl")
+            tekst = ("Dit artikel op wetten.overheid.nl" if geldend else
+                     "De geldende tekst van dit artikel op wetten.overheid.nl")
             para += nodes.reference("", tekst, refuri=url, classes=["rlz-wetten"])
             para += nodes.Text(".")
         return para
@@ -185,10 +208,27 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             if diff.was is not None:
                 mark += nodes.Text(f" was {diff.was.citeer()}")
             blok.append(mark)
+        basis = data.basis_van(vid)
+        oorzaken = werking_gewijzigd(data.bundle.versions[basis], reg, p.ref) if basis and diff is None else ()
+        if oorzaken:
+            # Its own text and rules are the same, but a begrip, parameter or table it reads is not.
+            mark = nodes.paragraph("", "", badge("werking gewijzigd", "werking"),
+                                   nodes.Text(" de tekst is gelijk, maar wat deze bepaling gebruikt is gewijzigd in "),
+                                   classes=["rlz-mark"])
+            for n, oorzaak in enumerate(oorzaken):
+                if n:
+                    mark += nodes.Text(" en ")
+                mark += bepaling_koppeling(oorzaak, vid)
+            mark += nodes.Text(".")
+            blok.append(mark)
         if p.herkomst is not None or reg.bronnen:
             blok.append(herkomst_regel(p.herkomst, reg.bronnen))
         if p.tekst:
-            wettekst = nodes.container(classes=["rlz-wettekst"])
+            # Each kind of source in its own frame, and said in words above the text: official text reads as a
+            # quotation of its source, everything else says it is not official text.
+            soort = p.herkomst.soort if p.herkomst is not None else "onbekend"
+            wettekst = nodes.container(classes=["rlz-wettekst", f"rlz-wettekst-{soort}"])
+            wettekst += nodes.paragraph("", herkomst_kader(p.herkomst, reg.bronnen), classes=["rlz-kader"])
             if diff is not None and diff.tekst_gewijzigd:
                 wettekst += tekst_of_renvooi(alineas(p.tekst),
                                              [nodes.paragraph("", "", *segmenten(diff.tekst))])
@@ -214,9 +254,9 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
             blok += self.casussen(data, reg, vid, p.ref)
         return blok
 
-    def _vervallen(self, diffs: dict[ProvisionRef, ProvisionDiff], basis: str) -> list[nodes.Node]:
+    def _vervallen(self, diffs: list[ProvisionDiff], basis: str) -> list[nodes.Node]:
         """Parts of the artikel that lapse: their old text, struck through, with a link to the old version."""
-        weg = [d for d in diffs.values() if d.soort == "vervallen" and (d.ref.lid or d.ref.onderdeel)]
+        weg = [d for d in diffs if d.ref.lid or d.ref.onderdeel]
         if not weg:
             return []
         sectie = nodes.section(classes=["rlz-vervallen"])

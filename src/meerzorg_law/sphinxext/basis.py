@@ -25,19 +25,16 @@ __all__ = ["RegelingBasis", "badge", "bepaling_koppeling", "datum", "versie_soor
 
 logger = logging.getLogger(__name__)
 
-# sphinx-design's badge colours per kind of mark.
-_KLEUR = {"gewijzigd": "warning", "nieuw": "success", "vervallen": "danger", "vernummerd": "info",
-          "voorstel": "warning", "variant": "secondary", "geldend": "success", "info": "info",
-          "secondary": "secondary"}
-
-WETTEN = "https://wetten.overheid.nl/"
-
 
 def badge(tekst: str, soort: str = "") -> nodes.inline:
-    """A sphinx-design badge: ``gewijzigd``, ``nieuw``, ``vervallen``, ``vernummerd``, ``voorstel`` …"""
-    kleur = _KLEUR.get(soort or tekst, "primary")
-    return nodes.inline("", tekst, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{kleur}",
-                                            f"sd-bg-text-{kleur}", "rlz-badge", f"rlz-badge-{soort or tekst}"])
+    """A filled badge for a change or a version's kind: ``gewijzigd``, ``nieuw``, ``vervallen``, ``vernummerd``,
+    ``voorstel``, ``variant`` … Its colour comes from ``meerzorg.css`` (``rlz-badge-<soort>``), chosen for a
+    contrast of at least 4.5:1 and never the colour of a provenance mark (``herkomst.herkomst_badge``)."""
+    return nodes.inline("", tekst, classes=["sd-sphinx-override", "sd-badge", "rlz-badge",
+                                            f"rlz-badge-{soort or tekst}"])
+
+
+WETTEN = "https://wetten.overheid.nl/"
 
 
 def versie_soort(data: SiteData, vid: str) -> str:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from docutils import nodes
 
+from ..render.lezingen import eigenschap_lezing, versienamen
 from ..verify.report import CHECKS, property_proofs, static_results
 from .basis import RegelingBasis
 from .bouwstenen import Cel, tabel
+from .regelblok import lezing_nodes
 
 __all__ = ["BewijzenDirective"]
 
@@ -28,6 +30,7 @@ class BewijzenDirective(RegelingBasis):
         versions = {v: data.bundle.versions[v] for v in data.versie_ids}
         checks = static_results(versions)
         proofs = property_proofs(versions)
+        namen = versienamen(data.bundle.versions)
         out: list[nodes.Node] = [nodes.paragraph("", _UITLEG)]
         for vid in versions:
             section = nodes.section(ids=[f"bewijzen-{vid}"])
@@ -38,9 +41,16 @@ class BewijzenDirective(RegelingBasis):
                 rows.append([label, "bewezen" if not found else "; ".join(found)])
             section += tabel(["Controle (meerzorg check)", "Uitkomst"], rows, breedtes=[2, 3])
             prop_rows: list[list[Cel]] = []
+            reg = versions[vid]
+            ir_props = {p.name: p for p in reg.properties}
             for p in proofs[vid]:
                 uitleg = p.verwacht if p.verwacht else p.toelichting
-                prop_rows.append([[nodes.literal("", p.naam), nodes.Text(f" {p.omschrijving}")], p.status, uitleg])
+                # The property stated with all its conditions, in the words of every other reading.
+                cel: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", p.omschrijving))]
+                if p.naam in ir_props:
+                    cel += lezing_nodes(eigenschap_lezing(reg, ir_props[p.naam], namen))
+                cel.append(nodes.paragraph("", "", nodes.literal("", p.naam)))
+                prop_rows.append([nodes.container("", *cel, classes=["rlz-eigenschap"]), p.status, uitleg])
             if prop_rows:
                 section += tabel(["Eigenschap", "Status", "Toelichting"], prop_rows, breedtes=[3, 1, 3])
             out.append(section)

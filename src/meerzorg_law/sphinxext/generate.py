@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
+from ..cases.load import case_files, file_title
+from ..cases.project import bundled_paths
 from ..escape import rst as _rst
 from ..syntax.ast import Wijzigingsregeling
 from ..versions.catalog import Versie
@@ -22,7 +24,7 @@ from .sitedata import SiteData, laad_regeling
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["MAP", "genereer", "renvooi_paren"]
+__all__ = ["MAP", "casus_pagina", "casus_paginas", "genereer", "renvooi_paren"]
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +55,39 @@ def renvooi_paren(versies: list[Versie]) -> list[tuple[str, str]]:
     return pairs
 
 
+_REKENHULP = """\
+Krijgt u of uw kind zorg uit de Wet langdurige zorg, en wilt u weten of er *meer zorg* mogelijk is?
+Beantwoord de vragen hieronder. U ziet dan voor de regels van nu, voor elk voorstel en voor elke variant of
+er meer zorg volgt, hoeveel uur per week, en waarom.
+
+Wat u invult, blijft op uw eigen apparaat: de rekenhulp rekent in uw browser en verstuurt niets. De uitkomst
+is geen besluit; dat neemt het zorgkantoor. Een voorstel of variant geldt (nog) niet.
+
+.. rlz:rekenhulp::
+"""
+
+
 def _pagina_naam(ref_artikel: str) -> str:
     return "artikel-" + re.sub(r"[^A-Za-z0-9.]+", "-", ref_artikel)
 
 
-def _stubs(data: SiteData) -> dict[str, str]:
+def casus_paginas(casussen: list[str] | None) -> dict[str, tuple[Path, str]]:
+    """Page name (``casussen/<stem>``) -> (case file, page title) for every case file the site shows: each
+    file its own page, so no page carries every case (the single case page was over 1 MB)."""
+    paths = [Path(c) for c in casussen] if casussen is not None else [bundled_paths()[1]]
+    pages: dict[str, tuple[Path, str]] = {}
+    for f in case_files(paths):
+        if f.exists():
+            pages[casus_pagina(f)] = (f.resolve(), file_title(f) or f"Casussen uit {f.name}")
+    return pages
+
+
+def casus_pagina(file: Path | str) -> str:
+    """The page of a case file, under ``_generated/``: ``casussen/rlz-2026-drempel``."""
+    return "casussen/" + re.sub(r"[^A-Za-z0-9.-]+", "-", Path(file).stem)
+
+
+def _stubs(data: SiteData, casussen: list[str] | None = None) -> dict[str, str]:
     """Relative path (under ``_generated/``) -> text of every stub page."""
     pages: dict[str, str] = {}
     versie_ids = data.versie_ids
@@ -91,6 +121,7 @@ def _stubs(data: SiteData) -> dict[str, str]:
     pages["versies.rst"] = (f"{_titel('Versies')}\nElke versie van de regeling die in ``regeling/`` staat: de "
                             "regeling zelf en de wijzigingsregelingen en varianten die erop voortbouwen.\n\n"
                             f".. rlz:regeling::\n\n.. toctree::\n   :maxdepth: 1\n\n{versies_toc}")
+    pages["voor-clienten-en-ouders.rst"] = f"{_titel('Voor cliënten en ouders')}\n{_REKENHULP}"
     versies = [v for v in data.bundle.catalog if v.id in data.bundle.versions]
     paren = renvooi_paren(versies)
     renvooi_toc = ""
@@ -103,6 +134,8 @@ def _stubs(data: SiteData) -> dict[str, str]:
              "tekst onderstreept, en de casussen die daardoor een andere uitkomst krijgen.\n")
     if not paren:
         intro += "\nEr is nog geen wijzigingsregeling of variant: er valt niets te vergelijken.\n"
+    for name, (_, titel) in casus_paginas(casussen).items():
+        pages[f"{name}.rst"] = (f"{_titel(_rst(titel))}\n.. rlz:casussen::\n   :bestand: {name.partition('/')[2]}\n")
     pages["renvooi.rst"] = (f"{_titel('Renvooi')}\n{intro}"
                             + (f"\n.. toctree::\n   :maxdepth: 1\n\n{renvooi_toc}" if renvooi_toc else ""))
     return pages
@@ -119,7 +152,7 @@ def genereer(app: Sphinx) -> None:
         logger.warning("geen pagina's gegenereerd: de regeling of de casussen bevatten fouten",
                        type="rlz", subtype="invoer")
         return
-    pages = _stubs(data)
+    pages = _stubs(data, app.config.meerzorg_casussen)
     for rel, text in pages.items():
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

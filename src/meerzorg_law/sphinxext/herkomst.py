@@ -11,14 +11,16 @@ from docutils import nodes
 from .. import ir
 from ..render.herkomst import badge as herkomst_tekst
 from ..render.waarden import datum
-from .basis import RegelingBasis, badge
+from .basis import RegelingBasis
 from .bouwstenen import koppeling
 
-__all__ = ["BronnenDirective", "herkomst_regel"]
+__all__ = ["BronnenDirective", "herkomst_badge", "herkomst_regel"]
 
-# sphinx-design colours per kind: official text stands out from our own wording.
-_SOORT = {"officieel": "geldend", "beleid": "info", "uitvoering": "info", "reconstructie": "gewijzigd",
-          "keuze": "variant", "voorstel": "voorstel"}
+def herkomst_badge(tekst: str, soort: str) -> nodes.inline:
+    """An outlined badge for the kind of source (``rlz-herkomst-<soort>``): outlined where change marks are
+    filled, and in colours no change mark uses, so provenance and change are never told apart by colour alone."""
+    return nodes.inline("", tekst, classes=["sd-sphinx-override", "sd-badge", "rlz-badge", "rlz-badge-herkomst",
+                                            f"rlz-herkomst-{soort}"])
 
 
 def _anker(bron: str) -> str:
@@ -30,7 +32,7 @@ def herkomst_regel(h: ir.Herkomst | None, bronnen: dict[str, ir.Bron]) -> nodes.
     entry on the sources page."""
     para = nodes.paragraph(classes=["rlz-herkomst"])
     soort = h.soort if h is not None else "onbekend"
-    para += badge(herkomst_tekst(h, bronnen), _SOORT.get(soort, "secondary"))
+    para += herkomst_badge(herkomst_tekst(h, bronnen), soort)
     if h is None or not h.bronnen:
         return para
     para += nodes.Text(" Bronnen: ")

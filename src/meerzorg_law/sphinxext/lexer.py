@@ -18,7 +18,8 @@ __all__ = ["DECLARATIES", "SLEUTELWOORDEN", "MeerzorgLexer"]
 DECLARATIES = (
     "wijzigingsregeling", "regeling", "hoofdstuk", "paragraaf", "artikel", "Artikel", "subonderdeel", "onderdeel",
     "lid", "bijlage", "tabel", "kolom", "rij", "gegevens", "enumeratie", "waarde", "invoer", "uitkomst",
-    "begrip", "parameter", "regel", "eigenschap", "aanhef", "herkomst",
+    "begrip", "parameter", "regel", "eigenschap", "aanhef", "ondertekening",
+    "citeertitel", "herkomst",
 )
 # Every other keyword of the grammar, including the words of multi-word phrases ("in afwijking van").
 SLEUTELWOORDEN = (
@@ -29,9 +30,10 @@ SLEUTELWOORDEN = (
     "sleutel", "standaard", "stijgt", "te", "tekst", "tenzij", "toegevoegd", "toelichting", "tot", "tussen",
     "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "voor", "waarvoor",
     "wordt",
+    "zin", "ontkend",  # the clause a declaration is read by (issue 22)
 )
 _WOORDOPERATOREN = ("impliceert", "niet", "en", "of", "in")
-_TYPES = ("geheel getal", "geheel", "getal", "decimaal", "geldbedrag", "datum", "duur")
+_TYPES = ("geheel getal", "geheel", "getal", "decimaal", "geldbedrag", "datum", "duur", "uren")
 _RANGTELWOORDEN = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende",
                    "tiende", "elfde", "twaalfde")
 _DUUR = ("jaren", "jaar", "maanden", "maand", "weken", "week", "dagen", "dag")
@@ -60,6 +62,7 @@ class MeerzorgLexer(RegexLexer):
             (r"[0-9]{4}-[0-9]{2}-[0-9]{2}", Number.Other),
             (r"€ ?[0-9]+([.][0-9]{3})*(,[0-9]{2})?", Number.Other),
             (r"[0-9]+°", Number.Integer),
+            (r"[0-9]+:[0-9]{2}(:[0-9]{2})?" + _B, Number.Other),  # uren: 26:05, 6:31:15
             # A duration: "3 jaar", "6 maanden" (the unit is a keyword only after a number).
             (r"([0-9]+)(\s+)(" + "|".join(_DUUR) + ")" + _B,
              bygroups(Number.Integer, Text.Whitespace, Keyword.Type)),  # type: ignore[no-untyped-call]

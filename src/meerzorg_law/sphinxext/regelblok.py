@@ -11,7 +11,8 @@ from sphinx import addnodes
 
 from .. import ir
 from ..render.explain import explain
-from ..render.rule_text import begrip_zin, naam, regel_tekst, regels_van
+from ..render.rule_text import begrip_lezing, naam, regel_lezing, regels_van
+from ..render.zinnen import Lezing
 from ..span import ProvisionRef
 from .basis import RegelingBasis, bepaling_koppeling
 from .bouwstenen import LEGENDA, Cel, koppeling, status, tabel, uitklapblok
@@ -21,6 +22,19 @@ __all__ = ["RegelBlok"]
 
 # Case rows shown before the rest is folded away, so the structure of an artikel stays visible.
 _ZICHTBAAR = 6
+
+
+def lezing_nodes(lezing: Lezing) -> list[nodes.Node]:
+    """A reading as docutils nodes: a paragraph per sentence, a bullet list for its points."""
+    out: list[nodes.Node] = []
+    for zin in lezing.zinnen:
+        out.append(nodes.paragraph("", zin.tekst))
+        if zin.punten:
+            lijst = nodes.bullet_list(classes=["rlz-voorwaarden"])
+            for n, punt in enumerate(zin.punten):
+                lijst += nodes.list_item("", nodes.paragraph("", punt + ("." if n == len(zin.punten) - 1 else ";")))
+            out.append(lijst)
+    return out
 
 
 class RegelBlok(RegelingBasis):
@@ -35,36 +49,17 @@ class RegelBlok(RegelingBasis):
         for d in reg.definitions.values():
             if d.span.provision != ref:
                 continue
-            para = nodes.paragraph("", begrip_zin(reg, d), classes=["rlz-begrip"])
+            para = nodes.container(classes=["rlz-begrip"])
+            para += lezing_nodes(begrip_lezing(reg, d))
             node_id = self.anker(para, f"{vid}-begrip-{d.name}")
             self.domain.note_object("begrip", d.name, node_id, versie=vid, rang=self.rang(data, vid),
                                     titel=f"{d.label or d.name} ({ref.citeer()}, {vid})", omschrijving=d.label,
                                     location=self.get_location(), waarschuw=not self._dubbel)
             uitleg += para
         for rules in regels_van(reg, ref):
-            tekst = regel_tekst(reg, rules)
-            para = nodes.paragraph(classes=["rlz-regelzin"])
-            if tekst.afwijking:
-                para += nodes.Text("In afwijking van ")
-                for n, target in enumerate(tekst.afwijking):
-                    if n:
-                        para += nodes.Text(" en ")
-                    para += bepaling_koppeling(target, vid)
-                para += nodes.Text(" geldt: ")
-            else:
-                para += nodes.Text("Dan geldt: ")
-            para += nodes.strong("", "; ".join(tekst.toekenningen))
-            para += nodes.Text(", als:" if tekst.voorwaarden else " (zonder voorwaarde).")
-            uitleg += para
-            if tekst.voorwaarden:
-                lijst = nodes.bullet_list(classes=["rlz-voorwaarden"])
-                for n, v in enumerate(tekst.voorwaarden):
-                    last = n == len(tekst.voorwaarden) - 1
-                    lijst += nodes.list_item("", nodes.paragraph("", v + ("" if last else ", en")))
-                uitleg += lijst
-            if tekst.tenzij:
-                uitleg += nodes.paragraph("", "", nodes.strong("", "tenzij "),
-                                          nodes.Text(" en ".join(tekst.tenzij) + "."))
+            blok = nodes.container(classes=["rlz-regelzin"])
+            blok += lezing_nodes(regel_lezing(reg, rules))
+            uitleg += blok
         out.append(uitleg)
         return out
 

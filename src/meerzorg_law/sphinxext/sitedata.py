@@ -59,14 +59,23 @@ class SiteData:
     files: tuple[Path, ...]
     runs: dict[tuple[int, str], Uitvoering] = field(default_factory=dict)
     _renvooi: dict[tuple[str, str], dict[ProvisionRef, ProvisionDiff]] = field(default_factory=dict)
+    _vervallen: dict[tuple[str, str], list[ProvisionDiff]] = field(default_factory=dict)
 
     def renvooi(self, oud: str, nieuw: str) -> dict[ProvisionRef, ProvisionDiff]:
         """Every provision that differs between two versions (computed once per pair for all pages)."""
         key = (oud, nieuw)
         if key not in self._renvooi:
             diffs = renvooi(self.bundle.consolidated[oud], self.bundle.consolidated[nieuw])
-            self._renvooi[key] = {d.ref: d for d in diffs}
+            # A lid that lapses "onder vernummering" shares its number with the lid that takes it: the
+            # number stands for the new one here, the lapsed one is in ``vervallen``.
+            self._renvooi[key] = {d.ref: d for d in sorted(diffs, key=lambda d: d.soort != "vervallen")}
+            self._vervallen[key] = [d for d in diffs if d.soort == "vervallen"]
         return self._renvooi[key]
+
+    def vervallen(self, oud: str, nieuw: str) -> list[ProvisionDiff]:
+        """Every provision of ``oud`` that lapses in ``nieuw``, with its old text."""
+        self.renvooi(oud, nieuw)
+        return self._vervallen[(oud, nieuw)]
 
     def basis_van(self, vid: str) -> str:
         """The version ``vid`` amends, if it was built; else empty."""

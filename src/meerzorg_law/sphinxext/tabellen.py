@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 
 from .. import ir
@@ -26,6 +27,7 @@ from .artikel import segmenten
 from .basis import RegelingBasis, bepaling_koppeling, datum
 from .bouwstenen import LEGENDA, Cel, alineas, koppeling, met_code, status, tabel, tekening, uitklapblok
 from .domain import natuurlijke_volgorde
+from .generate import MAP, casus_pagina
 from .nodes import geschrapt, ingevoegd
 from .sitedata import SiteData, sleutel_van
 
@@ -35,28 +37,47 @@ logger = logging.getLogger(__name__)
 
 
 class CasussenDirective(RegelingBasis):
-    """``.. rlz:casussen::`` — every case: pass/fail per version, then per case its facts and outcomes."""
+    """``.. rlz:casussen::`` — cases: pass/fail per version, then per case its facts and outcomes.
+
+    ``:bestand: STEM`` shows the cases of one case file (a page per file keeps every page small, and a change
+    to one case file rebuilds only its page); ``:overzicht:`` shows only the table of all cases, each linking to
+    its file's page; without either, all cases in full (a small site, such as the test roots)."""
 
     has_content = False
-    option_spec: ClassVar[dict[str, Any]] = {"alleen-tabel": directives.flag}
+    option_spec: ClassVar[dict[str, Any]] = {"bestand": directives.unchanged_required,
+                                             "overzicht": directives.flag}
 
     def bouw(self) -> list[nodes.Node]:
-        data = self.data()
+        stem = self.options.get("bestand")
+        overzicht = "overzicht" in self.options
+        data = self.data("regeling" if stem or overzicht else "alles")
         if data is None:
             return []
         versies = data.versie_ids
-        if not versies or not data.cases:
+        indices = [i for i, c in enumerate(data.cases) if stem is None or casus_pagina(c.file) == f"casussen/{stem}"]
+        for f in {Path(data.cases[i].file) for i in indices}:
+            self.env.note_dependency(str(f))
+        if overzicht:
+            # The overview shows every case's pass/fail, so it reads every case file.
+            for f in data.files:
+                self.env.note_dependency(str(f))
+        if not versies or not indices:
             return [nodes.paragraph("", "Geen casussen." if versies else "Geen versies van de regeling gevonden.")]
+        if overzicht:
+            return self._overzicht(data)
         eerste = data.bundle.versions[versies[0]]
         toon = self.hoofduitkomsten(eerste)
         toon_namen = ", ".join(naam(eerste, o) for o in toon)
         blokken: list[nodes.Element] = []
         rows: list[list[Cel]] = []
         self._symbolen: dict[str, str] = {}
-        for i, case in enumerate(data.cases):
+        for i in indices:
+            case = data.cases[i]
             blok = nodes.container(classes=["rlz-casus"])
             node_id = self.anker(blok, "casus-" + sleutel_van(case))
             self.domain.note_object("casus", case.naam, node_id, titel=case.naam, location=self.get_location())
+            blok += self._casus(data, i)
+            blokken.append(blok)
             row: list[Cel] = [[nodes.reference("", case.naam, internal=True, refid=node_id)],
                               [nodes.literal("", f"{Path(case.file).name}:{case.span.line}")]]
             for vid in versies:
@@ -64,23 +85,51 @@ class CasussenDirective(RegelingBasis):
                 row.append("—" if run is None else [status(run.status),
                                                      nodes.Text(" " + run.waarden(data.bundle.versions[vid], toon))])
             rows.append(row)
-            blok += self._casus(data, i)
-            blokken.append(blok)
-        totaal = [f"{vid}: {sum(data.runs[i, vid].status == 'geslaagd' for i in range(len(data.cases)))} geslaagd, "
-                  f"{sum(data.runs[i, vid].status in ('mislukt', 'fout') for i in range(len(data.cases)))} mislukt"
+        totaal = [f"{vid}: {sum(data.runs[i, vid].status == 'geslaagd' for i in indices)} geslaagd, "
+                  f"{sum(data.runs[i, vid].status in ('mislukt', 'fout') for i in indices)} mislukt"
                   for vid in versies]
         out: list[nodes.Node] = [
-            nodes.paragraph("", f"{len(data.cases)} casussen; per versie {toon_namen} ({LEGENDA}). "
+            nodes.paragraph("", f"{len(indices)} casussen; per versie {toon_namen} ({LEGENDA}). "
                                 + "; ".join(totaal) + "."),
             tabel(["Casus", "Bestand", *versies], rows, classes=["rlz-casussen"], samenvoegen=3,
                   breedtes=[4, 2] + [2] * len(versies)),
         ]
-        if "alleen-tabel" not in self.options:
-            # Each version's drawing once; every case's path refers to it and marks its own rules.
-            out += [tekening(beslispad_symbool(data.bundle.versions[v], o, f"rlz-beslispad-{v}"))
-                    for v, o in self._symbolen.items()]
-            out += blokken
+        # Each version's drawing once per page; every case's path refers to it and marks its own rules.
+        out += [tekening(beslispad_symbool(data.bundle.versions[v], o, f"rlz-beslispad-{v}"))
+                for v, o in self._symbolen.items()]
+        out += blokken
         return out
+
+    def _overzicht(self, data: SiteData) -> list[nodes.Node]:
+        """Per case file: its page, how many cases, and per version how many pass and fail."""
+        per_bestand: dict[str, list[int]] = {}
+        for i, case in enumerate(data.cases):
+            per_bestand.setdefault(case.file, []).append(i)
+        versies = data.versie_ids
+        rows: list[list[Cel]] = []
+        for file, indices in per_bestand.items():
+            case = data.cases[indices[0]]
+            titel = case.bestandstitel or f"Casussen uit {Path(file).name}"
+            link = addnodes.pending_xref("", nodes.inline("", titel), refdomain="std", reftype="doc",
+                                         reftarget=f"/{MAP}/{casus_pagina(file)}", refexplicit=True,
+                                         refwarn=False)
+            row: list[Cel] = [[link], str(len(indices))]
+            for vid in versies:
+                runs = [data.runs[i, vid] for i in indices if (i, vid) in data.runs]
+                goed = sum(r.status == "geslaagd" for r in runs)
+                fout = sum(r.status in ("mislukt", "fout") for r in runs)
+                cel: list[nodes.Node] = []
+                if goed:
+                    cel += [status("geslaagd"), nodes.Text(f" {goed} ")]
+                if fout:
+                    cel += [status("mislukt"), nodes.Text(f" {fout} ")]
+                row.append(cel or "·")
+            rows.append(row)
+        totaal = len(data.cases)
+        return [nodes.paragraph("", f"{totaal} casussen in {len(per_bestand)} bestanden; per versie het aantal "
+                                    f"casussen met de verwachte uitkomst (✓) en met een andere (✗)."),
+                tabel(["Casusbestand", "Casussen", *versies], rows, classes=["rlz-casussen"], samenvoegen=2,
+                      breedtes=[4, 1] + [2] * len(versies))]
 
     def _casus(self, data: SiteData, index: int) -> list[nodes.Node]:
         case = data.cases[index]
@@ -263,7 +312,7 @@ class RenvooiDirective(RegelingBasis):
     def _gegevens(self, data: SiteData, oud: str, nieuw: str) -> list[nodes.Node]:
         """What the version changes in the gegevens (facts, outcomes, enumerations: what a case file holds), as
         the exported renvooi and ``meerzorg vergelijk`` show it; declarations are names, so in code font."""
-        from ..export.model import gegevens_renvooi
+        from ..document.gegevens import gegevens_renvooi
 
         alineas_ = gegevens_renvooi(data.bundle.consolidated[oud], data.bundle.consolidated[nieuw])
         if not alineas_:

@@ -1,24 +1,74 @@
 """The page of a wijzigingsregeling laid out as one: opschrift, aanhef, Artikel I with its onderdelen A, B, …
-(each instruction in the words of the drafting instructions, linking to the provisions it changes),
-Artikel II and further, and the toelichting (algemeen, then per onderdeel) at the end."""
+(each instruction in its one wording from the document model, linking to the provisions it changes, with
+the new text quoted in full), Artikel II and further, and the toelichting (algemeen, then per onderdeel) at
+the end. The onderdelen are the site format (``site``) of the document model."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from docutils import nodes
 from sphinx.util import logging
 
-from ..span import ProvisionRef
+from ..document import build_amendment
+from ..document.formats import Blok, Generator, register
 from ..syntax import ast
 from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort
 from .bouwstenen import alineas, koppeling
 
-__all__ = ["WijzigingsregelingDirective"]
+__all__ = ["SiteFormat", "WijzigingsregelingDirective"]
 
 logger = logging.getLogger(__name__)
 
 
-def _hoofd(tekst: str) -> str:
-    return tekst[0].upper() + tekst[1:] if tekst else tekst
+@register("site")
+class SiteFormat(Generator):
+    """Docutils nodes: a citation is a link to the provision in the version it names, quoted provisions a
+    block quote, inserted and deleted text ``<ins>``/``<del>`` (as the renvooi pages show them)."""
+
+    def _inline(self, b: Blok) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        for r in b.runs:
+            if r.cite is not None:
+                out.append(bepaling_koppeling(r.cite.ref, r.cite.versie, r.tekst))
+            elif r.soort != "gelijk":
+                cls = "rlz-ingevoegd" if r.soort == "nieuw" else "rlz-geschrapt"
+                out.append(nodes.inline("", r.tekst, classes=[cls]))
+            else:
+                out.append(nodes.Text(r.tekst))
+        return out
+
+    def layout(self, blokken: list[Blok]) -> list[nodes.Node]:
+        out: list[nodes.Node] = []
+        quote: nodes.block_quote | None = None
+        for b in blokken:
+            if b.stijl in ("citaat", "citaatkop"):
+                if quote is None:
+                    quote = nodes.block_quote(classes=["rlz-nieuwe-tekst"])
+                    out.append(quote)
+                inline = self._inline(b)
+                quote += nodes.paragraph("", "", *([nodes.strong("", "", *inline)] if b.stijl == "citaatkop"
+                                                    else inline))
+                continue
+            quote = None
+            if b.stijl == "tabel":
+                tabel = nodes.bullet_list()
+                for rij in b.cellen:
+                    tabel += nodes.list_item("", nodes.paragraph("", " | ".join(r.tekst for c in rij for r in c)))
+                out.append(tabel)
+            elif b.stijl == "klein":  # the gegevens: names as the regeling writes them, in code font
+                out.append(nodes.paragraph("", "", nodes.literal("", b.tekst()), classes=["rlz-instructie"]))
+            elif b.stijl == "kop":
+                out.append(nodes.paragraph("", "", nodes.strong("", f"{b.tekst()}. "), classes=["rlz-wettekst"]))
+            elif b.stijl != "pagina":
+                out.append(nodes.paragraph("", "", *self._inline(b),
+                                           classes=["rlz-instructie" if b.diepte or (b.runs and any(
+                                               r.cite for r in b.runs)) else "rlz-wettekst"]))
+        return out
+
+    @classmethod
+    def als_tekst(cls, out: Any) -> str:
+        return "\n".join(n.astext() for n in out)
 
 
 class WijzigingsregelingDirective(RegelingBasis):
@@ -37,7 +87,8 @@ class WijzigingsregelingDirective(RegelingBasis):
             logger.warning("versie %s is geen wijzigingsregeling", vid, location=self.get_location(),
                            type="rlz", subtype="versie")
             return []
-        self.vid, self.basis, self.reg = vid, doc.basis, data.bundle.versions[vid]
+        self.vid = vid
+        model = build_amendment(doc, data.bundle.consolidated, data.bundle.bronnen)
         self.env.ref_context["rlz:versie"] = vid
         target = nodes.target()
         node_id = self.anker(target, f"wijzigingsregeling-{vid}")
@@ -56,99 +107,27 @@ class WijzigingsregelingDirective(RegelingBasis):
         if doc.aanhef:
             out += alineas(doc.aanhef, classes=["rlz-aanhef"])
         toelichting: list[nodes.Node] = []
-        for artikel in doc.artikelen:
-            out.append(self._artikel(artikel))
+        site = SiteFormat()
+        for artikel, mart in zip(doc.artikelen, model.artikelen, strict=True):
+            sectie = nodes.section(classes=["rlz-wijzigingsartikel"])
+            self.anker(sectie, f"{vid}-artikel-{artikel.nummer}")
+            sectie += nodes.title("", f"Artikel {artikel.nummer}" + (f" · {artikel.titel}" if artikel.titel else ""))
+            for lid in mart.leden:
+                sectie += nodes.paragraph("", lid, classes=["rlz-wettekst"])
+            for part in mart.parts:
+                onderdeel = nodes.container(classes=["rlz-wijzigingsonderdeel"])
+                self.anker(onderdeel, f"{vid}-{artikel.nummer}-{part.letter}")
+                onderdeel += site.render(part)
+                sectie += onderdeel
+            out.append(sectie)
             toelichting += self._toelichting(artikel)
+        out.append(nodes.paragraph("", model.slot, classes=["rlz-wettekst"]))
         if toelichting:
             sectie = nodes.section(classes=["rlz-wijziging-toelichting"])
             self.anker(sectie, f"toelichting-{vid}")
             sectie += nodes.title("", "Toelichting")
             sectie += toelichting
             out.append(sectie)
-        return out
-
-    def _artikel(self, artikel: ast.WijzigingsArtikel) -> nodes.section:
-        sectie = nodes.section(classes=["rlz-wijzigingsartikel"])
-        self.anker(sectie, f"{self.vid}-artikel-{artikel.nummer}")
-        sectie += nodes.title("", f"Artikel {artikel.nummer}" + (f" · {artikel.titel}" if artikel.titel else ""))
-        if artikel.tekst:
-            sectie += alineas(artikel.tekst, classes=["rlz-wettekst"])
-        for w in artikel.wijzigingen:
-            onderdeel = nodes.container(classes=["rlz-wijzigingsonderdeel"])
-            self.anker(onderdeel, f"{self.vid}-{artikel.nummer}-{w.letter}")
-            onderdeel += nodes.paragraph("", "", nodes.strong("", f"{w.letter}. "),
-                                         *([nodes.Text(w.tekst)] if w.tekst else []), classes=["rlz-wettekst"])
-            for ins in w.instructies:
-                onderdeel += self._instructie(ins)
-            sectie += onderdeel
-        return sectie
-
-    def _doel(self, ref: ProvisionRef, vervallen: bool = False) -> nodes.Node:
-        cite = _hoofd(ref.citeer())
-        return bepaling_koppeling(ref, self.basis if vervallen else self.vid, cite)
-
-    def _instructie(self, ins: ast.Instructie) -> list[nodes.Node]:
-        """One instruction in the usual words, the changed provision linked, and the new text quoted."""
-        para = nodes.paragraph(classes=["rlz-instructie"])
-        nieuw: ast.Bepaling | None = None
-        if isinstance(ins, ast.KomtTeLuiden):
-            para += [self._doel(ins.doel.ref), nodes.Text(" komt te luiden:")]
-            nieuw = ins.bepaling
-        elif isinstance(ins, ast.Vervalt):
-            para += [self._doel(ins.doel.ref, vervallen=True), nodes.Text(" vervalt")]
-            for oud, nieuw_ref in ins.hernummering:
-                para += nodes.Text(f", onder vernummering van {oud.citeer()} tot {nieuw_ref.citeer()}")
-            para += nodes.Text(".")
-        elif isinstance(ins, ast.Ingevoegd):
-            if ins.positie == "aan":
-                para += [nodes.Text("Aan "), self._doel(ins.anker.ref),
-                         nodes.Text(f" wordt een {ins.soort} toegevoegd")]
-            else:
-                para += [nodes.Text(f"{_hoofd(ins.positie)} "), self._doel(ins.anker.ref),
-                         nodes.Text(f" wordt een {ins.soort} ingevoegd")]
-            ref = ins.bepaling.span.provision
-            if ref.artikel:
-                para += [nodes.Text(" ("), self._doel(ref), nodes.Text(")")]
-            para += nodes.Text(":")
-            nieuw = ins.bepaling
-        elif isinstance(ins, ast.Vernummerd):
-            para += [self._doel(ins.doel.ref, vervallen=True), nodes.Text(" wordt vernummerd tot "),
-                     self._doel(ins.nieuw.ref), nodes.Text(".")]
-        elif isinstance(ins, ast.Vervangen):
-            para += [nodes.Text("In "), self._doel(ins.doel.ref),
-                     nodes.Text(f" wordt „{ins.oud}” {'telkens ' if ins.telkens else ''}vervangen door „{ins.nieuw}”.")]
-        elif isinstance(ins, ast.StructuurIngevoegd):
-            waar = f"hoofdstuk {ins.hoofdstuk}" + (f", paragraaf {ins.paragraaf}" if ins.paragraaf else "")
-            para += nodes.Text(f"{_hoofd(ins.positie)} {waar} wordt een {ins.soort} ingevoegd: "
-                               f"{ins.soort} {ins.nieuw.nummer} {ins.nieuw.titel}.")
-        elif isinstance(ins, ast.StructuurVervalt):
-            waar = f"Hoofdstuk {ins.hoofdstuk}" + (f", paragraaf {ins.paragraaf}," if ins.paragraaf else "")
-            para += nodes.Text(f"{waar} vervalt.")
-        elif isinstance(ins, ast.TabelWijziging):
-            table = self.reg.tables.get(ins.tabel)
-            para += nodes.Text(f"In de tabel {table.label if table and table.label else ins.tabel.replace('_', ' ')}")
-            if table is not None:
-                para += [nodes.Text(" ("), self._doel(table.span.provision), nodes.Text(")")]
-            para += nodes.Text(":")
-            lijst = nodes.bullet_list()
-            woorden = {"luidt": "komt te luiden", "vervalt": "vervalt", "toegevoegd": "wordt toegevoegd"}
-            for r in ins.wijzigingen:
-                lijst += nodes.list_item("", nodes.paragraph("", "", nodes.Text("de rij "), nodes.literal("", r.key),
-                                                             nodes.Text(f" {woorden.get(r.soort, r.soort)}")))
-            return [para, lijst]
-        else:
-            para += nodes.Text("De gegevens (begrippen en invoer) worden als volgt gewijzigd:")
-            lijst = nodes.bullet_list()
-            for g in ins.wijzigingen:
-                wat = {"ingevoegd": "wordt ingevoegd", "luidt": "komt te luiden", "vervalt": "vervalt",
-                       "waarde": "krijgt een waarde erbij"}.get(g.soort, g.soort)
-                lijst += nodes.list_item("", nodes.paragraph("", "", nodes.literal("", g.naam), nodes.Text(f" {wat}")))
-            return [para, lijst]
-        out: list[nodes.Node] = [para]
-        if nieuw is not None and nieuw.tekst:
-            quote = nodes.block_quote(classes=["rlz-nieuwe-tekst"])
-            quote += alineas(nieuw.tekst)
-            out.append(quote)
         return out
 
     def _toelichting(self, artikel: ast.WijzigingsArtikel) -> list[nodes.Node]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 
+from ..span import Span
 from . import ast
 
 
@@ -94,5 +96,21 @@ class Alternatief:
 
 
 @dataclasses.dataclass(frozen=True)
+class Geldig:
+    datum: datetime.date
+    span: Span
+
+
+@dataclasses.dataclass(frozen=True)
 class Aanhef:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Ondertekening:
+    text: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Citeertitel:
     text: str

@@ -7,6 +7,7 @@ built from what the parser expected at that point, with terminal names put into 
 from __future__ import annotations
 
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.lexer import PatternStr
 
 from ..diagnostics import Diagnostic
 from ..names import odd_characters
@@ -24,7 +25,9 @@ _WOORDEN = {
     "EQUAL": "'='", "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'",
     "RBRACE": "'}'", "DOT": "'.'", "SUBNUMMER": "een subonderdeel zoals 1°", "FUNCTIE": "een functie",
     "MINUS": "'-'", "DUURGETAL": "een duur (zoals 3 jaar)", "DUUREENHEID": "jaar, maanden, weken of dagen",
-    "OPTIONEEL": "'optioneel'", "VARIANT": "'variant'", "NA_VOOR": "'na' of 'voor'",
+    "OPTIONEEL": "het woord 'optioneel'", "VARIANT": "het woord 'variant'", "NA_VOOR": "'na' of 'voor'",
+    "HERKOMSTSOORT": "een soort herkomst (officieel, beleid, uitvoering, reconstructie, keuze of voorstel)",
+    "VERNUMMERING": "'vernummering' of 'verlettering'", "WS": "witruimte", "COMMENT": "commentaar (# ...)",
 }
 
 # Terminals that can start an expression, and those that end a rule and start the next construct.
@@ -50,11 +53,60 @@ _VOORBEELDEN: dict[str, tuple[str, list[str]]] = {
 }
 
 
+# A construct met where it cannot stand: where it does belong (the word as written -> the hint).
+_ELDERS = {
+    "regel": "regels staan in een artikel, lid of onderdeel (ook in Artikel II, III ... van een "
+             "wijzigingsregeling), na de tekst en de toelichting",
+    "begrip": "begrippen staan in een artikel, lid of onderdeel, na de tekst en de toelichting",
+    "parameter": "parameters staan in een artikel, lid of onderdeel, na de tekst en de toelichting",
+    "tekst": "een bepaling heeft één 'tekst', direct onder haar kop (na een eventuele herkomst)",
+    "toelichting": "een bepaling heeft één 'toelichting', direct na haar tekst en vóór begrippen en regels",
+    "herkomst": "'herkomst' staat direct onder de kop van een bepaling, of aan het eind van een begrip of regel",
+    "lid": "een lid staat in een artikel, na wat het artikel zelf zegt; een artikel heeft leden of onderdelen",
+    "onderdeel": "een onderdeel staat in een artikel of lid, na wat dat zelf zegt",
+    "subonderdeel": "een subonderdeel staat in een onderdeel",
+    "gegevens": "'gegevens' staat één keer, na de kop van de regeling en vóór de hoofdstukken en artikelen",
+    "eigenschap": "eigenschappen staan aan het eind van het bestand, na de artikelen en bijlagen",
+    "bijlage": "bijlagen staan na de hoofdstukken en artikelen, vóór de eigenschappen",
+    "artikel": "een artikel staat in een hoofdstuk of paragraaf, of direct in de regeling; in een "
+               "wijzigingsregeling schrijft u 'Artikel I', 'Artikel II' met een hoofdletter",
+    "Artikel": "'Artikel I', 'Artikel II' staan in een wijzigingsregeling; in een regeling schrijft u 'artikel 2.2'",
+    "hoofdstuk": "een hoofdstuk staat direct in de regeling, na de gegevens",
+}
+
+
+def _terminal_patterns() -> dict[str, object]:
+    return {t.name: t.pattern for t in parser().terminals}
+
+
+def terminal_words(name: str, patterns: dict[str, object] | None = None) -> str:
+    """One terminal as the language's own words: never the grammar's internal name (``__ANON_3``, ``REGEL``).
+    Keywords and signs are quoted as written ("het woord 'regel'", "':'"); the rest is described."""
+    if name in _WOORDEN:
+        return _WOORDEN[name]
+    pattern = (patterns if patterns is not None else _terminal_patterns()).get(name)
+    if isinstance(pattern, PatternStr):
+        woord = pattern.value
+        return f"het woord '{woord}'" if woord.replace("/", "").isalpha() else f"'{woord}'"
+    return "een woord of teken"  # a terminal nobody described yet: still no internal name
+
+
 def _expected_words(expected: set[str]) -> str:
-    names = sorted({_WOORDEN.get(e, f"'{e.lower()}'" if e.isupper() and e.isalpha() else e) for e in expected})
+    patterns = _terminal_patterns()
+    names = sorted({terminal_words(e, patterns) for e in expected}, key=lambda w: (not w.startswith("het woord"), w))
     if len(names) > 8:
-        names = [*names[:8], "..."]
+        names = [*names[:8], "…"]
     return ", ".join(names)
+
+
+def _elders(err: UnexpectedInput) -> str:
+    """"; 'regel' mag hier niet staan; regels staan in ..." when the unexpected word starts a construct that
+    belongs somewhere else."""
+    if not isinstance(err, UnexpectedToken):
+        return ""
+    woord = str(err.token)
+    hint = _ELDERS.get(woord)
+    return f"; '{woord}' mag hier niet staan: {hint}" if hint else ""
 
 
 def _found(err: UnexpectedInput, text: str) -> str:
@@ -114,7 +166,7 @@ def syntax_diagnostic(err: UnexpectedInput, text: str, file: str) -> Diagnostic:
         expected = set(err.allowed or ())
     elif isinstance(err, UnexpectedEOF):
         expected = set(err.expected)
-    message = f"onverwacht {_found(err, text)}"
+    message = f"onverwacht {_found(err, text)}{_elders(err)}"
     if len(expected & _EXPR_START) >= 4:
         return Diagnostic("E102", span, f"{message}; verwacht hier een expressie: een naam, een getal, een datum, "
                                         "waar/onwaar, niet …, als … dan … anders …, '(' of '{'")

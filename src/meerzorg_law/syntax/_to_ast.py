@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from lark import Token, v_args
@@ -26,23 +25,41 @@ class ToAst(RegelingToAst):
     def wijzigingsregeling(self, meta: Meta, titel: Token, *rest: Any) -> ast.Wijzigingsregeling:
         versie, variant = rest[0]
         basis = next(x.ident for x in rest if isinstance(x, P.Basis))
-        geldig = next(x for x in rest if isinstance(x, datetime.date))
+        geldig = next(x for x in rest if isinstance(x, P.Geldig))
         bron = next((x.text for x in rest if isinstance(x, P.Bron)), "")
         aanhef = next((x.text for x in rest if isinstance(x, P.Aanhef)), "")
         return ast.Wijzigingsregeling(
-            text_of(titel), versie, variant, basis, geldig, bron,
+            text_of(titel), versie, variant, basis, geldig.datum, bron,
             tuple(x for x in rest if isinstance(x, ast.WijzigingsArtikel)),
-            tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta), aanhef)
+            tuple(x for x in rest if isinstance(x, ast.Eigenschap)), self._span(meta), aanhef, geldig.span,
+            next((x.text for x in rest if isinstance(x, P.Ondertekening)), ""),
+            next((x.text for x in rest if isinstance(x, P.Citeertitel)), ""))
+
+    def wgeldig(self, meta: Meta, datum: Token) -> P.Geldig:
+        return P.Geldig(self.geldig(meta, datum), self._span(meta))
 
     def aanhef(self, meta: Meta, s: Token) -> P.Aanhef:
         return P.Aanhef(text_of(s))
+
+    def ondertekening(self, meta: Meta, s: Token) -> P.Ondertekening:
+        return P.Ondertekening(text_of(s))
+
+    def citeertitel(self, meta: Meta, s: Token) -> P.Citeertitel:
+        return P.Citeertitel(text_of(s))
 
     def wijzigingsartikel(self, meta: Meta, nummer: Token, *rest: Any) -> ast.WijzigingsArtikel:
         titel = text_of(rest[0]) if rest and isinstance(rest[0], Token) else ""
         tekst = next((x.text for x in rest if isinstance(x, P.Tekst)), "")
         toel = next((x.text for x in rest if isinstance(x, P.Toelichting)), "")
+        items = tuple(x for x in rest if isinstance(x, (ast.Begrip, ast.Regel)))
+        leden = tuple(x for x in rest if isinstance(x, ast.Lid))
+        # Rules of a zelfstandige bepaling: an Artikel numbered II, III, ... (cited "van de wijzigingsregeling").
+        herkomst = next((x for x in rest if isinstance(x, ast.Herkomst)), None)
+        bepaling = ast.Artikel(str(nummer), titel, tekst, toel, items, leden, (), self._span(meta), herkomst) \
+            if items or leden or herkomst else None
         return ast.WijzigingsArtikel(str(nummer), titel, tekst, toel,
-                                     tuple(x for x in rest if isinstance(x, ast.Wijziging)), self._span(meta))
+                                     tuple(x for x in rest if isinstance(x, ast.Wijziging)), self._span(meta),
+                                     bepaling)
 
     def wijziging(self, meta: Meta, letter: Token, *rest: Any) -> ast.Wijziging:
         tekst = next((x.text for x in rest if isinstance(x, P.Tekst)), "")

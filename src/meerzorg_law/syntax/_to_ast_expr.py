@@ -119,6 +119,12 @@ class ExprToAst(Transformer[Token, Any]):
     def duur(self, meta: Meta, n: Token, unit: Token) -> ast.Literal:
         return ast.Literal(values.duration(int(n), str(unit)), "duur", f"{n} {unit}", self._span(meta))
 
+    def uren(self, meta: Meta, tok: Token) -> ast.Literal:
+        try:
+            return ast.Literal(values.uren_of_text(str(tok)), "uren", str(tok), self._span(meta))
+        except ValueError as e:
+            raise NodeError(Diagnostic("E011", self._span(meta), str(e))) from None
+
     def waar(self, meta: Meta) -> ast.Literal:
         return ast.Literal(True, "bool", "waar", self._span(meta))
 

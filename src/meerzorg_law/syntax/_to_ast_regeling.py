@@ -134,19 +134,26 @@ class RegelingToAst(ExprToAst):
         return ast.Enumeratie(str(naam), label, tuple(x for x in rest if isinstance(x, ast.EnumWaarde)),
                               self._span(meta))
 
-    def enumwaarde(self, meta: Meta, naam: Token, label: Token | None = None) -> ast.EnumWaarde:
-        return ast.EnumWaarde(str(naam), text_of(label) if label else "", self._span(meta))
+    def enumwaarde(self, meta: Meta, naam: Token, *rest: Any) -> ast.EnumWaarde:
+        label = next((text_of(x) for x in rest if isinstance(x, Token)), "")
+        zin = next((x for x in rest if isinstance(x, ast.Zin)), None)
+        return ast.EnumWaarde(str(naam), label, self._span(meta), zin)
+
+    def zin(self, meta: Meta, tekst: Token, ontkend: Token | None = None) -> ast.Zin:
+        return ast.Zin(text_of(tekst), text_of(ontkend) if ontkend else "", self._span(meta))
 
     def invoer(self, meta: Meta, naam: Token, type_: ast.TypeExpr, *rest: Any) -> ast.Invoer:
         bereik = next((x for x in rest if isinstance(x, tuple)), None)
         optioneel = any(isinstance(x, Token) and x.type == "OPTIONEEL" for x in rest)
         label = next((text_of(x) for x in rest if isinstance(x, Token) and x.type == "STRING"), "")
-        return ast.Invoer(str(naam), type_, bereik, optioneel, label, self._span(meta))
+        zin = next((x for x in rest if isinstance(x, ast.Zin)), None)
+        return ast.Invoer(str(naam), type_, bereik, optioneel, label, self._span(meta), zin)
 
     def uitkomst(self, meta: Meta, naam: Token, type_: ast.TypeExpr, *rest: Any) -> ast.Uitkomst:
         standaard = next((x.expr for x in rest if isinstance(x, P.Standaard)), None)
         label = next((text_of(x) for x in rest if isinstance(x, Token)), "")
-        return ast.Uitkomst(str(naam), type_, standaard, label, self._span(meta))
+        zin = next((x for x in rest if isinstance(x, ast.Zin)), None)
+        return ast.Uitkomst(str(naam), type_, standaard, label, self._span(meta), zin)
 
     def beperking(self, meta: Meta, naam: Token, *rest: Any) -> ast.Beperking:
         label = text_of(rest[0]) if isinstance(rest[0], Token) else ""
@@ -179,6 +186,9 @@ class RegelingToAst(ExprToAst):
     def type_duur(self, meta: Meta) -> ast.TypeExpr:
         return self._type(meta, "duur")
 
+    def type_uren(self, meta: Meta) -> ast.TypeExpr:
+        return self._type(meta, "uren")
+
     def type_enum(self, meta: Meta, naam: Token) -> ast.TypeExpr:
         return self._type(meta, "enum", str(naam))
 
@@ -187,8 +197,11 @@ class RegelingToAst(ExprToAst):
         herkomst = rest[-1] if isinstance(rest[-1], ast.Herkomst) else None
         if herkomst is not None:
             rest = rest[:-1]
+        zin = rest[-1] if isinstance(rest[-1], ast.Zin) else None
+        if zin is not None:
+            rest = rest[:-1]
         type_, expr = rest[-2], rest[-1]
-        return ast.Begrip(str(naam), label, type_, expr, is_parameter, self._span(meta), herkomst)
+        return ast.Begrip(str(naam), label, type_, expr, is_parameter, self._span(meta), herkomst, zin)
 
     def begrip(self, meta: Meta, naam: Token, *rest: Any) -> ast.Begrip:
         return self._begrip(meta, naam, rest, False)

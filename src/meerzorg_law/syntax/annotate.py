@@ -19,7 +19,7 @@ def annotate_document(doc: ast.Document) -> ast.Document:
     return dataclasses.replace(doc, artikelen=tuple(
         dataclasses.replace(wa, wijzigingen=tuple(
             dataclasses.replace(w, instructies=tuple(_annotate_instructie(i) for i in w.instructies))
-            for w in wa.wijzigingen))
+            for w in wa.wijzigingen), bepaling=_ann_artikel(wa.bepaling) if wa.bepaling else None)
         for wa in doc.artikelen))
 
 

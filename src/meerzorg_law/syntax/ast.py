@@ -39,6 +39,7 @@ from .ast_regeling import (
     EnumWaarde,
     Geldt,
     Herkomst,
+    HerkomstDeel,
     Hoofdstuk,
     Invoer,
     Item,
@@ -56,6 +57,7 @@ from .ast_regeling import (
     TypeExpr,
     Uitkomst,
     Verwijzing,
+    Zin,
 )
 from .ast_wijziging import (
     GegevensInstructie,
@@ -78,11 +80,12 @@ from .ast_wijziging import (
 __all__ = [
     "Artikel", "Begrip", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
     "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
-    "Geldt", "Herkomst", "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
+    "Geldt", "Herkomst", "HerkomstDeel",
+    "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
     "Kolom", "KomtTeLuiden", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf",
     "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt", "Subonderdeel",
     "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",
-    "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling",
+    "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling", "Zin",
 ]
 
 Document = Union[Regeling, Wijzigingsregeling]

@@ -27,10 +27,23 @@ class TypeExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Zin:
+    """The clause that states a fact, begrip or enumeration value in a Dutch reading: for waar/onwaar a main
+    clause with its finite verb in brackets ("de verzekerde [ontvangt] zorg thuis") and optionally its negation
+    ("de verzekerde [ontvangt] geen zorg thuis"), so "niet"/"geen" stands where Dutch puts it; else a noun phrase
+    with its article ("de leveringsvorm van de zorg")."""
+
+    tekst: str
+    ontkend: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class EnumWaarde:
     name: str
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,7 @@ class Invoer:
     optioneel: bool
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +72,7 @@ class Uitkomst:
     standaard: Expr | None
     label: str
     span: Span
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,16 +102,31 @@ class Verwijzing:
 
 
 @dataclass(frozen=True, slots=True)
+class HerkomstDeel:
+    """Words of a tekst with another herkomst than the provision: ``tekst[begin:eind]`` (``woorden``) was
+    brought in by the instruction at ``span`` ("wordt 'drie jaar' vervangen door 'vijf jaar'"). Made by
+    consolidation, never written: the printer leaves it out."""
+
+    begin: int
+    eind: int
+    woorden: str
+    soort: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
 class Herkomst:
     """What kind of source a provision, table or rule rests on (``soort``: officieel, beleid, uitvoering,
     reconstructie, keuze, voorstel), the registered sources it cites, a note, and for a keuze the
-    alternatives that were not chosen; a reader must be able to tell official text from our wording."""
+    alternatives that were not chosen; a reader must be able to tell official text from our wording.
+    ``delen``: words of the provision's tekst that a wijziging brought in, with their own herkomst."""
 
     soort: str
     bronnen: tuple[str, ...]
     noot: str
     alternatieven: tuple[str, ...]
     span: Span
+    delen: tuple[HerkomstDeel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +140,7 @@ class Begrip:
     is_parameter: bool
     span: Span
     herkomst: Herkomst | None = None
+    zin: Zin | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,12 +315,16 @@ class Regeling:
     eigenschappen: tuple[Eigenschap, ...]
     span: Span
     basis: str = ""
+    # The zelfstandige bepalingen with rules of the wijzigingsregeling that made this version (Artikel II, ...):
+    # they hold in it, cited "artikel II, eerste lid, van de wijzigingsregeling", but are no part of its text.
+    zelfstandig: tuple[Artikel, ...] = ()
 
     def alle_artikelen(self) -> tuple[Artikel, ...]:
-        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen."""
+        """Articles in document order, whether or not the regeling uses hoofdstukken and paragrafen; the
+        wijzigingsregeling's zelfstandige bepalingen last."""
         result: list[Artikel] = list(self.artikelen)
         for h in self.hoofdstukken:
             result.extend(h.artikelen)
             for p in h.paragrafen:
                 result.extend(p.artikelen)
-        return tuple(result)
+        return (*result, *self.zelfstandig)

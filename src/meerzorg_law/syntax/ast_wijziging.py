@@ -11,6 +11,7 @@ from typing import Union
 
 from ..span import ProvisionRef, Span
 from .ast_regeling import (
+    Artikel,
     Bepaling,
     Declaratie,
     Eigenschap,
@@ -162,6 +163,9 @@ class WijzigingsArtikel:
     toelichting: str
     wijzigingen: tuple[Wijziging, ...]
     span: Span
+    # A zelfstandige bepaling's rules (overgangsrecht, a date of application) as an Artikel numbered like this
+    # one; None when it holds only text. Consolidation carries it into the version (Regeling.zelfstandig).
+    bepaling: Artikel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,3 +180,7 @@ class Wijzigingsregeling:
     eigenschappen: tuple[Eigenschap, ...]
     span: Span
     aanhef: str = ""
+    geldig_span: Span | None = None  # the line 'geldig vanaf', for the inwerkingtreding check
+    # Empty: the document model derives them from the opschrift (document/wording.py).
+    ondertekening: str = ""
+    citeertitel: str = ""

@@ -18,7 +18,7 @@ MAX_DEPTH = 100
 MAX_DIGITS = 15
 """Most digits of a number before (and, separately, after) its decimal comma: amounts up to € 10**13."""
 
-_NUMBER_TOKENS = frozenset({"GEHEEL", "DECIMAAL", "GELD", "DUURGETAL"})
+_NUMBER_TOKENS = frozenset({"GEHEEL", "DECIMAAL", "GELD", "DUURGETAL", "UREN"})
 
 
 def check_limits(tree: Tree[Token], file: str) -> list[Diagnostic]:
@@ -48,6 +48,8 @@ def _too_many_digits(tok: Token) -> bool:
     text = str(tok).replace("€", "").strip()
     if tok.type == "GELD":  # "1.683,05": points group thousands, the comma starts the cents
         whole, _, fraction = text.replace(".", "").partition(",")
+    elif tok.type == "UREN":  # "26:05": only the hours can grow
+        whole, fraction = text.partition(":")[0], ""
     else:  # DECIMAAL "1,25" or "1.25"; GEHEEL and DUURGETAL have no separator
         whole, _, fraction = text.replace(",", ".").partition(".")
     return len(whole) > MAX_DIGITS or len(fraction) > MAX_DIGITS

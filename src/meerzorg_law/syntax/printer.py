@@ -98,7 +98,7 @@ _PRINTER = _Printer()
 
 _INDENT = "  "
 _TYPES = {"bool": "waar/onwaar", "geheel": "geheel getal", "decimaal": "decimaal", "geld": "geldbedrag",
-          "datum": "datum", "duur": "duur"}
+          "datum": "datum", "duur": "duur", "uren": "uren"}
 
 
 def print_document(doc: ast.Document) -> str:
@@ -107,7 +107,7 @@ def print_document(doc: ast.Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel) -> str:
+def print_bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel) -> str:
     """Canonical text of one provision at indentation zero (the renvooi shows changed provisions this way)."""
     return "\n".join(_bepaling(b, 0)) + "\n"
 
@@ -129,6 +129,13 @@ def _str(text: str, ind: int) -> str:
 def _opt(text: str, ind: int) -> str:
     """An optional label or title: a space and the quoted text, or nothing."""
     return f" {_str(text, ind)}" if text else ""
+
+
+def _zin(zin: ast.Zin | None, ind: int) -> str:
+    """`` zin "..." ontkend "..."`` after a declaration, or nothing."""
+    if zin is None:
+        return ""
+    return f" zin {_str(zin.tekst, ind)}" + (f" ontkend {_str(zin.ontkend, ind)}" if zin.ontkend else "")
 
 
 def _type(t: ast.TypeExpr) -> str:
@@ -194,15 +201,15 @@ def _declaratie(d: ast.Declaratie, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(d, ast.Enumeratie):
         return [f"{pad}enumeratie {d.name}{_opt(d.label, ind)}"] + [
-            f"{pad}{_INDENT}waarde {w.name}{_opt(w.label, ind + 1)}" for w in d.values]
+            f"{pad}{_INDENT}waarde {w.name}{_opt(w.label, ind + 1)}{_zin(w.zin, ind + 1)}" for w in d.values]
     if isinstance(d, ast.Invoer):
         bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
         optioneel = " optioneel" if d.optioneel else ""
-        return [f"{pad}invoer {d.name}: {_type(d.type)}{bereik}{optioneel}{_opt(d.label, ind)}"]
+        return [f"{pad}invoer {d.name}: {_type(d.type)}{bereik}{optioneel}{_opt(d.label, ind)}{_zin(d.zin, ind)}"]
     if isinstance(d, ast.Beperking):
         return [f"{pad}beperking {d.name}{_opt(d.label, ind)}: {print_expr(d.expr)}"]
     standaard = f" standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
-    return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}"]
+    return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}{_zin(d.zin, ind)}"]
 
 
 def _bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel, ind: int) -> list[str]:
@@ -232,8 +239,8 @@ def _item(item: ast.Item, ind: int) -> list[str]:
     pad = _INDENT * ind
     if isinstance(item, ast.Begrip):
         soort = "parameter" if item.is_parameter else "begrip"
-        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}",
-                *_herkomst(item.herkomst, ind + 1)]
+        return [f"{pad}{soort} {item.name}{_opt(item.label, ind)}: {_type(item.type)} = {print_expr(item.expr)}"
+                f"{_zin(item.zin, ind)}", *_herkomst(item.herkomst, ind + 1)]
     afwijking = ""
     if item.afwijking:
         afwijking = " in afwijking van " + " en ".join(_verwijzing(v.ref) for v in item.afwijking)
@@ -303,12 +310,19 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
         out.append(f"bron {_str(w.bron, 0)}")
     if w.aanhef:
         out.append(f"aanhef {_str(w.aanhef, 0)}")
+    if w.ondertekening:
+        out.append(f"ondertekening {_str(w.ondertekening, 0)}")
+    if w.citeertitel:
+        out.append(f"citeertitel {_str(w.citeertitel, 0)}")
     for wa in w.artikelen:
         out += ["", f"Artikel {wa.nummer}{_opt(wa.titel, 0)}"]
-        if wa.tekst:
-            out.append(f"{_INDENT}tekst {_str(wa.tekst, 1)}")
-        if wa.toelichting:
-            out.append(f"{_INDENT}toelichting {_str(wa.toelichting, 1)}")
+        if wa.bepaling is not None:  # its tekst, toelichting, rules and leden, under the heading just written
+            out += _bepaling(wa.bepaling, 0)[1:]
+        else:
+            if wa.tekst:
+                out.append(f"{_INDENT}tekst {_str(wa.tekst, 1)}")
+            if wa.toelichting:
+                out.append(f"{_INDENT}toelichting {_str(wa.toelichting, 1)}")
         for wz in wa.wijzigingen:
             out.append(f"{_INDENT}{wz.letter}.")
             if wz.tekst:

@@ -11,7 +11,7 @@ import re
 
 from catala import runtime as rt
 
-from ..values import Value, format_decimal, format_value
+from ..values import Uren, Value, format_decimal, format_value, uren_text
 
 __all__ = ["quote", "slug", "value_text", "witness_case"]
 
@@ -26,6 +26,8 @@ def value_text(v: Value) -> str | None:
         return None if "≈" in text else text.replace(",", ".")
     if isinstance(v, rt.Money) and int(v.value.value) < 0:
         return None
+    if isinstance(v, Uren):  # the uren form, "32:36:15"; a decimal would lose the minutes' reading
+        return uren_text(v)
     text = format_value(v)
     if isinstance(v, rt.Duration) and " en " in text:
         return None

@@ -23,7 +23,7 @@ from .witness import find_client
 __all__ = ["BEWEZEN", "GESCHONDEN", "ONBESLIST", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
 
 BEWEZEN, GESCHONDEN, ONVERTAALBAAR, ONBESLIST = "bewezen", "geschonden", "onvertaalbaar", "onbeslist"
-_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur"}
+_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -195,12 +195,16 @@ class Translator(ir.ExprVisitor[Term]):
                 raise Unsupported("een geldbedrag gedeeld door een getal", e.span)
             if ka == "duur":
                 raise Unsupported("een duur gedeeld door een duur", e.span)
+            if ka == "uren" and kb != "uren":  # rounded to the second, as the engine does
+                return Term(_round_half_up(z3.ToReal(a.val) / b.val), conj(ok, b.val != 0))
             x, y = (z3.ToReal(t.val) if t.val.sort() == z3.IntSort() else t.val for t in (a, b))
             return Term(x / y, conj(ok, y != 0))
         if op == "*":
             if ka == "geld" or kb == "geld":
                 cents, factor = (a.val, b.val) if ka == "geld" else (b.val, a.val)
                 product = _money_times(cents, factor)
+            elif ka == "uren":
+                product = _round_half_up(z3.ToReal(a.val) * b.val)
             else:
                 product = a.val * b.val
             if e.type.kind == "duur":
@@ -305,6 +309,11 @@ def _money_times(cents: z3.ExprRef, factor: z3.ExprRef) -> z3.ExprRef:
     r = z3.ToReal(cents) * factor
     trunc = z3.If(r >= 0, z3.ToInt(r), -z3.ToInt(-r))
     return z3.If(r - z3.ToReal(trunc) >= z3.RealVal(1) / 2, trunc + 1, trunc)
+
+
+def _round_half_up(r: z3.ArithRef) -> z3.ArithRef:
+    """Uren times or divided by a number: the nearest whole second, a half up (``values.round_half_up``)."""
+    return z3.ToInt(r + z3.RealVal(1) / 2)
 
 
 def _year_of_day(d: z3.ExprRef) -> z3.ExprRef:

@@ -4,8 +4,10 @@ Each group is a conjunction ("cube") over the facts with few values (an enumerat
 waar/onwaar fact, whether an optional fact is known) and over the numeric conditions the rules of either
 version test (``telbare_zorgbehoefte >= drempel`` in rlz-2026). A group is found from one differing client,
 generalised while every client it describes still differs (proved by z3), then blocked; the loop repeats
-until no differing client is left (the list is complete) or ``max_groups`` is reached. Each group carries a
-witness client and the provisions that decide its outcomes in each version.
+until no differing client is left (the list is complete) or ``max_groups`` is reached. Groups are disjoint: a
+literal is dropped only while the group stays apart from every earlier one, so each differing client is in
+exactly one group. Facts, begrippen and conditions are named by their labels. Each group carries a witness
+client and the provisions that decide its outcomes in each version.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from .witness import client, find_client
 __all__ = ["Group", "SymbolicDiff", "symbolic_diff"]
 
 _COMPARISONS = {"<", "<=", ">", ">=", "=", "<>"}
-_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur"}
+_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur", "uren"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +63,7 @@ class _Literal:
     value: str = ""
 
 
-def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, max_groups: int = 20) -> SymbolicDiff:
+def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, max_groups: int = 50) -> SymbolicDiff:
     u = Universe(versions)
     a, b = versions[basis], versions[nieuw]
     ta, tb = Translator(u, a), Translator(u, b)
@@ -78,6 +80,9 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
     search.add(*valid, differ)
     inside = budget.solver()  # a cube is a group when no valid client meeting it has equal outcomes
     inside.add(*valid, z3.Not(differ))
+    apart = z3.SimpleSolver()  # a cube is apart from the earlier groups when no valid client is in both
+    apart.add(*valid)
+    earlier: list[z3.BoolRef] = []
     groups: list[Group] = []
     decisions = (compile_regeling(a, traced=True), compile_regeling(b, traced=True))
     volledig, onbeslist = False, ""
@@ -95,9 +100,10 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
         cube = [lit for lit in literals if z3.is_true(model.eval(lit.term, model_completion=True))]
         # The client's own numbers come last, so the generalisation drops them first where the conditions of
         # the rules already describe the group.
-        cube = _generalise(inside, [*_points(u, model, [basis, nieuw]), *cube], literals)
+        cube = _generalise(inside, apart, earlier, [*_points(u, model, [basis, nieuw]), *cube], literals)
         terms = _terms(cube)
         search.add(z3.Not(z3.And(*terms)) if terms else z3.BoolVal(False))
+        earlier.append(z3.And(*terms) if terms else z3.BoolVal(True))
         try:
             found = find_client(u, [basis, nieuw], terms)
         except budget.Onbeslist:  # the group stands; its client is then the one the search found
@@ -113,7 +119,7 @@ def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling,
     for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
         f = u.facts[name]
         t = u.fact(name)
-        label = name.replace("_", " ")
+        label = _label(f.label, name)
         if f.optioneel:
             out += [_Literal(t.ok, f"{label} is bekend", f"?{name}"),
                     _Literal(z3.Not(t.ok), f"{label} is niet bekend", f"?{name}")]
@@ -142,9 +148,9 @@ def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling,
             if z3.is_true(atom) or z3.is_false(atom) or any(z3.eq(atom, other) for other in seen):
                 continue
             seen.append(atom)
-            text = _Text().visit(e)
+            text = _Text(reg).visit(e)
             key = f"{text} volgens {tag}"
-            negated = _Text().visit(ir.BinOp(_NEGATION[e.op], e.left, e.right, e.type, e.span)) \
+            negated = _Text(reg).visit(ir.BinOp(_NEGATION[e.op], e.left, e.right, e.type, e.span)) \
                 if isinstance(e, ir.BinOp) else f"niet {text}"
             out += [_Literal(atom, key, key),
                     _Literal(z3.simplify(z3.And(term.ok, z3.Not(term.val))), f"{negated} volgens {tag}", key)]
@@ -154,14 +160,23 @@ def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling,
 _NEGATION = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "=": "<>", "<>": "="}
 
 
+def _label(label: str, name: str) -> str:
+    """A fact's or begrip's label (its name in words when it has none): groups read without internal names."""
+    return label or name.replace("_", " ")
+
+
 class _Text(ir.ExprVisitor[str]):
-    """An IR expression as the drafter writes it, for the conditions of a group."""
+    """An IR expression in the drafter's terms (labels of facts and begrippen), for the conditions of a group."""
+
+    def __init__(self, reg: ir.Regeling) -> None:
+        self.reg = reg
 
     def const(self, e: ir.Const) -> str:
         return format_value(e.value)
 
     def var(self, e: ir.Var) -> str:
-        return e.name
+        decl = self.reg.facts.get(e.name) or self.reg.definitions.get(e.name) or self.reg.outcomes.get(e.name)
+        return _label(decl.label if decl is not None else "", e.name)
 
     def unary(self, e: ir.Unary) -> str:
         inner = self.visit(e.operand)
@@ -212,7 +227,7 @@ def _points(u: Universe, model: z3.ModelRef, vids: Sequence[str]) -> list[_Liter
             continue  # an optional fact the client lacks: its known-flag literal says so
         value = u.value(model, t.val, f.type)
         out.append(_Literal(z3.And(t.ok, t.val == u.const(value, f.type, f.span)),
-                            f"{name.replace('_', ' ')} = {format_value(value)}", f"={name}"))
+                            f"{_label(f.label, name)} = {format_value(value)}", f"={name}"))
     return out
 
 
@@ -224,18 +239,26 @@ def _terms(cube: Sequence[_Literal]) -> list[z3.BoolRef]:
     return [z3.Or(*[lit.term for lit in lits]) if len(lits) > 1 else lits[0].term for lits in sets.values()]
 
 
-def _generalise(inside: z3.Solver, cube: list[_Literal], literals: Sequence[_Literal]) -> list[_Literal]:
-    """Drop every literal the group does not need, then widen each enumeration value to a set of values."""
+def _generalise(inside: z3.Solver, apart: z3.Solver, earlier: Sequence[z3.BoolRef], cube: list[_Literal],
+                literals: Sequence[_Literal]) -> list[_Literal]:
+    """Drop every literal the group does not need, then widen each enumeration value to a set of values; each
+    step only while every client of the group still differs and none is in an earlier group."""
+    overlap = z3.Or(*earlier) if earlier else z3.BoolVal(False)
+
+    def holds(trial: list[_Literal]) -> bool:
+        terms = _terms(trial)
+        return inside.check(*terms) == z3.unsat and (not earlier or apart.check(*terms, overlap) == z3.unsat)
+
     kept = list(cube)
     for lit in list(kept):
         trial = [x for x in kept if x is not lit]
-        if inside.check(*_terms(trial)) == z3.unsat:
+        if holds(trial):
             kept = trial
     for lit in [x for x in kept if x.value]:
         for other in literals:
             if other.key == lit.key and other.value and all(other is not x for x in kept):
                 trial = [*kept, other]
-                if inside.check(*_terms(trial)) == z3.unsat:
+                if holds(trial):
                     kept = trial
     return kept
 

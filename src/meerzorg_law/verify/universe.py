@@ -19,7 +19,7 @@ from catala import runtime as rt
 from .. import ir
 from ..span import Span
 from ..types import Type
-from ..values import Value, decimal_as_fraction
+from ..values import Uren, Value, decimal_as_fraction
 
 __all__ = ["DAY_MAX", "DAY_MIN", "TRUE", "Term", "Universe", "Unsupported", "conj"]
 
@@ -76,7 +76,7 @@ class Universe:
             return z3.BoolSort()
         if t.kind == "decimaal":
             return z3.RealSort()
-        if t.kind in ("geheel", "geld", "datum", "duur", "enum"):
+        if t.kind in ("geheel", "geld", "datum", "duur", "uren", "enum"):  # uren: whole seconds
             return z3.IntSort()
         raise Unsupported(f"type {t}", span)
 
@@ -137,6 +137,8 @@ class Universe:
                 z3.RealVal(q.numerator)
         if isinstance(value, rt.Money):
             return z3.IntVal(int(value.value.value))
+        if isinstance(value, Uren):
+            return z3.IntVal(value.seconden)
         if isinstance(value, rt.Date):
             return z3.IntVal(value.value.toordinal())
         if isinstance(value, rt.Duration):
@@ -162,4 +164,6 @@ class Universe:
             return rt.money_of_cents_string(str(v.as_long()))
         if t.kind == "datum":
             return rt.date_of_datetime(datetime.date.fromordinal(v.as_long()))
+        if t.kind == "uren":
+            return Uren(v.as_long())
         return rt.duration_of_numbers(0, 0, v.as_long())

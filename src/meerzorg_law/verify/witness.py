@@ -53,6 +53,8 @@ def _grid(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
         if u.facts[name].type.kind == "decimaal":
             k = z3.Int(f"{name}#cent")
             out.append(u.fact(name).val * _GRID == z3.ToReal(k))
+        elif u.facts[name].type.kind == "uren":  # whole minutes first, as the rekentool's uu:mm
+            out.append(u.fact(name).val % 60 == 0)
     return out
 
 
@@ -150,6 +152,8 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
         kind = u.facts[name].type.kind
         if kind == "decimaal":
             solver.add_soft(z3.IsInt(u.fact(name).val), 1)
+        elif kind == "uren":
+            solver.add_soft(u.fact(name).val % 3600 == 0, 1)
         elif kind == "datum":
             day = u.versions[vids[0]].geldig_vanaf.toordinal()
             solver.add_soft(u.fact(name).val == day, 1)
@@ -161,10 +165,10 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
     lows = []
     for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
         f = u.facts[name]
-        if f.type.kind in ("geheel", "decimaal") and f.bereik is not None:
+        if f.type.kind in ("geheel", "decimaal", "uren") and f.bereik is not None:
             val = u.fact(name).val
-            lows.append(z3.ToReal(val) - z3.ToReal(u.const(f.bereik[0], f.type, f.span)) if f.type.kind == "geheel"
-                        else val - u.const(f.bereik[0], f.type, f.span))
+            lows.append(val - u.const(f.bereik[0], f.type, f.span) if f.type.kind == "decimaal"
+                        else z3.ToReal(val) - z3.ToReal(u.const(f.bereik[0], f.type, f.span)))
     if lows:
         solver.minimize(z3.Sum(*lows))
     return solver

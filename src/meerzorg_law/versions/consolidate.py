@@ -9,12 +9,15 @@ andere soort of plaats, W007 tabel bestaat niet, W008 rij bestaat al, W009 rij b
 waarden past niet bij de kolommen, W011 basis van de wijziging is niet de gegeven versie, W012-W016 gegevens
 (bestaat al, bestaat niet, andere naam, geen enumeratie, waarde bestaat al), W017 te vervangen woorden staan
 er niet, W018 ze staan er vaker (zeg "telkens"), W019 hoofdstuk of paragraaf bestaat niet of al, W021 een
-regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt; warning W020 tekst en
-regel lopen uiteen. References in teksten after renumbering: ``references``.
+regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt, W022 Artikel II noemt een
+andere datum van inwerkingtreding dan 'geldig vanaf'; warning W020 tekst en regel lopen uiteen. References in
+teksten after renumbering: ``references``.
 """
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field, replace
 
 from ..diagnostics import Diagnostic, Severity
@@ -23,6 +26,7 @@ from ..syntax import ast
 from ..syntax.parse import annotate_bepaling
 from ..syntax.printer import print_bepaling
 from . import _tree as T
+from . import herkomst as H
 from ._structuur import structuur_ingevoegd, structuur_vervalt
 from .gegevens import gegevens
 from .references import Hernummering, renumbered_references
@@ -53,13 +57,38 @@ def consolidate(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[
             for instructie in w.instructies:
                 reg = _apply(reg, instructie, wie, ctx)
     _afwijkingen_naar_vervallen(reg, ctx)
+    _inwerkingtreding(wijziging, ctx)
     if ctx.fouten:
         return None, ctx.fouten + ctx.waarschuwingen
     # A wrong reference in a tekst is an error, but the rules can still be checked: the result stays.
     verwijzingen = renumbered_references(base, reg, ctx.hernummerd, wijziging.versie)
     return replace(reg, versie=wijziging.versie, variant=wijziging.variant, geldig_vanaf=wijziging.geldig_vanaf,
-                   basis=base.versie, eigenschappen=_eigenschappen(base, wijziging)), \
+                   basis=base.versie, eigenschappen=_eigenschappen(base, wijziging),
+                   zelfstandig=tuple(wa.bepaling for wa in wijziging.artikelen if wa.bepaling is not None)), \
         verwijzingen + ctx.waarschuwingen
+
+
+_MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+            "november", "december")
+_DATUM = re.compile(r"\b(\d{1,2}) (" + "|".join(_MAANDEN) + r") (\d{4})\b")
+
+
+def _inwerkingtreding(wijziging: ast.Wijzigingsregeling, ctx: Context) -> None:
+    """W022: a zelfstandige bepaling that says when the regeling treedt in werking must name the date of
+    'geldig vanaf', which is the date the toolkit applies the version from."""
+    for wa in wijziging.artikelen:
+        if "in werking" not in wa.tekst:
+            continue
+        for m in _DATUM.finditer(wa.tekst):
+            try:
+                datum = datetime.date(int(m.group(3)), _MAANDEN.index(m.group(2)) + 1, int(m.group(1)))
+            except ValueError:
+                continue
+            if datum != wijziging.geldig_vanaf:
+                geldig = wijziging.geldig_span or wijziging.span
+                ctx.fout("W022", wa.span, f"Artikel {wa.nummer} laat de regeling in werking treden op "
+                         f"{m.group(0)}, maar 'geldig vanaf' zegt {wijziging.geldig_vanaf.isoformat()}: maak ze gelijk",
+                         related=((geldig, "geldig vanaf"),))
 
 
 def _eigenschappen(base: ast.Regeling, wijziging: ast.Wijzigingsregeling) -> tuple[ast.Eigenschap, ...]:
@@ -126,7 +155,7 @@ def _komt_te_luiden(reg: ast.Regeling, i: ast.KomtTeLuiden, wie: str, ctx: Conte
     else:
         if not i.redactioneel:
             _uiteen(oud, i.bepaling, doel, i.span, ctx)
-        return T.vervang(reg, doel, annotate_bepaling(i.bepaling, doel))
+        return T.vervang(reg, doel, annotate_bepaling(H.ingebracht(i.bepaling, i.span), doel))
     return reg
 
 
@@ -170,7 +199,7 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
             ctx.fout("W005", i.span, f"{kind.citeer()} bestaat al")
             return reg
         siblings = T.naast(reg, kind)
-        return T.met_naast(reg, kind, (*siblings, annotate_bepaling(i.bepaling, kind)))
+        return T.met_naast(reg, kind, (*siblings, annotate_bepaling(H.ingebracht(i.bepaling, i.span), kind)))
     if T.soort_van(anker) != soort:
         ctx.fout("W004", i.span, f"{i.positie} {anker.citeer()} kan geen {soort} worden ingevoegd: een {soort} "
                                  f"komt {i.positie} een ander {soort}")
@@ -187,7 +216,8 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
         ctx.fout("W005", i.span, f"{nieuw.citeer()} bestaat al")
         return reg
     plek += i.positie == "na"
-    return T.met_naast(reg, anker, (*siblings[:plek], annotate_bepaling(i.bepaling, nieuw), *siblings[plek:]))
+    nieuwe = annotate_bepaling(H.ingebracht(i.bepaling, i.span), nieuw)
+    return T.met_naast(reg, anker, (*siblings[:plek], nieuwe, *siblings[plek:]))
 
 
 def _kind_van(ouder: ProvisionRef, b: T.Node) -> ProvisionRef | None:
@@ -251,9 +281,10 @@ def _vervangen(reg: ast.Regeling, i: ast.Vervangen, wie: str, ctx: Context) -> a
         ctx.fout("W018", i.span, f"\"{i.oud}\" staat {keer} keer in de tekst van {doel.citeer()}: schrijf "
                                  f"'wordt \"{i.oud}\" telkens vervangen door' of kies een langere passage")
         return reg
-    nieuw = replace(bepaling, tekst=bepaling.tekst.replace(i.oud, i.nieuw))
+    nieuw = replace(bepaling, tekst=bepaling.tekst.replace(i.oud, i.nieuw),
+                    herkomst=H.vervangen(bepaling.herkomst, bepaling.tekst, i.oud, i.nieuw, i.span))
     if i.items is not None:
-        nieuw = replace(nieuw, items=i.items)
+        nieuw = replace(nieuw, items=H.nieuwe_items(bepaling.items, i.items, i.span))
     if not i.redactioneel:
         _uiteen(bepaling, nieuw, doel, i.span, ctx)
     return T.vervang(reg, doel, nieuw)

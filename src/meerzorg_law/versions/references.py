@@ -10,32 +10,29 @@ eerste lid, van het Besluit", "artikel 3.3.1 Wlz") is not ours to check and is l
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Severity
-from ..span import ProvisionRef, Span, lidnummer_van_woord, rangtelwoord
+from ..span import ProvisionRef, Span, rangtelwoord
 from ..syntax import ast
 from . import _tree as T
+from ._verwijzingen_lezen import Deel, delen, plaats
 
 __all__ = ["Hernummering", "TekstVerwijzing", "check_references", "check_teksten", "renumbered_references",
            "verwijzingen", "woorden"]
 
-_RANG = "eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|elfde|twaalfde"
-_LID = rf"(?:({_RANG}) lid|lid (\d+[a-z]?))"
-_ABSOLUUT = re.compile(rf"\b[Aa]rtikel (\d+(?:\.\d+)*[a-z]?)(?:, {_LID})?(?:, onderdeel ([a-z]{{1,2}}))?"
-                       rf"(?:, onder (\d+°))?")
-_RELATIEF = re.compile(rf"\b(?:[Hh]et|[Dd]it) {_LID}(?:, onderdeel ([a-z]{{1,2}}))?(?:, onder (\d+°))?")
-_ONDERDEEL = re.compile(r"\bbedoeld in onderdeel ([a-z]{1,2})(?:, onder (\d+°))?")
-_BIJLAGE = re.compile(r"\b[Bb]ijlage ([A-Z])\b")
 # What follows a citation of another regeling: "van het Besluit", ", van de Wet", " Wlz".
 _EXTERN = re.compile(r",? (?:van (?!deze regeling)|bij (?!deze regeling)(?:het|de) |[A-Z][A-Za-z]{1,5}\b)")
 
 
 @dataclass(frozen=True, slots=True)
 class TekstVerwijzing:
-    """A reference in the tekst of ``bron`` (at ``span``), as written (``woorden``) and resolved (``doel``)."""
+    """A reference in the tekst of ``bron`` (at ``span``), resolved (``doel``), at ``offset`` in the tekst.
+    ``woorden`` names this one provision as written, or for a part of a compound reference ("derde lid" of
+    "artikel 5.5, eerste of derde lid", which is ``geheel``) in its own words."""
 
     bron: ProvisionRef
     span: Span
@@ -43,6 +40,14 @@ class TekstVerwijzing:
     doel: ProvisionRef
     relatief: bool
     tekst: str
+    geheel: str = ""
+    deel: Deel | None = None
+    offset: int = 0
+
+    def waar(self) -> Span:
+        """Where the reference stands in its file (looked up only for a diagnostic): the tekst string, at the
+        reference (at its own number for a part), else the provision."""
+        return plaats(self.span, self.tekst, self.offset)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,35 +59,27 @@ class Hernummering:
     span: Span
 
 
-def _lid(woord: str | None, getal: str | None) -> str:
-    return lidnummer_van_woord(woord) if woord else (getal or "")
-
-
 def verwijzingen(reg: ast.Regeling) -> Iterator[TekstVerwijzing]:
-    """Every reference to this regeling in the teksten of its provisions and bijlagen, in document order."""
+    """Every reference to this regeling in the teksten of its provisions and bijlagen, in document order; a
+    compound or ranged reference gives one per provision it names."""
     bronnen: list[tuple[ProvisionRef, str, Span]] = [(ref, b.tekst, b.span) for ref, b in T.bepalingen(reg)]
     bronnen += [(ProvisionRef(bijlage=b.letter), b.tekst, b.span) for b in reg.bijlagen]
     for bron, tekst, span in bronnen:
         tekst = " ".join(tekst.split())
-        gezien: list[tuple[int, int]] = []
-        for m in _ABSOLUUT.finditer(tekst):
-            gezien.append(m.span())
-            if _EXTERN.match(tekst, m.end()):
-                continue
-            doel = ProvisionRef(m[1], _lid(m[2], m[3]), m[4] or "", m[5] or "")
-            yield TekstVerwijzing(bron, span, m[0], doel, False, tekst)
-        for m in _RELATIEF.finditer(tekst):
-            if any(a <= m.start() < b for a, b in gezien) or _EXTERN.match(tekst, m.end()):
-                continue
-            doel = ProvisionRef(bron.artikel, _lid(m[1], m[2]), m[3] or "", m[4] or "")
-            yield TekstVerwijzing(bron, span, m[0], doel, True, tekst)
-        for m in _ONDERDEEL.finditer(tekst):
-            if not any(a <= m.start() < b for a, b in gezien):
-                doel = ProvisionRef(bron.artikel, bron.lid, m[1], m[2] or "")
-                yield TekstVerwijzing(bron, span, m[0].removeprefix("bedoeld in "), doel, True, tekst)
-        for m in _BIJLAGE.finditer(tekst):
-            if not _EXTERN.match(tekst, m.end()):
-                yield TekstVerwijzing(bron, span, m[0], ProvisionRef(bijlage=m[1]), False, tekst)
+        for d in _delen(tekst, bron.artikel, bron.lid):
+            geheel = tekst[d.begin:d.eind]
+            woorden_ = woorden(d.doel, d.relatief) if d.samengesteld or d.in_reeks else geheel
+            if d.samengesteld and geheel[:1].isupper():
+                woorden_ = woorden_[:1].upper() + woorden_[1:]
+            eigen = [b for lvl, b, _ in d.tokens if lvl == T.soort_van(d.doel)] if d.samengesteld else []
+            yield TekstVerwijzing(bron, span, woorden_, d.doel,
+                                  d.relatief, tekst, geheel, d, eigen[0] if eigen else d.begin)
+
+
+@functools.lru_cache(maxsize=4096)
+def _delen(tekst: str, artikel: str, lid: str) -> tuple[Deel, ...]:
+    """The parts of the references in one tekst, in order; the same tekst recurs in every version."""
+    return tuple(sorted(delen(tekst, ProvisionRef(artikel, lid), _EXTERN), key=lambda d: d.begin))
 
 
 def woorden(doel: ProvisionRef, relatief: bool) -> str:
@@ -121,9 +118,10 @@ def check_references(reg: ast.Regeling, overslaan: frozenset[tuple[ProvisionRef,
         per_bron.setdefault(v.bron, []).append((v, close))
     out = []
     for bron, fouten in per_bron.items():
-        delen = [f"'{v.woorden}'" + (f" (bedoelde u {' of '.join(close)}?)" if close else "") for v, close in fouten]
+        delen = [f"'{v.woorden}'{_in(v)}" + (f" (bedoelde u {' of '.join(close)}?)" if close else "")
+                 for v, close in fouten]
         wat = "die bepaling bestaat" if len(delen) == 1 else "die bepalingen bestaan"
-        out.append(Diagnostic("T001", fouten[0][0].span, (
+        out.append(Diagnostic("T001", fouten[0][0].waar(), (
             f"de tekst van {bron.citeer()} verwijst naar {_en(delen)}, maar {wat} niet in {versie or reg.versie}"),
             suggestions=tuple(c for _, close in fouten for c in close)))
     return out
@@ -146,35 +144,54 @@ def renumbered_references(base: ast.Regeling, result: ast.Regeling, hernummerd: 
     gemeld: set[tuple[ProvisionRef, str]] = set()
     for v in verwijzingen(result):
         for h in hernummerd:
-            if v.doel.bijlage or not T.binnen(v.doel, h.oud):
+            if v.doel.bijlage or not T.binnen(v.doel, h.oud) or (v.deel is not None and v.deel.in_reeks):
                 continue
             if v.doel in bestaand and v.tekst not in base_teksten:
                 continue
             gemeld.add((v.bron, v.woorden))
             if h.nieuw is None:
-                out.append(Diagnostic("T003", v.span, (
-                    f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}', maar {h.oud.citeer()} vervalt in "
-                    f"{versie}: pas de verwijzing aan of laat haar vervallen"), related=((h.span, "hier"),)))
+                out.append(Diagnostic("T003", v.waar(), (
+                    f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}'{_in(v)}, maar {h.oud.citeer()} "
+                    f"vervalt in {versie}: pas de verwijzing aan of laat haar vervallen"), related=((h.span, "hier"),)))
                 break
-            nieuw = replace(v.doel, **{T.soort_van(h.oud): T.laatste(h.nieuw)})
-            juist = woorden(nieuw, v.relatief)
-            juist = juist[0].upper() + juist[1:] if v.woorden[0].isupper() else juist
-            out.append(Diagnostic("T002", v.span, (
-                f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}', maar {h.oud.citeer()} wordt in "
+            juist = _juist(v, h.oud, h.nieuw)
+            out.append(Diagnostic("T002", v.waar(), (
+                f"de tekst van {v.bron.citeer()} verwijst naar '{v.woorden}'{_in(v)}, maar {h.oud.citeer()} wordt in "
                 f"{versie} vernummerd tot {h.nieuw.citeer()}: de verwijzing moet luiden '{juist}'"),
                 related=((h.span, "hier wordt vernummerd"),), suggestions=(juist,)))
             break
     return _per_tekst(out) + check_references(result, frozenset(gemeld), versie)
 
 
+def _in(v: TekstVerwijzing) -> str:
+    """" (in 'artikel 5.5, eerste of derde lid')" for a part of a compound or ranged reference."""
+    return f" (in '{v.geheel}')" if v.deel is not None and (v.deel.samengesteld or v.deel.in_reeks) else ""
+
+
+def _juist(v: TekstVerwijzing, oud: ProvisionRef, nieuw: ProvisionRef) -> str:
+    """The reference as it must read after ``oud`` became ``nieuw``: the number of that level replaced where it
+    stands, in its own form (a word stays a word: "eerste of derde lid" -> "eerste of tweede lid")."""
+    niveau, waarde = T.soort_van(oud), T.laatste(nieuw)
+    tokens = [(b, e) for lvl, b, e in (v.deel.tokens if v.deel is not None else ()) if lvl == niveau]
+    if not tokens or v.deel is None:
+        juist = woorden(replace(v.doel, **{niveau: waarde}), v.relatief)
+        return juist[0].upper() + juist[1:] if v.woorden[0].isupper() else juist
+    (b, e), begin = tokens[0], v.deel.begin
+    oud_woord = v.tekst[b:e]
+    if niveau == "lid" and not oud_woord[:1].isdigit():
+        waarde = rangtelwoord(waarde)
+    return v.geheel[:b - begin] + waarde + v.geheel[e - begin:]
+
+
 def _per_tekst(diags: list[Diagnostic]) -> list[Diagnostic]:
-    """One diagnostic per tekst and code: two wrong references in one tekst share its place, and a place is
-    reported once (the pipeline drops repeats of a code at one place)."""
-    groepen: dict[tuple[str, Span], list[Diagnostic]] = {}
+    """One diagnostic per tekst and code, at its first wrong reference: two wrong references in one tekst are
+    named together (the pipeline drops repeats of a code at one place)."""
+    groepen: dict[tuple[str, str, str], list[Diagnostic]] = {}
     for d in diags:
-        groepen.setdefault((d.code, d.span), []).append(d)
+        groepen.setdefault((d.code, d.span.file, d.message.split(" verwijst naar ")[0]), []).append(d)
     out = []
-    for (code, span), groep in groepen.items():
+    for (code, _, _), groep in groepen.items():
+        span = groep[0].span
         if len(groep) == 1:
             out.append(groep[0])
             continue

@@ -1,0 +1,129 @@
+"""ir.Regeling -> one JavaScript object per version: facts, begrippen, outcome trees, beperkingen and rules.
+
+The default logic itself is not generated: ``runtime.js`` walks the trees as data (exceptions first, a
+conflict when two of equal rank apply, naming both provisions), exactly as ``engine/interpret.py`` does. What
+is generated are the expressions (``expr.Expressies``), each wrapped as ``(c)=>…``, and the declarations as
+JSON literals through ``escape.js``. ``programma`` concatenates the runtime and every version into one file
+that runs in a browser (no eval, no network, nothing but this file) and in Node (``module.exports``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from pathlib import Path
+
+from catala import runtime as rt
+
+from .. import ir
+from ..columnar.nodes import FACT_SCALE
+from ..values import Value, decimal_as_fraction, format_value
+from .escape import js
+from .expr import Expressies, NietOndersteund
+
+__all__ = ["RUNTIME", "NietOndersteund", "feiten_van", "programma", "tekst", "versie_js"]
+
+RUNTIME = Path(__file__).with_name("runtime.js")
+
+# Digits after the point a fact is read with: a decimaal at the columnar fact scale, a geldbedrag in cents.
+_SCHAAL = {"dec": FACT_SCALE, "geld": 2}
+_SOORT = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "datum",
+          "uren": "uren"}
+
+
+def programma(versies: Mapping[str, ir.Regeling]) -> str:
+    """The runtime and every version, as one JavaScript file (``RK.versies[id]``)."""
+    parts = [RUNTIME.read_text(encoding="utf-8")]
+    parts += [f"RK.versies[{js(vid)}]={versie_js(reg)};\n" for vid, reg in versies.items()]
+    return "".join(parts)
+
+
+def feiten_van(reg: ir.Regeling) -> list[str]:
+    """The facts the outcomes can read (through begrippen and other outcomes), in declaration order."""
+    seen: set[str] = set()
+    todo = list(reg.outcomes)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        todo.extend(reg.dependencies.get(name, ()))
+    return [f for f in reg.facts if f in seen]
+
+
+def _feit(reg: ir.Regeling, f: ir.FactDecl) -> str:
+    soort = _SOORT.get(f.type.kind)
+    if soort is None:
+        raise NietOndersteund(f"feit {f.name} van type {f.type} ({f.span})")
+    decl: dict[str, object] = {"soort": soort, "optioneel": f.optioneel, "label": f.label,
+                               "schaal": _SCHAAL.get(soort, 0)}
+    if soort == "enum":
+        decl["waarden"] = list(reg.enums[f.type.enum].values)
+    if f.bereik is not None:
+        decl["bereik"] = [tekst(v) for v in f.bereik]
+    return js(decl)
+
+
+def tekst(v: Value) -> object:
+    """A value as the runtime reads it (``RK.lees``) and writes it (``R.tekst``): numbers as exact decimal text
+    with a point ("32.6", a geldbedrag in euros), dates ISO, enumeration values by name, booleans as such."""
+    if isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, rt.Integer):
+        return str(int(v.value))
+    if isinstance(v, rt.Money):
+        return _decimaal(Fraction(int(v.value.value), 100))
+    if isinstance(v, rt.Decimal):
+        return _decimaal(decimal_as_fraction(v))
+    if isinstance(v, rt.Date):
+        return str(v.value.isoformat())
+    raise NietOndersteund(f"een waarde van deze soort kan de rekenhulp niet lezen: {format_value(v)}")
+
+
+def _decimaal(q: Fraction) -> str:
+    """Exact decimal text; a fraction without a finite expansion cannot occur (the planner has none)."""
+    sign, q = ("-" if q < 0 else ""), abs(q)
+    whole, rest = divmod(q.numerator, q.denominator)
+    digits = ""
+    while rest and len(digits) < 40:
+        d, rest = divmod(rest * 10, q.denominator)
+        digits += str(d)
+    return f"{sign}{whole}" + (f".{digits}" if digits else "")
+
+
+def versie_js(reg: ir.Regeling) -> str:
+    """One version as a JavaScript object literal over the runtime ``R`` (its constants in ``K``)."""
+    x = Expressies(reg)
+    feiten = "{" + ",".join(f"{js(n)}:{_feit(reg, f)}" for n, f in reg.facts.items()) + "}"
+    namen = "{" + ",".join(f"{js(n)}:(c)=>{x.visit(d.expr)}" for n, d in reg.definitions.items()) + "}"
+    index = {id(r): i for i, r in enumerate(reg.rules)}
+    uitkomsten = ",".join(f"{js(name)}:{_uitkomst(x, reg, tree, index)}" for name, tree in reg.trees.items())
+    beperkingen = ",".join(f"{{naam:{js(b.name)},label:{js(b.label)},feiten:{js(list(b.facts))},"
+                           f"test:(c)=>{x.visit(b.expr)}}}" for b in reg.beperkingen)
+    regels = js([{"bepaling": r.provision.citeer(), "uitkomst": r.outcome} for r in reg.rules])
+    return (f"(function(R){{const K=[];const v={{id:{js(reg.versie)},feiten:{feiten},"
+            f"uitvoer:{js(feiten_van(reg))},namen:{namen},uitkomsten:{{{uitkomsten}}},"
+            f"beperkingen:[{beperkingen}],regels:{regels}}};"
+            + "".join(f"K[{i}]={k};" for i, k in enumerate(x.constants))
+            + "return v;})(RK)")
+
+
+def _uitkomst(x: Expressies, reg: ir.Regeling, tree: ir.OutcomeTree, index: dict[int, int]) -> str:
+    """One outcome: its kind and scale, its standaard and its tree; every value at the outcome's scale."""
+    decl = reg.outcomes[tree.outcome]
+    soort = _SOORT.get(decl.type.kind)
+    if soort is None:
+        raise NietOndersteund(f"uitkomst {tree.outcome} van type {decl.type} ({decl.span})")
+    scale = x.plan.outcome(tree.outcome).scale
+
+    def waarde(e: ir.Expr) -> str:
+        return x.at(e, scale) if soort == "dec" else x.visit(e)
+
+    def knoop(n: ir.Node) -> str:
+        if isinstance(n, ir.Leaf):
+            conds = ",".join(f"[(c)=>{x.visit(c.expr)},{'true' if c.tenzij else 'false'}]" for c in n.rule.conditions)
+            return f"{{r:{index[id(n.rule)]},v:(c)=>{waarde(n.rule.value)},w:[{conds}]}}"
+        return f"{{u:[{','.join(knoop(m) for m in n.exceptions)}],l:[{','.join(knoop(m) for m in n.members)}]}}"
+
+    std = f"(c)=>{waarde(tree.standaard)}" if tree.standaard is not None else "null"
+    return f"{{soort:{js(soort)},schaal:{scale},std:{std},boom:[{','.join(knoop(n) for n in tree.nodes)}]}}"

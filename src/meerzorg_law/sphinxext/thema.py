@@ -1,0 +1,47 @@
+"""Furo in Dutch and with distinct landmarks: the labels Furo writes into its templates in English (they are
+not in its message catalogue), the names of its two side panels, and the level of the navigation's caption.
+
+``docs/_templates/page.html`` sends the rendered page body through the Jinja filter ``nl_thema``; each
+replacement is a fixed piece of the theme's own markup, never a value from the regeling. A test fails when a
+theme update changes that markup so that an English label or an unnamed panel would come back.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["VERVANGINGEN", "nl_thema", "registreer"]
+
+VERVANGINGEN: tuple[tuple[str, str], ...] = (
+    ('aria-label="Toggle site navigation sidebar"', 'aria-label="Navigatie tonen of verbergen"'),
+    ('aria-label="Toggle table of contents sidebar"', 'aria-label="Inhoud van deze pagina tonen of verbergen"'),
+    ('aria-label="Toggle Light / Dark / Auto color theme"',
+     'aria-label="Kleurenschema kiezen: licht, donker of automatisch"'),
+    ('<aside class="sidebar-drawer">', '<aside class="sidebar-drawer" aria-label="Navigatie">'),
+    ('<aside class="toc-drawer', '<aside aria-label="Op deze pagina" class="toc-drawer'),
+    # A wide table scrolls sideways in Furo's wrapper: the keyboard must be able to reach it to scroll it.
+    ('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'),
+    # Sphinx marks a toctree caption as a heading without a level; in the navigation it heads a list (level 2).
+    ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
+)
+
+
+def nl_thema(html: str) -> str:
+    """The page body with Furo's English labels in Dutch and its side panels named."""
+    out = str(html)
+    for engels, nederlands in VERVANGINGEN:
+        out = out.replace(engels, nederlands)
+    return Markup(out) if isinstance(html, Markup) else out
+
+
+def registreer(app: Sphinx) -> None:
+    """``builder-inited``: make the filter known to the HTML builder's templates."""
+    templates = getattr(app.builder, "templates", None)
+    environment = getattr(templates, "environment", None)
+    if environment is not None:
+        environment.filters["nl_thema"] = nl_thema

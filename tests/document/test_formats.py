@@ -1,0 +1,97 @@
+"""Every instruction kind has one wording, and every registered format renders every kind.
+
+The amendments are the good consolidation cases of tests/versions/good (one file per kind of instruction,
+together every kind). Each is rendered through every format in ``FORMATS``; the text read back from the
+output must hold each instruction's sentence and every provision it quotes. A format that lacks a node
+class, or drops what a kind quotes, fails here by name.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import get_args
+
+import pytest
+
+import meerzorg_law.export.docx
+import meerzorg_law.export.html
+import meerzorg_law.sphinxext.wijziging  # noqa: F401  (registers the site format)
+from meerzorg_law.document import FORMATS, build_amendment
+from meerzorg_law.document.model import NODE_CLASSES, Amendment, Provision, QuotedText, RowChange, zin_tekst
+from meerzorg_law.document.wording import MOD_TYPES, WORDING
+from meerzorg_law.syntax import ast
+from meerzorg_law.syntax.parse import parse_file
+from meerzorg_law.versions.consolidate import consolidate
+
+GOOD = Path(__file__).resolve().parents[1] / "versions" / "good"
+BASIS = GOOD / "basis.rgl"
+FILES = sorted(p for p in GOOD.glob("*.rgl") if p != BASIS and not p.name.endswith(".expected.rgl"))
+KINDS = {t.__name__ for t in get_args(ast.Instructie)}
+REQUIRED = {"tekst", "docx", "pdf", "akn", "site"}
+
+
+def _amendment(path: Path) -> Amendment:
+    basis, _ = parse_file(str(BASIS))
+    doc, _ = parse_file(str(path))
+    assert isinstance(basis, ast.Regeling) and isinstance(doc, ast.Wijzigingsregeling)
+    nieuw, diags = consolidate(basis, doc)
+    assert nieuw is not None and not diags
+    return build_amendment(doc, {"rlz-2026": basis, "rlz-2027": nieuw}, {})
+
+
+def _norm(s: str) -> str:
+    """Whitespace normalised, quote marks dropped (in AKN they are attributes of quotedText)."""
+    return " ".join(html.unescape(s).replace("“", "").replace("”", "").split())
+
+
+def test_every_instruction_kind_has_one_wording_and_an_akn_type() -> None:
+    assert set(t.__name__ for t in WORDING) == KINDS, "wording.WORDING mist of kent te veel soorten"
+    assert set(MOD_TYPES) == KINDS, "wording.MOD_TYPES mist of kent te veel soorten"
+
+
+def test_every_required_format_is_registered_with_every_node_class() -> None:
+    assert REQUIRED <= set(FORMATS), f"niet geregistreerd: {REQUIRED - set(FORMATS)}"
+    for naam, fmt in FORMATS.items():
+        missing = [c.__name__ for c in NODE_CLASSES if c not in fmt.TRANSFORMS]
+        assert not missing, f"format {naam} mist {missing}"
+
+
+def test_the_cases_cover_every_kind() -> None:
+    seen = {m.soort for f in FILES for a in _amendment(f).artikelen for p in a.parts for m in p.mods}
+    assert seen == KINDS
+
+
+def _teksten(p: Provision) -> list[str]:
+    return [t for t in (p.kop, p.tekst) if t] + [t for k in p.kinderen for t in _teksten(k)]
+
+
+@pytest.mark.parametrize("naam", sorted(REQUIRED))
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_every_format_renders_every_instruction(naam: str, path: Path) -> None:
+    model = _amendment(path)
+    fmt = FORMATS[naam]
+    tekst = _norm(fmt.als_tekst(fmt().render(model)))
+    for art in model.artikelen:
+        for part in art.parts:
+            for m in part.mods:
+                zin = _norm(zin_tekst(m.zin))
+                assert zin in tekst, f"{naam}: {m.soort}: {zin!r} ontbreekt"
+                for q in m.quoted:
+                    if isinstance(q, Provision):
+                        for t in _teksten(q):
+                            assert _norm(t) in tekst, f"{naam}: {m.soort}: geciteerde tekst {t[:60]!r} ontbreekt"
+                    elif isinstance(q, RowChange):
+                        assert q.key in tekst and all(_norm(c) in tekst for c in q.cellen), f"{naam}: rij {q.key}"
+                    elif isinstance(q, QuotedText):
+                        assert _norm(q.nieuw) in tekst
+                    else:
+                        assert all(_norm(z) in tekst for z in q.zinnen), f"{naam}: gegevens ontbreken"
+
+
+def test_akn_ignores_no_marks_in_sentences() -> None:
+    """The AKN text has no stray markup: a sentence with a citation reads as one line."""
+    model = _amendment(GOOD / "vervangen.rgl")
+    out = FORMATS["akn"]().render(model)
+    assert re.search(rb"<mod eId=\"[^\"]+\">In <ref href=", out)
