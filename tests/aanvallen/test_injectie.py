@@ -49,8 +49,8 @@ def test_terminal_codes_in_a_case_name_are_shown_escaped(tmp_path: Path,
     out, err = capsys.readouterr()
     assert not _RAUW.search(out + err)
     assert "\\x1b[1A\\x1b[2K\\x0dgeslaagd a-1 alles\\x0aGESLAAGD" in out
-    assert [regel.split()[0] for regel in out.splitlines() if regel and not regel.startswith(" ")] == \
-        ["MISLUKT", "0"]
+    koppen = [regel.split()[0] for regel in out.splitlines() if regel and not regel.startswith(" ")]
+    assert koppen.count("MISLUKT") == 1 and "geslaagd" not in koppen and "GESLAAGD" not in koppen
     assert main(["--regeling", str(regeling), "uitleg", str(casus)]) == 0
     out, err = capsys.readouterr()
     assert not _RAUW.search(out + err) and "Casus: \\x1b[1A" in out

@@ -78,7 +78,8 @@ def test_docs_takes_a_lock_and_leaves_a_read_only_checkout_alone(tmp_path: Path,
     schrijf_regeling(bron / "regeling")
     (bron / "conf.py").write_text('extensions = ["meerzorg_law.sphinxext"]\nmeerzorg_regeling = "regeling"\n'
                                   "meerzorg_casussen = []\nmeerzorg_genereer_paginas = True\n", encoding="utf-8")
-    (bron / "index.rst").write_text("Site\n====\n\n.. toctree::\n\n   _generated/versies\n   _generated/renvooi\n",
+    (bron / "index.rst").write_text("Site\n====\n\n.. toctree::\n\n   _generated/versies\n   _generated/renvooi\n"
+                                    "   _generated/voor-clienten-en-ouders\n",
                                     encoding="utf-8")
     uit = tmp_path / "site"
     uit.mkdir()

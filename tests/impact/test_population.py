@@ -125,8 +125,8 @@ def test_version_frames_follow_the_basis() -> None:
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("[zorgprofiel]\nVG7 = 'veel'\n", "zorgprofiel.VG7 moet een getal zijn"),
-    ("[zorgprofiel\n", "geen geldig TOML"),
+    ("[zorgprofiel]\nVG7 = 'veel'\n", "zorgprofiel.VG7: moet een getal zijn"),
+    ("[zorgprofiel\n", "is geen geldige TOML op regel 1"),
     ("[bijzondere_zorgbehoefte.rlz-2026]\ninstelling = [0.9, 0.8, 0.95]\nthuis = [0.1, 0.2, 0.3]\n",
      "laag <= midden <= hoog"),
 ])

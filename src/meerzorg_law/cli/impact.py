@@ -7,7 +7,11 @@ import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .. import ir
+    from ..impact.assumptions import Assumptions
 
 from ._common import EXIT_INPUT, EXIT_OK, checked_bundle, fout, print_json
 
@@ -58,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     basis, nieuw = bundle.versions[args.basis], bundle.versions[args.nieuw]
     try:
         assumptions = load_assumptions(args.populatie or _default_assumptions(args))
+        _tegen_regeling(assumptions, basis)
         bekend = {name for r in bundle.versions.values() for name in r.facts}
         population = Population(args.n, args.seed, assumptions, basis, nieuw, args.standaard, bekend)
         with _voortgang(args.n, f"{args.basis} en {args.nieuw}", not args.json) as advance:
@@ -102,3 +107,15 @@ def _voortgang(total: int, what: str, allowed: bool) -> Iterator[Callable[[int],
                   TimeRemainingColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task(what, total=total)
         yield lambda k: bar.advance(task, k)
+
+
+def _tegen_regeling(assumptions: Assumptions, basis: ir.Regeling) -> None:
+    """The checks of the population file that need the regeling (a table named in [uren], the age range)."""
+    from ..impact.assumptions import PopulatieFout
+    from ..impact.populatie_schema import controleer_tegen_regeling
+    from ..tomlinvoer import InvoerFout
+
+    try:
+        controleer_tegen_regeling(assumptions.data, assumptions.text, assumptions.path, basis)
+    except InvoerFout as e:
+        raise PopulatieFout(str(e)) from None

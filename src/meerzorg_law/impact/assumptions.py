@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 import difflib
-import tomllib
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +30,7 @@ class PopulatieFout(ValueError):
 class Assumptions:
     path: str
     data: dict[str, Any]
+    text: str = ""  # the file's text, for the line of a key (``tomlinvoer.regel_van``)
 
     def section(self, *keys: str) -> dict[str, Any]:
         """A table of the file (empty when absent); a non-table is an error naming the key."""
@@ -113,16 +113,18 @@ def check_sections(a: Assumptions, nodig: dict[str, str], bekend: Collection[str
 
 
 def load_assumptions(path: Path | str) -> Assumptions:
+    """The file read and checked against its schema (``populatie_schema``): encoding, empty file, depth, inf
+    and nan, types, ranges and unknown keys are each a Dutch ``PopulatieFout`` naming the key and line."""
+    from ..tomlinvoer import InvoerFout, lees_toml
+    from .populatie_schema import controleer_populatie
+
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8")
-    except OSError as e:
-        raise PopulatieFout(f"{p}: kan het populatiebestand niet lezen ({e.strerror})") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise PopulatieFout(f"{p}: geen geldig TOML: {e}") from None
-    return Assumptions(_shown(p), data)
+        data, text = lees_toml(p, "het populatiebestand")
+        controleer_populatie(data, text, str(p))
+    except InvoerFout as e:
+        raise PopulatieFout(str(e)) from None
+    return Assumptions(_shown(p), data, text)
 
 
 def _shown(p: Path) -> str:

@@ -10,13 +10,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import re
-import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .. import ir
 from ..diagnostics import Diagnostic, Severity
 from ..span import Span
+from ..tomlinvoer import InvoerFout, lees_toml
 
 __all__ = ["BRONNEN_BESTAND", "SOORTEN", "check_herkomst", "find_registry", "load_bronnen"]
 
@@ -43,16 +43,11 @@ def find_registry(paths: Iterable[Path]) -> Path | None:
 def load_bronnen(path: Path) -> tuple[dict[str, ir.Bron], list[Diagnostic]]:
     """Read the registry; every problem is a diagnostic at the line of the entry it concerns."""
     file = str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as err:
-        return {}, [Diagnostic("H010", Span(file, 1, 1, 1, 1), f"kan het bronnenregister niet lezen: {err}")]
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        line, col = _position(str(err))
-        return {}, [Diagnostic("H010", Span(file, line, col, line, col + 1),
-                               f"het bronnenregister is geen geldige TOML: {err}")]
+    try:  # encoding, empty file, depth, inf/nan and TOML errors in Dutch with a line (``tomlinvoer``)
+        data, text = lees_toml(path, "het bronnenregister")
+    except InvoerFout as err:
+        line = max(1, err.regel)
+        return {}, [Diagnostic("H010", Span(file, line, 1, line, 2), err.bericht)]
     lines = text.splitlines()
     diags: list[Diagnostic] = []
     bronnen: dict[str, ir.Bron] = {}
@@ -139,11 +134,6 @@ def _check_one(h: ir.Herkomst, bronnen: dict[str, ir.Bron]) -> Iterator[Diagnost
         yield Diagnostic("H005", h.span, "een keuze noemt de alternatieven: schrijf 'alternatief \"...\"'")
     if h.soort != "keuze" and h.alternatieven:
         yield Diagnostic("H006", h.span, f"alleen een keuze heeft alternatieven, niet herkomst {h.soort}")
-
-
-def _position(message: str) -> tuple[int, int]:
-    m = re.search(r"line (\d+), column (\d+)", message)
-    return (int(m.group(1)), int(m.group(2))) if m else (1, 1)
 
 
 def _entry_span(file: str, lines: list[str], bid: str) -> Span:

@@ -78,8 +78,9 @@ def _ref_van_naam(name: str) -> ProvisionRef | None:
 
 
 def volledige_naam(name: str, versie: str) -> str:
-    """The domain key of a versioned object: ``2.2@rlz-2026``."""
-    return f"{name}@{versie}"
+    """The domain key of a versioned object: ``2.2@rlz-2026`` (a name from a case file made visible: it goes
+    into the inventory, which cannot hold a lone surrogate)."""
+    return zichtbaar(f"{name}@{versie}")
 
 
 class RegelingXRefRole(XRefRole):
@@ -241,7 +242,7 @@ class RegelingDomain(Domain):
                     location: Any = None, waarschuw: bool = True) -> bool:
         """Record an object; a second description of the same object is a warning at ``location``
         (unless ``waarschuw`` is off: the leden of a duplicated artikel). Returns whether it was one."""
-        full = volledige_naam(name, versie) if versie else name
+        full = volledige_naam(name, versie) if versie else zichtbaar(name)
         dubbel = (objtype, full) in self.objects
         if dubbel and waarschuw:
             other = self.objects[objtype, full]

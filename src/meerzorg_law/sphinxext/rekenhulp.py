@@ -18,6 +18,7 @@ from docutils import nodes
 from sphinx.util import logging
 
 from .. import ir
+from ..escape import html
 from ..javascript import NietOndersteund, feiten_van, js, programma
 from ..output import OutputError, write_text_atomic
 from ..render.waarom import redenen_van
@@ -161,7 +162,7 @@ def _fragment(feiten: dict[str, object]) -> str:
 
 
 def visit_rekenhulp(self: HTML5Translator, node: nodes.Element) -> None:
-    e, a = self.encode, self.attval
+    e = a = html  # one escaping function for HTML text and attributes (quotes, control characters)
     out = [f'<noscript><p class="rk-zonder-js admonition warning">{e(_ZONDER_JS)}</p></noscript>',
            '<div class="rk" id="rk" hidden>']
     if node["voorbeelden"]:
@@ -181,7 +182,7 @@ def visit_rekenhulp(self: HTML5Translator, node: nodes.Element) -> None:
 
 
 def _vraag_html(self: HTML5Translator, v: dict[str, Any]) -> str:
-    e, a = self.encode, self.attval
+    e = a = html  # one escaping function for HTML text and attributes (quotes, control characters)
     veld = f"rk-{v['naam']}"
     hint = f'<span class="rk-hint" id="{a(veld)}-hint">{e(v["hint"])}</span>' if v.get("hint") else ""
     described = f' aria-describedby="{a(veld)}-hint"' if v.get("hint") else ""
