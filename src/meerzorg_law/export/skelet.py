@@ -62,7 +62,8 @@ Artikel II
 '''
     casussen: list[dict[str, object]] = []
     for f in case_files:
-        data = yaml.safe_load(f.read_text(encoding="utf-8")) or {}
+        # Every scalar as its text (BaseLoader): YAML 1.1 would read an uren value like 32:35 as a base-60 number.
+        data = yaml.load(f.read_text(encoding="utf-8"), Loader=yaml.BaseLoader) or {}
         for casus in data.get("casussen") or []:
             verwacht = casus.get("verwacht") or {}
             if basis in verwacht:
