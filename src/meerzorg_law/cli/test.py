@@ -86,10 +86,10 @@ def run(args: argparse.Namespace) -> int:
             if r.failure is not None:
                 print("\n".join("         " + line for line in render_caret(r.failure).splitlines()))
         passed = sum(r.ok for r in results)
+        if any(r.mismatches or r.te_herzien for r in results):
+            print("         nieuwe uitkomsten bekijken en overnemen: meerzorg test --herzien")
         open_ = sum(r.te_herzien and not r.mismatches and r.failure is None for r in results)
         print(f"{passed} geslaagd, {len(results) - passed - open_} mislukt"
               + (f", {open_} te herzien" if open_ else "")
               + f" ({len(project.cases)} casussen, {len({r.versie for r in results})} versies)")
-        if any(r.mismatches or r.te_herzien for r in results):
-            print("Nieuwe uitkomsten bekijken en overnemen: meerzorg test --herzien")
     return EXIT_OK if all(r.ok for r in results) else EXIT_FAILED

@@ -25,19 +25,20 @@ def add_parser(sub: Any) -> None:
 
 
 def _keuze(case: Case, versie: str | None, in_force: Callable[[datetime.date], str | None]) -> list[tuple[str, str]]:
-    """The versions to explain the case under, each with why: --versie; else the version in force on the
-    peildatum (naming the other versions the case has expectations for); else those expectations' versions."""
+    """The versions to explain the case under, each with why: --versie; else those the case has expectations
+    for; else the version in force on its peildatum."""
     from ..cases.run import versions_for
     from ..values import Date
 
     if versie:
         return [(versie, "gekozen met --versie")]
+    if case.verwacht:
+        return [(e.versie, "de casus heeft een verwachting voor deze versie (een andere: --versie)")
+                for e in case.verwacht]
     peil = case.feiten.get("peildatum")
     geldend = in_force(peil.value) if isinstance(peil, Date) else None
     if geldend is not None and isinstance(peil, Date):
-        andere = [e.versie for e in case.verwacht if e.versie != geldend]
-        ook = f"; de casus heeft ook verwachtingen voor {', '.join(andere)} (kies met --versie)" if andere else ""
-        return [(geldend, f"de versie die geldt op de peildatum {peil.value.isoformat()}{ook}")]
+        return [(geldend, f"de versie die geldt op de peildatum {peil.value.isoformat()} (een andere: --versie)")]
     return [(vid, "de casus heeft een verwachting voor deze versie") for vid in versions_for(case, in_force)]
 
 
