@@ -87,31 +87,63 @@ class _Verifier:
 
     # (a) --------------------------------------------------------------------------------------------
     def conflicts(self) -> list[Finding]:
+        """Per rank one incremental search for "two rules apply together", each pair found blocked, instead of
+        a check per pair (n² checks for n rules of equal rank; 3,000 artikelen took 41 s). The pairs found are
+        then reported in the order of the ranks, as the pairwise search did."""
         out: list[Finding] = []
         seen: set[tuple[int, int]] = set()
         for name, terms in self.outcomes.items():
             for rank in terms.ranks:
-                for i, (a, rules_a) in enumerate(rank):
-                    for b, rules_b in rank[i + 1:]:
-                        goal = z3.And(a.applies, b.applies, a.ok, b.ok)
-                        try:
-                            found = self.possible(goal) and find_client(self.u, [self.vid], [goal])
-                        except Onbeslist as err:
-                            self.undecided("V001", rules_a[0].span, f"of {rules_a[0].provision.citeer()} en "
-                                           f"{rules_b[0].provision.citeer()} ('{name}') tegelijk van toepassing "
-                                           "kunnen zijn", err)
-                            continue
-                        if not found:
-                            continue
-                        client = found[0]
-                        ra = self._applying(terms.leaves, rules_a, client)
-                        rb = self._applying(terms.leaves, rules_b, client)
-                        key = (min(ra.id, rb.id), max(ra.id, rb.id))
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        out.append(self._conflict(name, ra, rb, client))
+                if len(rank) < 2:
+                    continue
+                try:
+                    pairs = self._pairs(rank)
+                except Onbeslist as err:
+                    first = rank[0][1][0]
+                    self.undecided("V001", first.span, "of twee regels van gelijke rang als "
+                                   f"{first.provision.citeer()} ('{name}') tegelijk van toepassing kunnen zijn", err)
+                    continue
+                for i, j in sorted(pairs):
+                    (a, rules_a), (b, rules_b) = rank[i], rank[j]
+                    goal = z3.And(a.applies, b.applies, a.ok, b.ok)
+                    try:
+                        found = find_client(self.u, [self.vid], [goal])
+                    except Onbeslist as err:
+                        self.undecided("V001", rules_a[0].span, f"of {rules_a[0].provision.citeer()} en "
+                                       f"{rules_b[0].provision.citeer()} ('{name}') tegelijk van toepassing "
+                                       "kunnen zijn", err)
+                        continue
+                    if found is None:
+                        continue
+                    client = found[0]
+                    ra = self._applying(terms.leaves, rules_a, client)
+                    rb = self._applying(terms.leaves, rules_b, client)
+                    key = (min(ra.id, rb.id), max(ra.id, rb.id))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    out.append(self._conflict(name, ra, rb, client))
         return out
+
+    def _pairs(self, rank: tuple[tuple[NodeTerms, tuple[ir.Rule, ...]], ...]) -> set[tuple[int, int]]:
+        """Every pair (i, j) of members of ``rank`` that some valid client has applying together."""
+        apply = [z3.And(t.applies, t.ok) for t, _ in rank]
+        pairs: set[tuple[int, int]] = set()
+        self.solver.push()
+        try:
+            self.solver.add(z3.Not(z3.AtMost(*apply, 1)))
+            while beslis(self.solver):
+                model = self.solver.model()
+                on = [k for k, x in enumerate(apply) if z3.is_true(model.eval(x, model_completion=True))]
+                new = [(i, j) for n, i in enumerate(on) for j in on[n + 1:] if (i, j) not in pairs]
+                if not new:
+                    break
+                for i, j in new:
+                    pairs.add((i, j))
+                    self.solver.add(z3.Not(z3.And(apply[i], apply[j])))
+        finally:
+            self.solver.pop()
+        return pairs
 
     def _applying(self, leaves: dict[int, NodeTerms], rules: tuple[ir.Rule, ...],
                   client: dict[str, Value]) -> ir.Rule:
