@@ -28,7 +28,7 @@ _WOORDEN = {
     "MINUS": "'-'", "DUURGETAL": "een duur (zoals 3 jaar)", "DUUREENHEID": "jaar, maanden, weken of dagen",
     "OPTIONEEL": "het woord 'optioneel'", "VARIANT": "het woord 'variant'", "NA_VOOR": "'na' of 'voor'",
     "HERKOMSTSOORT": "een soort herkomst (officieel, beleid, uitvoering, reconstructie, keuze of voorstel)",
-    "VERNUMMERING": "'vernummering' of 'verlettering'", "UREN": "een aantal uren (zoals 26:05)",
+    "VERNUMMERING": "'vernummering' of 'verlettering'",
     "WS": "witruimte", "COMMENT": "commentaar (# ...)",
 }
 
