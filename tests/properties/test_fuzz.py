@@ -142,7 +142,9 @@ def test_arbitrary_text_gives_diagnostics_not_exceptions(text: str) -> None:
 def test_the_crash_fuzzing_found_is_a_diagnostic() -> None:
     """lark 1.3's match_examples raised TypeError formatting a ParserState (see syntax/_syntax_errors.py)."""
     _, (d,) = _front_end('wijzigingsregeling "x" versie a-1 artikel 1')
-    assert d.message == "onverwacht 'artikel'; verwacht hier: 'basis', 'variant'"
+    assert d.message == ("onverwacht 'artikel'; 'artikel' mag hier niet staan: een artikel staat in een hoofdstuk of "
+                         "paragraaf, of direct in de regeling; in een wijzigingsregeling schrijft u 'Artikel I', "
+                         "'Artikel II' met een hoofdletter; verwacht hier: het woord 'basis', het woord 'variant'")
 
 
 # ---- case files -----------------------------------------------------------------------------------

@@ -184,8 +184,7 @@ def test_version_page(site: SphinxTestApp) -> None:
     assert "Dit is een voorstel: versie proef-2027 is niet in werking." in html
     assert "regeling/proef-2027.rgl" in html
     assert "Wat is er veranderd ten opzichte van proef-2026" in html
-    assert ('<span class="sd-sphinx-override sd-badge sd-bg-warning sd-bg-text-warning rlz-badge '
-            'rlz-badge-gewijzigd">gewijzigd</span>') in html
+    assert '<span class="sd-sphinx-override sd-badge rlz-badge rlz-badge-gewijzigd">gewijzigd</span>' in html
     assert "artikel 2, tweede lid</span></a>" in html
 
 

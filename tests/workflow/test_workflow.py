@@ -100,8 +100,10 @@ def test_the_site_is_built_from_the_drafters_own_folders(tmp_path: Path, capsys:
     assert main(["--regeling", str(VARIANT), "docs", "--bron", str(bron), "--casussen", str(VARIANT),
                  "--uit", str(uit)]) == 0
     capsys.readouterr()
-    casussen = (uit / "casussen.html").read_text(encoding="utf-8")
+    # The drafter's own case file has its own page, linked from the overview.
+    casussen = "".join(p.read_text(encoding="utf-8") for p in (uit / "_generated" / "casussen").glob("*.html"))
     assert "VG7 thuis, mantelzorger overbelast, 41 uur" in casussen
+    assert "_generated/casussen/" in (uit / "casussen.html").read_text(encoding="utf-8")
     assert ID in (uit / "index.html").read_text(encoding="utf-8")
 
 
