@@ -184,3 +184,11 @@ def test_dutch_theme_filter_replaces_the_english_labels() -> None:
     uit = nl_thema('<input aria-label="Toggle site navigation sidebar"><aside class="sidebar-drawer">')
     assert uit == ('<input aria-label="Navigatie tonen of verbergen">'
                    '<aside class="sidebar-drawer" aria-label="Navigatie">')
+
+
+def test_no_escape_marker_shows_on_any_page(echte_site: tuple[int, Path]) -> None:
+    """A title with a colon is written into the page stub as reST with a backslash escape; docutils keeps that
+    escape as a NUL, which the control-character pass once turned into a visible '␀' in every such title."""
+    status, out = echte_site
+    assert status == 0
+    assert [str(p.relative_to(out)) for p in out.rglob("*.html") if "␀" in p.read_text(encoding="utf-8")] == []

@@ -60,8 +60,11 @@ def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
     from ..escape import zichtbaar
 
     for text in list(doctree.findall(du.Text)):
-        schoon = zichtbaar(str(text))
-        if schoon != str(text) and text.parent is not None:
+        # docutils keeps a reST backslash escape ("telt\\: de") as a NUL before the character; astext() is the
+        # text as the writer prints it, so only a real control character is made visible (not the escape).
+        tekst = text.astext()
+        schoon = zichtbaar(tekst)
+        if schoon != tekst and text.parent is not None:
             text.parent.replace(text, du.Text(schoon))
     for element in doctree.findall(du.Element):  # attributes too (a link's title is an object's titel)
         for key, value in element.attributes.items():
