@@ -24,6 +24,7 @@ from meerzorg_law.engine.evaluate import evaluate
 from meerzorg_law.engine.interpret import interpret
 from meerzorg_law.properties.strategies import facts_strategy
 from meerzorg_law.semantics.pipeline import load_bundle
+from meerzorg_law.types import TypeKind
 from meerzorg_law.values import Value
 
 HERE = Path(__file__).parent
@@ -84,28 +85,28 @@ def test_bundled_cases_agree() -> None:
 
 def _random_value(rnd: random.Random, reg: ir.Regeling, f: ir.FactDecl, landmarks: list[Value]) -> Value:
     kind = f.type.kind
-    if kind == "bool":
+    if kind is TypeKind.BOOL:
         return rnd.random() < 0.5
-    if kind == "enum":
+    if kind is TypeKind.ENUM:
         return rnd.choice(reg.enums[f.type.enum].values)
-    if kind == "geheel":
+    if kind is TypeKind.GEHEEL:
         lo, hi = (int(b.value) for b in f.bereik) if f.bereik else (0, 120)  # type: ignore[union-attr]
         return values.integer(rnd.randint(lo, hi))
-    if kind == "decimaal":
+    if kind is TypeKind.DECIMAAL:
         decimals = [m for m in landmarks if isinstance(m, rt.Decimal)]
         if decimals and rnd.random() < 0.3:
             return rnd.choice(decimals)
         hi = int(values.decimal_as_fraction(f.bereik[1])) if f.bereik else 100  # type: ignore[arg-type]
         return values.decimal_of_text(str(rnd.randint(0, hi * 4) / 4))
-    if kind == "uren":  # whole seconds; the bars (1,25 x bekostigingsuren) and a second either side
+    if kind is TypeKind.UREN:  # whole seconds; the bars (1,25 x bekostigingsuren) and a second either side
         marks = [m for m in landmarks if isinstance(m, values.Uren)]
         if marks and rnd.random() < 0.3:
             return rnd.choice(marks)
         hi = f.bereik[1].seconden if f.bereik and isinstance(f.bereik[1], values.Uren) else 100 * 3600
         return values.Uren(rnd.choice((rnd.randint(0, hi // 900) * 900, rnd.randint(0, hi))))
-    if kind == "geld":
+    if kind is TypeKind.GELD:
         return rt.money_of_cents_string(str(rnd.randint(0, 50_000)))
-    if kind == "datum":
+    if kind is TypeKind.DATUM:
         return values.date_of_python(datetime.date(2025, 1, 1) + datetime.timedelta(days=rnd.randint(0, 4 * 365)))
     return values.duration(rnd.randint(0, 5), "jaar")
 
@@ -140,7 +141,7 @@ def generated(vid: str, n: int, seed: int) -> Iterator[dict[str, Value]]:
         if roll < 0.03 and facts:
             del facts[rnd.choice(list(facts))]  # R002, and the tabulated parts' general path
         elif roll < 0.06:
-            enum_facts = [k for k, f in reg.facts.items() if f.type.kind == "enum" and k in facts]
+            enum_facts = [k for k, f in reg.facts.items() if f.type.kind is TypeKind.ENUM and k in facts]
             if enum_facts:
                 facts[rnd.choice(enum_facts)] = "ONBEKEND"  # outside the declaration: general path too
         yield facts
@@ -195,7 +196,7 @@ def test_expressions_compiled_later_agree() -> None:
     fast, _ = COMPILED["c-1"]
     exprs = [c.expr for r in reg.rules for c in r.conditions] + [d.expr for d in reg.definitions.values()]
     # Conjunctions of two conditions read fact combinations no rule reads: new tables, after the layout is fixed.
-    bools = [e for e in exprs if e.type.kind == "bool"]
+    bools = [e for e in exprs if e.type.kind is TypeKind.BOOL]
     exprs += [ir.BinOp("of", a, b, a.type, a.span) for a, b in itertools.pairwise(bools)]
     fns = [fast.compile_expr(e) for e in exprs]
     for facts in generated("c-1", 300, seed=3):

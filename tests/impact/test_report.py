@@ -20,6 +20,7 @@ from meerzorg_law.impact.assumptions import load_assumptions
 from meerzorg_law.impact.population import LEEFTIJDSGROEPEN, Population, leeftijdsgroep
 from meerzorg_law.impact.report import SOORTEN, ImpactReport, impact_report
 from meerzorg_law.semantics.pipeline import Bundle
+from meerzorg_law.types import TypeKind
 
 N = 3000
 ASSUMPTIONS = load_assumptions(bundled_paths()[0] / "populatie.toml")
@@ -145,5 +146,5 @@ def test_outcomes_only_a_variant_has_are_summed_exactly() -> None:
             out = interpret(nieuw, row_facts(nieuw, cols, i))
             count += bool(out["toeslag_toezicht_thuis"])
             hours += values.uren_as_fraction(out["toeslag_toezicht_uren_per_week"])  # type: ignore[arg-type]
-    assert extra["toeslag_toezicht_thuis"] == ("bool", None, Fraction(count)) and count > 0
-    assert extra["toeslag_toezicht_uren_per_week"] == ("uren", None, hours) and hours > 0
+    assert extra["toeslag_toezicht_thuis"] == (TypeKind.BOOL, None, Fraction(count)) and count > 0
+    assert extra["toeslag_toezicht_uren_per_week"] == (TypeKind.UREN, None, hours) and hours > 0

@@ -17,6 +17,7 @@ from meerzorg_law.render.waarom import waarom
 from meerzorg_law.render.zinnen import Lezing, Zin
 from meerzorg_law.semantics.pipeline import load_bundle
 from meerzorg_law.span import ProvisionRef
+from meerzorg_law.types import TypeKind
 
 ROOT = Path(__file__).parents[2]
 GOLDEN = Path(__file__).parent / "golden"
@@ -42,7 +43,7 @@ def test_every_condition_and_outcome_declares_its_clause(versies: dict[str, ir.R
     """A waar/onwaar name without a ``zin`` is read as "er is sprake van <label>": grammatical only by luck."""
     missing = [f"{vid}: {n}" for vid, reg in versies.items()
                for n, decl in [*reg.facts.items(), *reg.definitions.items(), *reg.outcomes.items()]
-               if decl.type.kind == "bool" and (decl.zin is None or "[" not in decl.zin.tekst)]
+               if decl.type.kind is TypeKind.BOOL and (decl.zin is None or "[" not in decl.zin.tekst)]
     assert not missing
 
 

@@ -16,6 +16,7 @@ from meerzorg_law.span import NO_SPAN, Span
 from meerzorg_law.syntax import ast
 from meerzorg_law.syntax.parse import parse_file, parse_text
 from meerzorg_law.syntax.printer import print_bepaling, print_document, print_expr
+from meerzorg_law.types import TypeKind
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = Path(__file__).parent / "good"
@@ -123,7 +124,7 @@ _OPS = ["impliceert", "of", "en", "=", "<>", "<", "<=", ">", ">=", "+", "-", "*"
 
 
 def _lit(kind: str, text: str, value: values.Value) -> ast.Literal:
-    return ast.Literal(value, kind, text, NO_SPAN)
+    return ast.Literal(value, TypeKind(kind), text, NO_SPAN)
 
 
 _literals = st.one_of(

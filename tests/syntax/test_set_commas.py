@@ -8,6 +8,7 @@ import pytest
 from meerzorg_law.syntax import ast
 from meerzorg_law.syntax.parse import parse_text
 from meerzorg_law.syntax.printer import print_expr
+from meerzorg_law.types import TypeKind
 
 HEADER = 'regeling "x" versie a-1 geldig vanaf 2026-01-01\nartikel 1\n  regel: x is '
 
@@ -38,7 +39,7 @@ def test_a_comma_in_a_set_separates_items(text: str, items: list[str]) -> None:
 @pytest.mark.parametrize("text", ["1,25", "minimum(1,5, 2)", "{x * 1,25}"])
 def test_elsewhere_a_comma_between_digits_is_a_decimal(text: str) -> None:
     e = _expr(text)
-    assert [i.text for i in _literals(e) if i.kind == "decimaal"] == ["1,25" if "1,25" in text else "1,5"]
+    assert [i.text for i in _literals(e) if i.kind is TypeKind.DECIMAAL] == ["1,25" if "1,25" in text else "1,5"]
 
 
 def test_positions_of_split_numbers() -> None:

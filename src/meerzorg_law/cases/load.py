@@ -19,7 +19,7 @@ from ..names import odd_characters
 from ..output import reden
 from ..span import Span
 from ..syntax.limits import MAX_DIGITS
-from ..types import Type
+from ..types import Type, TypeKind
 from ..values import Value
 from .beperkingen import check_beperkingen
 from .model import Case, Expectation
@@ -75,46 +75,82 @@ def _hint(close: tuple[str, ...], word: str = "") -> str:
 def parse_value(text: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
     """A case value from its YAML text; ValueError carries the Dutch reason."""
     s = text.strip()
-    if t.kind in ("geheel", "decimaal", "geld") and _too_many_digits(s):
-        raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
-    if t.kind == "bool":
-        if s.lower() in _WAAR:
-            return _WAAR[s.lower()]
-        raise ValueError(f"'{s}' is geen waar/onwaar")
-    if t.kind == "geheel":
-        if re.fullmatch(r"-?\d+", s):
-            return values.integer(int(s))
-        raise ValueError(f"'{s}' is geen geheel getal")
-    if t.kind == "decimaal":
-        if re.fullmatch(r"-?\d+([.,]\d+)?", s):
-            return values.decimal_of_text(s)
-        raise ValueError(f"'{s}' is geen decimaal getal")
-    if t.kind == "geld":
-        if re.fullmatch(r"(€ ?)?\d+([.]\d{3})*(,\d{1,2})?", s):
-            return values.money_of_text(s)
-        if re.fullmatch(r"\d+(\.\d{1,2})?", s):
-            return values.money_of_text(s.replace(".", ","))
-        raise ValueError(f"'{s}' is geen geldbedrag")
-    if t.kind == "datum":
-        try:
-            return values.date_of_python(datetime.date.fromisoformat(s))
-        except ValueError:
-            raise ValueError(f"'{s}' is geen datum (jjjj-mm-dd)") from None
-    if t.kind == "uren":  # "26:05", "6:31:15", or decimal hours "32.6" / "32,6"
-        if _too_many_digits(s.partition(":")[0]):
-            raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
-        return values.uren_of_text(s)
-    if t.kind == "duur":
-        m = _DUUR.match(s)
-        if m:
-            return values.duration(int(m.group(1)), m.group(2))
-        raise ValueError(f"'{s}' is geen duur (zoals '3 jaar')")
+    parse = PARSERS[t.kind]
+    if parse is None:
+        raise ValueError(f"'{_shorten(s)}': een invoer van type {t} kan een casus niet opgeven")
+    return parse(s, t, enums)
+
+
+def _parse_bool(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    if s.lower() in _WAAR:
+        return _WAAR[s.lower()]
+    raise ValueError(f"'{s}' is geen waar/onwaar")
+
+
+def _parse_geheel(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    _check_digits(s)
+    if re.fullmatch(r"-?\d+", s):
+        return values.integer(int(s))
+    raise ValueError(f"'{s}' is geen geheel getal")
+
+
+def _parse_decimaal(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    _check_digits(s)
+    if re.fullmatch(r"-?\d+([.,]\d+)?", s):
+        return values.decimal_of_text(s)
+    raise ValueError(f"'{s}' is geen decimaal getal")
+
+
+def _parse_geld(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    _check_digits(s)
+    if re.fullmatch(r"(€ ?)?\d+([.]\d{3})*(,\d{1,2})?", s):
+        return values.money_of_text(s)
+    if re.fullmatch(r"\d+(\.\d{1,2})?", s):
+        return values.money_of_text(s.replace(".", ","))
+    raise ValueError(f"'{s}' is geen geldbedrag")
+
+
+def _parse_datum(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    try:
+        return values.date_of_python(datetime.date.fromisoformat(s))
+    except ValueError:
+        raise ValueError(f"'{s}' is geen datum (jjjj-mm-dd)") from None
+
+
+def _parse_uren(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    """"26:05", "6:31:15", or decimal hours "32.6" / "32,6"."""
+    _check_digits(s.partition(":")[0])
+    return values.uren_of_text(s)
+
+
+def _parse_duur(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
+    m = _DUUR.match(s)
+    if m:
+        return values.duration(int(m.group(1)), m.group(2))
+    raise ValueError(f"'{s}' is geen duur (zoals '3 jaar')")
+
+
+def _parse_enum(s: str, t: Type, enums: dict[str, ir.EnumDecl]) -> Value:
     decl = enums.get(t.enum)
     if decl is not None and s in decl.values:
         return s
     options = decl.values if decl else ()
     raise ValueError(f"'{s}' is geen waarde van {t.enum}{_hint(_suggest(s, options), s)}"
                      + ("" if _suggest(s, options) else f" (mogelijk: {', '.join(options)})"))
+
+
+def _check_digits(s: str) -> None:
+    if _too_many_digits(s):
+        raise ValueError(f"'{_shorten(s)}' heeft te veel cijfers: ten hoogste {MAX_DIGITS} vóór en na de komma")
+
+
+# How a case file writes a value of each type kind (None: no fact has that type). The case reader's one mapping
+# keyed by TypeKind (tests/test_typekind.py checks it is complete).
+PARSERS: dict[TypeKind, Callable[[str, Type, dict[str, ir.EnumDecl]], Value] | None] = {
+    TypeKind.BOOL: _parse_bool, TypeKind.GEHEEL: _parse_geheel, TypeKind.DECIMAAL: _parse_decimaal,
+    TypeKind.GELD: _parse_geld, TypeKind.DATUM: _parse_datum, TypeKind.UREN: _parse_uren,
+    TypeKind.DUUR: _parse_duur, TypeKind.ENUM: _parse_enum, TypeKind.TABEL: None, TypeKind.FOUT: None,
+}
 
 
 def _too_many_digits(s: str) -> bool:

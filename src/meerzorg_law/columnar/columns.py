@@ -26,8 +26,9 @@ from catala import runtime as rt
 
 from .. import ir, values
 from ..diagnostics import Diagnostic
+from ..types import Type
 from ..values import Uren, Value, decimal_as_fraction
-from .nodes import FACT_SCALE
+from .nodes import COLUMN_KINDS, FACT_SCALE
 
 __all__ = ["ColumnResult", "Columns", "columns_from_facts", "row_facts", "row_values"]
 
@@ -59,8 +60,8 @@ class ColumnResult:
     fallbacks: tuple[tuple[str, str], ...] = ()
 
 
-def _kind(t: Any) -> str:
-    return str(t.kind)
+def _kind(t: Type) -> str:
+    return COLUMN_KINDS[t.kind]
 
 
 def columns_from_facts(regeling: ir.Regeling, cases: Sequence[Mapping[str, Value]]) -> Columns:
@@ -87,9 +88,9 @@ def columns_from_facts(regeling: ir.Regeling, cases: Sequence[Mapping[str, Value
             index = {v: i for i, v in enumerate(cats)}
             data[name] = np.array([index.get(v, 0) if isinstance(v, str) else 0 for v in raw], dtype=np.int16)
             categories[name] = tuple(cats)
-        elif kind == "datum":
+        elif kind == "date":
             data[name] = np.array([v.value.toordinal() if isinstance(v, rt.Date) else 0 for v in raw], dtype=np.int64)
-        elif kind == "decimaal":
+        elif kind == "dec":
             fracs = [decimal_as_fraction(v) if isinstance(v, rt.Decimal) else Fraction(0) for v in raw]
             scale = next((s for s in range(FACT_SCALE, _MAX_SCALE + 1)
                           if all((f * 10**s).denominator == 1 for f in fracs)), None)
@@ -98,7 +99,7 @@ def columns_from_facts(regeling: ir.Regeling, cases: Sequence[Mapping[str, Value
             data[name] = np.array([int(f * 10**scale) for f in fracs], dtype=np.int64)
             if scale != FACT_SCALE:
                 scales[name] = scale
-        elif kind == "geheel":
+        elif kind == "int":
             data[name] = np.array([int(v.value) if isinstance(v, rt.Integer) else 0 for v in raw], dtype=np.int64)
         elif kind == "geld":
             data[name] = np.array([int(v.value.value) if isinstance(v, rt.Money) else 0 for v in raw], dtype=np.int64)
@@ -128,9 +129,9 @@ def _value(kind: str, x: Any, cats: tuple[str, ...] | None, scale: int) -> Value
         return bool(x)
     if kind == "enum":
         return cats[int(x)] if cats is not None else str(x)
-    if kind == "datum":
+    if kind == "date":
         return values.date_of_python(datetime.date.fromordinal(int(x)))
-    if kind == "decimaal":
+    if kind == "dec":
         return _decimal(x if isinstance(x, Fraction) else Fraction(int(x), 10**scale))
     if kind == "geld":
         return rt.money_of_cents_string(str(int(x)))

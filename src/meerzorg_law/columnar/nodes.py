@@ -8,10 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..types import TypeKind
+
 __all__ = ["FACT_SCALE", "Arr", "FactSpec", "PGroup", "PLeaf", "Plan"]
 
 # Decimal facts come in as int64 units of 10^-FACT_SCALE (a ten-thousandth of an hour).
 FACT_SCALE = 4
+
+# How the columnar engine holds each type kind: one integer array (int, dec at a scale, geld in cents, date as a
+# day number, uren in seconds, enum as an index) or a boolean array; "other" is not held in columns and is decided
+# per case. The columnar engine's one mapping keyed by TypeKind (tests/test_typekind.py checks it is complete).
+COLUMN_KINDS: dict[TypeKind, str] = {
+    TypeKind.BOOL: "bool", TypeKind.ENUM: "enum", TypeKind.GEHEEL: "int", TypeKind.DECIMAAL: "dec",
+    TypeKind.GELD: "geld", TypeKind.DATUM: "date", TypeKind.UREN: "uren",
+    TypeKind.DUUR: "other", TypeKind.TABEL: "other", TypeKind.FOUT: "other",
+}
 
 
 @dataclass(frozen=True, eq=False, slots=True)

@@ -38,8 +38,9 @@ from typing import Any
 from catala import runtime as rt
 
 from .. import ir
+from ..types import TypeKind
 from ..values import Uren, Value, decimal_as_fraction
-from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
+from .nodes import COLUMN_KINDS, FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
 
 __all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan", "planner"]
 
@@ -56,8 +57,7 @@ def plan(regeling: ir.Regeling) -> Plan:
     return Plan(regeling.versie, p.facts, dict(p.defs), outcomes, tuple(p.reasons))
 
 
-_KINDS = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "date",
-          "uren": "uren"}
+_KINDS = COLUMN_KINDS
 _NUMBERS = ("int", "dec", "geld", "uren")
 
 
@@ -159,7 +159,7 @@ class _Planner(ir.ExprVisitor[Arr]):
         if isinstance(v, bool):
             return Arr("lit", (), "bool", 0, int(v), int(v), v)
         if isinstance(v, str):
-            vals = self.reg.enums[e.type.enum].values if e.type.kind == "enum" else ()
+            vals = self.reg.enums[e.type.enum].values if e.type.kind is TypeKind.ENUM else ()
             if v not in vals:
                 return self._typed_fallback(f"waarde {v} is niet gedeclareerd", e)
             code = vals.index(v)
@@ -260,7 +260,7 @@ class _Planner(ir.ExprVisitor[Arr]):
     def in_table(self, e: ir.InTable) -> Arr:
         el = self.visit(e.element)
         table = self.reg.tables[e.table]
-        if el.kind != "enum" or table.key_type.kind != "enum":
+        if el.kind != "enum" or table.key_type.kind is not TypeKind.ENUM:
             return self._typed_fallback(f"tabel {e.table} heeft geen enumeratie als sleutel", e)
         vals = self.reg.enums[table.key_type.enum].values
         hit = Arr("isin", (el,), "bool", 0, 0, 1, tuple(i for i, v in enumerate(vals) if v in table.rows))
@@ -269,7 +269,7 @@ class _Planner(ir.ExprVisitor[Arr]):
     def lookup(self, e: ir.Lookup) -> Arr:
         key = self.visit(e.key)
         table = self.reg.tables[e.table]
-        if key.kind != "enum" or table.key_type.kind != "enum":
+        if key.kind != "enum" or table.key_type.kind is not TypeKind.ENUM:
             return self._typed_fallback(f"tabel {e.table} heeft geen enumeratie als sleutel", e)
         vals = self.reg.enums[table.key_type.enum].values
         col = table.column_index(e.column)

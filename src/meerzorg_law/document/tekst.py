@@ -8,6 +8,7 @@ import re
 from ..escape import xml_tekst
 from ..syntax import ast
 from ..syntax.printer import print_expr
+from ..types import TYPE_WORDS, TypeKind
 
 __all__ = ["cel", "declaratie_regels", "declaratie_zin", "regel", "xml_tekst"]
 
@@ -26,7 +27,7 @@ _GETAL = re.compile(r"-?\d+\.\d+")
 
 
 def _type(t: ast.TypeExpr) -> str:
-    return t.name if t.kind == "enum" else {"bool": "waar/onwaar", "geheel": "geheel getal"}.get(t.kind, t.kind)
+    return t.name if t.kind is TypeKind.ENUM else TYPE_WORDS[t.kind]
 
 
 def declaratie_zin(d: ast.Declaratie) -> str:

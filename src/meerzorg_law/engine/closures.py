@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from catala import runtime as rt
 
 from .. import ir
+from ..types import TypeKind
 from ..values import Value
 from .context import Ctx, Fn, const
 from .failure import EvaluationFailure, bounded
@@ -188,7 +189,7 @@ def _bin_op(e: ir.BinOp, a: Fn, b: Fn) -> Fn:
             except ZeroDivisionError:
                 raise EvaluationFailure.division_by_zero(span) from None
         return divide
-    if e.type.kind == "datum":  # datum ± duur can leave the years 1-9999
+    if e.type.kind is TypeKind.DATUM:  # datum ± duur can leave the years 1-9999
         date_op = _OPERATOR[op]
 
         def date_arithmetic(ctx: Ctx) -> Value:

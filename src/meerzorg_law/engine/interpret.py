@@ -15,6 +15,7 @@ from catala import runtime as rt
 
 from .. import ir
 from ..span import Span
+from ..types import TypeKind
 from ..values import Value
 from .failure import EvaluationFailure, bounded
 
@@ -191,7 +192,7 @@ class _Values(ir.ExprVisitor[Value]):
                 return a / b  # type: ignore[operator]
             except ZeroDivisionError:
                 raise EvaluationFailure.division_by_zero(e.span) from None
-        if e.type.kind == "datum":  # datum ± duur can leave the years 1-9999
+        if e.type.kind is TypeKind.DATUM:  # datum ± duur can leave the years 1-9999
             try:
                 return a + b if op == "+" else a - b  # type: ignore[operator]
             except (ValueError, OverflowError):

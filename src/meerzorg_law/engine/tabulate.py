@@ -18,6 +18,7 @@ from typing import Any
 
 from .. import ir
 from ..diagnostics import Diagnostic
+from ..types import TypeKind
 from ..values import Value
 from .context import UNSET, Ctx, Decision, Fn, const
 from .failure import EvaluationFailure
@@ -90,9 +91,9 @@ class Tabulator:
         decl = self.reg.facts.get(fact)
         if decl is None:
             return None
-        if decl.type.kind == "bool":
+        if decl.type.kind is TypeKind.BOOL:
             return (False, True)
-        if decl.type.kind == "enum" and decl.type.enum in self.reg.enums:
+        if decl.type.kind is TypeKind.ENUM and decl.type.enum in self.reg.enums:
             return self.reg.enums[decl.type.enum].values
         return None
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from .. import ir, values
 from ..columnar import FACT_SCALE, Columns
+from ..types import TypeKind
 from ..values import decimal_as_fraction
 from .assumptions import Assumptions, PopulatieFout, check_sections
 
@@ -79,7 +80,7 @@ class Population:
         self.categories: dict[str, tuple[str, ...]] = {}
         self.added: dict[str, tuple[str, ...]] = {}  # enum values only nieuw declares
         for name, f in self.facts.items():
-            if f.type.kind == "enum":
+            if f.type.kind is TypeKind.ENUM:
                 base = basis.enums[f.type.enum].values if f.type.enum in basis.enums else ()
                 new = nieuw.enums[f.type.enum].values if f.type.enum in nieuw.enums else ()
                 self.categories[name] = tuple(dict.fromkeys((*base, *new)))
@@ -142,7 +143,7 @@ class Population:
     def _quarter(self, fact: str) -> int:
         """A quarter of an hour in the column's units: 900 seconds for uren, else decimal units."""
         f = self.facts.get(fact)
-        return _QUARTER_SECONDS if f is not None and f.type.kind == "uren" else _QUARTER
+        return _QUARTER_SECONDS if f is not None and f.type.kind is TypeKind.UREN else _QUARTER
 
     def _with_new(self, fact: str, shares: list[float], mentioned: dict[str, float]) -> np.ndarray:
         """Shares over the fact's categories; values a version adds that the file does not mention get the
@@ -321,14 +322,14 @@ def _default_note(name: str, f: ir.FactDecl, a: Assumptions) -> str:
     kind = f.type.kind
     if f.optioneel:
         what = "onbekend (optioneel feit)"
-    elif kind == "bool":
+    elif kind is TypeKind.BOOL:
         what = f"waar voor {a.number(a.section('standaard').get('waar', 0.5), 'standaard.waar', 0, 1):.0%}"
-    elif kind == "enum":
+    elif kind is TypeKind.ENUM:
         what = "alle waarden even vaak"
-    elif kind in ("geheel", "decimaal", "uren"):
+    elif kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL, TypeKind.UREN):
         what = "gelijk verdeeld over het bereik" if f.bereik else "0 (geen bereik gedeclareerd)"
     else:
-        what = "de peildatum" if kind == "datum" else "0"
+        what = "de peildatum" if kind is TypeKind.DATUM else "0"
     return f"feit {name} staat niet in het populatiebestand: {what}"
 
 
@@ -338,9 +339,9 @@ def _fact_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Populati
     a, name, kind = pop.a, f.name, f.type.kind
     sectie = a.section(name)
     known = rng.random(n) < a.number(sectie.get("bekend", 1.0), f"{name}.bekend", 0, 1)
-    if kind == "bool":
+    if kind is TypeKind.BOOL:
         return rng.random(n) < a.number(sectie.get("waar", 0.5), f"{name}.waar", 0, 1), known
-    if kind == "enum":
+    if kind is TypeKind.ENUM:
         cats = pop.categories[name]
         shares = {k: v for k, v in a.shares(sectie, name).items() if k not in ("bekend", "standaard")}
         for k in shares:
@@ -350,35 +351,35 @@ def _fact_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Populati
         if p.sum() <= 0:
             raise PopulatieFout(f"{a.path}: de aandelen van [{name}] tellen op tot 0")
         return rng.choice(len(cats), size=n, p=p / p.sum()).astype(np.int16), known
-    if kind == "datum":
+    if kind is TypeKind.DATUM:
         van, tot = (sectie.get(k, pop.peildatum) for k in ("van", "tot"))
         if not isinstance(van, datetime.date) or not isinstance(tot, datetime.date) or tot < van:
             raise PopulatieFout(f"{a.path}: {name}.van en {name}.tot moeten datums zijn, van <= tot")
         return rng.integers(van.toordinal(), tot.toordinal() + 1, size=n).astype(np.int64), known
-    if kind in ("geheel", "decimaal"):
+    if kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL):
         lo_d, hi_d = (float(_fraction(v)) for v in f.bereik) if f.bereik else (0.0, 0.0)
         lo = a.number(sectie.get("van", lo_d), f"{name}.van", -1e9)
         hi = a.number(sectie.get("tot", hi_d), f"{name}.tot", lo)
-        step = 4 if kind == "decimaal" else 1
+        step = 4 if kind is TypeKind.DECIMAAL else 1
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
-        return (q * _QUARTER if kind == "decimaal" else q).astype(np.int64), known
+        return (q * _QUARTER if kind is TypeKind.DECIMAAL else q).astype(np.int64), known
     raise PopulatieFout(f"{a.path}: [{name}]: een feit van dit type kan het populatiebestand nog niet beschrijven; "
                         "gebruik 'standaard = true'")
 
 
 def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Population) -> np.ndarray:
     kind = f.type.kind
-    if kind == "bool":
+    if kind is TypeKind.BOOL:
         return rng.random(n) < pop.a.number(pop.a.section("standaard").get("waar", 0.5), "standaard.waar", 0, 1)
-    if kind == "enum":
+    if kind is TypeKind.ENUM:
         return rng.integers(0, max(1, len(pop.categories[f.name])), size=n).astype(np.int16)
-    if kind == "datum":
+    if kind is TypeKind.DATUM:
         return np.full(n, pop.peildatum.toordinal(), dtype=np.int64)
-    if kind in ("geheel", "decimaal", "uren") and f.bereik:
+    if kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL, TypeKind.UREN) and f.bereik:
         lo, hi = (_fraction(v) for v in f.bereik)
-        step = 1 if kind == "geheel" else 4
+        step = 1 if kind is TypeKind.GEHEEL else 4
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
-        unit = {"geheel": 1, "decimaal": _QUARTER, "uren": _QUARTER_SECONDS}[kind]
+        unit = {TypeKind.GEHEEL: 1, TypeKind.DECIMAAL: _QUARTER, TypeKind.UREN: _QUARTER_SECONDS}[kind]
         drawn: np.ndarray = (q * unit).astype(np.int64)
         return drawn
     return np.zeros(n, dtype=np.int64)

@@ -27,6 +27,7 @@ import numpy as np
 from .. import ir
 from ..columnar import ColumnResult, evaluate_columns
 from ..columnar.batch import plan_of
+from ..types import TypeKind
 from .population import LEEFTIJDSGROEPEN, Population
 
 __all__ = ["SOORTEN", "Groep", "ImpactReport", "impact_report"]
@@ -88,7 +89,7 @@ class ImpactReport:
     # Other decimal or waar/onwaar outcomes (a variant's own toeslag, say): (naam, type, voor, na) over the
     # decided clients: the sum of a decimaal, the number with waar of a waar/onwaar; None where a version
     # does not have the outcome.
-    andere_uitkomsten: tuple[tuple[str, str, Fraction | None, Fraction | None], ...] = ()
+    andere_uitkomsten: tuple[tuple[str, TypeKind, Fraction | None, Fraction | None], ...] = ()
     # Every outcome both versions have: (naam, clients decided in both with another value, the most frequent
     # (voor, na, aantal) changes; those only for waar/onwaar, enumerations and whole numbers).
     uitkomst_verschillen: tuple[tuple[str, int, tuple[tuple[str, str, int], ...]], ...] = ()
@@ -203,7 +204,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         anders = {name: _anders(ra, rb, name) & ~ea & ~eb for name in gedeeld}
         for name, mask in anders.items():
             verschil[name] += int(mask.sum())
-            if basis.outcomes[name].type.kind in ("bool", "enum", "geheel") and mask.any():
+            if basis.outcomes[name].type.kind in (TypeKind.BOOL, TypeKind.ENUM, TypeKind.GEHEEL) and mask.any():
                 overgangen[name].update(zip(_tekst(ra, name, mask), _tekst(rb, name, mask), strict=True))
         overig = np.zeros(chunk.n, dtype=bool)
         for name, mask in anders.items():
@@ -252,12 +253,12 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
 _REPORTED = frozenset({"meerzorg", "grondslag", "reden", "meerzorg_uren_per_week", "maximale_duur_jaren"})
 
 
-def _extra_outcomes(*regelingen: ir.Regeling) -> dict[str, str]:
+def _extra_outcomes(*regelingen: ir.Regeling) -> dict[str, TypeKind]:
     """Decimal and waar/onwaar outcomes beside the five the tables report (name -> type kind)."""
-    names: dict[str, str] = {}
+    names: dict[str, TypeKind] = {}
     for r in regelingen:
         for name, decl in r.outcomes.items():
-            if name not in _REPORTED and decl.type.kind in ("decimaal", "uren", "bool"):
+            if name not in _REPORTED and decl.type.kind in (TypeKind.DECIMAAL, TypeKind.UREN, TypeKind.BOOL):
                 names.setdefault(name, decl.type.kind)
     return names
 
@@ -270,12 +271,12 @@ def _column_sum(r: ColumnResult, name: str, reg: ir.Regeling) -> Fraction:
     total = int(np.asarray(col, dtype=np.int64).sum(dtype=np.int64)) if col.dtype != bool else int(col.sum())
     if name in r.columns.scales:
         return Fraction(total, 10 ** r.columns.scale(name))
-    return Fraction(total, 3600) if reg.outcomes[name].type.kind == "uren" else Fraction(total)
+    return Fraction(total, 3600) if reg.outcomes[name].type.kind is TypeKind.UREN else Fraction(total)
 
 
 def _names(r: ir.Regeling, outcome: str) -> tuple[str, ...]:
     decl = r.outcomes.get(outcome)
-    return r.enums[decl.type.enum].values if decl is not None and decl.type.kind == "enum" else ()
+    return r.enums[decl.type.enum].values if decl is not None and decl.type.kind is TypeKind.ENUM else ()
 
 
 def _recode(r: ColumnResult, outcome: str, names: tuple[str, ...]) -> np.ndarray:

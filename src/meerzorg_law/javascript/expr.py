@@ -23,6 +23,7 @@ from ..columnar.nodes import Arr
 from ..columnar.plan import planner
 from ..engine.failure import MAX_DIGITS
 from ..span import Span
+from ..types import TypeKind
 from ..values import Uren, Value, decimal_as_fraction
 from .escape import js
 
@@ -83,7 +84,7 @@ class Expressies(ir.ExprVisitor[str]):
         """``e`` as units of 10^-scale (a decimaal at a finer scale is multiplied up; never down)."""
         text = self.visit(e)
         own = self.scale(e)
-        if e.type.kind != "decimaal" or own == scale:
+        if e.type.kind is not TypeKind.DECIMAAL or own == scale:
             return text
         if own > scale:
             raise NietOndersteund(f"schaal {own} kan niet naar {scale} ({e.span})")
@@ -115,7 +116,7 @@ class Expressies(ir.ExprVisitor[str]):
 
     # ---- kinds --------------------------------------------------------------------------------------
     def const(self, e: ir.Const) -> str:
-        scale = self.scale(e) if e.type.kind == "decimaal" else 0
+        scale = self.scale(e) if e.type.kind is TypeKind.DECIMAAL else 0
         return self.value(e.value, e, scale)
 
     def var(self, e: ir.Var) -> str:
@@ -150,17 +151,17 @@ class Expressies(ir.ExprVisitor[str]):
                     f"{10 ** planned.param}n)")
         if op == "*":
             s = self.scale(e)
-            limit = 10 ** (MAX_DIGITS + (s if e.type.kind == "decimaal" else 0))
+            limit = 10 ** (MAX_DIGITS + (s if e.type.kind is TypeKind.DECIMAAL else 0))
             return f"R.mul({self.visit(e.left)},{self.visit(e.right)},{limit}n,{js(plaats(e.span))})"
         s = self.scale(e)
         return f"({self.at(e.left, s)}{op}{self.at(e.right, s)})"
 
     def _equal(self, a: ir.Expr, b: ir.Expr) -> str:
-        s = max(self.scale(a), self.scale(b)) if a.type.kind == "decimaal" else 0
+        s = max(self.scale(a), self.scale(b)) if a.type.kind is TypeKind.DECIMAAL else 0
         return f"({self.at(a, s)}==={self.at(b, s)})"
 
     def in_set(self, e: ir.InSet) -> str:
-        if e.element.type.kind in ("enum", "bool") and all(isinstance(i, ir.Const) for i in e.items):
+        if e.element.type.kind in (TypeKind.ENUM, TypeKind.BOOL) and all(isinstance(i, ir.Const) for i in e.items):
             members = js(sorted({str(i.value).lower() if isinstance(i.value, bool) else str(i.value)
                                  for i in e.items if isinstance(i, ir.Const)}))
             test = f"{self.constant(f'new Set({members})')}.has(String({self.visit(e.element)}))"
@@ -176,7 +177,7 @@ class Expressies(ir.ExprVisitor[str]):
     def lookup(self, e: ir.Lookup) -> str:
         table = self.reg.tables[e.table]
         col = table.column_index(e.column)
-        scale = self.scale(e) if e.type.kind == "decimaal" else 0
+        scale = self.scale(e) if e.type.kind is TypeKind.DECIMAAL else 0
         cells = "{" + ",".join(f"{js(k)}:{self.value(row[col], e, scale)}" for k, row in table.rows.items()
                                if row[col] is not None) + "}"
         return f"R.rij({self.constant(cells)},{self.visit(e.key)},{js(e.table)},{js(plaats(e.span))})"
@@ -185,7 +186,7 @@ class Expressies(ir.ExprVisitor[str]):
         return f"({'!' if e.negated else ''}c.k({js(e.fact)}))"
 
     def if_then_else(self, e: ir.IfThenElse) -> str:
-        s = self.scale(e) if e.type.kind == "decimaal" else 0
+        s = self.scale(e) if e.type.kind is TypeKind.DECIMAAL else 0
         return f"({self.visit(e.condition)}?{self.at(e.then, s)}:{self.at(e.otherwise, s)})"
 
     def call(self, e: ir.Call) -> str:
@@ -193,7 +194,7 @@ class Expressies(ir.ExprVisitor[str]):
             return f"R.jaar({self.visit(e.args[0])})"
         self.arr(e)
         if e.function in ("minimum", "maximum"):
-            s = self.scale(e) if e.type.kind == "decimaal" else 0
+            s = self.scale(e) if e.type.kind is TypeKind.DECIMAAL else 0
             args = ",".join(self.at(a, s) for a in e.args)
             return f"R.{'min' if e.function == 'minimum' else 'max'}({args})"
         if e.function == "afronden":

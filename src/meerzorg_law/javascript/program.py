@@ -17,6 +17,7 @@ from catala import runtime as rt
 
 from .. import ir
 from ..columnar.nodes import FACT_SCALE
+from ..types import TypeKind
 from ..values import Uren, Value, decimal_as_fraction, format_value, uren_text
 from .escape import js
 from .expr import Expressies, NietOndersteund, Pool
@@ -27,8 +28,13 @@ RUNTIME = Path(__file__).with_name("runtime.js")
 
 # Digits after the point a fact is read with: a decimaal at the columnar fact scale, a geldbedrag in cents.
 _SCHAAL = {"dec": FACT_SCALE, "geld": 2}
-_SOORT = {"bool": "bool", "enum": "enum", "geheel": "int", "decimaal": "dec", "geld": "geld", "datum": "datum",
-          "uren": "uren"}
+# The runtime's soort of each type kind (None: the rekenhulp does not support it). The JavaScript back end's one
+# mapping keyed by TypeKind (tests/test_typekind.py checks it is complete).
+SOORTEN: dict[TypeKind, str | None] = {
+    TypeKind.BOOL: "bool", TypeKind.ENUM: "enum", TypeKind.GEHEEL: "int", TypeKind.DECIMAAL: "dec",
+    TypeKind.GELD: "geld", TypeKind.DATUM: "datum", TypeKind.UREN: "uren",
+    TypeKind.DUUR: None, TypeKind.TABEL: None, TypeKind.FOUT: None,
+}
 
 
 def programma(versies: Mapping[str, ir.Regeling]) -> str:
@@ -56,7 +62,7 @@ def feiten_van(reg: ir.Regeling) -> list[str]:
 
 
 def _feit(reg: ir.Regeling, f: ir.FactDecl) -> str:
-    soort = _SOORT.get(f.type.kind)
+    soort = SOORTEN[f.type.kind]
     if soort is None:
         raise NietOndersteund(f"feit {f.name} van type {f.type} ({f.span})")
     decl: dict[str, object] = {"soort": soort, "optioneel": f.optioneel, "label": f.label,
@@ -116,7 +122,7 @@ def versie_js(reg: ir.Regeling, pool: Pool) -> str:
 def _uitkomst(x: Expressies, reg: ir.Regeling, tree: ir.OutcomeTree, index: dict[int, int]) -> str:
     """One outcome: its kind and scale, its standaard and its tree; every value at the outcome's scale."""
     decl = reg.outcomes[tree.outcome]
-    soort = _SOORT.get(decl.type.kind)
+    soort = SOORTEN[decl.type.kind]
     if soort is None:
         raise NietOndersteund(f"uitkomst {tree.outcome} van type {decl.type} ({decl.span})")
     scale = x.plan.outcome(tree.outcome).scale

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from .. import ir
 from ..engine.compile import Ctx, Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
+from ..types import ORDERED, TypeKind
 from ..values import Value, format_value
 from ..verify.props import checked_elsewhere
 from ._runner import Failure, search
@@ -25,7 +26,7 @@ from .strategies import facts_strategy
 
 __all__ = ["check_declared", "check_declared_one", "checked_elsewhere"]
 
-_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur", "uren"}
+_ORDERED = ORDERED | {TypeKind.BOOL}
 
 
 def check_declared(versions: Mapping[str, ir.Regeling], versie: str, cfg: settings) -> tuple[PropertyResult, ...]:

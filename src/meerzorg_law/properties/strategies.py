@@ -24,6 +24,7 @@ from hypothesis.strategies import SearchStrategy
 from .. import ir, values
 from ..engine.failure import EvaluationFailure
 from ..engine.interpret import interpret_expr
+from ..types import TypeKind
 from ..values import Value
 
 __all__ = ["facts_strategy"]
@@ -102,9 +103,9 @@ def _holds(reg: ir.Regeling, c: ir.Constraint, facts: dict[str, Value]) -> bool:
 
 
 def _domain(f: ir.FactDecl, enums: dict[str, ir.EnumDecl]) -> list[Value]:
-    if f.type.kind == "bool":
+    if f.type.kind is TypeKind.BOOL:
         return [False, True]
-    if f.type.kind == "enum" and f.type.enum in enums:
+    if f.type.kind is TypeKind.ENUM and f.type.enum in enums:
         return list(enums[f.type.enum].values)
     return []
 
@@ -112,30 +113,30 @@ def _domain(f: ir.FactDecl, enums: dict[str, ir.EnumDecl]) -> list[Value]:
 def _value(f: ir.FactDecl, enums: dict[str, ir.EnumDecl], marks: _Landmarks,
            anchor: datetime.date) -> SearchStrategy[Value]:
     kind = f.type.kind
-    if kind in ("bool", "enum"):
+    if kind in (TypeKind.BOOL, TypeKind.ENUM):
         return st.sampled_from(_domain(f, enums) or [""])
-    if kind in ("geheel", "decimaal"):
+    if kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL):
         lo, hi = (_fraction(b) for b in f.bereik) if f.bereik else _DEFAULT_RANGE
-        return _number(kind == "geheel", lo, hi, marks)
-    if kind == "uren":
+        return _number(kind is TypeKind.GEHEEL, lo, hi, marks)
+    if kind is TypeKind.UREN:
         lo_s, hi_s = (b.seconden for b in f.bereik if isinstance(b, values.Uren)) if f.bereik else \
             (int(_DEFAULT_RANGE[0] * 3600), int(_DEFAULT_RANGE[1] * 3600))
         return _seconds(lo_s, hi_s, marks).map(values.Uren)
-    if kind == "geld":
+    if kind is TypeKind.GELD:
         cents = st.integers(0, _MONEY_MAX_CENTS)
         landmarks = sorted({c + d for c in marks.money for d in (-1, 0) if 0 <= c + d <= _MONEY_MAX_CENTS})
         branches = [st.integers(0, _MONEY_MAX_CENTS // 100).map(lambda e: e * 100), cents]
         if landmarks:
             branches.insert(1, st.sampled_from(landmarks))
         return st.one_of(branches).map(lambda c: rt.money_of_cents_string(str(c)))
-    if kind == "datum":
+    if kind is TypeKind.DATUM:
         first = min([anchor, *marks.dates])
         last = max([anchor, *marks.dates])
         offsets = st.integers((first - anchor).days - _DAYS_BEFORE, (last - anchor).days + _DAYS_AFTER)
         near = sorted({(d - anchor).days + e for d in marks.dates for e in (-1, 0, 1)})
         chosen = st.one_of(offsets, st.sampled_from(near)) if near else offsets
         return chosen.map(lambda n: values.date_of_python(anchor + datetime.timedelta(days=n)))
-    if kind == "duur":
+    if kind is TypeKind.DUUR:
         # One unit each, as a case file writes it; 12 maanden would be normalised to '1 jaar'.
         single = st.one_of(st.integers(0, 10).map(lambda n: values.duration(n, "jaar")),
                            st.integers(0, 11).map(lambda n: values.duration(n, "maanden")),
@@ -319,13 +320,13 @@ class _Pins(ir.ExprVisitor[Pins]):
     def var(self, e: ir.Var) -> Pins:
         if e.kind == "begrip" and e.name in self.reg.definitions:
             return self._deeper(self.reg.definitions[e.name].expr)
-        if e.kind == "invoer" and e.type.kind == "bool":
+        if e.kind == "invoer" and e.type.kind is TypeKind.BOOL:
             return {e.name: frozenset([True])}
         return {}
 
     def unary(self, e: ir.Unary) -> Pins:
         if e.op == "niet" and isinstance(e.operand, ir.Var) and e.operand.kind == "invoer" \
-                and e.operand.type.kind == "bool":
+                and e.operand.type.kind is TypeKind.BOOL:
             return {e.operand.name: frozenset([False])}
         return {}
 
@@ -342,7 +343,7 @@ class _Pins(ir.ExprVisitor[Pins]):
         return {}
 
     def lookup(self, e: ir.Lookup) -> Pins:
-        if e.type.kind == "bool" and _is_finite_fact(e.key) and isinstance(e.key, ir.Var):
+        if e.type.kind is TypeKind.BOOL and _is_finite_fact(e.key) and isinstance(e.key, ir.Var):
             t = self.reg.tables[e.table]
             i = t.column_index(e.column)
             return {e.key.name: _select(self.reg, e.key, {k for k, row in t.rows.items() if row[i] is True}, False)}
@@ -369,11 +370,11 @@ class _Pins(ir.ExprVisitor[Pins]):
 
 
 def _is_finite_fact(e: ir.Expr) -> bool:
-    return isinstance(e, ir.Var) and e.kind == "invoer" and e.type.kind in ("bool", "enum")
+    return isinstance(e, ir.Var) and e.kind == "invoer" and e.type.kind in (TypeKind.BOOL, TypeKind.ENUM)
 
 
 def _select(reg: ir.Regeling, fact: ir.Var, chosen: set[Value], negated: bool) -> frozenset[Value]:
     if not negated:
         return frozenset(chosen)
-    domain: list[Value] = [False, True] if fact.type.kind == "bool" else list(reg.enums[fact.type.enum].values)
+    domain: list[Value] = [False, True] if fact.type.kind is TypeKind.BOOL else list(reg.enums[fact.type.enum].values)
     return frozenset(v for v in domain if v not in chosen)

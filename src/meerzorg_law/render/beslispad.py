@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .. import ir
 from ..engine.trace import OutcomeStep
 from ..escape import xml as escape
+from ..types import TypeKind
 from .rule_text import naam, uitdrukking
 from .waarden import toon_enum
 
@@ -60,7 +61,7 @@ def hoofduitkomst(regeling: ir.Regeling) -> str:
 
 
 def _waarde(regeling: ir.Regeling, rule: ir.Rule) -> str:
-    if isinstance(rule.value, ir.Const) and rule.value.type.kind == "enum" and isinstance(rule.value.value, str):
+    if isinstance(rule.value, ir.Const) and rule.value.type.kind is TypeKind.ENUM and isinstance(rule.value.value, str):
         return toon_enum(regeling, rule.value.type.enum, rule.value.value)
     return uitdrukking(regeling, rule.value)
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from .. import ir
 from ..engine.trace import ConditionStep, RuleStep, Trace
 from ..span import ProvisionRef
+from ..types import TypeKind
 from ..values import Value
 from .herkomst import badge
 from .rangorde import rangorde_regels
@@ -158,6 +159,6 @@ def _badge(regeling: ir.Regeling, own: ir.Herkomst | None, ref: ProvisionRef) ->
 
 
 def _waarde(regeling: ir.Regeling, decl: ir.Definition, value: Value) -> str:
-    if decl.type.kind == "enum" and isinstance(value, str):
+    if decl.type.kind is TypeKind.ENUM and isinstance(value, str):
         return toon_enum(regeling, decl.type.enum, value)
     return toon(value)

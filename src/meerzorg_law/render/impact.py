@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from ..escape import rst
 from ..impact.report import SOORTEN, Groep, ImpactReport
+from ..types import TypeKind
 
 __all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_verbose"]
 
@@ -72,9 +73,9 @@ def _samenvatting(r: ImpactReport) -> list[str]:
         lines.append(f"Aannames: {r.populatiebestand} (bijzondere zorgbehoefte volgens referentiekader {kaders}).")
     lines += [f"Standaardaanname: {a}." for a in r.aannames]
     for naam, soort, voor_, na_ in r.andere_uitkomsten:
-        def fmt(x: Fraction | None, versie: str, soort: str = soort) -> str:
-            return f"niet in {versie}" if x is None else _n(int(x)) if soort == "bool" else _uren(x)
-        what = "cliënten met waar" if soort == "bool" else "som over de cliënten"
+        def fmt(x: Fraction | None, versie: str, soort: TypeKind = soort) -> str:
+            return f"niet in {versie}" if x is None else _n(int(x)) if soort is TypeKind.BOOL else _uren(x)
+        what = "cliënten met waar" if soort is TypeKind.BOOL else "som over de cliënten"
         lines.append(f"Uitkomst {naam} ({what}): {fmt(voor_, r.basis)} -> {fmt(na_, r.nieuw)}.")
     for scenario, voor, na, gewijzigd in r.gevoeligheid:
         lines.append(f"Gevoeligheid ({scenario} aandeel bijzondere zorgbehoefte): meerzorg {_n(voor)} -> {_n(na)}, "
@@ -152,7 +153,7 @@ def impact_json(r: ImpactReport) -> dict[str, Any]:
                                "per_casus_beslist": dict(r.per_casus),
                                "gevoeligheid": [{"scenario": s, "meerzorg_voor": v, "meerzorg_na": n,
                                                  "gewijzigd": g} for s, v, n, g in r.gevoeligheid],
-                               "andere_uitkomsten": [{"uitkomst": n, "type": t,
+                               "andere_uitkomsten": [{"uitkomst": n, "type": t.value,
                                                       "voor": _exact(v) if v is not None else None,
                                                       "na": _exact(a) if a is not None else None}
                                                      for n, t, v, a in r.andere_uitkomsten],

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .. import ir
 from ..span import ProvisionRef
+from ..types import TypeKind
 from .lezingen import MAX_WOORDEN, begrip_lezing, eigenschap_lezing, regel_lezing, versienamen
 from .rangorde import rangorde_regels
 from .rule_text import regels_van
@@ -45,7 +46,7 @@ def uitkomst_lezing(regeling: ir.Regeling, name: str) -> Lezing:
     subject = noun(regeling, name, "uitkomst")
     if decl.zin is not None and "[" in decl.zin.tekst:
         return Lezing(tuple(Zin(hoofdletter(zin_clause(decl.zin, neg).hoofd()) + ".") for neg in (False, True)))
-    if decl.type.kind == "enum" and decl.type.enum in regeling.enums:
+    if decl.type.kind is TypeKind.ENUM and decl.type.enum in regeling.enums:
         waarden = regeling.enums[decl.type.enum].values
         return Lezing((Zin(f"{hoofdletter(subject)} is een van deze:",
                            tuple(f"‘{toon_enum(regeling, decl.type.enum, v)}’" for v in waarden)),))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from .. import ir
+from ..types import TypeKind
 from .waarden import datum, toon, toon_enum
 from .zinnen import Bijzin, Clause, Lezing, Samen, Zin, clause, declared_zin, hoofdletter, noun, term, zin_clause
 
@@ -91,7 +92,7 @@ def voorwaarden_zin(hoofd: str, delen: list[Clause], slot: str = ".") -> Zin:
 
 
 def _waarde_tekst(regeling: ir.Regeling, e: ir.Expr) -> str:
-    if isinstance(e, ir.Const) and e.type.kind == "enum" and isinstance(e.value, str):
+    if isinstance(e, ir.Const) and e.type.kind is TypeKind.ENUM and isinstance(e.value, str):
         z = _enum_zin(regeling, e.type.enum, e.value)
         if z is not None and "[" not in z.tekst:
             return z.tekst
@@ -150,7 +151,7 @@ def begrip_lezing(regeling: ir.Regeling, d: ir.Definition) -> Lezing:
     """A begrip or parameter: a waar/onwaar one by its clause and when it holds, any other by its noun phrase
     and what it amounts to."""
     z = declared_zin(regeling, d.name, "begrip")
-    if d.type.kind == "bool":
+    if d.type.kind is TypeKind.BOOL:
         if z is not None and "[" in z.tekst:
             if isinstance(d.expr, ir.Const):
                 return Lezing((Zin(hoofdletter(zin_clause(z, not bool(d.expr.value)).hoofd()) + "."),))

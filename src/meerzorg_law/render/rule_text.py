@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .. import ir
 from ..span import ProvisionRef
+from ..types import TypeKind
 from .lezingen import begrip_lezing, eigenschap_lezing, regel_lezing, toekenning, versienamen
 from .zinnen import Lezing, Zin, clause, naam, term
 
@@ -53,7 +54,7 @@ def begrip_zin(regeling: ir.Regeling, definition: ir.Definition) -> str:
 def uitdrukking(regeling: ir.Regeling, e: ir.Expr) -> str:
     """An expression read aloud: a condition as a statement ("de verzekerde ontvangt zorg thuis"), any other
     value as a noun phrase."""
-    if e.type.kind == "bool":
+    if e.type.kind is TypeKind.BOOL:
         return clause(regeling, e).hoofd()
     return term(regeling, e)
 

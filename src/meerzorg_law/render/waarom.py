@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from .. import ir
 from ..engine.trace import OutcomeStep, RuleStep, Trace
+from ..types import TypeKind
 from ..values import Value
 from .lezing import Lezing, Samen, Zin, hoofdletter, zin_clause
 from .lezingen import MAX_WOORDEN
@@ -25,7 +26,7 @@ def _toon(regeling: ir.Regeling, name: str, kind: str, value: Value) -> str:
     decls: dict[str, ir.FactDecl] | dict[str, ir.OutcomeDecl] | dict[str, ir.Definition] = (
         regeling.facts if kind == "invoer" else regeling.outcomes if kind == "uitkomst" else regeling.definitions)
     decl = decls.get(name)
-    if decl is not None and decl.type.kind == "enum" and isinstance(value, str):
+    if decl is not None and decl.type.kind is TypeKind.ENUM and isinstance(value, str):
         return toon_enum(regeling, decl.type.enum, value)
     return toon(value)
 
@@ -44,7 +45,7 @@ def stelling(regeling: ir.Regeling, name: str, kind: str, value: Value,
             regeling.facts if kind == "invoer" else regeling.outcomes if kind == "uitkomst" else
             regeling.definitions)
         decl = decls.get(name)
-        if decl is not None and decl.type.kind == "enum" and isinstance(value, str):
+        if decl is not None and decl.type.kind is TypeKind.ENUM and isinstance(value, str):
             return hoofdletter(_is_waarde(regeling, z.tekst, decl.type.enum, value))
         return f"{hoofdletter(z.tekst)} is {waarde}"
     return f"{hoofdletter(naam(regeling, name, kind))}: {waarde}"

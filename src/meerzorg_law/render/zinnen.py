@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .. import ir
+from ..types import TypeKind
 from .lezing import Bijzin, Clause, Lezing, Samen, Zin, hoofdletter, join, ontken, zin_clause
 from .waarden import toon, toon_enum
 
@@ -98,7 +99,7 @@ _KORT = 40
 
 
 def _enum_of(e: ir.Expr) -> str:
-    return e.type.enum if e.type.kind == "enum" else ""
+    return e.type.enum if e.type.kind is TypeKind.ENUM else ""
 
 
 # --------------------------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ class _Termen(ir.ExprVisitor[str]):
         return text
 
     def const(self, e: ir.Const) -> str:
-        if e.type.kind == "enum" and isinstance(e.value, str):
+        if e.type.kind is TypeKind.ENUM and isinstance(e.value, str):
             return waarde(self.regeling, e.type.enum, e.value)
         return toon(e.value)
 
@@ -149,7 +150,7 @@ class _Termen(ir.ExprVisitor[str]):
     def bin_op(self, e: ir.BinOp) -> str:
         if e.op in _REKEN:
             left, right = e.left, e.right
-            if e.op == "*" and e.type.kind in ("uren", "geld") and isinstance(right, ir.Const):
+            if e.op == "*" and e.type.kind in (TypeKind.UREN, TypeKind.GELD) and isinstance(right, ir.Const):
                 left, right = right, left  # the checker puts the uren or geldbedrag first; read the factor first
             return f"{self.sub(left)} {_REKEN[e.op]} {self.sub(right)}"
         return clause(self.regeling, e, versies=self.versies).bij()
@@ -255,9 +256,9 @@ class _Clauses(ir.ExprVisitor[Clause]):
             if isinstance(value, ir.Const) and isinstance(value.value, str):
                 return self._is_waarde(element, enum, (value.value,), op != "=")
         left, right = self.termen.sub(e.left), self.termen.sub(e.right)
-        if e.left.type.kind == "datum":
+        if e.left.type.kind is TypeKind.DATUM:
             return Bijzin(left, "ligt", f"{_DATUM.get(op, op)} {right}")
-        if e.left.type.kind == "bool" and op in ("=", "<>", "≠"):
+        if e.left.type.kind is TypeKind.BOOL and op in ("=", "<>", "≠"):
             return Bijzin(left, "is", f"{'niet ' if op != '=' else ''}gelijk aan {right}")
         return Bijzin(left, "is", f"{_GETAL.get(op, op)} {right}")
 
@@ -283,7 +284,7 @@ class _Clauses(ir.ExprVisitor[Clause]):
 
     def _waarde(self, e: ir.Expr) -> str:
         """A value as a subject; a waar/onwaar one as "of ..." ("of de verzekerde recht op meer zorg heeft")."""
-        if e.type.kind == "bool":
+        if e.type.kind is TypeKind.BOOL:
             return f"of {_Clauses(self.regeling, False, self.versies).visit(e).bij()},"
         return self.termen.sub(e)
 
@@ -387,8 +388,8 @@ def _vereenvoudig(parts: list[ir.Expr | _Tussen]) -> list[ir.Expr | _Tussen]:
     for i, p in enumerate(out):
         for j, q in enumerate(out):
             if i < j and isinstance(p, ir.BinOp) and isinstance(q, ir.BinOp) and isinstance(p.left, ir.Var) and \
-                    isinstance(q.left, ir.Var) and p.left.name == q.left.name and p.left.type.kind == "datum" and \
-                    {p.op, q.op} == {">=", "<="}:
+                    isinstance(q.left, ir.Var) and p.left.name == q.left.name and \
+                    p.left.type.kind is TypeKind.DATUM and {p.op, q.op} == {">=", "<="}:
                 van, tot = (p.right, q.right) if p.op == ">=" else (q.right, p.right)
                 return _vereenvoudig([*out[:i], _Tussen(p.left, van, tot), *out[i + 1:j], *out[j + 1:]])
     return out

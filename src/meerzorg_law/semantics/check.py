@@ -15,9 +15,10 @@ from ..diagnostics import Diagnostic
 from ..span import GEGEVENS
 from ..syntax import ast
 from ..syntax.printer import print_expr
+from ..types import TypeKind
 
 _CMP = {"=", "<>", "<", "<=", ">", ">="}
-_ORDERED = {"geheel", "decimaal", "geld", "datum", "duur", "uren"}
+_ORDERED = T.ORDERED
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
         return ir.Const(False, T.FOUT, node.span)
 
     def resolve_type(self, t: ast.TypeExpr) -> T.Type:
-        if t.kind != "enum":
+        if t.kind is not TypeKind.ENUM:
             return T.Type(t.kind)
         if t.name not in self.scope.enums:
             close = tuple(difflib.get_close_matches(t.name, list(self.scope.enums), n=3))
@@ -70,7 +71,7 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
         got = e.type
         if got == expected or T.FOUT in (got, expected):
             return e
-        if got.kind == "geheel" and expected.kind == "decimaal":
+        if got.kind is TypeKind.GEHEEL and expected.kind is TypeKind.DECIMAAL:
             return ir.Unary("promote", e, T.DECIMAAL, e.span)
         self.error("E210", node, f"verwacht {expected}, maar '{print_expr(node)}' is {got}"
                                  f"{_uren_hint(e, expected)}")
@@ -85,7 +86,7 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
 
     def name(self, node: ast.Name, expected: T.Type | None) -> ir.Expr:
         s, n = self.scope, node.name
-        if expected is not None and expected.kind == "enum" and expected.enum in s.enums \
+        if expected is not None and expected.kind is TypeKind.ENUM and expected.enum in s.enums \
                 and n in s.enums[expected.enum].values:
             return ir.Const(n, expected, node.span)
         if n in s.facts:
@@ -94,7 +95,7 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
             return ir.Var(n, "begrip", s.definitions[n], node.span)
         if n in s.outcomes:
             return ir.Var(n, "uitkomst", s.outcomes[n].type, node.span)
-        if expected is not None and expected.kind == "enum" and expected.enum in s.enums \
+        if expected is not None and expected.kind is TypeKind.ENUM and expected.enum in s.enums \
                 and n not in s.facts and n not in s.definitions and n not in s.outcomes:
             options = s.enums[expected.enum].values
             close = tuple(difflib.get_close_matches(n, options, n=2))
@@ -128,14 +129,15 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
         if op in _CMP:
             left = self.infer(node.left)
             right = self.infer(node.right, left.type)
-            if left.type.kind == "enum" and right.type.kind != "enum" and isinstance(node.left, ast.Name):
+            if left.type.kind is TypeKind.ENUM and right.type.kind is not TypeKind.ENUM \
+                    and isinstance(node.left, ast.Name):
                 left = self.infer(node.left, right.type)  # "geen = andere_toeslag": resolve against the right
             common = T.unify_numeric(left.type, right.type)
             if common is None:
                 self.error("E215", node, f"kan {left.type} niet vergelijken met {right.type} in '{print_expr(node)}'"
                                          f"{_uren_hint(left, right.type) or _uren_hint(right, left.type)}")
                 return self._bad(node)
-            if op not in ("=", "<>") and common.kind not in _ORDERED | {"fout"}:
+            if op not in ("=", "<>") and common.kind not in _ORDERED | {TypeKind.FOUT}:
                 self.error("E216", node, f"'{op}' is niet gedefinieerd voor {common}; alleen = en <> zijn dat")
                 return self._bad(node)
             return ir.BinOp(op, self._promote(left, common), self._promote(right, common), T.BOOL, node.span)
@@ -152,12 +154,12 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
             left = ir.Unary("promote", left, T.DECIMAAL, left.span)
         if pr:
             right = ir.Unary("promote", right, T.DECIMAAL, right.span)
-        if op == "*" and rtype.kind in ("geld", "uren") and right.type.kind == rtype.kind:
+        if op == "*" and rtype.kind in (TypeKind.GELD, TypeKind.UREN) and right.type.kind == rtype.kind:
             left, right = right, left
         return ir.BinOp(op, left, right, rtype, node.span)
 
     def _promote(self, e: ir.Expr, common: T.Type) -> ir.Expr:
-        if e.type.kind == "geheel" and common.kind == "decimaal":
+        if e.type.kind is TypeKind.GEHEEL and common.kind is TypeKind.DECIMAAL:
             return ir.Unary("promote", e, T.DECIMAAL, e.span)
         return e
 
@@ -168,9 +170,9 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
             return ir.InTable(self.expect(node.element, table.key_type), table.name, node.negated, T.BOOL, node.span)
         if isinstance(coll, ast.SetLit):
             element = self.infer(node.element)
-            if element.type.kind == "enum" and isinstance(node.element, ast.Name) and coll.items:
+            if element.type.kind is TypeKind.ENUM and isinstance(node.element, ast.Name) and coll.items:
                 probe = self.infer(coll.items[0])
-                if probe.type.kind == "enum" and probe.type != element.type:
+                if probe.type.kind is TypeKind.ENUM and probe.type != element.type:
                     element = self.infer(node.element, probe.type)
             items = tuple(self.expect(i, element.type) for i in coll.items)
             return ir.InSet(element, items, node.negated, T.BOOL, node.span)
@@ -181,7 +183,7 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
         if node.op == "niet":
             return ir.Unary("niet", self.expect(node.operand, T.BOOL), T.BOOL, node.span)
         operand = self.infer(node.operand, expected)
-        if operand.type.kind not in ("geheel", "decimaal", "geld", "duur", "uren"):
+        if operand.type.kind not in (TypeKind.GEHEEL, TypeKind.DECIMAAL, TypeKind.GELD, TypeKind.DUUR, TypeKind.UREN):
             self.error("E217", node, f"kan {operand.type} niet negatief maken")
         return ir.Unary("-", operand, operand.type, node.span)
 
@@ -285,6 +287,6 @@ class Checker(ast.ExprVisitor[T.Type | None, ir.Expr]):
 
 def _uren_hint(number: ir.Expr, other: T.Type) -> str:
     """Where a written number meets uren: how to write it as uren (the language does not guess the unit)."""
-    if other.kind == "uren" and isinstance(number, ir.Const) and number.type.numeric:
+    if other.kind is TypeKind.UREN and isinstance(number, ir.Const) and number.type.numeric:
         return "; schrijf een aantal uren als uu:mm, zoals 168:00 of 0:30"
     return ""

@@ -15,6 +15,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..span import GEGEVENS, ProvisionRef, Span
 from ..syntax import ast
 from ..syntax.printer import print_expr
+from ..types import TypeKind
 from ..values import Integer, Value, decimal_of_integer
 from .beperkingen import lower_beperkingen
 from .check import Checker, Scope
@@ -57,19 +58,19 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             t = checker.resolve_type(d.type)
             bereik = None
             if d.bereik is not None:
-                if not t.numeric and t.kind != "uren":
+                if not t.numeric and t.kind is not TypeKind.UREN:
                     diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal "
                                                             f"of uren, niet {t}"))
                 else:
                     lo, hi = (checker.expect(b, t) for b in d.bereik)
                     bereik = (_const(lo), _const(hi))
             scope.facts[d.name] = ir.FactDecl(d.name, t, d.optioneel, bereik, d.label, d.span,
-                                              _zin(d.zin, t.kind == "bool", diags))
+                                              _zin(d.zin, t.kind is TypeKind.BOOL, diags))
     for d in reg.gegevens:
         if isinstance(d, ast.Uitkomst) and declare(d.name, d.span, "uitkomst"):
             t = checker.resolve_type(d.type)
             scope.outcomes[d.name] = ir.OutcomeDecl(d.name, t, None, d.label, d.span,
-                                                    _zin(d.zin, t.kind == "bool", diags))
+                                                    _zin(d.zin, t.kind is TypeKind.BOOL, diags))
 
     for d in reg.gegevens:
         if isinstance(d, ast.Beperking):
@@ -93,7 +94,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             definitions[b.name] = ir.Definition(b.name, b.label, scope.definitions[b.name], expr,
                                                 print_expr(b.expr), b.is_parameter, b.span,
                                                 _herkomst(b.herkomst),
-                                                _zin(b.zin, scope.definitions[b.name].kind == "bool", diags))
+                                                _zin(b.zin, scope.definitions[b.name].kind is TypeKind.BOOL, diags))
 
     # Standaard values, now that every name is known.
     for d in reg.gegevens:
@@ -314,7 +315,7 @@ def _property(e: ast.Eigenschap, scope: Scope, diags: list[Diagnostic]) -> ir.Pr
     if m.uitkomst not in scope.outcomes:
         diags.append(Diagnostic("E280", m.span, f"'{m.uitkomst}' is geen uitkomst"))
     fact = scope.facts.get(m.invoer)
-    if fact is None or not (fact.type.numeric or fact.type.kind == "uren"):
+    if fact is None or not (fact.type.numeric or fact.type.kind is TypeKind.UREN):
         diags.append(Diagnostic("E281", m.span, f"'{m.invoer}' is geen invoer met een getal of uren"))
     return ir.Property(e.name, e.label, e.versies, waarvoor, "monotoon", None, m.uitkomst, m.invoer,
                        f"{m.uitkomst} daalt niet als {m.invoer} stijgt", e.span, e.verwacht_geschonden)

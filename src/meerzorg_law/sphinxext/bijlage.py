@@ -13,6 +13,7 @@ from sphinx.util import logging
 from .. import ir
 from ..render.waarden import toon
 from ..span import ProvisionRef
+from ..types import TypeKind
 from .artikel import segmenten, tekst_of_renvooi
 from .basis import RegelingBasis, badge, datum
 from .bouwstenen import Cel, alineas, koppeling, tabel, uitklapblok
@@ -99,7 +100,7 @@ class BijlageDirective(RegelingBasis):
         return out
 
     def _tabel(self, reg: ir.Regeling, vid: str, table: ir.Table) -> list[nodes.Node]:
-        enum = reg.enums.get(table.key_type.enum) if table.key_type.kind == "enum" else None
+        enum = reg.enums.get(table.key_type.enum) if table.key_type.kind is TypeKind.ENUM else None
         beschreven = {k: v for k, v in table.row_labels.items() if "\n" in v.strip()}
         blokken: dict[str, nodes.Element] = {}
         for key, label in beschreven.items():

@@ -22,6 +22,7 @@ from ..escape import html
 from ..javascript import NietOndersteund, feiten_van, js, programma
 from ..output import OutputError, write_text_atomic
 from ..render.waarom import redenen_van
+from ..types import TypeKind
 from ..values import format_value
 from .basis import RegelingBasis, versie_soort, versie_titel
 from .sitedata import SiteData, laad_regeling
@@ -61,7 +62,7 @@ def vraagzin(f: ir.FactDecl) -> str:
     if tekst:
         return f"Wat is {tekst}?"
     label = f.label or f.name.replace("_", " ")
-    return label[:1].upper() + label[1:] + ("?" if f.type.kind == "bool" else "")
+    return label[:1].upper() + label[1:] + ("?" if f.type.kind is TypeKind.BOOL else "")
 
 
 def _vragen(data: SiteData) -> list[dict[str, Any]]:
@@ -75,15 +76,15 @@ def _vragen(data: SiteData) -> list[dict[str, Any]]:
             if name in vragen or name not in gelezen:
                 continue
             f = reg.facts[name]
-            hints = [f.label] if f.label and f.zin is not None and f.type.kind != "bool" else []
+            hints = [f.label] if f.label and f.zin is not None and f.type.kind is not TypeKind.BOOL else []
             vraag: dict[str, Any] = {"naam": name, "soort": f.type.kind, "vraag": vraagzin(f),
                                      "optioneel": f.optioneel, "opties": []}
-            if f.type.kind == "enum":
+            if f.type.kind is TypeKind.ENUM:
                 e = reg.enums[f.type.enum]
                 vraag["opties"] = [(w, _optie(w, lab)) for w, lab in zip(e.values, e.labels, strict=True)]
-            if f.type.kind == "uren":
+            if f.type.kind is TypeKind.UREN:
                 hints.append("in uren en minuten, bijvoorbeeld 12:30")
-            if f.bereik is not None and f.type.kind in ("geheel", "decimaal", "uren"):
+            if f.bereik is not None and f.type.kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL, TypeKind.UREN):
                 lo, hi = (format_value(x) for x in f.bereik)
                 hints.append(f"van {lo} tot en met {hi}")
             if f.optioneel:
@@ -124,7 +125,7 @@ def _pagina(data: SiteData) -> dict[str, Any]:
         uitkomsten = []
         for name, o in reg.outcomes.items():
             waarden = {}
-            if o.type.kind == "enum":
+            if o.type.kind is TypeKind.ENUM:
                 e = reg.enums[o.type.enum]
                 waarden = dict(zip(e.values, e.labels, strict=True))
             uitkomsten.append({"naam": name, "label": o.label or name.replace("_", " "), "soort": o.type.kind,

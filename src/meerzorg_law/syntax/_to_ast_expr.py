@@ -14,6 +14,7 @@ from lark.tree import Meta
 from .. import values
 from ..diagnostics import Diagnostic
 from ..span import Span
+from ..types import TypeKind
 from . import ast
 
 
@@ -102,34 +103,34 @@ class ExprToAst(Transformer[Token, Any]):
         return ast.Name(str(tok), self._span(meta))
 
     def geheel(self, meta: Meta, tok: Token) -> ast.Literal:
-        return ast.Literal(values.integer(int(tok)), "geheel", str(tok), self._span(meta))
+        return ast.Literal(values.integer(int(tok)), TypeKind.GEHEEL, str(tok), self._span(meta))
 
     def decimaal(self, meta: Meta, tok: Token) -> ast.Literal:
-        return ast.Literal(values.decimal_of_text(str(tok)), "decimaal", str(tok), self._span(meta))
+        return ast.Literal(values.decimal_of_text(str(tok)), TypeKind.DECIMAAL, str(tok), self._span(meta))
 
     def geld(self, meta: Meta, tok: Token) -> ast.Literal:
-        return ast.Literal(values.money_of_text(str(tok)), "geld", str(tok), self._span(meta))
+        return ast.Literal(values.money_of_text(str(tok)), TypeKind.GELD, str(tok), self._span(meta))
 
     def datum(self, meta: Meta, tok: Token) -> ast.Literal:
         try:
-            return ast.Literal(values.date_of_text(str(tok)), "datum", str(tok), self._span(meta))
+            return ast.Literal(values.date_of_text(str(tok)), TypeKind.DATUM, str(tok), self._span(meta))
         except ValueError:
             raise NodeError(Diagnostic("E010", self._span(meta), f"'{tok}' is geen geldige datum")) from None
 
     def duur(self, meta: Meta, n: Token, unit: Token) -> ast.Literal:
-        return ast.Literal(values.duration(int(n), str(unit)), "duur", f"{n} {unit}", self._span(meta))
+        return ast.Literal(values.duration(int(n), str(unit)), TypeKind.DUUR, f"{n} {unit}", self._span(meta))
 
     def uren(self, meta: Meta, tok: Token) -> ast.Literal:
         try:
-            return ast.Literal(values.uren_of_text(str(tok)), "uren", str(tok), self._span(meta))
+            return ast.Literal(values.uren_of_text(str(tok)), TypeKind.UREN, str(tok), self._span(meta))
         except ValueError as e:
             raise NodeError(Diagnostic("E011", self._span(meta), str(e))) from None
 
     def waar(self, meta: Meta) -> ast.Literal:
-        return ast.Literal(True, "bool", "waar", self._span(meta))
+        return ast.Literal(True, TypeKind.BOOL, "waar", self._span(meta))
 
     def onwaar(self, meta: Meta) -> ast.Literal:
-        return ast.Literal(False, "bool", "onwaar", self._span(meta))
+        return ast.Literal(False, TypeKind.BOOL, "onwaar", self._span(meta))
 
     def verzameling(self, meta: Meta, *items: ast.Expr) -> ast.SetLit:
         return ast.SetLit(tuple(i for i in items if i is not None), self._span(meta))

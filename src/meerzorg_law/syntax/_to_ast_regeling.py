@@ -14,6 +14,7 @@ from lark.tree import Meta
 
 from ..diagnostics import Diagnostic
 from ..span import ProvisionRef, lidnummer_van_woord
+from ..types import TypeKind
 from . import _parts as P
 from . import ast
 from ._to_ast_expr import ExprToAst, NodeError, text_of
@@ -166,32 +167,32 @@ class RegelingToAst(ExprToAst):
     def bereik(self, meta: Meta, lo: ast.Literal, hi: ast.Literal) -> tuple[ast.Literal, ast.Literal]:
         return (lo, hi)
 
-    def _type(self, meta: Meta, kind: str, name: str = "") -> ast.TypeExpr:
+    def _type(self, meta: Meta, kind: TypeKind, name: str = "") -> ast.TypeExpr:
         return ast.TypeExpr(kind, name, self._span(meta))
 
     def type_bool(self, meta: Meta, *_: Token) -> ast.TypeExpr:
-        return self._type(meta, "bool")
+        return self._type(meta, TypeKind.BOOL)
 
     def type_geheel(self, meta: Meta) -> ast.TypeExpr:
-        return self._type(meta, "geheel")
+        return self._type(meta, TypeKind.GEHEEL)
 
     def type_decimaal(self, meta: Meta) -> ast.TypeExpr:
-        return self._type(meta, "decimaal")
+        return self._type(meta, TypeKind.DECIMAAL)
 
     def type_geld(self, meta: Meta) -> ast.TypeExpr:
-        return self._type(meta, "geld")
+        return self._type(meta, TypeKind.GELD)
 
     def type_datum(self, meta: Meta) -> ast.TypeExpr:
-        return self._type(meta, "datum")
+        return self._type(meta, TypeKind.DATUM)
 
     def type_duur(self, meta: Meta) -> ast.TypeExpr:
-        return self._type(meta, "duur")
+        return self._type(meta, TypeKind.DUUR)
 
     def type_uren(self, meta: Meta) -> ast.TypeExpr:
-        return self._type(meta, "uren")
+        return self._type(meta, TypeKind.UREN)
 
     def type_enum(self, meta: Meta, naam: Token) -> ast.TypeExpr:
-        return self._type(meta, "enum", str(naam))
+        return self._type(meta, TypeKind.ENUM, str(naam))
 
     def _begrip(self, meta: Meta, naam: Token, rest: tuple[Any, ...], is_parameter: bool) -> ast.Begrip:
         label = text_of(rest[0]) if isinstance(rest[0], Token) else ""

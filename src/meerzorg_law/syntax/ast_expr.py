@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, Union
 
 from ..span import Span
+from ..types import TypeKind
 from ..values import Value
 
 
@@ -18,10 +19,10 @@ class Name:
 
 @dataclass(frozen=True, slots=True)
 class Literal:
-    """A constant; ``kind`` is one of waar/onwaar, geheel, decimaal, geld, datum, duur."""
+    """A constant; ``kind`` is its TypeKind (bool, geheel, decimaal, geld, datum, duur, uren)."""
 
     value: Value
-    kind: str
+    kind: TypeKind
     text: str
     span: Span
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Union
 
 from ..span import ProvisionRef, Span
+from ..types import TypeKind
 from .ast_expr import Expr, Literal
 
 # --------------------------------------------------------------------------------------------------
@@ -19,9 +20,9 @@ from .ast_expr import Expr, Literal
 
 @dataclass(frozen=True, slots=True)
 class TypeExpr:
-    """``kind`` is bool, geheel, decimaal, geld, datum, duur or enum (then ``name`` is the enumeratie)."""
+    """``kind`` is a TypeKind; with ``TypeKind.ENUM``, ``name`` is the enumeratie."""
 
-    kind: str
+    kind: TypeKind
     name: str
     span: Span
 

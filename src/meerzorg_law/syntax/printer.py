@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..span import ProvisionRef, rangtelwoord
+from ..types import TYPE_WORDS, TypeKind
 from . import ast
 
 __all__ = ["print_bepaling", "print_document", "print_expr"]
@@ -71,7 +72,7 @@ class _Printer(ast.ExprVisitor[None, tuple[str, int]]):
 
     def column(self, e: ast.Column, _: None) -> tuple[str, int]:
         # "1,5.x" does not lex (a decimal may not be followed by a dot), so a decimal base gets parentheses.
-        base = f"({e.base.text})" if isinstance(e.base, ast.Literal) and e.base.kind == "decimaal" else None
+        base = f"({e.base.text})" if isinstance(e.base, ast.Literal) and e.base.kind is TypeKind.DECIMAAL else None
         return f"{base or self.wrap(e.base, _ATOM)}.{e.column}", _ATOM
 
     def call(self, e: ast.Call, _: None) -> tuple[str, int]:
@@ -97,8 +98,6 @@ _PRINTER = _Printer()
 # --------------------------------------------------------------------------------------------------
 
 _INDENT = "  "
-_TYPES = {"bool": "waar/onwaar", "geheel": "geheel getal", "decimaal": "decimaal", "geld": "geldbedrag",
-          "datum": "datum", "duur": "duur", "uren": "uren"}
 
 
 def print_document(doc: ast.Document) -> str:
@@ -139,7 +138,7 @@ def _zin(zin: ast.Zin | None, ind: int) -> str:
 
 
 def _type(t: ast.TypeExpr) -> str:
-    return t.name if t.kind == "enum" else _TYPES[t.kind]
+    return t.name if t.kind is TypeKind.ENUM else TYPE_WORDS[t.kind]
 
 
 def _lid(nummer: str) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import z3
 
 from .. import ir
+from ..types import ORDERED, TypeKind
 from ..values import Value, format_value
 from . import budget
 from .smt import Term, Translator, Universe, Unsupported, beperkingen
@@ -23,7 +24,7 @@ from .witness import find_client
 __all__ = ["BEWEZEN", "GESCHONDEN", "ONBESLIST", "ONVERTAALBAAR", "Proof", "checked_elsewhere", "prove_property"]
 
 BEWEZEN, GESCHONDEN, ONVERTAALBAAR, ONBESLIST = "bewezen", "geschonden", "onvertaalbaar", "onbeslist"
-_ORDERED = {"bool", "geheel", "decimaal", "geld", "datum", "duur", "uren"}
+_ORDERED = ORDERED | {TypeKind.BOOL}
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +120,7 @@ def _monotone(u: Universe, vid: str, vids: tuple[str, ...], versies: tuple[str, 
         raise Unsupported(f"'daalt' voor {prop.uitkomst}", prop.span)
     sort = u.sort(fact.type, fact.span)
     low, high = z3.Const(f"{prop.invoer}#laag", sort), z3.Const(f"{prop.invoer}#hoog", sort)
-    goal: list[z3.BoolRef] = [low < high] if fact.type.kind != "bool" else [z3.Not(low), high]
+    goal: list[z3.BoolRef] = [low < high] if fact.type.kind is not TypeKind.BOOL else [z3.Not(low), high]
     for v in vids:
         if prop.invoer in u.versions[v].facts:
             d = u.versions[v].facts[prop.invoer]
@@ -137,10 +138,10 @@ def _monotone(u: Universe, vid: str, vids: tuple[str, ...], versies: tuple[str, 
         goal.append(out.ok)
         results.append(out.val)
     a, b = results
-    goal.append(z3.And(a, z3.Not(b)) if decl.type.kind == "bool" else b < a)
+    goal.append(z3.And(a, z3.Not(b)) if decl.type.kind is TypeKind.BOOL else b < a)
     found = find_client(u, vids, goal, extra=[(Term(low, t), fact.type), (Term(high, t), fact.type),
                                               (Term(a, t), decl.type), (Term(b, t), decl.type)],
-                        grid=[low, high] if fact.type.kind == "decimaal" else [])
+                        grid=[low, high] if fact.type.kind is TypeKind.DECIMAAL else [])
     if found is None:
         return Proof(BEWEZEN, versies)
     facts, (lo, hi, va, vb) = found

@@ -20,6 +20,7 @@ import z3
 from .. import ir
 from ..engine.failure import MAX_DIGITS
 from ..span import Span
+from ..types import TypeKind
 from .universe import DAY_MAX, DAY_MIN, TRUE, Term, Universe, Unsupported, conj
 
 __all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported", "beperkingen"]
@@ -191,27 +192,27 @@ class Translator(ir.ExprVisitor[Term]):
         ok = conj(a.ok, b.ok)
         ka, kb = e.left.type.kind, e.right.type.kind
         if op == "/":
-            if ka == "geld" and kb != "geld":
+            if ka is TypeKind.GELD and kb is not TypeKind.GELD:
                 raise Unsupported("een geldbedrag gedeeld door een getal", e.span)
-            if ka == "duur":
+            if ka is TypeKind.DUUR:
                 raise Unsupported("een duur gedeeld door een duur", e.span)
-            if ka == "uren" and kb != "uren":  # rounded to the second, as the engine does
+            if ka is TypeKind.UREN and kb is not TypeKind.UREN:  # rounded to the second, as the engine does
                 return Term(_round_half_up(z3.ToReal(a.val) / b.val), conj(ok, b.val != 0))
             x, y = (z3.ToReal(t.val) if t.val.sort() == z3.IntSort() else t.val for t in (a, b))
             return Term(x / y, conj(ok, y != 0))
         if op == "*":
-            if ka == "geld" or kb == "geld":
-                cents, factor = (a.val, b.val) if ka == "geld" else (b.val, a.val)
+            if ka is TypeKind.GELD or kb is TypeKind.GELD:
+                cents, factor = (a.val, b.val) if ka is TypeKind.GELD else (b.val, a.val)
                 product = _money_times(cents, factor)
-            elif ka == "uren":
+            elif ka is TypeKind.UREN:
                 product = _round_half_up(z3.ToReal(a.val) * b.val)
             else:
                 product = a.val * b.val
-            if e.type.kind == "duur":
+            if e.type.kind is TypeKind.DUUR:
                 return Term(product, ok)
             # The engine refuses a product of more than MAX_DIGITS digits (R007).
             return Term(product, conj(ok, product < _LIMIT, product > -_LIMIT))
-        if e.type.kind == "datum":  # datum ± duur must stay within the years 1-9999 (R006)
+        if e.type.kind is TypeKind.DATUM:  # datum ± duur must stay within the years 1-9999 (R006)
             day = a.val + b.val if op == "+" else a.val - b.val
             return Term(day, conj(ok, day >= DAY_MIN, day <= DAY_MAX))
         if op == "+":

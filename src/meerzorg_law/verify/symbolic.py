@@ -22,6 +22,7 @@ from .. import ir
 from ..engine.compile import Decision, EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..engine.trace import trace_diff
+from ..types import ORDERED, TypeKind
 from ..values import Value, format_value
 from . import budget
 from .smt import Translator, Universe
@@ -30,7 +31,7 @@ from .witness import client, find_client
 __all__ = ["Group", "SymbolicDiff", "symbolic_diff"]
 
 _COMPARISONS = {"<", "<=", ">", ">=", "=", "<>"}
-_NUMERIC = {"geheel", "decimaal", "geld", "datum", "duur", "uren"}
+_NUMERIC = ORDERED
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,9 +124,9 @@ def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling,
         if f.optioneel:
             out += [_Literal(t.ok, f"{label} is bekend", f"?{name}"),
                     _Literal(z3.Not(t.ok), f"{label} is niet bekend", f"?{name}")]
-        if f.type.kind == "bool":
+        if f.type.kind is TypeKind.BOOL:
             out += [_Literal(t.val, label, name), _Literal(z3.Not(t.val), f"niet {label}", name)]
-        elif f.type.kind == "enum":
+        elif f.type.kind is TypeKind.ENUM:
             out += [_Literal(t.val == u.index(f.type.enum, v), label, name, v) for v in u.enum_values[f.type.enum]]
         elif f.bereik is not None and f.type.kind in _NUMERIC:
             low = u.const(f.bereik[0], f.type, f.span)
@@ -138,7 +139,7 @@ def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling,
         # The waar/onwaar begrippen and every comparison of numbers or dates in the rules and begrippen: the
         # conditions the drafters wrote, so a group reads in their words.
         atoms: list[ir.Expr] = [ir.Var(d.name, "begrip", d.type, d.span) for d in reg.definitions.values()
-                                if d.type.kind == "bool"]
+                                if d.type.kind is TypeKind.BOOL]
         exprs = [*(c.expr for r in reg.rules for c in r.conditions), *(d.expr for d in reg.definitions.values())]
         atoms += [e for x in exprs for e in ir.walk(x)
                   if isinstance(e, ir.BinOp) and e.op in _COMPARISONS and e.left.type.kind in _NUMERIC]

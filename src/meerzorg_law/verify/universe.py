@@ -9,7 +9,7 @@ without error.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
@@ -18,7 +18,7 @@ from catala import runtime as rt
 
 from .. import ir
 from ..span import Span
-from ..types import Type
+from ..types import Type, TypeKind
 from ..values import Uren, Value, decimal_as_fraction
 
 __all__ = ["DAY_MAX", "DAY_MIN", "TRUE", "Term", "Universe", "Unsupported", "conj"]
@@ -50,6 +50,16 @@ def conj(*xs: z3.BoolRef) -> z3.BoolRef:
     return TRUE if not parts else parts[0] if len(parts) == 1 else z3.And(*parts)
 
 
+# The z3 sort of each type kind (None: the verifier does not translate it): geld in cents, datum a day number,
+# duur in days, uren in whole seconds, an enumeration value its index. The SMT verifier's one mapping keyed by
+# TypeKind (tests/test_typekind.py checks it is complete).
+SMT_SORTS: dict[TypeKind, Callable[[], z3.SortRef] | None] = {
+    TypeKind.BOOL: z3.BoolSort, TypeKind.DECIMAAL: z3.RealSort, TypeKind.GEHEEL: z3.IntSort, TypeKind.GELD: z3.IntSort,
+    TypeKind.DATUM: z3.IntSort, TypeKind.DUUR: z3.IntSort, TypeKind.UREN: z3.IntSort, TypeKind.ENUM: z3.IntSort,
+    TypeKind.TABEL: None, TypeKind.FOUT: None,
+}
+
+
 class Universe:
     """The clients of a set of versions: one z3 variable per fact, enumeration values numbered once."""
 
@@ -72,13 +82,10 @@ class Universe:
         return self.enum_values[enum].index(value)
 
     def sort(self, t: Type, span: Span) -> z3.SortRef:
-        if t.kind == "bool":
-            return z3.BoolSort()
-        if t.kind == "decimaal":
-            return z3.RealSort()
-        if t.kind in ("geheel", "geld", "datum", "duur", "uren", "enum"):  # uren: whole seconds
-            return z3.IntSort()
-        raise Unsupported(f"type {t}", span)
+        make = SMT_SORTS[t.kind]
+        if make is None:
+            raise Unsupported(f"type {t}", span)
+        return make()
 
     def fact(self, name: str) -> Term:
         """The value of fact ``name`` and whether the client has it (always, for a required fact)."""
@@ -113,11 +120,11 @@ class Universe:
     def range(self, d: ir.FactDecl, reg: ir.Regeling, v: z3.ExprRef) -> list[z3.BoolRef]:
         """The values fact ``d`` may take in ``reg``."""
         t = d.type
-        if t.kind == "enum":
+        if t.kind is TypeKind.ENUM:
             allowed = [self.index(t.enum, x) for x in reg.enums[t.enum].values]
             return [z3.Or(*[v == i for i in allowed])]
         out: list[z3.BoolRef] = []
-        if t.kind == "datum":
+        if t.kind is TypeKind.DATUM:
             out += [v >= DAY_MIN, v <= DAY_MAX]
         if d.bereik is not None:
             lo, hi = (self.const(x, t, d.span) for x in d.bereik)
@@ -151,19 +158,19 @@ class Universe:
     def value(self, model: z3.ModelRef, term: z3.ExprRef, t: Type) -> Value:
         """A model's value of a term of type ``t``, as the engine's Value."""
         v = model.eval(term, model_completion=True)
-        if t.kind == "bool":
+        if t.kind is TypeKind.BOOL:
             return bool(z3.is_true(v))
-        if t.kind == "enum":
+        if t.kind is TypeKind.ENUM:
             return self.enum_values[t.enum][v.as_long()]
-        if t.kind == "geheel":
+        if t.kind is TypeKind.GEHEEL:
             return rt.integer_of_int(v.as_long())
-        if t.kind == "decimaal":
+        if t.kind is TypeKind.DECIMAAL:
             q = Fraction(v.numerator_as_long(), v.denominator_as_long())
             return rt.Decimal(str(q.numerator)) / rt.Decimal(str(q.denominator))
-        if t.kind == "geld":
+        if t.kind is TypeKind.GELD:
             return rt.money_of_cents_string(str(v.as_long()))
-        if t.kind == "datum":
+        if t.kind is TypeKind.DATUM:
             return rt.date_of_datetime(datetime.date.fromordinal(v.as_long()))
-        if t.kind == "uren":
+        if t.kind is TypeKind.UREN:
             return Uren(v.as_long())
         return rt.duration_of_numbers(0, 0, v.as_long())

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 import z3
 
 from .. import ir
-from ..types import Type
+from ..types import Type, TypeKind
 from ..values import Value
 from . import budget
 from .smt import Term, Translator, Universe, Unsupported
@@ -33,12 +33,12 @@ def _reference(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
             out.append(z3.Not(t.ok))
             continue
         kind = f.type.kind
-        if kind == "bool":
+        if kind is TypeKind.BOOL:
             out.append(z3.Not(t.val))
-        elif kind == "enum":
+        elif kind is TypeKind.ENUM:
             first = next(r.enums[f.type.enum].values[0] for r in regs if f.type.enum in r.enums)
             out.append(t.val == u.index(f.type.enum, first))
-        elif kind == "datum":
+        elif kind is TypeKind.DATUM:
             out.append(t.val == regs[0].geldig_vanaf.toordinal())
         elif f.bereik is not None:
             out.append(t.val == u.const(f.bereik[0], f.type, f.span))
@@ -50,10 +50,10 @@ def _reference(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
 def _grid(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
     out = []
     for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
-        if u.facts[name].type.kind == "decimaal":
+        if u.facts[name].type.kind is TypeKind.DECIMAAL:
             k = z3.Int(f"{name}#cent")
             out.append(u.fact(name).val * _GRID == z3.ToReal(k))
-        elif u.facts[name].type.kind == "uren":  # whole minutes first, as the rekentool's uu:mm
+        elif u.facts[name].type.kind is TypeKind.UREN:  # whole minutes first, as the rekentool's uu:mm
             out.append(u.fact(name).val % 60 == 0)
     return out
 
@@ -150,11 +150,11 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
         solver.add_soft(z3.IsInt(term), 1)
     for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
         kind = u.facts[name].type.kind
-        if kind == "decimaal":
+        if kind is TypeKind.DECIMAAL:
             solver.add_soft(z3.IsInt(u.fact(name).val), 1)
-        elif kind == "uren":
+        elif kind is TypeKind.UREN:
             solver.add_soft(u.fact(name).val % 3600 == 0, 1)
-        elif kind == "datum":
+        elif kind is TypeKind.DATUM:
             day = u.versions[vids[0]].geldig_vanaf.toordinal()
             solver.add_soft(u.fact(name).val == day, 1)
             solver.add_soft(u.fact(name).val >= day - 366, 1)
@@ -165,9 +165,9 @@ def _optimizer(u: Universe, vids: Sequence[str], grid: Sequence[z3.ExprRef]) -> 
     lows = []
     for name in dict.fromkeys(n for v in vids for n in u.versions[v].facts):
         f = u.facts[name]
-        if f.type.kind in ("geheel", "decimaal", "uren") and f.bereik is not None:
+        if f.type.kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL, TypeKind.UREN) and f.bereik is not None:
             val = u.fact(name).val
-            lows.append(val - u.const(f.bereik[0], f.type, f.span) if f.type.kind == "decimaal"
+            lows.append(val - u.const(f.bereik[0], f.type, f.span) if f.type.kind is TypeKind.DECIMAAL
                         else z3.ToReal(val) - z3.ToReal(u.const(f.bereik[0], f.type, f.span)))
     if lows:
         solver.minimize(z3.Sum(*lows))
