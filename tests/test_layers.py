@@ -1,4 +1,5 @@
-"""Data flows one way: a module may import only from its own layer or the layers above it."""
+"""Data flows one way: a module may import only from its own layer or the layers above it, and no modules
+import each other in a circle (an import inside a function counts: it only hides the circle)."""
 
 from __future__ import annotations
 
@@ -104,4 +105,112 @@ def test_layer_test_can_fail(tmp_path: Path) -> None:
         "semantics/lower.py:2 imports render (a lower layer)",
         "syntax/parse.py:2 imports engine (a lower layer)",
         "syntax/printer.py:1 imports cli (a lower layer)",
+    ]
+
+
+def module_name(path: Path, package: Path) -> str:
+    parts = list(path.relative_to(package).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def module_imports(path: Path, package: Path = PACKAGE) -> set[str]:
+    """The package's modules that ``path`` imports (dotted, under meerzorg_law), at any depth in the file, inside
+    functions too; an import under ``if TYPE_CHECKING:`` does not run and does not count."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    rel = list(path.relative_to(package).with_suffix("").parts)
+    here = rel[:-1]  # the package the module is in
+
+    def exists(parts: list[str]) -> bool:
+        p = package.joinpath(*parts)
+        return p.with_suffix(".py").is_file() or (p / "__init__.py").is_file()
+
+    typing_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
+                   and "TYPE_CHECKING" in ast.unparse(node.test) for b in node.body for n in ast.walk(b)}
+    out: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                target = here[: len(here) - node.level + 1] + (node.module.split(".") if node.module else [])
+            elif node.module and node.module.split(".")[0] == "meerzorg_law":
+                target = node.module.split(".")[1:]
+            else:
+                continue
+            for alias in node.names:  # "from . import ast" imports the module syntax.ast
+                sub = [*target, alias.name]
+                out.add(".".join(sub) if exists(sub) else ".".join(target))
+        elif isinstance(node, ast.Import):
+            out.update(".".join(a.name.split(".")[1:]) for a in node.names if a.name.startswith("meerzorg_law."))
+    out.discard(module_name(path, package))
+    out.discard("")
+    return out
+
+
+def import_circles(package: Path) -> list[list[str]]:
+    """Every set of modules that import each other in a circle (the strongly connected components of the import
+    graph with more than one module), each sorted."""
+    graph = {module_name(p, package): module_imports(p, package) for p in sorted(package.rglob("*.py"))}
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    circles: list[list[str]] = []
+
+    def visit(v: str) -> None:  # Tarjan's algorithm
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v] & graph.keys()):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                circles.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(circles)
+
+
+def test_no_import_circles() -> None:
+    circles = import_circles(PACKAGE)
+    assert not circles, "\n".join(" <-> ".join(c) for c in circles)
+
+
+def test_circle_test_can_fail(tmp_path: Path) -> None:
+    """A circle hidden by an import inside a function is found, over three modules too; an import only for the
+    type checker and a package importing its own module (the module importing a sibling) are not circles."""
+    files = {
+        "engine/__init__.py": "from .compile import compile_regeling\n",
+        "engine/context.py": "from .. import ir\ndef f():\n    from .compile import Compiler\n",
+        "engine/compile.py": "from .context import Ctx\nfrom .tabulate import Tabulator\n",
+        "engine/tabulate.py": "import typing\nif typing.TYPE_CHECKING:\n    from .compile import Compiler\n",
+        "verify/__init__.py": "",
+        "verify/universe.py": "def valid():\n    from meerzorg_law.verify.smt import beperkingen\n",
+        "verify/smt.py": "from .universe import Universe\n",
+        "verify/a.py": "from . import b\n",
+        "verify/b.py": "import meerzorg_law.verify.c\n",
+        "verify/c.py": "from .a import x\n",
+        "ir.py": "",
+    }
+    package = tmp_path / "meerzorg_law"
+    for name, text in files.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text, encoding="utf-8")
+    assert import_circles(package) == [
+        ["engine.compile", "engine.context"],
+        ["verify.a", "verify.b", "verify.c"],
+        ["verify.smt", "verify.universe"],
     ]

@@ -32,7 +32,7 @@ def _expr(text: str) -> ast.Expr:
 def test_a_comma_in_a_set_separates_items(text: str, items: list[str]) -> None:
     e = _expr(text)
     assert isinstance(e, ast.SetLit)
-    assert [f"{i.kind} {i.text}" for i in e.items if isinstance(i, ast.Literal)] == items
+    assert [f"{i.kind.value} {i.text}" for i in e.items if isinstance(i, ast.Literal)] == items
     assert _expr(print_expr(e)) == e or print_expr(_expr(print_expr(e))) == print_expr(e)
 
 

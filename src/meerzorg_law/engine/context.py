@@ -9,16 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from .. import ir
 from ..values import Value
 from .trace import Recorder
 
-if TYPE_CHECKING:
-    from .compile import Compiler
-
-__all__ = ["UNSET", "Ctx", "Decision", "Fn", "const", "memo_plan", "memoised"]
+__all__ = ["UNSET", "Ctx", "Decision", "ExprCompiler", "Fn", "const", "memo_plan", "memoised"]
 
 
 class _Unset:
@@ -48,6 +45,13 @@ class Ctx:
 Fn = Callable[[Ctx], Any]
 
 
+class ExprCompiler(Protocol):
+    """What a Decision needs of the compiler that made it (``compile.Compiler``): closures for further
+    expressions against the same slot layout. A protocol, so this module does not import the compiler."""
+
+    def expr(self, e: ir.Expr) -> Fn: ...
+
+
 @dataclass(frozen=True)
 class Decision:
     """A compiled version: one closure per definition and outcome."""
@@ -56,7 +60,7 @@ class Decision:
     fns: dict[str, Fn]
     traced: bool
     size: int = 0
-    compiler: Compiler | None = field(default=None, repr=False, compare=False)
+    compiler: ExprCompiler | None = field(default=None, repr=False, compare=False)
     outcome_fns: tuple[tuple[str, Fn], ...] = ()
     # The facts the outcomes can read (through definitions), None when that cannot be known statically:
     # two cases that agree on these facts get the same outcomes, which lets bulk runs evaluate each once.
@@ -66,10 +70,8 @@ class Decision:
 
     def compile_expr(self, e: ir.Expr) -> Fn:
         """Compile a further expression against this version (eigenschappen use this)."""
-        if self.compiler is None:
-            from .compile import Compiler  # a scratch Decision (partial evaluation) has no compiler of its own
-
-            return Compiler(self.regeling, self.traced).expr(e)
+        if self.compiler is None:  # a scratch Decision (the tabulator's partial evaluation)
+            raise ValueError("compile_expr needs a Decision from compile_regeling; this one has no compiler")
         return self.compiler.expr(e)
 
     def decide(self, facts: dict[str, Value]) -> dict[str, Value]:

@@ -23,7 +23,7 @@ from ..engine.interpret import interpret
 from ..span import Span
 from ..values import Value, format_value
 from .budget import BEWIJSTIJD, Onbeslist, beslis, solver
-from .smt import NodeTerms, Translator, Universe, Unsupported
+from .smt import NodeTerms, Translator, Universe, Unsupported, valid
 from .witness import find_client
 
 __all__ = ["ONBESLIST", "Finding", "verify_version"]
@@ -63,7 +63,7 @@ class _Verifier:
         self.tr = Translator(u, reg)
         self.outcomes = {name: self.tr.outcome(name) for name in reg.trees}
         self.solver = solver()
-        self.solver.add(*u.valid([vid]))
+        self.solver.add(*valid(u, [vid]))
         self.open: list[Finding] = []
 
     def possible(self, goal: z3.BoolRef) -> bool:

@@ -23,7 +23,7 @@ from ..span import Span
 from ..types import TypeKind
 from .universe import DAY_MAX, DAY_MIN, TRUE, Term, Universe, Unsupported, conj
 
-__all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported", "beperkingen"]
+__all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported", "beperkingen", "valid"]
 
 _LIMIT = 10**MAX_DIGITS
 
@@ -292,6 +292,19 @@ class Translator(ir.ExprVisitor[Term]):
         env = {**self.env, e.fact: Term(v.val, TRUE)}
         inner = self.child(("met", e.fact, id(e.value)), self.reg, env).visit(e.expr)
         return Term(inner.val, conj(v.ok, inner.ok))
+
+
+def valid(u: Universe, vids: Sequence[str]) -> list[z3.BoolRef]:
+    """The clients valid in every version of ``vids``: each fact within the ranges all of them declare,
+    and no beperking of theirs broken (as cases.load rejects such a case). A required fact is known by
+    construction: its known-flag is the constant waar. Kept per universe, as each call builds the same terms."""
+    key = tuple(vids)
+    if key not in u.valid_terms:
+        out = u.ranges(vids)
+        for v in vids:
+            out.extend(beperkingen(Translator(u, u.versions[v])))
+        u.valid_terms[key] = out
+    return u.valid_terms[key]
 
 
 def beperkingen(tr: Translator) -> list[z3.BoolRef]:

@@ -26,6 +26,7 @@ from ..types import ORDERED, TypeKind
 from ..values import Value, format_value
 from . import budget
 from .smt import Translator, Universe
+from .smt import valid as smt_valid
 from .witness import client, find_client
 
 __all__ = ["Group", "SymbolicDiff", "symbolic_diff"]
@@ -75,7 +76,7 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
         x, y = ta.outcome(name).term, tb.outcome(name).term
         differs.append(z3.Or(x.ok != y.ok, z3.And(x.ok, x.val != y.val)))
     differ = z3.Or(*differs) if differs else z3.BoolVal(False)
-    valid = u.valid([basis, nieuw])
+    valid = smt_valid(u, [basis, nieuw])
     literals = _literals(u, [basis, nieuw], ((a, ta), (b, tb)), basis, nieuw)
     search = budget.solver()
     search.add(*valid, differ)

@@ -74,7 +74,8 @@ class Universe:
             for name, f in reg.facts.items():
                 self.facts.setdefault(name, f)
         self._vars: dict[str, Term] = {}
-        self._valid: dict[tuple[str, ...], list[z3.BoolRef]] = {}
+        # smt.valid's terms per tuple of versions.
+        self.valid_terms: dict[tuple[str, ...], list[z3.BoolRef]] = {}
         # Terms shared by every translator: a table column looked up by one key term is one If chain.
         self.lookups: dict[tuple[int, str, int], tuple[z3.ExprRef, Term]] = {}
 
@@ -96,26 +97,18 @@ class Universe:
             self._vars[name] = Term(val, known)
         return self._vars[name]
 
-    def valid(self, vids: Sequence[str]) -> list[z3.BoolRef]:
-        """The clients valid in every version of ``vids``: each fact within the ranges all of them declare,
-        and no beperking of theirs broken (as cases.load rejects such a case). A required fact is known by
-        construction: its known-flag is the constant waar."""
-        key = tuple(vids)
-        if key not in self._valid:
-            out: list[z3.BoolRef] = []
-            regs = [self.versions[v] for v in vids]
-            names = list(dict.fromkeys(n for r in regs for n in r.facts))
-            for name in names:
-                decls = [r.facts[name] for r in regs if name in r.facts]
-                term = self.fact(name)
-                for d, r in zip(decls, [r for r in regs if name in r.facts], strict=True):
-                    out.extend(self.range(d, r, term.val))
-            from .smt import Translator, beperkingen  # the translation builds on this module
-
-            for r in regs:
-                out.extend(beperkingen(Translator(self, r)))
-            self._valid[key] = out
-        return self._valid[key]
+    def ranges(self, vids: Sequence[str]) -> list[z3.BoolRef]:
+        """Each fact of the versions ``vids`` within the ranges all of them declare (``smt.valid`` adds the
+        beperkingen, which need the translation of expressions)."""
+        out: list[z3.BoolRef] = []
+        regs = [self.versions[v] for v in vids]
+        names = list(dict.fromkeys(n for r in regs for n in r.facts))
+        for name in names:
+            decls = [r.facts[name] for r in regs if name in r.facts]
+            term = self.fact(name)
+            for d, r in zip(decls, [r for r in regs if name in r.facts], strict=True):
+                out.extend(self.range(d, r, term.val))
+        return out
 
     def range(self, d: ir.FactDecl, reg: ir.Regeling, v: z3.ExprRef) -> list[z3.BoolRef]:
         """The values fact ``d`` may take in ``reg``."""

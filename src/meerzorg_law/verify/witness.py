@@ -15,7 +15,7 @@ from .. import ir
 from ..types import Type, TypeKind
 from ..values import Value
 from . import budget
-from .smt import Term, Translator, Universe, Unsupported
+from .smt import Term, Translator, Universe, Unsupported, valid
 
 __all__ = ["Decider", "client", "find_client"]
 
@@ -65,7 +65,7 @@ def find_client(u: Universe, vids: Sequence[str], goal: Sequence[z3.BoolRef], mi
     exists (which is then proved). ``minimal``: as few facts away from the plain client as z3 can find.
     ``grid``: further decimal terms to try in cents first, as the decimal facts are. ``Onbeslist`` when z3
     cannot say within the time budget whether such a client exists: never None for "no answer"."""
-    base = [*u.valid(vids), *goal]
+    base = [*valid(u, vids), *goal]
     quick = budget.solver()
     quick.add(*base)
     if not budget.beslis(quick):  # proved: no such client (the common case, so no optimisation is paid)
