@@ -53,21 +53,8 @@ class ProvisionRef:
     bijlage: str = ""
 
     def citeer(self) -> str:
-        if self.bijlage:
-            return f"bijlage {self.bijlage}"
-        if not self.artikel:
-            return "gegevens"
-        parts = [f"artikel {self.artikel}"]
-        if self.lid:
-            word = rangtelwoord(self.lid)
-            parts.append(f"{word} lid" if word != self.lid else f"lid {self.lid}")
-        if self.onderdeel:
-            parts.append(f"onderdeel {self.onderdeel}")
-        if self.subonderdeel:
-            parts.append(f"subonderdeel {self.subonderdeel}")
-        if _ROMEINS.fullmatch(self.artikel):  # a zelfstandige bepaling: Artikel II of the wijzigingsregeling
-            return ", ".join(parts) + ("," if len(parts) > 1 else "") + " van de wijzigingsregeling"
-        return ", ".join(parts)
+        """The citation in messages and on the site: :func:`citeer` with its defaults."""
+        return citeer(self)
 
     def bevat(self, other: ProvisionRef) -> bool:
         """Whether ``other`` is this provision or lies inside it."""
@@ -85,6 +72,45 @@ class ProvisionRef:
 
 
 GEGEVENS = ProvisionRef()
+
+
+def citeer(ref: ProvisionRef, binnen: str = "", hoofdletter: bool = False, *, onder: bool = False,
+           zelfstandig: bool = True) -> str:
+    """The one citation of a provision, for every output (messages, site, wijzigingsregeling, printer).
+
+    ``binnen``: the artikel the citing text stands in; a lid or onderdeel of that artikel is cited relatively,
+    as the Aanwijzingen voor de regelgeving do ("het tweede lid, onderdeel a", "onderdeel b"). ``onder``: a
+    subonderdeel as "onder 4°" (the wording of legal text) instead of "subonderdeel 4°". ``zelfstandig``: a
+    zelfstandige bepaling (Artikel II) is "van de wijzigingsregeling". ``hoofdletter``: at the start of a sentence.
+
+    >>> r = ProvisionRef("2.2", "1", "e", "4°")
+    >>> citeer(r), citeer(r, onder=True), citeer(r, "2.2", True, onder=True)
+    ('artikel 2.2, eerste lid, onderdeel e, subonderdeel 4°', 'artikel 2.2, eerste lid, onderdeel e, onder 4°', \
+'Het eerste lid, onderdeel e, onder 4°')
+    >>> citeer(ProvisionRef("1.1", "", "c"), "1.1"), citeer(ProvisionRef("1.1"), "1.1"), citeer(ProvisionRef("2", "2a"))
+    ('onderdeel c', 'artikel 1.1', 'artikel 2, lid 2a')
+    >>> citeer(ProvisionRef("II", "1")), citeer(ProvisionRef("II", "1"), zelfstandig=False), citeer(GEGEVENS)
+    ('artikel II, eerste lid, van de wijzigingsregeling', 'artikel II, eerste lid', 'gegevens')
+    """
+    if ref.bijlage:
+        tekst = f"bijlage {ref.bijlage}"
+    elif not ref.artikel:
+        tekst = "gegevens"
+    else:
+        relatief = bool(binnen) and ref.artikel == binnen and bool(ref.lid or ref.onderdeel)
+        parts = [] if relatief else [f"artikel {ref.artikel}"]
+        if ref.lid:
+            word = rangtelwoord(ref.lid)
+            lid = f"{word} lid" if word != ref.lid else f"lid {ref.lid}"
+            parts.append(f"het {lid}" if relatief and word != ref.lid else lid)
+        if ref.onderdeel:
+            parts.append(f"onderdeel {ref.onderdeel}")
+        if ref.subonderdeel:
+            parts.append(f"{'onder' if onder else 'subonderdeel'} {ref.subonderdeel}")
+        tekst = ", ".join(parts)
+        if zelfstandig and not relatief and _ROMEINS.fullmatch(ref.artikel):  # Artikel II of the wijzigingsregeling
+            tekst += ("," if len(parts) > 1 else "") + " van de wijzigingsregeling"
+    return tekst[0].upper() + tekst[1:] if hoofdletter else tekst
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..span import ProvisionRef, rangtelwoord
+from ..span import ProvisionRef, citeer, rangtelwoord
 from ..syntax import ast
 from .model import Cite, DataChange, Mod, Provision, Quoted, QuotedText, RowChange, Zin
 from .tekst import cel, declaratie_zin, regel
@@ -37,24 +37,10 @@ def _lid(lid: str) -> str:
     return f"het {woord} lid" if woord != lid else f"lid {lid}"
 
 
-def citeer(ref: ProvisionRef, binnen: str = "", hoofdletter: bool = False) -> str:
-    """"artikel 2.2, eerste lid, onderdeel e", or inside artikel 2.2 "het eerste lid, onderdeel e"."""
-    delen = [] if binnen and ref.artikel == binnen and (ref.lid or ref.onderdeel) else [f"artikel {ref.artikel}"]
-    if ref.lid:
-        lid = _lid(ref.lid)
-        delen.append(lid if not delen else lid.removeprefix("het "))
-    if ref.onderdeel:
-        delen.append(f"onderdeel {ref.onderdeel}")
-    if ref.subonderdeel:
-        delen.append(f"onder {ref.subonderdeel}")
-    s = ", ".join(delen)
-    return s[0].upper() + s[1:] if hoofdletter else s
-
-
 def _cite(ref: ProvisionRef, ctx: Context, versie: str, hoofdletter: bool = False, midden: bool = True) -> Zin:
     """A citation part; in mid-sentence a multi-part citation is closed by a comma ("Na artikel 2.2, eerste
     lid, wordt ...")."""
-    tekst = citeer(ref, ctx.binnen, hoofdletter)
+    tekst = citeer(ref, ctx.binnen, hoofdletter, onder=True)
     return (Cite(tekst, ref, versie), "," if midden and "," in tekst else "")
 
 

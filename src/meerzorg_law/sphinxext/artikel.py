@@ -16,7 +16,7 @@ from ..compare.renvooi import ProvisionDiff, Segment
 from ..render.herkomst import kader as herkomst_kader
 from ..render.rangorde import rangorde_zin
 from ..render.rule_text import formele_tekst
-from ..span import ProvisionRef, rangtelwoord
+from ..span import ProvisionRef, citeer
 from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort, wetten_url
 from .bouwstenen import alineas, koppeling, uitklapblok
 from .domain import bepaling_naam, volledige_naam
@@ -34,15 +34,7 @@ logger = logging.getLogger(__name__)
 
 def kop_van(ref: ProvisionRef) -> str:
     """``Eerste lid``, ``Eerste lid, onderdeel a``, ``Onderdeel b`` within an artikel page."""
-    parts = []
-    if ref.lid:
-        word = rangtelwoord(ref.lid)
-        parts.append(f"{word} lid" if word != ref.lid else f"lid {ref.lid}")
-    if ref.onderdeel:
-        parts.append(f"onderdeel {ref.onderdeel}")
-    if ref.subonderdeel:
-        parts.append(f"subonderdeel {ref.subonderdeel}")
-    text = ", ".join(parts) or ref.citeer()
+    text = citeer(ref, ref.artikel).removeprefix("het ")  # relative to its own artikel, as a heading
     return text[0].upper() + text[1:]
 
 

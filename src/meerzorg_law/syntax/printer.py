@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ..span import ProvisionRef, rangtelwoord
+from ..span import ProvisionRef, citeer, rangtelwoord
 from ..types import TYPE_WORDS, TypeKind
 from . import ast
 
@@ -148,14 +148,7 @@ def _lid(nummer: str) -> str:
 
 def _verwijzing(ref: ProvisionRef) -> str:
     """An absolute citation as the grammar reads it: ``artikel 2.2, tweede lid, onderdeel a``."""
-    parts = [f"artikel {ref.artikel}"]
-    if ref.lid:
-        parts.append(_lid(ref.lid))
-    if ref.onderdeel:
-        parts.append(f"onderdeel {ref.onderdeel}")
-    if ref.subonderdeel:
-        parts.append(f"onder {ref.subonderdeel}")
-    return ", ".join(parts)
+    return citeer(ref, onder=True, zelfstandig=False)
 
 
 def _plek(ref: ProvisionRef, het: str = "") -> str:

@@ -7,7 +7,7 @@ import datetime
 import re
 from collections.abc import Iterator
 
-from ..span import ProvisionRef, Span, rangtelwoord
+from ..span import ProvisionRef, Span, citeer, rangtelwoord
 from ..syntax import ast
 from . import _tree as T
 from ._gelijk import gelijk
@@ -110,7 +110,7 @@ def datum(d: datetime.date) -> str:
 def _cite(ref: ProvisionRef, komma: bool = False) -> str:
     """"artikel 2.2, derde lid"; with ``komma`` the closing comma a citation before a verb gets ("artikel 2.2,
     derde lid, vervalt")."""
-    tekst = ref.citeer().replace("subonderdeel ", "onder ")
+    tekst = citeer(ref, onder=True)
     return tekst + "," if komma and ", " in tekst else tekst
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Severity
-from ..span import ProvisionRef, Span, rangtelwoord
+from ..span import ProvisionRef, Span, citeer, rangtelwoord
 from ..syntax import ast
 from . import _tree as T
 from ._verwijzingen_lezen import Deel, delen, plaats
@@ -84,20 +84,7 @@ def _delen(tekst: str, artikel: str, lid: str) -> tuple[Deel, ...]:
 
 def woorden(doel: ProvisionRef, relatief: bool) -> str:
     """The wording of a reference: "artikel 1.1, onderdeel e, onder 4°", or relative "het tweede lid"."""
-    if doel.bijlage:
-        return f"bijlage {doel.bijlage}"
-    delen = [] if relatief and doel.lid else [f"artikel {doel.artikel}"]
-    if doel.lid:
-        woord = rangtelwoord(doel.lid)
-        lid = f"{woord} lid" if woord != doel.lid else f"lid {doel.lid}"
-        delen.append(f"het {lid}" if relatief else lid)
-    if doel.onderdeel:
-        delen.append(f"onderdeel {doel.onderdeel}")
-    if doel.subonderdeel:
-        delen.append(f"onder {doel.subonderdeel}")
-    if relatief and not doel.lid:
-        delen = delen[1:]
-    return ", ".join(delen)
+    return citeer(doel, doel.artikel if relatief else "", onder=True)
 
 
 def _bestaande(reg: ast.Regeling) -> set[ProvisionRef]:
