@@ -33,6 +33,10 @@ from .ir_expr import (
     walk,
 )
 from .span import ProvisionRef, Span
+
+# One Herkomst for the AST and the IR: the IR carries the one the drafter wrote (and consolidation completed);
+# renderers show it as a badge (``render.herkomst``), its ``bronnen`` are ids in ``Regeling.bronnen``.
+from .syntax.ast_regeling import Herkomst, HerkomstDeel
 from .types import Type
 from .values import Value
 
@@ -204,32 +208,6 @@ class OutcomeTree:
 # --------------------------------------------------------------------------------------------------
 # Provisions (for explanations and docs) and properties
 # --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class HerkomstDeel:
-    """Words ``tekst[begin:eind]`` of a provision that a wijziging brought in, with their own herkomst."""
-
-    begin: int
-    eind: int
-    woorden: str
-    soort: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
-class Herkomst:
-    """The kind of source a provision, table or rule rests on (officieel, beleid, uitvoering, reconstructie,
-    keuze, voorstel), the ids of its sources in the registry (``Regeling.bronnen``), a note, and for a
-    keuze the alternatives not chosen; renderers show it as a badge (``render.herkomst``). ``delen``: words
-    of the tekst a wijziging substituted, which are not of this herkomst (counted and shown apart)."""
-
-    soort: str
-    bronnen: tuple[str, ...]
-    noot: str
-    alternatieven: tuple[str, ...]
-    span: Span
-    delen: tuple[HerkomstDeel, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -93,7 +93,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
             expr = checker.expect(b.expr, scope.definitions[b.name])
             definitions[b.name] = ir.Definition(b.name, b.label, scope.definitions[b.name], expr,
                                                 print_expr(b.expr), b.is_parameter, b.span,
-                                                _herkomst(b.herkomst),
+                                                b.herkomst,
                                                 _zin(b.zin, scope.definitions[b.name].kind is TypeKind.BOOL, diags))
 
     # Standaard values, now that every name is known.
@@ -111,7 +111,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         if isinstance(item, ast.Regel):
             checker.provision = item.span.provision
             # A rule without its own herkomst rests on the provision it stands in.
-            herkomst = _herkomst(item.herkomst) or provenance.get(item.span.provision)
+            herkomst = item.herkomst or provenance.get(item.span.provision)
             rules.extend(_rules(item, next(counter), checker, known_refs, diags, herkomst))
     checker.provision = GEGEVENS
 
@@ -179,7 +179,7 @@ def _table(tabel: ast.Tabel, checker: Checker, diags: list[Diagnostic]) -> ir.Ta
                 diags.append(Diagnostic("E238", v.span, "een tabel bevat alleen vaste waarden"))
         rows[rij.key] = tuple(vals)
         labels[rij.key] = rij.label
-    return ir.Table(tabel.name, tabel.label, key_type, columns, rows, labels, tabel.span, _herkomst(tabel.herkomst))
+    return ir.Table(tabel.name, tabel.label, key_type, columns, rows, labels, tabel.span, tabel.herkomst)
 
 
 def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provision]:
@@ -191,7 +191,7 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
             diags.append(Diagnostic("E240", span, f"{span.provision.citeer()} staat er twee keer",
                                     related=((seen[span.provision], "eerste keer"),)))
         seen[span.provision] = span
-        yield ir.Provision(span.provision, kind, titel, tekst, toel, hoofdstuk, span, _herkomst(herkomst))
+        yield ir.Provision(span.provision, kind, titel, tekst, toel, hoofdstuk, span, herkomst)
 
     chapters = [("", a) for a in reg.artikelen]
     for h in reg.hoofdstukken:
@@ -237,13 +237,6 @@ def _zin(z: ast.Zin | None, clause: bool | None, diags: list[Diagnostic]) -> ir.
 
 
 _VERB = re.compile(r"[^\[\]]*\S[^\[\]]*\[[^\[\]\s][^\[\]]*\][^\[\]]*")
-
-
-def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
-    if h is None:
-        return None
-    delen = tuple(ir.HerkomstDeel(d.begin, d.eind, d.woorden, d.soort, d.span) for d in h.delen)
-    return ir.Herkomst(h.soort, h.bronnen, h.noot, h.alternatieven, h.span, delen)
 
 
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
