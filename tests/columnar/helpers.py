@@ -13,6 +13,7 @@ from meerzorg_law.columnar import Columns, evaluate_columns, row_facts, row_valu
 from meerzorg_law.diagnostics import Diagnostic
 from meerzorg_law.engine.compile import EvaluationFailure, compile_regeling
 from meerzorg_law.semantics.pipeline import load_bundle
+from meerzorg_law.types import TypeKind
 from meerzorg_law.values import Value
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -38,29 +39,29 @@ def random_columns(reg: ir.Regeling, n: int, seed: int) -> Columns:
     known: dict[str, np.ndarray] = {}
     for name, f in reg.facts.items():
         kind = f.type.kind
-        if kind == "bool":
+        if kind is TypeKind.BOOL:
             data[name] = rng.random(n) < 0.5
-        elif kind == "enum":
+        elif kind is TypeKind.ENUM:
             vals = (*reg.enums[f.type.enum].values, "onbekende_waarde")
             p = np.full(len(vals), 0.98 / (len(vals) - 1))
             p[-1] = 0.02
             data[name] = rng.choice(len(vals), size=n, p=p / p.sum()).astype(np.int16)
             cats[name] = vals
-        elif kind == "geheel":
+        elif kind is TypeKind.GEHEEL:
             lo, hi = (int(b.value) for b in f.bereik) if f.bereik else (0, 30)  # type: ignore[union-attr]
             data[name] = rng.integers(lo, hi + 1, size=n)
-        elif kind == "decimaal":
+        elif kind is TypeKind.DECIMAAL:
             hi = 168 if f.bereik else 100
             quarters = rng.integers(0, hi * 4 + 1, size=n) * 2500
             odd = rng.random(n) < 0.2  # some with four decimals
             data[name] = np.where(odd, rng.integers(0, hi * 10_000 + 1, size=n), quarters)
-        elif kind == "uren":  # seconds: quarter hours, and any second for 20%
+        elif kind is TypeKind.UREN:  # seconds: quarter hours, and any second for 20%
             hi = 168 * 3600 if f.bereik else 100 * 3600
             odd = rng.random(n) < 0.2
             data[name] = np.where(odd, rng.integers(0, hi + 1, size=n), rng.integers(0, hi // 900 + 1, size=n) * 900)
-        elif kind == "geld":
+        elif kind is TypeKind.GELD:
             data[name] = rng.integers(0, 50_000, size=n)
-        elif kind == "datum":
+        elif kind is TypeKind.DATUM:
             data[name] = rng.integers(739_252, 741_078, size=n)  # 2025 to 2029
         if f.optioneel:
             known[name] = rng.random(n) < 0.7

@@ -16,6 +16,7 @@ from meerzorg_law.properties.counterexample import write_counterexample
 from meerzorg_law.properties.model import GESCHONDEN, Counterexample, Example, PropertyResult
 from meerzorg_law.properties.strategies import facts_strategy
 from meerzorg_law.semantics.pipeline import Bundle
+from meerzorg_law.types import TypeKind
 from meerzorg_law.values import Uren, Value, format_value
 
 from .props_helpers import DATA, bundle_of, shown
@@ -37,7 +38,7 @@ def _bundle(request: pytest.FixtureRequest, name: str) -> Bundle:
 def _check_value(reg: ir.Regeling, decl: ir.FactDecl, value: Value) -> None:
     text = format_value(value)
     assert parse_value(text, decl.type, reg.enums) == value, (decl.name, text)
-    if decl.bereik is not None and decl.type.kind == "uren":
+    if decl.bereik is not None and decl.type.kind is TypeKind.UREN:
         lo_u, hi_u = decl.bereik
         assert isinstance(value, Uren) and lo_u <= value <= hi_u, (decl.name, text)  # type: ignore[operator]
     elif decl.bereik is not None:
