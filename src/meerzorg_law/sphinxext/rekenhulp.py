@@ -77,7 +77,7 @@ def _vragen(data: SiteData) -> list[dict[str, Any]]:
                 continue
             f = reg.facts[name]
             hints = [f.label] if f.label and f.zin is not None and f.type.kind is not TypeKind.BOOL else []
-            vraag: dict[str, Any] = {"naam": name, "soort": f.type.kind, "vraag": vraagzin(f),
+            vraag: dict[str, Any] = {"naam": name, "soort": f.type.kind.value, "vraag": vraagzin(f),
                                      "optioneel": f.optioneel, "opties": []}
             if f.type.kind is TypeKind.ENUM:
                 e = reg.enums[f.type.enum]
@@ -128,7 +128,7 @@ def _pagina(data: SiteData) -> dict[str, Any]:
             if o.type.kind is TypeKind.ENUM:
                 e = reg.enums[o.type.enum]
                 waarden = dict(zip(e.values, e.labels, strict=True))
-            uitkomsten.append({"naam": name, "label": o.label or name.replace("_", " "), "soort": o.type.kind,
+            uitkomsten.append({"naam": name, "label": o.label or name.replace("_", " "), "soort": o.type.kind.value,
                                "waarden": waarden})
         waarom, zinnen = _waarom(reg)
         versies.append({"id": vid, "titel": versie_titel(data, vid), "soort": versie_soort(data, vid),
