@@ -188,19 +188,20 @@ def _vraag_html(self: HTML5Translator, v: dict[str, Any]) -> str:
     hint = f'<span class="rk-hint" id="{a(veld)}-hint">{e(v["hint"])}</span>' if v.get("hint") else ""
     described = f' aria-describedby="{a(veld)}-hint"' if v.get("hint") else ""
     naam = a(v["naam"])
-    if v["soort"] == "bool":
+    soort = TypeKind(v["soort"])  # the page data keeps the kind's text for the page's script
+    if soort is TypeKind.BOOL:
         keuzes = "".join(f'<label><input type="radio" name="{naam}" value="{w}"> {t}</label>'
                          for w, t in (("ja", "ja"), ("nee", "nee")))
         return (f'<fieldset class="rk-vraag"><legend>{e(v["vraag"])}</legend>{keuzes}{hint}</fieldset>')
     label = f'<label for="{a(veld)}">{e(v["vraag"])}</label>'
-    if v["soort"] == "enum":
+    if soort is TypeKind.ENUM:
         opties = '<option value="">(kies)</option>' + "".join(
             f'<option value="{a(w)}">{e(t)}</option>' for w, t in v["opties"])
         control = f'<select id="{a(veld)}" name="{naam}"{described}>{opties}</select>'
-    elif v["soort"] == "datum":
+    elif soort is TypeKind.DATUM:
         control = f'<input type="date" id="{a(veld)}" name="{naam}"{described}>'
     else:  # uren are written with a colon (12:30), which a number keyboard lacks
-        mode = {"geheel": ' inputmode="numeric"', "decimaal": ' inputmode="decimal"'}.get(v["soort"], "")
+        mode = {TypeKind.GEHEEL: ' inputmode="numeric"', TypeKind.DECIMAAL: ' inputmode="decimal"'}.get(soort, "")
         control = f'<input type="text"{mode} id="{a(veld)}" name="{naam}"{described}>'
     return f'<div class="rk-vraag">{label}{control}{hint}</div>'
 
