@@ -15,8 +15,8 @@ from ..span import ProvisionRef
 from ..values import Value
 from .herkomst import badge
 from .rangorde import rangorde_regels
-from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
-from .waarom import stelling
+from .waarden import datum, toon, toon_enum, toon_feit
+from .waarom import stelling, uitkomst_stelling
 from .zinnen import Samen, clause, naam
 
 __all__ = ["explain", "explain_rule"]
@@ -92,7 +92,7 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     # A rule that sets several outcomes is explained once, at the first of them.
     explained: dict[int, str] = {}
     for o in trace.outcomes:
-        out.append(f"  {stelling(regeling, o.name, 'uitkomst', o.value, toon_uitkomst)}.")
+        out.append(f"  {uitkomst_stelling(regeling, o.name, o.value)}.")
         d = o.decided_by
         if d is None:
             out.append("    Geen regel is van toepassing, dus geldt de standaardwaarde.")
