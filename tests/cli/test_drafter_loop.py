@@ -59,8 +59,8 @@ def test_uitleg_names_the_version_and_why(capsys: pytest.CaptureFixture[str]) ->
     casussen = str(ZELFSTANDIG / "casussen.yaml")
     assert main(["uitleg", casussen, "--regeling", str(ZELFSTANDIG), "--naam", "Eerste aanvraag"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Versie rlz-2027-termijn: de casus heeft een verwachting voor deze versie (een andere: "
+    assert out.startswith("Versie ‘rlz-2027-termijn’: de casus heeft een verwachting voor deze versie (een andere: "
                           "--versie).")
     assert main(["uitleg", casussen, "--regeling", str(ZELFSTANDIG), "--naam", "Eerste aanvraag",
                  "--versie", "rlz-2027-termijn"]) == 0
-    assert capsys.readouterr().out.startswith("Versie rlz-2027-termijn: gekozen met --versie.")
+    assert capsys.readouterr().out.startswith("Versie ‘rlz-2027-termijn’: gekozen met --versie.")
