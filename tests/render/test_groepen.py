@@ -68,3 +68,16 @@ def test_every_line_is_worded_by_the_generator(nieuw: str, capsys: pytest.Captur
         problemen += [f"naam {w!r}: {line}" for w in re.findall(r"[a-z0-9_]+", line) if w in names]
     assert "Wat verandert:" in out and "Een voorbeeld van zo’n cliënt:" in out
     assert not problemen, "\n".join(problemen)
+
+
+def test_witness_files_describe_their_group_in_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """``--getuigen``: each group's case file says who is in it and what changes in the same sentences."""
+    assert main(["vergelijk", "rlz-2026", "rlz-2027-variant-a", "--symbolisch", "--getuigen", str(tmp_path)]) == 0
+    capsys.readouterr()
+    files = sorted(tmp_path.glob("*.yaml"))
+    assert files
+    for f in files:
+        tekst = f.read_text(encoding="utf-8")
+        omschrijving = next(r for r in tekst.splitlines() if r.strip().startswith("omschrijving:"))
+        assert "Het gaat om cliënten" in omschrijving and "Wat verandert:" in omschrijving
+        assert "volgens rlz-" not in omschrijving and "->" not in omschrijving

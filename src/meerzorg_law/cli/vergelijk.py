@@ -139,7 +139,9 @@ def _symbolic(args: argparse.Namespace) -> int:
         from ..uitvoermap import uitvoermap
 
         with uitvoermap(args.getuigen, args.overschrijven) as uit:
-            files = [uit.eindpad(p) for p in write_groups(diff, uit.staging)]
+            lezingen = [groep_lezing(bundle.versions, diff.basis, diff.nieuw, g, voorbeeld=False).tekst()
+                        for g in diff.groepen]
+            files = [uit.eindpad(p) for p in write_groups(diff, uit.staging, lezingen)]
     if args.json:
         print_json({"basis": diff.basis, "nieuw": diff.nieuw, "volledig": diff.volledig,
                     "onbeslist": diff.onbeslist or None,

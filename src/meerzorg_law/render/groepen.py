@@ -50,8 +50,9 @@ def _klein(s: str) -> str:
     return s[:1].lower() + s[1:] if s[1:2].islower() else s
 
 
-def groep_lezing(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, g: Group) -> Lezing:
-    """A group as a reading: who, what changes, by which provisions, and an example client."""
+def groep_lezing(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, g: Group,
+                 voorbeeld: bool = True) -> Lezing:
+    """A group as a reading: who, what changes, by which provisions, and (``voorbeeld``) an example client."""
     namen = versienamen({v: versions[v] for v in (basis, nieuw)})
     oud, new = versions[basis], versions[nieuw]
     wie = tuple(voorwaarde_punt(versions, nieuw, basis, namen, d) for d in g.delen)
@@ -74,6 +75,8 @@ def groep_lezing(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, g:
                 door.append(tekst)
     if door:
         zinnen.append(Zin("Bepaald door:", tuple(door)))
+    if not voorbeeld:
+        return Lezing(tuple(zinnen))
     reg = new
     zinnen.append(Zin("Een voorbeeld van zo’n cliënt:",
                       tuple(_klein(stelling(reg if n in reg.facts else oud, n, "invoer", v, toon_feit))
