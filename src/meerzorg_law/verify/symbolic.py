@@ -2,12 +2,14 @@
 
 Each group is a conjunction ("cube") over the facts with few values (an enumeration fact in a set of values, a
 waar/onwaar fact, whether an optional fact is known) and over the numeric conditions the rules of either
-version test (``telbare_zorgbehoefte >= drempel`` in rlz-2026). A group is found from one differing client,
+version test (``telbare_zorgbehoefte >= drempel`` in rlz-2026), and whether all conditions of a rule hold
+(tried last, so a group is said in the rules' terms where they describe it: rlz-2027 gives 6 groups where the
+facts and comparisons alone gave 16, split on which date of an earlier decision was known). A group is found from one differing client,
 generalised while every client it describes still differs (proved by z3), then blocked; the loop repeats
 until no differing client is left (the list is complete) or ``max_groups`` is reached. Groups are disjoint: a
 literal is dropped only while the group stays apart from every earlier one, so each differing client is in
-exactly one group. Facts, begrippen and conditions are named by their labels. Each group carries a witness
-client and the provisions that decide its outcomes in each version.
+exactly one group. Each group carries its condition as IR (``Deel``, worded by ``render.groepen``), a witness
+client, what changes for it and the provisions that decide its outcomes in each version.
 """
 
 from __future__ import annotations
@@ -105,7 +107,6 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
     apart.add(*valid)
     earlier: list[z3.BoolRef] = []
     groups: list[Group] = []
-    cubes: list[list[_Literal]] = []
     decisions = (compile_regeling(a, traced=True), compile_regeling(b, traced=True))
     volledig, onbeslist = False, ""
     while True:
@@ -132,65 +133,7 @@ def symbolic_diff(versions: Mapping[str, ir.Regeling], basis: str, nieuw: str, m
             found = None
         group = _group(cube, found[0] if found else client(u, model, [basis, nieuw]), decisions)
         groups.append(dataclasses.replace(group, formule=tuple(terms)))
-        cubes.append(cube)
-    if volledig:
-        for i, cube in _merge(inside, apart, cubes, literals):
-            terms = _terms(cube)
-            try:
-                found = find_client(u, [basis, nieuw], terms)
-            except budget.Onbeslist:
-                found = None
-            getuige = found[0] if found else groups[i].getuige
-            groups[i] = dataclasses.replace(_group(cube, getuige, decisions), formule=tuple(terms))
-        groups = [g for g, c in zip(groups, cubes, strict=True) if c]
     return SymbolicDiff(basis, nieuw, tuple(groups), volledig, u, onbeslist, differ)
-
-
-def _merge(inside: z3.Solver, apart: z3.Solver, cubes: list[list[_Literal]],
-           literals: Sequence[_Literal]) -> list[tuple[int, list[_Literal]]]:
-    """Join two groups where what sets them apart does not matter: when the conditions they share (an
-    enumeration fact in the union of their sets) describe only clients whose outcome differs and no client of
-    another group, that cube is exactly the two groups together (the groups cover every differing client). The
-    first index keeps the joined group, the second becomes empty; repeated until no pair joins. Returns the
-    indices whose cube changed. Only for a complete list (else the argument does not hold)."""
-    changed: dict[int, list[_Literal]] = {}
-
-    def shared(x: list[_Literal], y: list[_Literal]) -> list[_Literal]:
-        sets_y = {lit.key for lit in y if lit.value}
-        out = [lit for lit in x if not lit.value and any(_same(lit, m) for m in y)]
-        for lit in [*x, *y]:  # an enumeration fact both restrict: the union of its values
-            if lit.value and lit.key in sets_y and any(m.key == lit.key for m in x if m.value) \
-                    and not any(_same(lit, m) for m in out):
-                out.append(lit)
-        return out
-
-    joined = True
-    while joined:
-        joined = False
-        live = [i for i, c in enumerate(cubes) if c]
-        for n, i in enumerate(live):
-            for j in live[n + 1:]:
-                trial = shared(cubes[i], cubes[j])
-                rest = [z3.And(*_terms(cubes[k])) for k in live if k not in (i, j)]
-                terms = _terms(trial)
-                if not terms or inside.check(*terms) != z3.unsat:
-                    continue
-                if rest and apart.check(*terms, z3.Or(*rest)) != z3.unsat:
-                    continue
-                others = rest
-                cubes[i] = _generalise(inside, apart, others, trial, literals)
-                cubes[j] = []
-                changed[i] = cubes[i]
-                changed.pop(j, None)
-                joined = True
-                break
-            if joined:
-                break
-    return sorted(changed.items())
-
-
-def _same(a: _Literal, b: _Literal) -> bool:
-    return a is b or (a.key == b.key and a.text == b.text and a.value == b.value)
 
 
 def _literals(u: Universe, vids: Sequence[str], trs: Sequence[tuple[ir.Regeling, Translator]], basis: str,
