@@ -1,15 +1,16 @@
 """Two versions -> the exact set of clients whose outcome differs, as a short list of readable groups.
 
 Each group is a conjunction ("cube") over the facts with few values (an enumeration fact in a set of values, a
-waar/onwaar fact, whether an optional fact is known) and over the numeric conditions the rules of either
-version test (``telbare_zorgbehoefte >= drempel`` in rlz-2026), and whether all conditions of a rule hold
-(tried last, so a group is said in the rules' terms where they describe it: rlz-2027 gives 6 groups where the
-facts and comparisons alone gave 16, split on which date of an earlier decision was known). A group is found from one differing client,
-generalised while every client it describes still differs (proved by z3), then blocked; the loop repeats
-until no differing client is left (the list is complete) or ``max_groups`` is reached. Groups are disjoint: a
-literal is dropped only while the group stays apart from every earlier one, so each differing client is in
-exactly one group. Each group carries its condition as IR (``Deel``, worded by ``render.groepen``), a witness
-client, what changes for it and the provisions that decide its outcomes in each version.
+waar/onwaar fact, whether an optional fact is known), over the numeric conditions the rules of either version
+test (``telbare_zorgbehoefte >= drempel`` in rlz-2026), and over whether all conditions of a rule hold (tried
+last, so a group is said in the rules' terms where they describe it: rlz-2027 gives 6 groups where the facts
+and comparisons alone gave 16, split on which date of an earlier decision was known). A group is found from
+one differing client, generalised while every client it describes still differs (proved by z3), then
+blocked; the loop repeats until no differing client is left (the list is complete) or ``max_groups`` is
+reached. Groups are disjoint: a literal is dropped only while the group stays apart from every earlier one, so
+each differing client is in exactly one group. Each group carries its condition as IR (``Deel``, worded by
+``render.groepen``), a witness client, what changes for it and the provisions that decide its outcomes in
+each version.
 """
 
 from __future__ import annotations
