@@ -44,7 +44,7 @@ def test_every_condition_of_a_group_matters(diff: SymbolicDiff) -> None:
 
 def test_groups_are_few(diff: SymbolicDiff) -> None:
     """Split only where it matters: rlz-2027 had 16 groups before (six of them the overgangsrecht of artikel
-    2.2a, split on which date of the earlier decision was known), variant A a dozen."""
+    2.2a, split on which date of the earlier decision was known); variant A had 2 and keeps them."""
     assert len(diff.groepen) <= {"rlz-2027-variant-a": 3, "rlz-2027": 8}[diff.nieuw]
 
 
