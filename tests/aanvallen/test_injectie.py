@@ -53,7 +53,7 @@ def test_terminal_codes_in_a_case_name_are_shown_escaped(tmp_path: Path,
     assert koppen.count("MISLUKT") == 1 and "geslaagd" not in koppen and "GESLAAGD" not in koppen
     assert main(["--regeling", str(regeling), "uitleg", str(casus)]) == 0
     out, err = capsys.readouterr()
-    assert not _RAUW.search(out + err) and "Casus: \\x1b[1A" in out
+    assert not _RAUW.search(out + err) and "Casus ‘\\x1b[1A" in out
 
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

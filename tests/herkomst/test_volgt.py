@@ -25,8 +25,10 @@ ID = "rlz-2028-vijf-jaar"
 def test_uitleg_no_longer_calls_the_new_term_policy_of_the_zorgkantoren(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--regeling", str(HERE), "uitleg", str(HERE / "casussen.yaml"), "--versie", ID]) == 0
     out = capsys.readouterr().out
-    [regel] = [r for r in out.splitlines() if r.strip().startswith("De maximale duur van een besluit")]
-    assert regel.strip() == "De maximale duur van een besluit meer zorg in jaren: 5 (artikel 2.2, derde lid; voorstel)."
+    regels = out.splitlines()
+    [i] = [i for i, r in enumerate(regels) if r.strip().startswith("De maximale duur van een besluit")]
+    assert regels[i].strip() == "De maximale duur van een besluit meer zorg in jaren: 5 (artikel 2.2, derde lid)."
+    assert regels[i + 1].strip() == "Herkomst: voorstel."  # the herkomst on a line of its own since issue 22
 
 
 def test_substituted_words_are_a_voorstel_and_no_longer_official_text() -> None:

@@ -55,7 +55,7 @@ def test_plain_dutch_reading(proef: dict[str, ir.Regeling]) -> None:
         "Reden van de beslissing is ‘te weinig uren’ als aan beide voorwaarden is voldaan:\n"
         "- het aantal uren zorg per week minder dan de drempel in uren per week is;\n"
         "- de verzekerde niet thuis woont.\n"
-        "Deze regel gaat voor artikel 2, eerste lid.")
+        "Deze regel geldt in afwijking van artikel 2, eerste lid, en gaat daarom voor.")
 
 
 def test_begrip_sentence(proef: dict[str, ir.Regeling]) -> None:

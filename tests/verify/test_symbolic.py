@@ -48,9 +48,10 @@ def test_groups_are_sound_and_complete_for_variant_a() -> None:
     assert changed
     for case in changed:
         assert any(_holds(diff, g, case.feiten) for g in diff.groepen), case.naam
-    drempel = ("de telbare zorgbehoefte in uren per week (directe zorg) < de telbare zorgbehoefte die ten minste "
-               "nodig is (125% van de bekostigingsuren) volgens rlz-2027-variant-a")
-    assert any(drempel in g.voorwaarde for g in diff.groepen)
+    # in the drafter's terms: the rule whose conditions variant A changes (the threshold of artikel 2.2, eerste
+    # lid, onderdeel e, is in that rule's conditions)
+    assert any("de voorwaarden van artikel 2.2, eerste lid volgens rlz-2027-variant-a" in g.voorwaarde
+               for g in diff.groepen)
 
 
 @pytest.mark.parametrize("nieuw", ["rlz-2027-variant-a", "rlz-2027"])

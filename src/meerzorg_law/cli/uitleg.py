@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
                 fout(f"versie '{vid}' bestaat niet")
                 return EXIT_INPUT
             if not args.json:
-                print(f"Versie {vid}: {waarom}.")
+                print(f"Versie ‘{vid}’: {waarom}.")
             try:
                 outcome = evaluate(compile_regeling(reg, traced=True), case.feiten)
             except EvaluationFailure as f:

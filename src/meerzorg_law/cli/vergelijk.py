@@ -120,8 +120,10 @@ def _symbolic(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..cases.project import bundled_paths
+    from ..render.groepen import groep_lezing
+    from ..render.lezingen import versienamen
     from ..semantics.pipeline import load_bundle
-    from ..values import format_value, to_json
+    from ..values import to_json
     from ..verify.report import write_groups
     from ..verify.symbolic import symbolic_diff
 
@@ -137,11 +139,15 @@ def _symbolic(args: argparse.Namespace) -> int:
         from ..uitvoermap import uitvoermap
 
         with uitvoermap(args.getuigen, args.overschrijven) as uit:
-            files = [uit.eindpad(p) for p in write_groups(diff, uit.staging)]
+            lezingen = [groep_lezing(bundle.versions, diff.basis, diff.nieuw, g, voorbeeld=False).tekst()
+                        for g in diff.groepen]
+            files = [uit.eindpad(p) for p in write_groups(diff, uit.staging, lezingen)]
     if args.json:
         print_json({"basis": diff.basis, "nieuw": diff.nieuw, "volledig": diff.volledig,
                     "onbeslist": diff.onbeslist or None,
-                    "groepen": [{"voorwaarde": g.voorwaarde, "wijzigingen": list(g.wijzigingen),
+                    "groepen": [{"voorwaarde": g.voorwaarde,
+                                 "lezing": groep_lezing(bundle.versions, diff.basis, diff.nieuw, g).tekst(),
+                                 "wijzigingen": list(g.wijzigingen),
                                  "bepalingen": list(g.bepalingen),
                                  "getuige": {k: to_json(v) for k, v in g.getuige.items()}} for g in diff.groepen],
                     "getuigen": [str(f) for f in files]})
@@ -154,13 +160,13 @@ def _symbolic(args: argparse.Namespace) -> int:
         print(f"Bewezen: {diff.basis} en {diff.nieuw} geven elke geldige cliënt dezelfde uitkomsten.")
         return EXIT_OK
     soort = "alle" if diff.volledig else "de eerste"
-    print(f"Wie verandert van {diff.basis} naar {diff.nieuw}: {soort} {len(diff.groepen)} groepen (bewezen met z3; "
-          "elke geldige cliënt in een groep krijgt een andere uitkomst)")
+    namen = versienamen({v: bundle.versions[v] for v in (diff.basis, diff.nieuw)})
+    print(f"Wie een andere uitkomst krijgt {namen[diff.nieuw]} dan {namen[diff.basis]}: {soort} "
+          f"{len(diff.groepen)} groepen, bewezen met z3.\nElke geldige cliënt in een groep krijgt een andere "
+          "uitkomst, en geen cliënt is in twee groepen.")
     for i, g in enumerate(diff.groepen, 1):
-        print(f"\n{i}. {g.voorwaarde}")
-        print(f"   verandert: {'; '.join(g.wijzigingen)}")
-        print(f"   door: {', '.join(g.bepalingen)}")
-        print(f"   getuige: {', '.join(f'{k} = {format_value(v)}' for k, v in g.getuige.items())}")
+        print(f"\nGroep {i}.")
+        print(groep_lezing(bundle.versions, diff.basis, diff.nieuw, g).tekst("   "))
     if diff.onbeslist:
         print(f"\nOf er meer groepen zijn, is {diff.onbeslist}: de lijst is mogelijk niet volledig (meer tijd: "
               "--bewijstijd).")

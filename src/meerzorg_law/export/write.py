@@ -15,15 +15,18 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from .. import ir
 from ..cases.model import Case
 from ..compare.outcomes import CaseComparison, compare_cases
 from ..document import build_act, build_amendment
 from ..document.formats import Blok, Generator, Run
 from ..document.gegevens import gegevens_blokken
 from ..output import OutputError, check_writable, write_text_atomic
+from ..render.lezingen import versienamen
+from ..render.waarom import uitkomst_stelling, verandering
 from ..semantics.pipeline import Bundle
 from ..syntax import ast
-from ..values import Value, format_value
+from ..values import Value
 from .docx import DocxFormat
 from .html import HtmlFormat
 
@@ -31,19 +34,25 @@ __all__ = ["export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
 
 
 def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
-    """The outcome comparison: a header and one row per case with an expectation for the basis or ``versie``."""
+    """The outcome comparison: a header and one row per case with an expectation for the basis or ``versie``.
+    Outcomes are worded by the reading generator (``render.waarom``: the sentences of ``meerzorg uitleg``),
+    versions by their names in words."""
     basis = bundle.consolidated[versie].basis
     mine = [c for c in cases if any(e.versie in (versie, basis) for e in c.verwacht)]
-    rows = [["casus", "gewijzigd", f"wat verandert ({basis} → {versie})", "door", "verwacht"]]
-    results, _ = compare_cases(bundle.versions[basis], bundle.versions[versie], mine)
+    namen = versienamen({v: bundle.versions[v] for v in (basis, versie)})
+    wat = f"wat verandert {namen[versie]} (tegenover {namen[basis].removeprefix('in ')})"
+    rows = [["casus", "gewijzigd", wat, "door", "verwacht"]]
+    oud, nieuw = bundle.versions[basis], bundle.versions[versie]
+    results, _ = compare_cases(oud, nieuw, mine)
     for r in results:
-        rows.append([r.case.naam, *_cellen(r), verwacht_cel(r.case, versie, r.nieuw if r.fout is None else None)])
+        rows.append([r.case.naam, *_cellen(oud, nieuw, namen, r),
+                     verwacht_cel(r.case, versie, r.nieuw if r.fout is None else None, nieuw)])
     return rows
 
 
-def verwacht_cel(case: Case, versie: str, uitkomst: dict[str, Value] | None) -> str:
-    """Whether the case's expectation for ``versie`` holds: "klopt", "te herzien", "afwijkend: ..." (what was
-    expected), or "" when the case has none for it."""
+def verwacht_cel(case: Case, versie: str, uitkomst: dict[str, Value] | None, regeling: ir.Regeling) -> str:
+    """Whether the case's expectation for ``versie`` holds: "klopt", "te herzien", "afwijkend, verwacht: ..."
+    (what was expected, in the sentences of ``uitleg``), or "" when the case has none for it."""
     e = next((e for e in case.verwacht if e.versie == versie), None)
     if e is None:
         return ""
@@ -51,16 +60,16 @@ def verwacht_cel(case: Case, versie: str, uitkomst: dict[str, Value] | None) -> 
         return "te herzien"
     if uitkomst is None:
         return "afwijkend: fout bij het beslissen"
-    mis = [f"{n} verwacht {format_value(v)}" for n, v in e.values.items() if uitkomst.get(n) != v]
-    return "afwijkend: " + "; ".join(mis) if mis else "klopt"
+    mis = [f"{uitkomst_stelling(regeling, n, v)}." for n, v in e.values.items() if uitkomst.get(n) != v]
+    return f"afwijkend, verwacht: {' '.join(mis)}" if mis else "klopt"
 
 
-def _cellen(r: CaseComparison) -> list[str]:
+def _cellen(oud: ir.Regeling, nieuw: ir.Regeling, namen: dict[str, str], r: CaseComparison) -> list[str]:
     if r.fout is not None:
         return ["fout", r.fout.message, ""]
     if not r.wijzigingen:
         return ["nee", "", ""]
-    wat = "; ".join(f"{w.outcome}: {format_value(w.oud)} → {format_value(w.nieuw)}" for w in r.wijzigingen)
+    wat = " ".join(verandering(oud, nieuw, w.outcome, w.oud, w.nieuw, namen) for w in r.wijzigingen)
     door = "; ".join(dict.fromkeys(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde"
                                    for w in r.wijzigingen))
     return ["ja", wat, door]

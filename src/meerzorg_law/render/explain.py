@@ -7,6 +7,7 @@ sentences as "in gewone taal" on the site), so the explanation needs no knowledg
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 from .. import ir
@@ -15,9 +16,10 @@ from ..span import ProvisionRef
 from ..types import TypeKind
 from ..values import Value
 from .herkomst import badge
+from .lezingen import MAX_WOORDEN
 from .rangorde import rangorde_regels
-from .waarden import datum, toon, toon_enum, toon_feit, toon_uitkomst
-from .waarom import stelling
+from .waarden import datum, toon, toon_enum, toon_feit
+from .waarom import stelling, uitkomst_stelling
 from .zinnen import Samen, clause, naam
 
 __all__ = ["explain", "explain_rule"]
@@ -74,7 +76,18 @@ class _Lezer:
             why = f", want {self.zin(r, i, c, neg=not c.value)}"
         # Without the "(uitzondering op ...)" of the applied rule: the reason, not the ranking, is what a reader
         # of a rule that did not apply needs (and the line stays a readable sentence).
-        return [f"    Niet van toepassing: {r.provision.citeer()}{why}."]
+        line = f"    Niet van toepassing: {r.provision.citeer()}{why}."
+        rule = self.rules.get(r.rule_id)
+        if failed is None or len(line.split()) <= MAX_WOORDEN or rule is None or \
+                len(rule.conditions) != len(r.conditions):
+            return [line]
+        i, c = failed  # a long reason is a list: "want een van deze situaties doet zich voor:"
+        c_ = clause(self.regeling, rule.conditions[i].expr, not c.value)
+        if not isinstance(c_, Samen):
+            return [line]
+        kop = "een van deze situaties doet zich voor" if c_.voegwoord == "of" else "elk van deze uitspraken geldt"
+        return [f"    Niet van toepassing: {r.provision.citeer()}, want {kop}:",
+                *(f"      - {d.hoofd()}" for d in c_.delen)]
 
 
 def explain_rule(regeling: ir.Regeling, r: RuleStep) -> list[str]:
@@ -86,21 +99,22 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
     """The whole explanation of one case under one version, in Dutch sentences."""
     lezer = _Lezer(regeling)
     out: list[str] = []
-    out.append(f"Casus: {naam_casus}" if naam_casus else "Casus")
-    out.append(f"Versie {regeling.versie} van de {regeling.titel}, geldig vanaf {datum(regeling.geldig_vanaf)}.")
+    out.append(f"Casus ‘{naam_casus}’" if naam_casus else "Casus")
+    out.append(f"Versie ‘{regeling.versie}’ van de {regeling.titel}, geldig vanaf {datum(regeling.geldig_vanaf)}.")
     out.append("")
     out.append("Uitkomsten:")
     # A rule that sets several outcomes is explained once, at the first of them.
     explained: dict[int, str] = {}
     for o in trace.outcomes:
-        out.append(f"  {stelling(regeling, o.name, 'uitkomst', o.value, toon_uitkomst)}.")
+        out.append(f"  {uitkomst_stelling(regeling, o.name, o.value)}.")
         d = o.decided_by
         if d is None:
             out.append("    Geen regel is van toepassing, dus geldt de standaardwaarde.")
         else:
             rule = lezer.rules.get(d.rule_id)
             herkomst = _badge(regeling, rule.herkomst if rule else None, d.provision)
-            out.append(f"    Bepaald door {lezer.kop(d)}{f' [{herkomst}]' if herkomst else ''}.")
+            out.append(f"    Bepaald door {lezer.kop(d)}.")
+            out += _herkomst_regels("Herkomst: ", herkomst, "    ")
             if d.rule_id in explained:
                 out.append(f"      (Dezelfde regel als bij {naam(regeling, explained[d.rule_id])}.)")
             else:
@@ -119,25 +133,40 @@ def explain(regeling: ir.Regeling, facts: Mapping[str, Value], trace: Trace, naa
             decl = regeling.definitions.get(step.name)
             waarde = toon(step.value) if decl is None else _waarde(regeling, decl, step.value)
             herkomst = _badge(regeling, decl.herkomst if decl else None, step.provision)
-            waar = f"{step.provision.citeer()}; {herkomst}" if herkomst else step.provision.citeer()
-            out.append(f"  {stelling(regeling, step.name, 'begrip', step.value, _vast(waarde))} ({waar}).")
+            out.append(f"  {stelling(regeling, step.name, 'begrip', step.value, _vast(waarde))} "
+                       f"({step.provision.citeer()}).")
+            out += _herkomst_regels("Herkomst: ", herkomst, "    ")
     out.append("")
     out.append("Gebruikte feiten:")
     for name in trace.facts_read:
         if name in facts:
             out.append(f"  {stelling(regeling, name, 'invoer', facts[name], toon_feit)}.")
     unused = [n for n in facts if n not in trace.facts_read]
-    if unused:
-        out.append(f"  Niet gebruikt: {'; '.join(naam(regeling, n, 'invoer') for n in unused)}.")
+    if unused:  # a list: a sentence of every unused fact ran to 70 words
+        out.append("  Niet gebruikt:")
+        out += [f"    - {naam(regeling, n, 'invoer')}" for n in unused]
     applied = trace.provisions_applied()
     if applied:
         out.append("")
         if regeling.bronnen:
             out.append("Toegepaste bepalingen en hun herkomst:")
-            out += [f"  {ref.citeer()}: {_badge(regeling, None, ref)}." for ref in applied]
+            out += [r for ref in applied for r in _herkomst_regels(f"{ref.citeer()}: ", _badge(regeling, None, ref),
+                                                                    "  ")]
         else:
             out.append("Toegepaste bepalingen: " + "; ".join(p.citeer() for p in applied) + ".")
     return "\n".join(out)
+
+
+def _herkomst_regels(voor: str, herkomst: str, inspringen: str) -> list[str]:
+    """Where a provision's text comes from, as lines of at most ``MAX_WOORDEN`` words where the note allows:
+    a long note of a keuze ("keuze: bij een kind telt ...: het zorgkantoor trekt ...") a sentence per part."""
+    if not herkomst:
+        return []
+    regel = f"{inspringen}{voor}{herkomst}."
+    if len(regel.split()) <= MAX_WOORDEN:
+        return [regel]
+    eerste, *rest = [d.strip() for d in re.split(r": |; ", herkomst) if d.strip()]
+    return [f"{inspringen}{voor}{eerste}.", *(f"{inspringen}  {_hoofd(d)}." for d in rest)]
 
 
 def _vast(text: str) -> Callable[[ir.Regeling, str, Value], str]:

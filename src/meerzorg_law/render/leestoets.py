@@ -96,6 +96,7 @@ _RELATIEF = re.compile(rf"\b{_CITE}\b|(?<!, )\b(?:het )?(?:eerste|tweede|derde|v
 _ONTKENNING = re.compile(r"\b(?:niet|geen|nooit|niets|niemand)\b", re.IGNORECASE)
 _DEEL = re.compile(r",|;|:|\bals\b|\bdan\b|\ben\b|\bof\b|\bmaar\b|\btenzij\b")
 _CITAAT = re.compile(r"‘[^’]*’")
+_VERSIE = re.compile(r"\brlz-\d{4}(?:-[a-z0-9-]+)?\b")
 
 
 def _diepte(text: str) -> int:
@@ -115,18 +116,21 @@ def toets(plek: Lezingplek) -> list[str]:
     zinnen = plek.lezing.sentences()
     for z in zinnen:
         woorden = len(z.split())
+        # Quoted words are someone else's (a label, a case's name, a version as it is typed after --versie):
+        # symbols, brackets and citations in them are theirs; an identifier only passes as a quoted version.
+        eigen = _CITAAT.sub("‘…’", z)
         if woorden > MAX_WOORDEN:
             problemen.append(f"zin van {woorden} woorden (meer dan {MAX_WOORDEN}; maak er een lijst van): {z}")
-        if _diepte(z) > 1:
-            problemen.append(f"haakjes {_diepte(z)} niveaus diep (ten hoogste 1): {z}")
-        for deel in _DEEL.split(_CITAAT.sub("‘…’", z)):
+        if _diepte(eigen) > 1:
+            problemen.append(f"haakjes {_diepte(eigen)} niveaus diep (ten hoogste 1): {z}")
+        for deel in _DEEL.split(eigen):
             if len(_ONTKENNING.findall(deel)) > 1:
                 problemen.append(f"dubbele ontkenning in “{deel.strip()}”: {z}")
-        for m in _IDENTIFIER.finditer(z):
+        for m in _IDENTIFIER.finditer(_CITAAT.sub(lambda q: _VERSIE.sub("…", q.group(0)), z)):
             problemen.append(f"naam uit de code “{m.group(0)}”: {z}")
-        for m in _SYMBOOL.finditer(z):
+        for m in _SYMBOOL.finditer(eigen):
             problemen.append(f"teken “{m.group(0)}”: {z}")
-        for m in _RELATIEF.finditer(z):
+        for m in _RELATIEF.finditer(eigen):
             # "dit lid" only where a begrip of that lid says it, in the reading of that lid itself.
             if not (m.group(0).lower() == "dit lid" and plek.dit_lid):
                 problemen.append(f"verwijzing “{m.group(0)}” buiten haar eigen bepaling: {z}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .. import ir
+from ..span import ProvisionRef
 
 __all__ = ["Bijzin", "Clause", "Lezing", "Samen", "Zin", "hoofdletter", "join", "ontken", "zin_clause"]
 
@@ -20,10 +21,13 @@ __all__ = ["Bijzin", "Clause", "Lezing", "Samen", "Zin", "hoofdletter", "join", 
 
 @dataclass(frozen=True, slots=True)
 class Zin:
-    """One sentence; with ``punten`` it ends in a colon and the points follow as a list (each a clause)."""
+    """One sentence; with ``punten`` it ends in a colon and the points follow as a list (each a clause).
+    ``verwijzingen``: the provisions the sentence cites by their absolute citation (``ProvisionRef.citeer``),
+    so a back end that can link (the site) links those words."""
 
     tekst: str
     punten: tuple[str, ...] = ()
+    verwijzingen: tuple[ProvisionRef, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -142,8 +142,10 @@ def regel_lezing(regeling: ir.Regeling, rules: tuple[ir.Rule, ...]) -> Lezing:
             zinnen.append(Zin(f"{hoofdletter(z.tekst.removeprefix('Dit geldt '))} dan geldt:", gevolg))
     if tenzij:
         zinnen += voorwaarden("Dit geldt niet", tenzij)
-    if first.exception_to:
-        zinnen.append(Zin(f"Deze regel gaat voor {' en '.join(r.citeer() for r in first.exception_to)}."))
+    if first.exception_to:  # "in afwijking van artikel X": X by its absolute citation, whatever the text said
+        cit = " en ".join(r.citeer() for r in first.exception_to)
+        zinnen.append(Zin(f"Deze regel geldt in afwijking van {cit}{',' if ',' in cit else ''} en gaat daarom voor.",
+                          verwijzingen=first.exception_to))
     return Lezing(tuple(zinnen))
 
 

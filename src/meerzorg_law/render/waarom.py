@@ -16,10 +16,10 @@ from ..types import TypeKind
 from ..values import Value
 from .lezing import Lezing, Samen, Zin, hoofdletter, zin_clause
 from .lezingen import MAX_WOORDEN
-from .waarden import toon, toon_enum
+from .waarden import toon, toon_enum, toon_uitkomst
 from .zinnen import clause, declared_zin, naam
 
-__all__ = ["redenen_van", "stelling", "voorwaarde_zinnen", "waarom"]
+__all__ = ["redenen_van", "stelling", "uitkomst_stelling", "verandering", "voorwaarde_zinnen", "waarom"]
 
 
 def _toon(regeling: ir.Regeling, name: str, kind: str, value: Value) -> str:
@@ -49,6 +49,26 @@ def stelling(regeling: ir.Regeling, name: str, kind: str, value: Value,
             return hoofdletter(_is_waarde(regeling, z.tekst, decl.type.enum, value))
         return f"{hoofdletter(z.tekst)} is {waarde}"
     return f"{hoofdletter(naam(regeling, name, kind))}: {waarde}"
+
+
+def uitkomst_stelling(regeling: ir.Regeling, name: str, value: Value) -> str:
+    """An outcome's value as ``meerzorg uitleg`` states it ("De verzekerde heeft recht op meer zorg", "Het aantal
+    uren meer zorg per week is 11:00 uur"): the one wording of an outcome for uitleg and the exports."""
+    return stelling(regeling, name, "uitkomst", value, toon_uitkomst)
+
+
+def verandering(oud: ir.Regeling, nieuw: ir.Regeling, name: str, oud_waarde: Value, nieuw_waarde: Value,
+                namen: dict[str, str]) -> str:
+    """A changed outcome as a sentence: the new statement, then the old one with the version it holds in
+    ("De verzekerde heeft geen recht op meer zorg (in 2026: de verzekerde heeft recht op meer zorg)."); the
+    versions by ``namen`` (``lezingen.versienamen``), never by their ids."""
+    nu, was = uitkomst_stelling(nieuw, name, nieuw_waarde), uitkomst_stelling(oud, name, oud_waarde)
+    onderwerp = nu[:nu.find(" is ") + 4] if " is " in nu else ""
+    if onderwerp and was.startswith(onderwerp):  # "Het aantal uren ... is 0:00 uur (in 2026: 14:15 uur)."
+        was = was[len(onderwerp):]
+    elif was[1:2].islower():
+        was = was[:1].lower() + was[1:]
+    return f"{nu} ({namen.get(oud.versie, 'eerst')}: {was})."
 
 
 def _is_waarde(regeling: ir.Regeling, onderwerp: str, enum: str, value: str) -> str:

@@ -24,17 +24,38 @@ __all__ = ["RegelBlok"]
 _ZICHTBAAR = 6
 
 
-def lezing_nodes(lezing: Lezing) -> list[nodes.Node]:
-    """A reading as docutils nodes: a paragraph per sentence, a bullet list for its points."""
+def lezing_nodes(lezing: Lezing, vid: str = "") -> list[nodes.Node]:
+    """A reading as docutils nodes: a paragraph per sentence, a bullet list for its points; with ``vid``, the
+    provisions a sentence cites (``Zin.verwijzingen``) are links to them in that version."""
     out: list[nodes.Node] = []
     for zin in lezing.zinnen:
-        out.append(nodes.paragraph("", zin.tekst))
+        out.append(_met_koppelingen(zin.tekst, zin.verwijzingen if vid else (), vid))
         if zin.punten:
             lijst = nodes.bullet_list(classes=["rlz-voorwaarden"])
             for n, punt in enumerate(zin.punten):
                 lijst += nodes.list_item("", nodes.paragraph("", punt + ("." if n == len(zin.punten) - 1 else ";")))
             out.append(lijst)
     return out
+
+
+def _met_koppelingen(tekst: str, refs: Sequence[ProvisionRef], vid: str) -> nodes.paragraph:
+    """A sentence as a paragraph, each citation of ``refs`` in it a link (the longest citation first, so
+    "artikel 2.2, eerste lid" is not cut at "artikel 2.2")."""
+    para = nodes.paragraph()
+    rest = tekst
+    citaten = sorted({r.citeer(): r for r in refs}.items(), key=lambda kv: -len(kv[0]))
+    while citaten:
+        hits = [(rest.find(c), c, r) for c, r in citaten if c in rest]
+        if not hits:
+            break
+        at, citaat, ref = min(hits, key=lambda h: (h[0], -len(h[1])))
+        if at:
+            para += nodes.Text(rest[:at])
+        para += bepaling_koppeling(ref, vid, citaat)
+        rest = rest[at + len(citaat):]
+    if rest:
+        para += nodes.Text(rest)
+    return para
 
 
 class RegelBlok(RegelingBasis):
@@ -58,7 +79,7 @@ class RegelBlok(RegelingBasis):
             uitleg += para
         for rules in regels_van(reg, ref):
             blok = nodes.container(classes=["rlz-regelzin"])
-            blok += lezing_nodes(regel_lezing(reg, rules))
+            blok += lezing_nodes(regel_lezing(reg, rules), vid)
             uitleg += blok
         out.append(uitleg)
         return out

@@ -19,8 +19,10 @@ from .. import ir
 from ..compare.outcomes import compare_cases
 from ..compare.renvooi import ProvisionDiff, Segment, renvooi
 from ..render.beslispad import beslispad_gebruik, beslispad_symbool, hoofduitkomst
+from ..render.lezingen import versienamen
 from ..render.rule_text import naam
 from ..render.waarden import toon_feit, toon_uitkomst
+from ..render.waarom import verandering
 from ..span import ProvisionRef
 from ..values import Date
 from .artikel import segmenten
@@ -345,8 +347,9 @@ class RenvooiDirective(RegelingBasis):
                 continue
             # The main outcomes (the others follow from the same rule); the deciding provisions once each.
             hoofd = [w for w in r.wijzigingen if w.outcome in self.hoofduitkomsten(new_reg)] or list(r.wijzigingen)
-            wat = "; ".join(f"{naam(new_reg, w.outcome)}: {toon_uitkomst(old_reg, w.outcome, w.oud)} → "
-                            f"{toon_uitkomst(new_reg, w.outcome, w.nieuw)}" for w in hoofd)
+            # In the sentences of uitleg and the exports (render.waarom.verandering): one wording everywhere.
+            namen = versienamen({old_reg.versie: old_reg, new_reg.versie: new_reg})
+            wat = " ".join(verandering(old_reg, new_reg, w.outcome, w.oud, w.nieuw, namen) for w in hoofd)
             if len(hoofd) < len(r.wijzigingen):
                 wat += f" (en {len(r.wijzigingen) - len(hoofd)} andere uitkomsten)"
             door = "; ".join(dict.fromkeys(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde"

@@ -106,13 +106,15 @@ def static_results(versions: Mapping[str, ir.Regeling]) -> dict[str, dict[str, l
     return out
 
 
-def write_groups(diff: SymbolicDiff, directory: Path) -> list[Path]:
-    """One case file per group of ``vergelijk --symbolisch``, ``<basis>-<nieuw>-groep-<n>.yaml``."""
+def write_groups(diff: SymbolicDiff, directory: Path, lezingen: Sequence[str] = ()) -> list[Path]:
+    """One case file per group of ``vergelijk --symbolisch``, ``<basis>-<nieuw>-groep-<n>.yaml``; ``lezingen``:
+    each group in words (``render.groepen``, what the command prints) for the case's omschrijving."""
     ensure_directory(directory)
     paths: list[Path] = []
     for i, g in enumerate(diff.groepen, 1):
         path = directory / f"{slug(diff.basis)}-{slug(diff.nieuw)}-groep-{i}.yaml"
-        omschrijving = f"Groep {i}: {g.voorwaarde}. Verandert: {'; '.join(g.wijzigingen)}."
+        omschrijving = lezingen[i - 1] if i <= len(lezingen) else \
+            f"Groep {i}: {g.voorwaarde}. Verandert: {'; '.join(g.wijzigingen)}."
         lines = [f"# Getuige van groep {i} van 'meerzorg vergelijk {diff.basis} {diff.nieuw} --symbolisch'.",
                  "casussen:", *witness_case(f"{diff.basis} -> {diff.nieuw}, groep {i}", omschrijving, g.getuige,
                                             (diff.basis, diff.nieuw)), ""]
