@@ -44,6 +44,7 @@ FAMILIES = [
         "meerzorg_law.syntax._dsl._Bepaling",  # the printer
         "meerzorg_law.syntax.annotate._Bepaling",  # references and absolute citations
         "meerzorg_law.document.build._Bepaling",  # the document model's provisions
+        "meerzorg_law.versions._gelijk._Eigen",  # a provision without its children, for comparison
     })),
     Family("items", ast.ItemVisitor, ast.Item, ast_regeling, frozenset({
         "meerzorg_law.syntax._dsl._Item",
@@ -55,7 +56,14 @@ FAMILIES = [
         "meerzorg_law.semantics.lower._Declaratie",  # lowering to the IR's declarations
     })),
     Family("beslisboom", ir.NodeVisitor, ir.Node, ir, frozenset({
-        "meerzorg_law.ir._Regels",  # the rules of a tree in document order (ir.regels)
+        "meerzorg_law.ir._Regels",  # the rules of a tree, exceptions first (ir.regels)
+        "meerzorg_law.engine.interpret._Knoop",  # the reference interpreter
+        "meerzorg_law.engine.compile._Knoop",  # the closures
+        "meerzorg_law.engine.reads._Knoop",  # facts read, for tables
+        "meerzorg_law.columnar.plan._Knoop",  # the plan over a batch of cases
+        "meerzorg_law.verify.smt._Knoop",  # the proofs' terms
+        "meerzorg_law.javascript.program._Knoop",  # the rekenhulp
+        "meerzorg_law.render.beslispad._Vlak",  # the decision path's steps
     })),
 ]
 
