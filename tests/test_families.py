@@ -9,11 +9,13 @@ without a method for a kind fails here by name.
 
 from __future__ import annotations
 
+import ast as pyast
 import dataclasses
 import importlib
 import inspect
 import pkgutil
 import typing
+from pathlib import Path
 from types import ModuleType
 from typing import Any, NamedTuple
 
@@ -138,3 +140,33 @@ def test_a_pass_missing_a_kind_is_caught(family: Family, monkeypatch: pytest.Mon
     monkeypatch.setattr(family.module, "Planted", Planted, raising=False)
     with pytest.raises(AssertionError, match="Planted"):
         test_every_node_class_is_in_a_family_or_named_as_none()
+
+
+# Where an instruction kind may be named. A new kind is written in the first five (with its grammar rule in
+# grammar/meerzorg.lark, see docs/architectuur.rst); consolidation may keep a large kind's work in a helper
+# module of its own, and the derivation of a wijzigingsregeling from an edited copy (afleiden) builds the
+# kinds it can find. Anywhere else a named kind is a walk that the next kind would have to be added to by hand.
+INSTRUCTIE_BESTANDEN = {
+    "syntax/ast_wijziging.py",  # the node, in Instructie and INSTRUCTIE_KINDS, and what it carries (_Delen)
+    "syntax/_instructies.py",  # its parse callback and its DSL line
+    "versions/consolidate.py",  # its effect on the version
+    "document/wording.py",  # its one Dutch sentence and its Akoma Ntoso type
+    "versions/_structuur.py", "versions/gegevens.py",  # consolidation of structures and of the gegevens
+    "versions/afleiden.py", "versions/_afleiden_delen.py",  # derivation, which builds the kinds it knows
+}
+
+
+def _namen(path: Path) -> set[str]:
+    tree = pyast.parse(path.read_text(encoding="utf-8"))
+    return {n.attr if isinstance(n, pyast.Attribute) else n.id for n in pyast.walk(tree)
+            if isinstance(n, (pyast.Attribute, pyast.Name))}
+
+
+def test_instruction_kinds_are_named_only_where_a_new_kind_is_written() -> None:
+    soorten = {c.__name__ for c in typing.get_args(ast.Instructie)}
+    package = Path(meerzorg_law.__file__).parent
+    waar = {str(p.relative_to(package)): sorted(soorten & _namen(p)) for p in sorted(package.rglob("*.py"))}
+    buiten = {p: s for p, s in waar.items() if s and p not in INSTRUCTIE_BESTANDEN}
+    assert not buiten, f"deze modules noemen soorten opdrachten; laat ze ast.InstructieVisitor gebruiken: {buiten}"
+    assert {p for p, s in waar.items() if s} >= {"syntax/ast_wijziging.py", "syntax/_instructies.py",
+                                                  "versions/consolidate.py", "document/wording.py"}
