@@ -47,6 +47,7 @@ FAMILIES = [
         "meerzorg_law.syntax.annotate._Bepaling",  # references and absolute citations
         "meerzorg_law.document.build._Bepaling",  # the document model's provisions
         "meerzorg_law.versions._gelijk._Eigen",  # a provision without its children, for comparison
+        "meerzorg_law.semantics.lower._Boom",  # the IR's provisions and the order rules are numbered in
     })),
     Family("items", ast.ItemVisitor, ast.Item, ast_regeling, frozenset({
         "meerzorg_law.syntax._dsl._Item",

@@ -225,17 +225,9 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         chapters += [(label, a) for p in h.paragrafen for a in p.artikelen]
     chapters += [("Wijzigingsregeling", a) for a in reg.zelfstandig]
     for label, a in chapters:
-        yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
-        for o in a.onderdelen:
-            yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
-            for s in o.subonderdelen:
-                yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span, s.herkomst)
-        for lid in a.leden:
-            yield from emit("lid", "", lid.tekst, lid.toelichting, label, lid.span, lid.herkomst)
-            for o in lid.onderdelen:
-                yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
-                for s in o.subonderdelen:
-                    yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span, s.herkomst)
+        for p in _BOOM.visit(a, None):
+            yield from emit(ast.niveau(p), a.titel if p is a else "", p.tekst, p.toelichting, label, p.span,
+                            p.herkomst)
     for b in reg.bijlagen:
         yield from emit("bijlage", b.titel, b.tekst, b.toelichting, "", b.span, b.herkomst)
 
@@ -273,17 +265,35 @@ def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
 
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
     for a in reg.alle_artikelen():
-        yield from ((it.span.provision, it) for it in a.items)
-        for o in a.onderdelen:
-            yield from ((it.span.provision, it) for it in o.items)
-            for s in o.subonderdelen:
-                yield from ((it.span.provision, it) for it in s.items)
-        for lid in a.leden:
-            yield from ((it.span.provision, it) for it in lid.items)
-            for o in lid.onderdelen:
-                yield from ((it.span.provision, it) for it in o.items)
-                for s in o.subonderdelen:
-                    yield from ((it.span.provision, it) for it in s.items)
+        for b in _BOOM.visit(a, None):
+            yield from ((it.span.provision, it) for it in b.items)
+
+
+class _Boom(ast.BepalingVisitor[None, Iterator[ast.Bepaling]]):
+    """A provision and everything in it, depth first, an artikel's onderdelen before its leden: the order in
+    which provisions are listed and rules numbered (``ast.kinderen`` has the leden first, as printed)."""
+
+    def artikel(self, b: ast.Artikel, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+        for o in b.onderdelen:
+            yield from self.visit(o, None)
+        for lid in b.leden:
+            yield from self.visit(lid, None)
+
+    def lid(self, b: ast.Lid, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+        for o in b.onderdelen:
+            yield from self.visit(o, None)
+
+    def onderdeel(self, b: ast.Onderdeel, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+        yield from b.subonderdelen
+
+    def subonderdeel(self, b: ast.Subonderdeel, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+
+
+_BOOM = _Boom()
 
 
 def _conjuncts(e: ast.Expr) -> list[ast.Expr]:
