@@ -160,7 +160,7 @@ A = TypeVar("A")
 R = TypeVar("R")
 
 # Every instruction kind with its method on InstructieVisitor. A new kind is added to ``Instructie``, here, and
-# to ``_Inhoud`` below; tests/test_families.py then names every pass that has no method for it (consolidation,
+# to ``_Delen`` below; tests/test_families.py then names every pass that has no method for it (consolidation,
 # the wording of document/wording.py, the DSL printer's line of syntax/_instructies.py).
 INSTRUCTIE_KINDS: dict[type, str] = {
     KomtTeLuiden: "komt_te_luiden", Vervalt: "vervalt", Ingevoegd: "ingevoegd", Vernummerd: "vernummerd",
@@ -205,8 +205,9 @@ Delen = tuple[ProvisionRef | None, tuple[tuple[str, ProvisionRef, Inhoud], ...]]
 class _Delen(InstructieVisitor[None, Delen]):
     """The structure every generic pass uses (as ``ir_expr._Children`` for expressions): the provision an
     instruction is about (its doel, or the anchor of an insertion; None for structures, tables, gegevens) and
-    what it carries as (field, where it will stand, value). Annotation, the document model's eIds and the
-    grouping of a derived wijzigingsregeling read only this, so a new kind is described here once."""
+    what it carries as (field, where it will stand, value). Annotation, the relative citations and eIds of the
+    document model and the formula of a derived onderdeel read only this, so a new kind is described here
+    once."""
 
     def komt_te_luiden(self, i: KomtTeLuiden, arg: None) -> Delen:
         return i.doel.ref, (("bepaling", i.doel.ref, i.bepaling),)
