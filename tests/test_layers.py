@@ -10,7 +10,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "meerzorg_law"
 
 # Top to bottom, as in docs/architectuur.rst. A module's layer is its first path component.
 LAYERS = [
-    {"span", "diagnostics", "values", "types", "names", "output", "escape", "uitvoermap", "tomlinvoer"},
+    {"span", "diagnostics", "values", "types", "names", "output", "escape", "uitvoermap", "tomlinvoer", "familie"},
     {"syntax"},
     {"versions"},
     {"semantics", "ir", "ir_expr"},
@@ -213,4 +213,53 @@ def test_circle_test_can_fail(tmp_path: Path) -> None:
         ["engine.compile", "engine.context"],
         ["verify.a", "verify.b", "verify.c"],
         ["verify.smt", "verify.universe"],
+    ]
+
+
+# Two contracts after the IR: the rules are read from the IR, the legal text from the document model (which
+# reads the consolidated AST itself). Below ``document`` only these modules import ``syntax`` or ``versions``,
+# each for the reason given (docs/architectuur.rst, "Twee contracten"); the cli drives the whole pipeline.
+AST_AFTER_IR = {
+    "cases/load.py": {"syntax"},  # syntax.limits: the digit limit a case file shares with the DSL
+    "verify/report.py": {"syntax"},  # syntax.grammar: the grammar's hash in a proof report
+    "compare/renvooi.py": {"syntax"},  # two consolidated ASTs in, read only through document.act_against
+    "export/write.py": {"syntax"},  # a wijzigingsregeling or not; its AST goes to document.build_amendment
+    "sphinxext/basis.py": {"syntax"},  # the type Wijzigingsregeling, to tell versions apart
+    "sphinxext/generate.py": {"syntax", "versions"},  # the same, and versions.catalog for the list of versions
+    "sphinxext/wijziging.py": {"syntax"},  # opschrift, aanhef, artikel headings, toelichting (not instructions)
+}
+
+
+def ast_after_ir(package: Path) -> list[str]:
+    """Imports of ``syntax`` or ``versions`` from a module below the document model that is not in
+    ``AST_AFTER_IR`` (or imports more than it lists)."""
+    after = layer_of("document")
+    problems = []
+    for path in sorted(package.rglob("*.py")):
+        rel = str(path.relative_to(package))
+        own = path.relative_to(package).with_suffix("").parts[0]
+        if layer_of(own) <= after or own in {"cli", "__main__"}:
+            continue
+        for line, target in imports(path, package):
+            if target in {"syntax", "versions"} and target not in AST_AFTER_IR.get(rel, set()):
+                problems.append(f"{rel}:{line} imports {target} (after the IR: read the IR or the document model)")
+    return problems
+
+
+def test_after_the_ir_only_the_named_modules_read_the_ast() -> None:
+    problems = ast_after_ir(PACKAGE)
+    assert not problems, "\n".join(problems)
+
+
+def test_ast_after_ir_can_fail(tmp_path: Path) -> None:
+    files = {"syntax/__init__.py": "", "engine/run.py": "from ..syntax import ast\n",
+             "compare/renvooi.py": "from ..syntax import ast\nfrom ..versions import consolidate\n",
+             "document/build.py": "from ..syntax import ast\n", "cli/x.py": "from ..syntax import ast\n"}
+    package = tmp_path / "meerzorg_law"
+    for name, text in files.items():
+        (package / name).parent.mkdir(parents=True, exist_ok=True)
+        (package / name).write_text(text, encoding="utf-8")
+    assert ast_after_ir(package) == [
+        "compare/renvooi.py:2 imports versions (after the IR: read the IR or the document model)",
+        "engine/run.py:1 imports syntax (after the IR: read the IR or the document model)",
     ]

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Union
+from typing import TypeVar, Union
 
+from .familie import Traversal
 from .ir_expr import (
     EXPR_KINDS,
     BinOp,
@@ -40,13 +41,16 @@ from .syntax.ast_regeling import Herkomst, HerkomstDeel
 from .types import Type
 from .values import Value
 
+A = TypeVar("A")
+R = TypeVar("R")
+
 __all__ = [
-    "EXPR_KINDS", "BinOp", "Bron", "Call", "Condition", "Const", "Constraint", "Definition", "EnumDecl", "Expr",
-    "ExprVisitor",
+    "EXPR_KINDS", "NODE_KINDS", "BinOp", "Bron", "Call", "Condition", "Const", "Constraint", "Definition", "EnumDecl",
+    "Expr", "ExprVisitor",
     "FactDecl", "Group", "Herkomst", "HerkomstDeel",
-    "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node",
+    "IfThenElse", "InSet", "InTable", "Known", "Leaf", "Lookup", "Met", "Node", "NodeVisitor",
     "OutcomeDecl", "OutcomeTree", "Property", "Provision", "Regeling", "Rule", "Table", "Unary", "Var", "Volgens",
-    "Zin", "children", "missing_handlers", "walk",
+    "Zin", "children", "missing_handlers", "regels", "walk",
 ]
 
 # --------------------------------------------------------------------------------------------------
@@ -196,6 +200,43 @@ class Group:
 
 
 Node = Union[Leaf, Group]
+
+# The default-logic tree's node kinds with their methods on NodeVisitor (tests/test_families.py checks every pass).
+NODE_KINDS: dict[type, str] = {Leaf: "leaf", Group: "group"}
+
+
+class NodeVisitor(Traversal[A, R]):
+    """The one traversal over the default-logic tree of an outcome: a rule (``Leaf``) or a ``Group`` of
+    exceptions before members. Evaluation, compilation, proofs, the columnar plan, the rekenhulp and the
+    renderers subclass it and override both methods, as for ``ExprVisitor``."""
+
+    KINDS = NODE_KINDS
+    abstract_visitor = True
+
+    def visit(self, n: Node, arg: A) -> R:
+        return self.dispatch(n, arg)
+
+    def leaf(self, n: Leaf, arg: A) -> R:
+        raise NotImplementedError
+    def group(self, n: Group, arg: A) -> R:
+        raise NotImplementedError
+
+
+class _Regels(NodeVisitor[None, tuple["Rule", ...]]):
+    """The rules of a tree, exceptions before members: the structure generic passes use."""
+
+    def leaf(self, n: Leaf, arg: None) -> tuple[Rule, ...]:
+        return (n.rule,)
+    def group(self, n: Group, arg: None) -> tuple[Rule, ...]:
+        return tuple(r for m in (*n.exceptions, *n.members) for r in self.visit(m, None))
+
+
+_REGELS = _Regels()
+
+
+def regels(n: Node) -> tuple[Rule, ...]:
+    """Every rule in ``n``, depth first, a group's exceptions before its members."""
+    return _REGELS.visit(n, None)
 
 
 @dataclass(frozen=True, slots=True)

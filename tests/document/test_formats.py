@@ -1,7 +1,8 @@
 """Every instruction kind has one wording, and every registered format renders every kind.
 
 The amendments are the good consolidation cases of tests/versions/good (one file per kind of instruction,
-together every kind). Each is rendered through every format in ``FORMATS``; the text read back from the
+together every kind). Each is rendered through every format registered anywhere in the package (``FORMATS``
+after importing every module); the text read back from the
 output must hold each instruction's sentence and every provision it quotes. A format that lacks a node
 class, or drops what a kind quotes, fails here by name.
 """
@@ -9,15 +10,15 @@ class, or drops what a kind quotes, fails here by name.
 from __future__ import annotations
 
 import html
+import importlib
+import pkgutil
 import re
 from pathlib import Path
 from typing import get_args
 
 import pytest
 
-import meerzorg_law.export.docx
-import meerzorg_law.export.html
-import meerzorg_law.sphinxext.wijziging  # noqa: F401  (registers the site format)
+import meerzorg_law
 from meerzorg_law.document import FORMATS, build_amendment
 from meerzorg_law.document.model import NODE_CLASSES, Amendment, Provision, QuotedText, RowChange, zin_tekst
 from meerzorg_law.document.wording import MOD_TYPES, WORDING
@@ -30,6 +31,11 @@ BASIS = GOOD / "basis.rgl"
 FILES = sorted(p for p in GOOD.glob("*.rgl") if p != BASIS and not p.name.endswith(".expected.rgl"))
 KINDS = {t.__name__ for t in get_args(ast.Instructie)}
 REQUIRED = {"tekst", "docx", "pdf", "akn", "site"}
+
+# Every module is imported, so every format registered anywhere in the package is in FORMATS and rendered below.
+for _info in pkgutil.walk_packages(meerzorg_law.__path__, "meerzorg_law."):
+    if not _info.name.endswith("__main__"):
+        importlib.import_module(_info.name)
 
 
 def _amendment(path: Path) -> Amendment:
@@ -67,7 +73,7 @@ def _teksten(p: Provision) -> list[str]:
     return [t for t in (p.kop, p.tekst) if t] + [t for k in p.kinderen for t in _teksten(k)]
 
 
-@pytest.mark.parametrize("naam", sorted(REQUIRED))
+@pytest.mark.parametrize("naam", sorted(set(FORMATS) | REQUIRED))
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
 def test_every_format_renders_every_instruction(naam: str, path: Path) -> None:
     model = _amendment(path)

@@ -12,7 +12,7 @@ from meerzorg_law.syntax import ast, ast_expr
 
 # The passes that must walk AST expressions through ast.ExprVisitor.
 REQUIRED = {
-    "meerzorg_law.syntax.printer._Printer",  # AST -> canonical DSL text
+    "meerzorg_law.syntax._dsl._Printer",  # AST -> canonical DSL text
     "meerzorg_law.semantics.check.Checker",  # AST -> typed IR, with the expected type flowing down
 }
 

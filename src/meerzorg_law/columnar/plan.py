@@ -115,13 +115,7 @@ class _Planner(ir.ExprVisitor[Arr]):
         return result
 
     def _node(self, node: ir.Node, leaves: list[PLeaf]) -> PLeaf | PGroup:
-        if isinstance(node, ir.Leaf):
-            rule = node.rule
-            leaf = PLeaf(tuple((self.visit(c.expr), c.tenzij) for c in rule.conditions), self.visit(rule.value))
-            leaves.append(leaf)
-            return leaf
-        return PGroup(tuple(self._node(n, leaves) for n in node.exceptions),
-                      tuple(self._node(n, leaves) for n in node.members))
+        return _KNOOP.visit(node, (self, leaves))
 
     def _name(self, name: str) -> Arr:
         if name in self.defs:
@@ -342,6 +336,24 @@ class _Planner(ir.ExprVisitor[Arr]):
 
 
 _CMP = {"=": "eq", "<>": "ne", "<": "lt", "<=": "le", ">": "gt", ">=": "ge"}
+
+
+class _Knoop(ir.NodeVisitor[tuple[_Planner, list[PLeaf]], PLeaf | PGroup]):
+    """A rule as its condition and value arrays (collected in ``leaves``, in order); a group as its parts."""
+
+    def leaf(self, n: ir.Leaf, arg: tuple[_Planner, list[PLeaf]]) -> PLeaf | PGroup:
+        p, leaves = arg
+        rule = n.rule
+        leaf = PLeaf(tuple((p.visit(c.expr), c.tenzij) for c in rule.conditions), p.visit(rule.value))
+        leaves.append(leaf)
+        return leaf
+
+    def group(self, n: ir.Group, arg: tuple[_Planner, list[PLeaf]]) -> PLeaf | PGroup:
+        p, leaves = arg
+        return PGroup(tuple(p._node(m, leaves) for m in n.exceptions), tuple(p._node(m, leaves) for m in n.members))
+
+
+_KNOOP = _Knoop()
 
 
 def _units(v: Value, scale: int | None) -> tuple[int, int] | None:

@@ -41,22 +41,15 @@ def citeertitel(doc: ast.Wijzigingsregeling) -> str:
     return f"Wijzigingsregeling {m[1]}" + (f" ({m[2]})" if m[2] else "")
 
 
-def _ref(i: ast.Instructie) -> ProvisionRef | None:
-    if isinstance(i, (ast.KomtTeLuiden, ast.Vervalt, ast.Vernummerd, ast.Vervangen)):
-        return i.doel.ref
-    if isinstance(i, ast.Ingevoegd):
-        return i.anker.ref
-    return None
-
-
-def _parent(ref: ProvisionRef, b: object) -> str:
-    """The eId prefix under which a quoted provision stands in the new version."""
-    if isinstance(b, (ast.Artikel, ast.Hoofdstuk)) or not ref.artikel:
+def _parent(ref: ProvisionRef, niveau: str) -> str:
+    """The eId prefix under which a quoted provision (of level ``niveau``, standing at ``ref``) stands in the
+    new version."""
+    if niveau == "artikel" or not ref.artikel:
         return ""
     eid = f"art_{ref.artikel}"
-    if ref.lid and not isinstance(b, ast.Lid):
+    if ref.lid and niveau != "lid":
         eid += f"__para_{ref.lid}"
-    if ref.onderdeel and isinstance(b, ast.Subonderdeel):
+    if ref.onderdeel and niveau == "subonderdeel":
         eid += f"__point_{ref.onderdeel}"
     return eid
 
@@ -91,8 +84,9 @@ def build_amendment(doc: ast.Wijzigingsregeling, consolidated: Mapping[str, ast.
         return f"de tabel {naam}", ""
 
     def quoted(b: ast.Bepaling | ast.Hoofdstuk | ast.Paragraaf) -> Provision:
-        ref = b.span.provision if not isinstance(b, (ast.Hoofdstuk, ast.Paragraaf)) else ProvisionRef()
-        return provision(b, bronnen, _parent(ref, b))
+        if isinstance(b, (ast.Hoofdstuk, ast.Paragraaf)):
+            return provision(b, bronnen)
+        return provision(b, bronnen, _parent(b.span.provision, ast.niveau(b)))
 
     artikelen = []
     algemeen: list[tuple[str | Bron, ...]] = []
@@ -102,7 +96,7 @@ def build_amendment(doc: ast.Wijzigingsregeling, consolidated: Mapping[str, ast.
         leden = [x for x in (regel(lid.replace(PLAATSING, "")) for lid in leden) if x]
         parts = []
         for w in wa.wijzigingen:
-            refs = [_ref(i) for i in w.instructies]
+            refs = [ast.doel(i) for i in w.instructies]
             binnen = ""
             if len(refs) > 1 and all(r is not None and r.artikel == refs[0].artikel for r in refs):  # type: ignore[union-attr]
                 binnen = refs[0].artikel  # type: ignore[union-attr]

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from .. import ir
 from ..span import ProvisionRef
 from ..syntax import ast
-from ..syntax.printer import print_bepaling
+from ..syntax.printer import print_items
 from ._status import restamp
 from .model import Act, Bron, Herkomst, Provision, Table
 from .tekst import cel, regel
@@ -41,24 +41,13 @@ def bron(key: str, bronnen: Mapping[str, ir.Bron]) -> Bron:
 
 def _regels(b: AstBepaling) -> str:
     """A provision's own rules as printed, without its text and sub-provisions."""
-    if isinstance(b, ast.Subonderdeel):
-        shell: ast.Artikel | ast.Lid | ast.Onderdeel = ast.Onderdeel(b.nummer, "", "", b.items, (), b.span)
-    elif isinstance(b, ast.Artikel):
-        shell = dataclasses.replace(b, tekst="", toelichting="", leden=(), onderdelen=(), herkomst=None)
-    elif isinstance(b, ast.Lid):
-        shell = dataclasses.replace(b, tekst="", toelichting="", onderdelen=(), herkomst=None)
-    else:
-        shell = dataclasses.replace(b, tekst="", toelichting="", subonderdelen=(), herkomst=None)
-    if not shell.items:
-        return ""
-    return "\n".join(line.strip() for line in print_bepaling(shell).splitlines()[1:] if line.strip())
+    return "\n".join(line.strip() for line in print_items(b.items).splitlines() if line.strip())
 
 
 def provision(b: AstBepaling | ast.Hoofdstuk | ast.Paragraaf, bronnen: Mapping[str, ir.Bron],
               parent: str = "") -> Provision:
     """One provision and everything in it, eIds from the numbers under ``parent``."""
     pre = f"{parent}__" if parent else ""
-    h = herkomst(getattr(b, "herkomst", None), bronnen)
     if isinstance(b, ast.Hoofdstuk):
         eid = f"chp_{_num(b.nummer)}"
         kids = [provision(a, bronnen) for a in b.artikelen] + [provision(p, bronnen, eid) for p in b.paragrafen]
@@ -67,22 +56,34 @@ def provision(b: AstBepaling | ast.Hoofdstuk | ast.Paragraaf, bronnen: Mapping[s
         eid = f"{pre}sec_{_num(b.nummer)}"
         return Provision("section", b.nummer, regel(b.titel), "", eid, None, b.span, None,
                          tuple(provision(a, bronnen) for a in b.artikelen))
-    ref = b.span.provision
-    if isinstance(b, ast.Artikel):
-        eid = f"art_{_num(b.nummer)}"
-        kids = [provision(x, bronnen, eid) for x in b.leden] + [provision(x, bronnen, eid) for x in b.onderdelen]
-        return Provision("article", b.nummer, regel(b.titel), regel(b.tekst), eid, ref, b.span, h, tuple(kids),
-                         regels=_regels(b))
-    if isinstance(b, ast.Lid):
-        eid = f"{pre}para_{_num(b.nummer)}"
-        return Provision("paragraph", b.nummer, "", regel(b.tekst), eid, ref, b.span, h,
-                         tuple(provision(o, bronnen, eid) for o in b.onderdelen), regels=_regels(b))
-    if isinstance(b, ast.Onderdeel):
-        eid = f"{pre}point_{_num(b.letter)}"
-        return Provision("point", b.letter, "", regel(b.tekst), eid, ref, b.span, h,
-                         tuple(provision(s, bronnen, eid) for s in b.subonderdelen), regels=_regels(b))
-    return Provision("subpoint", b.nummer, "", regel(b.tekst), f"{pre}subpoint_{_num(b.nummer)}", ref, b.span, h,
-                     regels=_regels(b))
+    return _BEPALING.visit(b, (bronnen, pre))
+
+
+_Waar = tuple[Mapping[str, ir.Bron], str]  # the sources, the eId prefix of the parent ("" or "art_2.2__")
+
+
+class _Bepaling(ast.BepalingVisitor[_Waar, Provision]):
+    """Each level of the provision tree as a model provision: its AKN name and eId, its children."""
+
+    def _maak(self, b: AstBepaling, soort: str, kop: str, eid: str, bronnen: Mapping[str, ir.Bron]) -> Provision:
+        kids = tuple(self.visit(k, (bronnen, f"{eid}__")) for k in ast.kinderen(b))
+        return Provision(soort, ast.nummer(b), kop, regel(b.tekst), eid, b.span.provision, b.span,
+                         herkomst(b.herkomst, bronnen), kids, regels=_regels(b))
+
+    def artikel(self, b: ast.Artikel, waar: _Waar) -> Provision:
+        return self._maak(b, "article", regel(b.titel), f"art_{_num(b.nummer)}", waar[0])
+
+    def lid(self, b: ast.Lid, waar: _Waar) -> Provision:
+        return self._maak(b, "paragraph", "", f"{waar[1]}para_{_num(b.nummer)}", waar[0])
+
+    def onderdeel(self, b: ast.Onderdeel, waar: _Waar) -> Provision:
+        return self._maak(b, "point", "", f"{waar[1]}point_{_num(b.letter)}", waar[0])
+
+    def subonderdeel(self, b: ast.Subonderdeel, waar: _Waar) -> Provision:
+        return self._maak(b, "subpoint", "", f"{waar[1]}subpoint_{_num(b.nummer)}", waar[0])
+
+
+_BEPALING = _Bepaling()
 
 
 def table(t: ast.Tabel) -> Table:

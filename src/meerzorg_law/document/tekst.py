@@ -32,23 +32,36 @@ def _type(t: ast.TypeExpr) -> str:
 
 def declaratie_zin(d: ast.Declaratie) -> str:
     """One declaration of the case interface in words (for the renvooi's annex on the gegevens)."""
-    if isinstance(d, ast.Enumeratie):
+    return _ZIN.visit(d, None)
+
+
+class _Zin(ast.DeclaratieVisitor[None, str]):
+    """Each kind of declaration in words, its label after a dash."""
+
+    def enumeratie(self, d: ast.Enumeratie, _: None) -> str:
         waarden = "; ".join(f"{w.name}" + (f" ({regel(w.label)})" if w.label else "") for w in d.values)
         return f"enumeratie {d.name}" + (f" ({regel(d.label)})" if d.label else "") + f": {waarden}"
-    if isinstance(d, ast.Invoer):
+
+    def invoer(self, d: ast.Invoer, _: None) -> str:
         bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
         soort = " (optioneel)" if d.optioneel else ""
         return f"invoer {d.name}: {_type(d.type)}{bereik}{soort}" + (f" – {regel(d.label)}" if d.label else "")
-    if isinstance(d, ast.Uitkomst):
+
+    def uitkomst(self, d: ast.Uitkomst, _: None) -> str:
         standaard = f", standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
         return f"uitkomst {d.name}: {_type(d.type)}{standaard}" + (f" – {regel(d.label)}" if d.label else "")
-    return f"beperking {d.name}: {print_expr(d.expr)}" + (f" – {regel(d.label)}" if d.label else "")
+
+    def beperking(self, d: ast.Beperking, _: None) -> str:
+        return f"beperking {d.name}: {print_expr(d.expr)}" + (f" – {regel(d.label)}" if d.label else "")
+
+
+_ZIN = _Zin()
 
 
 def declaratie_regels(d: ast.Declaratie) -> list[str]:
     """A declaration as lines, an enumeratie with a line per value, so a renvooi shows an added value as one
     inserted line (the annex on the gegevens, ``meerzorg vergelijk``)."""
-    if isinstance(d, ast.Enumeratie):
+    if isinstance(d, ast.Enumeratie):  # the one kind with more than one line; every other is its sentence
         return [f"enumeratie {d.name}: {d.label}".rstrip(": "),
                 *(f"– {w.name}: {w.label}".rstrip(": ") for w in d.values)]
     return [declaratie_zin(d)]

@@ -1,7 +1,8 @@
 """Every amendment instruction in its one Dutch sentence, after the Aanwijzingen voor de regelgeving.
 
-``WORDING`` has one entry per instruction kind of the AST (``ast.Instructie``), ``MOD_TYPES`` its Akoma
-Ntoso modification type; a kind missing from either fails ``tests/document/test_formats.py``. Each entry
+``_Wording`` has one method per instruction kind of the AST (``ast.InstructieVisitor``; ``WORDING`` is the
+same by class), ``MOD_TYPES`` its Akoma Ntoso modification type; a kind missing from either fails
+``tests/test_families.py`` and ``tests/document/test_formats.py``. Each entry
 gives the sentence (citations as ``Cite`` parts) and what the instruction quotes. Inside an onderdeel whose
 changes all fall in one article ("Artikel 1.1 wordt als volgt gewijzigd:"), citations are relative to that
 article ("Onderdeel c komt te luiden:").
@@ -126,17 +127,35 @@ def _gegevens(i: ast.GegevensWijziging, ctx: Context) -> Wording:
     return ("De gegevens van het model worden als volgt gewijzigd:",), (DataChange(tuple(zinnen), i.span),)
 
 
-WORDING: dict[type, Callable[..., Wording]] = {
-    ast.KomtTeLuiden: _komt_te_luiden,
-    ast.Vervalt: _vervalt,
-    ast.Ingevoegd: _ingevoegd,
-    ast.Vernummerd: _vernummerd,
-    ast.Vervangen: _vervangen,
-    ast.StructuurVervalt: _structuur_vervalt,
-    ast.StructuurIngevoegd: _structuur_ingevoegd,
-    ast.TabelWijziging: _tabel,
-    ast.GegevensWijziging: _gegevens,
-}
+class _Wording(ast.InstructieVisitor[Context, Wording]):
+    """The one wording of each instruction kind: one method per kind (tests/test_families.py names a kind
+    this pass lacks, tests/document/test_formats.py renders each through every format)."""
+
+    def komt_te_luiden(self, i: ast.KomtTeLuiden, ctx: Context) -> Wording:
+        return _komt_te_luiden(i, ctx)
+    def vervalt(self, i: ast.Vervalt, ctx: Context) -> Wording:
+        return _vervalt(i, ctx)
+    def ingevoegd(self, i: ast.Ingevoegd, ctx: Context) -> Wording:
+        return _ingevoegd(i, ctx)
+    def vernummerd(self, i: ast.Vernummerd, ctx: Context) -> Wording:
+        return _vernummerd(i, ctx)
+    def vervangen(self, i: ast.Vervangen, ctx: Context) -> Wording:
+        return _vervangen(i, ctx)
+    def structuur_vervalt(self, i: ast.StructuurVervalt, ctx: Context) -> Wording:
+        return _structuur_vervalt(i, ctx)
+    def structuur_ingevoegd(self, i: ast.StructuurIngevoegd, ctx: Context) -> Wording:
+        return _structuur_ingevoegd(i, ctx)
+    def tabel_wijziging(self, i: ast.TabelWijziging, ctx: Context) -> Wording:
+        return _tabel(i, ctx)
+    def gegevens_wijziging(self, i: ast.GegevensWijziging, ctx: Context) -> Wording:
+        return _gegevens(i, ctx)
+
+
+_WORDING = _Wording()
+
+# The wording per instruction class, as the tests and the formats look it up.
+WORDING: dict[type, Callable[[ast.Instructie, Context], Wording]] = {
+    cls: getattr(_WORDING, naam) for cls, naam in ast.INSTRUCTIE_KINDS.items()}
 
 
 # Akoma Ntoso's textualMod type per instruction kind (document/akn.py): the same kinds as WORDING, kept here so
@@ -150,5 +169,5 @@ MOD_TYPES: dict[str, str | None] = {
 
 def mod(i: ast.Instructie, ctx: Context) -> Mod:
     """The one wording of instruction ``i``; an unknown kind is a programming error (see the test)."""
-    zin, quoted = WORDING[type(i)](i, ctx)
+    zin, quoted = _WORDING.visit(i, ctx)
     return Mod(type(i).__name__, zin, quoted, i.span)

@@ -186,12 +186,12 @@ class Compiler:
 
     # ---- rule trees -------------------------------------------------------------------------------
     def node(self, node: ir.Node, outcome: str, partial: bool = True) -> Fn:
-        fn = self._leaf(node.rule) if isinstance(node, ir.Leaf) else self._group(node, outcome, partial)
+        fn, groep = _KNOOP.visit(node, (self, outcome, partial))
         if self.traced:
             return fn
         # Partial tables only for groups: a leaf that also needs hours is cheaper through its shared
         # justification (see _leaf) than through a lookup that mostly falls through to it.
-        table = self.tables.tabulate(fn, self.reads.node(node), partial=partial and isinstance(node, ir.Group))
+        table = self.tables.tabulate(fn, self.reads.node(node), partial=partial and groep)
         return table if table is not None else fn
 
     def _group(self, node: ir.Group, outcome: str, partial: bool) -> Fn:
@@ -329,9 +329,32 @@ class Compiler:
 
 
 def _first_rule(node: ir.Node) -> ir.Rule:
-    if isinstance(node, ir.Leaf):
-        return node.rule
-    return _first_rule((node.members or node.exceptions)[0])
+    return _EERSTE.visit(node, None)
+
+
+class _Knoop(ir.NodeVisitor[tuple[Compiler, str, bool], tuple[Fn, bool]]):
+    """A rule's closure or a group's, and whether a partial table may stand for it (for a group only)."""
+
+    def leaf(self, n: ir.Leaf, arg: tuple[Compiler, str, bool]) -> tuple[Fn, bool]:
+        return arg[0]._leaf(n.rule), False
+
+    def group(self, n: ir.Group, arg: tuple[Compiler, str, bool]) -> tuple[Fn, bool]:
+        compiler, outcome, partial = arg
+        return compiler._group(n, outcome, partial), True
+
+
+class _Eerste(ir.NodeVisitor[None, ir.Rule]):
+    """The rule a group's position is taken from: its first member's (or exception's) first rule."""
+
+    def leaf(self, n: ir.Leaf, _: None) -> ir.Rule:
+        return n.rule
+
+    def group(self, n: ir.Group, _: None) -> ir.Rule:
+        return self.visit((n.members or n.exceptions)[0], None)
+
+
+_KNOOP = _Knoop()
+_EERSTE = _Eerste()
 
 
 def _default(pos: rt.SourcePosition, fns: Sequence[Fn], ctx: Ctx, just: Callable[[rt.Unit], bool],

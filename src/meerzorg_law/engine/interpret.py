@@ -106,12 +106,7 @@ class _State:
         return found[0] if found else None
 
     def node(self, node: ir.Node, outcome: str) -> _Result:
-        if isinstance(node, ir.Leaf):
-            return self.leaf(node.rule)
-        winner = self.pick(node.exceptions, outcome)
-        if winner is not None:
-            return winner
-        return self.pick(node.members, outcome)
+        return _KNOOP.visit(node, (self, outcome))
 
     def leaf(self, rule: ir.Rule) -> _Result:
         for c in rule.conditions:
@@ -122,6 +117,21 @@ class _State:
     # ---- expressions ------------------------------------------------------------------------------
     def expr(self, e: ir.Expr) -> Value:
         return self.values.visit(e)
+
+
+class _Knoop(ir.NodeVisitor[tuple[_State, str], _Result]):
+    """A rule applies or not; in a group an applicable exception wins, else the members decide."""
+
+    def leaf(self, n: ir.Leaf, arg: tuple[_State, str]) -> _Result:
+        return arg[0].leaf(n.rule)
+
+    def group(self, n: ir.Group, arg: tuple[_State, str]) -> _Result:
+        state, outcome = arg
+        winner = state.pick(n.exceptions, outcome)
+        return winner if winner is not None else state.pick(n.members, outcome)
+
+
+_KNOOP = _Knoop()
 
 
 class _Values(ir.ExprVisitor[Value]):

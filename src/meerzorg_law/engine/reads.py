@@ -40,9 +40,7 @@ class FactsRead(ir.ExprVisitor[Reads]):
         return _union([*(self.node(n) for n in tree.nodes), self.of(tree.standaard)])
 
     def node(self, node: ir.Node) -> Reads:
-        if isinstance(node, ir.Leaf):
-            return self.all([node.rule.value, *(c.expr for c in node.rule.conditions)])
-        return _union([self.node(n) for n in (*node.exceptions, *node.members)])
+        return _KNOOP.visit(node, self)
 
     def _name(self, name: str) -> Reads:
         if name in self.reg.definitions:
@@ -96,3 +94,16 @@ def _union(parts: list[Reads]) -> Reads:
             return None
         out |= p
     return frozenset(out)
+
+
+class _Knoop(ir.NodeVisitor[FactsRead, Reads]):
+    """What a rule reads (its value and conditions); a group reads what its exceptions and members read."""
+
+    def leaf(self, n: ir.Leaf, r: FactsRead) -> Reads:
+        return r.all([n.rule.value, *(c.expr for c in n.rule.conditions)])
+
+    def group(self, n: ir.Group, r: FactsRead) -> Reads:
+        return _union([r.node(m) for m in (*n.exceptions, *n.members)])
+
+
+_KNOOP = _Knoop()

@@ -9,7 +9,7 @@ that runs in a browser (no eval, no network, nothing but this file) and in Node 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from pathlib import Path
 
@@ -130,12 +130,24 @@ def _uitkomst(x: Expressies, reg: ir.Regeling, tree: ir.OutcomeTree, index: dict
     def waarde(e: ir.Expr) -> str:
         return x.pool.function(x.at(e, scale) if soort == "dec" else x.visit(e))
 
-    def knoop(n: ir.Node) -> str:
-        if isinstance(n, ir.Leaf):
-            conds = ",".join(f"[{x.pool.function(x.visit(c.expr))},{'true' if c.tenzij else 'false'}]"
-                             for c in n.rule.conditions)
-            return f"{{r:{index[id(n.rule)]},v:{waarde(n.rule.value)},w:[{conds}]}}"
-        return f"{{u:[{','.join(knoop(m) for m in n.exceptions)}],l:[{','.join(knoop(m) for m in n.members)}]}}"
-
+    knoop = _Knoop(x, waarde, index)
     std = waarde(tree.standaard) if tree.standaard is not None else "null"
-    return f"{{soort:{js(soort)},schaal:{scale},std:{std},boom:[{','.join(knoop(n) for n in tree.nodes)}]}}"
+    return (f"{{soort:{js(soort)},schaal:{scale},std:{std},"
+            f"boom:[{','.join(knoop.visit(n, None) for n in tree.nodes)}]}}")
+
+
+class _Knoop(ir.NodeVisitor[None, str]):
+    """A rule as {r: its index, v: its value, w: its conditions}; a group as {u: exceptions, l: members}."""
+
+    def __init__(self, x: Expressies, waarde: Callable[[ir.Expr], str], index: dict[int, int]) -> None:
+        self.x, self.waarde, self.index = x, waarde, index
+
+    def leaf(self, n: ir.Leaf, _: None) -> str:
+        x = self.x
+        conds = ",".join(f"[{x.pool.function(x.visit(c.expr))},{'true' if c.tenzij else 'false'}]"
+                         for c in n.rule.conditions)
+        return f"{{r:{self.index[id(n.rule)]},v:{self.waarde(n.rule.value)},w:[{conds}]}}"
+
+    def group(self, n: ir.Group, _: None) -> str:
+        u = ",".join(self.visit(m, None) for m in n.exceptions)
+        return f"{{u:[{u}],l:[{','.join(self.visit(m, None) for m in n.members)}]}}"

@@ -35,9 +35,20 @@ class Stap:
 
 
 def _vlak(node: ir.Node) -> list[Stap]:
-    if isinstance(node, ir.Leaf):
-        return [Stap((node.rule,))]
-    return _rij(node.exceptions) + _rij(node.members)
+    return _VLAK.visit(node, None)
+
+
+class _Vlak(ir.NodeVisitor[None, list[Stap]]):
+    """A rule is one step; a group its exceptions' steps before its members'."""
+
+    def leaf(self, n: ir.Leaf, _: None) -> list[Stap]:
+        return [Stap((n.rule,))]
+
+    def group(self, n: ir.Group, _: None) -> list[Stap]:
+        return _rij(n.exceptions) + _rij(n.members)
+
+
+_VLAK = _Vlak()
 
 
 def _rij(nodes: tuple[ir.Node, ...]) -> list[Stap]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import ir
 from .. import types as T
@@ -41,40 +41,10 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         return True
 
     # Enumeraties first: every type refers to them. Types and values live in their own namespace.
-    for d in reg.gegevens:
-        if isinstance(d, ast.Enumeratie):
-            if d.name in scope.enums:
-                diags.append(Diagnostic("E231", d.span, f"enumeratie '{d.name}' is al gedefinieerd"))
-                continue
-            names = [v.name for v in d.values]
-            for v in d.values:
-                if names.count(v.name) > 1:
-                    diags.append(Diagnostic("E232", v.span, f"waarde '{v.name}' staat twee keer in {d.name}"))
-            scope.enums[d.name] = ir.EnumDecl(d.name, d.label, tuple(dict.fromkeys(names)),
-                                              tuple(v.label for v in d.values), d.span,
-                                              tuple(_zin(v.zin, None, diags) for v in d.values))
-    for d in reg.gegevens:
-        if isinstance(d, ast.Invoer) and declare(d.name, d.span, "invoer"):
-            t = checker.resolve_type(d.type)
-            bereik = None
-            if d.bereik is not None:
-                if not t.numeric and t.kind is not TypeKind.UREN:
-                    diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal "
-                                                            f"of uren, niet {t}"))
-                else:
-                    lo, hi = (checker.expect(b, t) for b in d.bereik)
-                    bereik = (_const(lo), _const(hi))
-            scope.facts[d.name] = ir.FactDecl(d.name, t, d.optioneel, bereik, d.label, d.span,
-                                              _zin(d.zin, t.kind is TypeKind.BOOL, diags))
-    for d in reg.gegevens:
-        if isinstance(d, ast.Uitkomst) and declare(d.name, d.span, "uitkomst"):
-            t = checker.resolve_type(d.type)
-            scope.outcomes[d.name] = ir.OutcomeDecl(d.name, t, None, d.label, d.span,
-                                                    _zin(d.zin, t.kind is TypeKind.BOOL, diags))
-
-    for d in reg.gegevens:
-        if isinstance(d, ast.Beperking):
-            declare(d.name, d.span, "beperking")
+    declaraties = _Declaratie(scope, checker, diags, declare)
+    for fase in (_ENUMS, _INVOER, _UITKOMSTEN, _BEPERKINGEN):
+        for d in reg.gegevens:
+            declaraties.visit(d, fase)
     provisions = list(_provisions(reg, diags))
 
     for bijlage in reg.bijlagen:
@@ -98,10 +68,7 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
 
     # Standaard values, now that every name is known.
     for d in reg.gegevens:
-        if isinstance(d, ast.Uitkomst) and d.name in scope.outcomes and d.standaard is not None:
-            decl = scope.outcomes[d.name]
-            scope.outcomes[d.name] = ir.OutcomeDecl(decl.name, decl.type, checker.expect(d.standaard, decl.type),
-                                                    decl.label, decl.span, decl.zin)
+        declaraties.visit(d, _STANDAARD)
 
     known_refs = {p.ref for p in provisions}
     provenance = {p.ref: p.herkomst for p in provisions if p.herkomst is not None}
@@ -131,6 +98,65 @@ def lower(reg: ast.Regeling) -> tuple[ir.Regeling | None, list[Diagnostic]]:
         tables=scope.tables, rules=tuple(rules), trees=trees, provisions=tuple(provisions),
         properties=properties, span=reg.span, dependencies=deps, beperkingen=beperkingen,
         rangorden=rangorden), diags
+
+
+_ENUMS, _INVOER, _UITKOMSTEN, _BEPERKINGEN, _STANDAARD = range(5)
+
+
+class _Declaratie(ast.DeclaratieVisitor[int, None]):
+    """Each kind of declaration, lowered in its phase: enumeraties first (every type refers to them), then
+    invoer, uitkomsten and the names of beperkingen (lowered with the rules, ``lower_beperkingen``); the
+    standaard of an uitkomst last, once every name is known. A kind does nothing in another kind's phase."""
+
+    def __init__(self, scope: Scope, checker: Checker, diags: list[Diagnostic],
+                 declare: Callable[[str, Span, str], bool]) -> None:
+        self.scope, self.checker, self.diags, self.declare = scope, checker, diags, declare
+
+    def enumeratie(self, d: ast.Enumeratie, fase: int) -> None:
+        scope, diags = self.scope, self.diags
+        if fase != _ENUMS:
+            return
+        if d.name in scope.enums:
+            diags.append(Diagnostic("E231", d.span, f"enumeratie '{d.name}' is al gedefinieerd"))
+            return
+        names = [v.name for v in d.values]
+        for v in d.values:
+            if names.count(v.name) > 1:
+                diags.append(Diagnostic("E232", v.span, f"waarde '{v.name}' staat twee keer in {d.name}"))
+        scope.enums[d.name] = ir.EnumDecl(d.name, d.label, tuple(dict.fromkeys(names)),
+                                          tuple(v.label for v in d.values), d.span,
+                                          tuple(_zin(v.zin, None, diags) for v in d.values))
+
+    def invoer(self, d: ast.Invoer, fase: int) -> None:
+        checker, diags = self.checker, self.diags
+        if fase != _INVOER or not self.declare(d.name, d.span, "invoer"):
+            return
+        t = checker.resolve_type(d.type)
+        bereik = None
+        if d.bereik is not None:
+            if not t.numeric and t.kind is not TypeKind.UREN:
+                diags.append(Diagnostic("E233", d.span, f"een bereik 'van … tot en met …' vraagt een getal "
+                                                        f"of uren, niet {t}"))
+            else:
+                lo, hi = (checker.expect(b, t) for b in d.bereik)
+                bereik = (_const(lo), _const(hi))
+        self.scope.facts[d.name] = ir.FactDecl(d.name, t, d.optioneel, bereik, d.label, d.span,
+                                               _zin(d.zin, t.kind is TypeKind.BOOL, diags))
+
+    def uitkomst(self, d: ast.Uitkomst, fase: int) -> None:
+        scope, checker = self.scope, self.checker
+        if fase == _UITKOMSTEN and self.declare(d.name, d.span, "uitkomst"):
+            t = checker.resolve_type(d.type)
+            scope.outcomes[d.name] = ir.OutcomeDecl(d.name, t, None, d.label, d.span,
+                                                    _zin(d.zin, t.kind is TypeKind.BOOL, self.diags))
+        elif fase == _STANDAARD and d.name in scope.outcomes and d.standaard is not None:
+            decl = scope.outcomes[d.name]
+            scope.outcomes[d.name] = ir.OutcomeDecl(decl.name, decl.type, checker.expect(d.standaard, decl.type),
+                                                    decl.label, decl.span, decl.zin)
+
+    def beperking(self, d: ast.Beperking, fase: int) -> None:
+        if fase == _BEPERKINGEN:
+            self.declare(d.name, d.span, "beperking")
 
 
 def _rangorde(item: ast.Rangorde, known: set[ProvisionRef], diags: list[Diagnostic]) -> ir.Rangorde:
@@ -200,17 +226,9 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
         chapters += [(label, a) for p in h.paragrafen for a in p.artikelen]
     chapters += [("Wijzigingsregeling", a) for a in reg.zelfstandig]
     for label, a in chapters:
-        yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
-        for o in a.onderdelen:
-            yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
-            for s in o.subonderdelen:
-                yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span, s.herkomst)
-        for lid in a.leden:
-            yield from emit("lid", "", lid.tekst, lid.toelichting, label, lid.span, lid.herkomst)
-            for o in lid.onderdelen:
-                yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
-                for s in o.subonderdelen:
-                    yield from emit("subonderdeel", "", s.tekst, s.toelichting, label, s.span, s.herkomst)
+        for p in _BOOM.visit(a, None):
+            yield from emit(ast.niveau(p), a.titel if p is a else "", p.tekst, p.toelichting, label, p.span,
+                            p.herkomst)
     for b in reg.bijlagen:
         yield from emit("bijlage", b.titel, b.tekst, b.toelichting, "", b.span, b.herkomst)
 
@@ -241,17 +259,35 @@ _VERB = re.compile(r"[^\[\]]*\S[^\[\]]*\[[^\[\]\s][^\[\]]*\][^\[\]]*")
 
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
     for a in reg.alle_artikelen():
-        yield from ((it.span.provision, it) for it in a.items)
-        for o in a.onderdelen:
-            yield from ((it.span.provision, it) for it in o.items)
-            for s in o.subonderdelen:
-                yield from ((it.span.provision, it) for it in s.items)
-        for lid in a.leden:
-            yield from ((it.span.provision, it) for it in lid.items)
-            for o in lid.onderdelen:
-                yield from ((it.span.provision, it) for it in o.items)
-                for s in o.subonderdelen:
-                    yield from ((it.span.provision, it) for it in s.items)
+        for b in _BOOM.visit(a, None):
+            yield from ((it.span.provision, it) for it in b.items)
+
+
+class _Boom(ast.BepalingVisitor[None, Iterator[ast.Bepaling]]):
+    """A provision and everything in it, depth first, an artikel's onderdelen before its leden: the order in
+    which provisions are listed and rules numbered (``ast.kinderen`` has the leden first, as printed)."""
+
+    def artikel(self, b: ast.Artikel, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+        for o in b.onderdelen:
+            yield from self.visit(o, None)
+        for lid in b.leden:
+            yield from self.visit(lid, None)
+
+    def lid(self, b: ast.Lid, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+        for o in b.onderdelen:
+            yield from self.visit(o, None)
+
+    def onderdeel(self, b: ast.Onderdeel, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+        yield from b.subonderdelen
+
+    def subonderdeel(self, b: ast.Subonderdeel, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+
+
+_BOOM = _Boom()
 
 
 def _conjuncts(e: ast.Expr) -> list[ast.Expr]:

@@ -154,10 +154,4 @@ def _exception_cycles(outcome: str, rules: list[ir.Rule], targets: dict[int, fro
 
 
 def _leaves(nodes: tuple[ir.Node, ...]) -> list[ir.Rule]:
-    out: list[ir.Rule] = []
-    for n in nodes:
-        if isinstance(n, ir.Leaf):
-            out.append(n.rule)
-        else:
-            out += _leaves(n.exceptions) + _leaves(n.members)
-    return out
+    return [r for n in nodes for r in ir.regels(n)]

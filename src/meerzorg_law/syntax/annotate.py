@@ -24,46 +24,28 @@ def annotate_document(doc: ast.Document) -> ast.Document:
 
 
 def _annotate_instructie(instr: ast.Instructie) -> ast.Instructie:
-    """A provision in an instruction is annotated as if it already stood where it will stand."""
-    if isinstance(instr, ast.KomtTeLuiden):
-        return dataclasses.replace(instr, bepaling=annotate_bepaling(instr.bepaling, instr.doel.ref))
-    if isinstance(instr, ast.Ingevoegd):
-        return dataclasses.replace(instr, bepaling=annotate_bepaling(
-            instr.bepaling, _inserted_ref(instr.anker.ref, instr.bepaling)))
-    if isinstance(instr, ast.Vervangen) and instr.items is not None:
-        return dataclasses.replace(instr, items=_ann_items(instr.items, instr.doel.ref))
-    if isinstance(instr, ast.StructuurIngevoegd):
-        nieuw = instr.nieuw
-        if isinstance(nieuw, ast.Hoofdstuk):
-            return dataclasses.replace(instr, nieuw=dataclasses.replace(
-                nieuw, artikelen=tuple(_ann_artikel(a) for a in nieuw.artikelen),
-                paragrafen=tuple(dataclasses.replace(p, artikelen=tuple(_ann_artikel(a) for a in p.artikelen))
-                                 for p in nieuw.paragrafen)))
-        return dataclasses.replace(instr, nieuw=dataclasses.replace(
-            nieuw, artikelen=tuple(_ann_artikel(a) for a in nieuw.artikelen)))
-    return instr
+    """A provision in an instruction is annotated as if it already stood where it will stand (``ast.inhoud``
+    says what each kind carries and beside which reference, so no kind is named here)."""
+    return ast.met_inhoud(instr, _ann_inhoud)
 
 
-def _inserted_ref(anker: ProvisionRef, b: ast.Bepaling) -> ProvisionRef:
-    if isinstance(b, ast.Artikel):
-        return ProvisionRef(b.nummer)
-    if isinstance(b, ast.Lid):
-        return ProvisionRef(anker.artikel, b.nummer)
-    if isinstance(b, ast.Subonderdeel):
-        return ProvisionRef(anker.artikel, anker.lid, anker.onderdeel, b.nummer)
-    return ProvisionRef(anker.artikel, anker.lid, b.letter)
+def _ann_inhoud(where: ProvisionRef, waarde: ast.Inhoud) -> ast.Inhoud:
+    if isinstance(waarde, tuple):
+        return _ann_items(waarde, where)
+    if isinstance(waarde, ast.Hoofdstuk):
+        return dataclasses.replace(
+            waarde, artikelen=tuple(_ann_artikel(a) for a in waarde.artikelen),
+            paragrafen=tuple(dataclasses.replace(p, artikelen=tuple(_ann_artikel(a) for a in p.artikelen))
+                             for p in waarde.paragrafen))
+    if isinstance(waarde, ast.Paragraaf):
+        return dataclasses.replace(waarde, artikelen=tuple(_ann_artikel(a) for a in waarde.artikelen))
+    return annotate_bepaling(waarde, where)
 
 
 def annotate_bepaling(b: ast.Bepaling, where: ProvisionRef) -> ast.Bepaling:
-    """Annotate a provision that will stand at ``where`` (its own number is taken from ``b``)."""
-    if isinstance(b, ast.Artikel):
-        return _ann_artikel(b)
-    if isinstance(b, ast.Lid):
-        return _ann_lid(b, ProvisionRef(where.artikel, b.nummer))
-    if isinstance(b, ast.Subonderdeel):
-        ref = ProvisionRef(where.artikel, where.lid, where.onderdeel, b.nummer)
-        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
-    return _ann_onderdeel(b, ProvisionRef(where.artikel, where.lid, b.letter))
+    """Annotate a provision that will stand in ``where`` (its parent, or a sibling: only the levels above
+    ``b`` are read; its own number is taken from ``b``)."""
+    return _BEPALING.visit(b, where)
 
 
 def annotate_regeling(reg: ast.Regeling) -> ast.Regeling:
@@ -83,19 +65,26 @@ def annotate_regeling(reg: ast.Regeling) -> ast.Regeling:
 
 
 def _ann_items(items: tuple[ast.Item, ...], ref: ProvisionRef) -> tuple[ast.Item, ...]:
-    out: list[ast.Item] = []
-    for it in items:
-        if isinstance(it, ast.Regel):
-            refs = tuple(ast.Verwijzing(_absolute(v.ref, ref), v.span.in_provision(ref)) for v in it.afwijking)
-            out.append(dataclasses.replace(it, afwijking=refs, span=it.span.in_provision(ref),
-                                           toekenningen=tuple(dataclasses.replace(t, span=t.span.in_provision(ref))
-                                                              for t in it.toekenningen)))
-        elif isinstance(it, ast.Rangorde):
-            out.append(dataclasses.replace(it, span=it.span.in_provision(ref), volgorde=tuple(
-                ast.Verwijzing(_absolute(v.ref, ref), v.span.in_provision(ref)) for v in it.volgorde)))
-        else:
-            out.append(dataclasses.replace(it, span=it.span.in_provision(ref)))
-    return tuple(out)
+    return tuple(_ITEM.visit(it, ref) for it in items)
+
+
+class _Item(ast.ItemVisitor[ProvisionRef, ast.Item]):
+    """An item standing in ``ref``: its spans there, its citations ("in afwijking van", rangorde) absolute."""
+
+    def begrip(self, it: ast.Begrip, ref: ProvisionRef) -> ast.Item:
+        return dataclasses.replace(it, span=it.span.in_provision(ref))
+
+    def regel(self, it: ast.Regel, ref: ProvisionRef) -> ast.Item:
+        refs = tuple(ast.Verwijzing(_absolute(v.ref, ref), v.span.in_provision(ref)) for v in it.afwijking)
+        return dataclasses.replace(it, afwijking=refs, span=it.span.in_provision(ref), toekenningen=tuple(
+            dataclasses.replace(t, span=t.span.in_provision(ref)) for t in it.toekenningen))
+
+    def rangorde(self, it: ast.Rangorde, ref: ProvisionRef) -> ast.Item:
+        return dataclasses.replace(it, span=it.span.in_provision(ref), volgorde=tuple(
+            ast.Verwijzing(_absolute(v.ref, ref), v.span.in_provision(ref)) for v in it.volgorde))
+
+
+_ITEM = _Item()
 
 
 def _absolute(target: ProvisionRef, here: ProvisionRef) -> ProvisionRef:
@@ -107,24 +96,32 @@ def _absolute(target: ProvisionRef, here: ProvisionRef) -> ProvisionRef:
 
 
 def _ann_artikel(a: ast.Artikel) -> ast.Artikel:
-    ref = ProvisionRef(a.nummer)
-    return dataclasses.replace(
-        a, span=a.span.in_provision(ref), items=_ann_items(a.items, ref),
-        leden=tuple(_ann_lid(lid, ProvisionRef(a.nummer, lid.nummer)) for lid in a.leden),
-        onderdelen=tuple(_ann_onderdeel(o, ProvisionRef(a.nummer, "", o.letter)) for o in a.onderdelen))
+    return _BEPALING.artikel(a, ProvisionRef(a.nummer))
 
 
-def _ann_lid(lid: ast.Lid, ref: ProvisionRef) -> ast.Lid:
-    return dataclasses.replace(
-        lid, span=lid.span.in_provision(ref), items=_ann_items(lid.items, ref),
-        onderdelen=tuple(_ann_onderdeel(o, ProvisionRef(ref.artikel, ref.lid, o.letter)) for o in lid.onderdelen))
+class _Bepaling(ast.BepalingVisitor[ProvisionRef, ast.Bepaling]):
+    """Each level takes its reference from its parent's (``where``) and its own number, then annotates its
+    items and children with it."""
+
+    def artikel(self, b: ast.Artikel, where: ProvisionRef) -> ast.Artikel:
+        ref = ProvisionRef(b.nummer)
+        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref),
+                                   leden=tuple(self.lid(lid, ref) for lid in b.leden),
+                                   onderdelen=tuple(self.onderdeel(o, ref) for o in b.onderdelen))
+
+    def lid(self, b: ast.Lid, where: ProvisionRef) -> ast.Lid:
+        ref = ProvisionRef(where.artikel, b.nummer)
+        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref),
+                                   onderdelen=tuple(self.onderdeel(o, ref) for o in b.onderdelen))
+
+    def onderdeel(self, b: ast.Onderdeel, where: ProvisionRef) -> ast.Onderdeel:
+        ref = ProvisionRef(where.artikel, where.lid, b.letter)
+        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref),
+                                   subonderdelen=tuple(self.subonderdeel(s, ref) for s in b.subonderdelen))
+
+    def subonderdeel(self, b: ast.Subonderdeel, where: ProvisionRef) -> ast.Subonderdeel:
+        ref = ProvisionRef(where.artikel, where.lid, where.onderdeel, b.nummer)
+        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
 
 
-def _ann_onderdeel(o: ast.Onderdeel, ref: ProvisionRef) -> ast.Onderdeel:
-    return dataclasses.replace(
-        o, span=o.span.in_provision(ref), items=_ann_items(o.items, ref),
-        subonderdelen=tuple(dataclasses.replace(
-            s, span=s.span.in_provision(dataclasses.replace(ref, subonderdeel=s.nummer)),
-            items=_ann_items(s.items, dataclasses.replace(ref, subonderdeel=s.nummer)))
-            for s in o.subonderdelen))
-
+_BEPALING = _Bepaling()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Union
 
+from . import ast_wijziging as _wijziging
 from .ast_expr import (
     BinOp,
     Call,
@@ -28,12 +29,17 @@ from .ast_expr import (
     Volgens,
 )
 from .ast_regeling import (
+    BEPALING_KINDS,
+    DECLARATIE_KINDS,
+    ITEM_KINDS,
     Artikel,
     Begrip,
     Bepaling,
+    BepalingVisitor,
     Beperking,
     Bijlage,
     Declaratie,
+    DeclaratieVisitor,
     Eigenschap,
     Enumeratie,
     EnumWaarde,
@@ -43,6 +49,7 @@ from .ast_regeling import (
     Hoofdstuk,
     Invoer,
     Item,
+    ItemVisitor,
     Kolom,
     Lid,
     Monotoon,
@@ -59,35 +66,21 @@ from .ast_regeling import (
     Uitkomst,
     Verwijzing,
     Zin,
+    kinderen,
+    niveau,
+    nummer,
 )
-from .ast_wijziging import (
-    GegevensInstructie,
-    GegevensWijziging,
-    Ingevoegd,
-    Instructie,
-    KomtTeLuiden,
-    RijWijziging,
-    StructuurIngevoegd,
-    StructuurVervalt,
-    TabelWijziging,
-    Vernummerd,
-    Vervalt,
-    Vervangen,
-    Wijziging,
-    WijzigingsArtikel,
-    Wijzigingsregeling,
-)
+from .ast_wijziging import *  # noqa: F403  (every instruction kind: a new one is written in ast_wijziging alone)
 
 __all__ = [
-    "Artikel", "Begrip", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
-    "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
-    "Geldt", "Herkomst", "HerkomstDeel",
-    "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
-    "Kolom", "KomtTeLuiden", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf",
-    "Rangorde", "Regel", "Regeling", "Rij", "RijWijziging", "SetLit", "StructuurIngevoegd", "StructuurVervalt",
-    "Subonderdeel",
-    "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",
-    "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling", "Zin",
+    "BEPALING_KINDS", "DECLARATIE_KINDS", "ITEM_KINDS",
+    "Artikel", "Begrip", "Bepaling", "BepalingVisitor", "Beperking", "Bijlage", "BinOp", "Call", "Column",
+    "Declaratie", "DeclaratieVisitor", "Document", "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor",
+    "Geldt", "Herkomst", "HerkomstDeel", "Hoofdstuk", "IfThenElse", "In", "Invoer", "Item", "ItemVisitor", "Known",
+    "Kolom", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Rangorde", "Regel",
+    "Regeling", "Rij", "SetLit", "Subonderdeel", "Tabel", "Toekenning", "TypeExpr", "Uitkomst", "Unary",
+    "Verwijzing", "Volgens", "Zin", "kinderen", "niveau", "nummer",
 ]
+__all__ += _wijziging.__all__
 
-Document = Union[Regeling, Wijzigingsregeling]
+Document = Union[Regeling, _wijziging.Wijzigingsregeling]

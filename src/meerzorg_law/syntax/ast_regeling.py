@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from typing import Union
+from typing import TypeVar, Union
 
+from ..familie import Traversal
 from ..span import ProvisionRef, Span
 from ..types import TypeKind
 from .ast_expr import Expr, Literal
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 # --------------------------------------------------------------------------------------------------
 # Declarations
@@ -88,6 +92,30 @@ class Beperking:
 
 
 Declaratie = Union[Enumeratie, Invoer, Uitkomst, Beperking]
+
+# Every kind of declaration with its method on DeclaratieVisitor (tests/test_families.py checks every pass).
+DECLARATIE_KINDS: dict[type, str] = {
+    Enumeratie: "enumeratie", Invoer: "invoer", Uitkomst: "uitkomst", Beperking: "beperking",
+}
+
+
+class DeclaratieVisitor(Traversal[A, R]):
+    """The one traversal over the declarations of the gegevens (lowering, the printer, the document's words)."""
+
+    KINDS = DECLARATIE_KINDS
+    abstract_visitor = True
+
+    def visit(self, d: Declaratie, arg: A) -> R:
+        return self.dispatch(d, arg)
+
+    def enumeratie(self, d: Enumeratie, arg: A) -> R:
+        raise NotImplementedError
+    def invoer(self, d: Invoer, arg: A) -> R:
+        raise NotImplementedError
+    def uitkomst(self, d: Uitkomst, arg: A) -> R:
+        raise NotImplementedError
+    def beperking(self, d: Beperking, arg: A) -> R:
+        raise NotImplementedError
 
 # --------------------------------------------------------------------------------------------------
 # Items inside provisions
@@ -175,6 +203,27 @@ class Rangorde:
 
 Item = Union[Begrip, Regel, Rangorde]
 
+# The items of a provision: begrippen and parameters (declarations with a value), and the default-logic tree as
+# written: rules, their exceptions ("in afwijking van") and "tenzij", and the rangorde. One method each.
+ITEM_KINDS: dict[type, str] = {Begrip: "begrip", Regel: "regel", Rangorde: "rangorde"}
+
+
+class ItemVisitor(Traversal[A, R]):
+    """The one traversal over the items of a provision (lowering, the printer, annotation)."""
+
+    KINDS = ITEM_KINDS
+    abstract_visitor = True
+
+    def visit(self, item: Item, arg: A) -> R:
+        return self.dispatch(item, arg)
+
+    def begrip(self, item: Begrip, arg: A) -> R:
+        raise NotImplementedError
+    def regel(self, item: Regel, arg: A) -> R:
+        raise NotImplementedError
+    def rangorde(self, item: Rangorde, arg: A) -> R:
+        raise NotImplementedError
+
 # --------------------------------------------------------------------------------------------------
 # Provisions
 # --------------------------------------------------------------------------------------------------
@@ -226,6 +275,63 @@ class Artikel:
 
 
 Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel]
+
+# The provision tree, artikel > lid > onderdeel > subonderdeel, with the method of each on BepalingVisitor.
+BEPALING_KINDS: dict[type, str] = {Artikel: "artikel", Lid: "lid", Onderdeel: "onderdeel", Subonderdeel: "subonderdeel"}
+
+
+class BepalingVisitor(Traversal[A, R]):
+    """The one traversal over the provision tree (the printer, annotation, the document model, consolidation)."""
+
+    KINDS = BEPALING_KINDS
+    abstract_visitor = True
+
+    def visit(self, b: Bepaling, arg: A) -> R:
+        return self.dispatch(b, arg)
+
+    def artikel(self, b: Artikel, arg: A) -> R:
+        raise NotImplementedError
+    def lid(self, b: Lid, arg: A) -> R:
+        raise NotImplementedError
+    def onderdeel(self, b: Onderdeel, arg: A) -> R:
+        raise NotImplementedError
+    def subonderdeel(self, b: Subonderdeel, arg: A) -> R:
+        raise NotImplementedError
+
+
+Plaats = tuple[str, str, tuple[Bepaling, ...]]
+
+
+class _Plaats(BepalingVisitor[None, Plaats]):
+    """The structure generic passes use: each provision's level, its number (an onderdeel's letter) and its
+    children in document order."""
+
+    def artikel(self, b: Artikel, arg: None) -> Plaats:
+        return "artikel", b.nummer, (*b.leden, *b.onderdelen)
+    def lid(self, b: Lid, arg: None) -> Plaats:
+        return "lid", b.nummer, b.onderdelen
+    def onderdeel(self, b: Onderdeel, arg: None) -> Plaats:
+        return "onderdeel", b.letter, b.subonderdelen
+    def subonderdeel(self, b: Subonderdeel, arg: None) -> Plaats:
+        return "subonderdeel", b.nummer, ()
+
+
+_PLAATS = _Plaats()
+
+
+def niveau(b: Bepaling) -> str:
+    """artikel, lid, onderdeel or subonderdeel: the field of ``ProvisionRef`` this provision fills."""
+    return _PLAATS.visit(b, None)[0]
+
+
+def nummer(b: Bepaling) -> str:
+    """Its number: "2.2", "3", "c", "1°"."""
+    return _PLAATS.visit(b, None)[1]
+
+
+def kinderen(b: Bepaling) -> tuple[Bepaling, ...]:
+    """Its leden, onderdelen or subonderdelen, in document order."""
+    return _PLAATS.visit(b, None)[2]
 
 
 @dataclass(frozen=True, slots=True)

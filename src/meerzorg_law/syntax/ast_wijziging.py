@@ -6,9 +6,11 @@ Re-exported by ``ast``; the provisions and declarations an instruction carries a
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass
-from typing import Union
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar, Union
 
+from ..familie import Traversal
 from ..span import ProvisionRef, Span
 from .ast_regeling import (
     Artikel,
@@ -22,6 +24,13 @@ from .ast_regeling import (
     Rij,
     Verwijzing,
 )
+
+__all__ = [
+    "INSTRUCTIE_KINDS", "GegevensInstructie", "GegevensWijziging", "Ingevoegd", "Inhoud", "Instructie",
+    "InstructieVisitor", "KomtTeLuiden", "RijWijziging", "StructuurIngevoegd", "StructuurVervalt", "TabelWijziging",
+    "Vernummerd", "Vervalt", "Vervangen", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling", "doel", "inhoud",
+    "met_inhoud",
+]
 
 # --------------------------------------------------------------------------------------------------
 # Wijzigingsregeling
@@ -142,6 +151,103 @@ class StructuurVervalt:
 
 Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, StructuurVervalt,
                    TabelWijziging, GegevensWijziging]
+
+# --------------------------------------------------------------------------------------------------
+# The one traversal over instructions
+# --------------------------------------------------------------------------------------------------
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+# Every instruction kind with its method on InstructieVisitor. A new kind is added to ``Instructie``, here, and
+# to ``_Delen`` below; tests/test_families.py then names every pass that has no method for it (consolidation,
+# the wording of document/wording.py, the DSL printer's line of syntax/_instructies.py).
+INSTRUCTIE_KINDS: dict[type, str] = {
+    KomtTeLuiden: "komt_te_luiden", Vervalt: "vervalt", Ingevoegd: "ingevoegd", Vernummerd: "vernummerd",
+    Vervangen: "vervangen", StructuurIngevoegd: "structuur_ingevoegd", StructuurVervalt: "structuur_vervalt",
+    TabelWijziging: "tabel_wijziging", GegevensWijziging: "gegevens_wijziging",
+}
+
+
+class InstructieVisitor(Traversal[A, R]):
+    """The one traversal over amendment instructions: one method per kind, found through the table."""
+
+    KINDS = INSTRUCTIE_KINDS
+    abstract_visitor = True
+
+    def visit(self, i: Instructie, arg: A) -> R:
+        return self.dispatch(i, arg)
+
+    def komt_te_luiden(self, i: KomtTeLuiden, arg: A) -> R:
+        raise NotImplementedError
+    def vervalt(self, i: Vervalt, arg: A) -> R:
+        raise NotImplementedError
+    def ingevoegd(self, i: Ingevoegd, arg: A) -> R:
+        raise NotImplementedError
+    def vernummerd(self, i: Vernummerd, arg: A) -> R:
+        raise NotImplementedError
+    def vervangen(self, i: Vervangen, arg: A) -> R:
+        raise NotImplementedError
+    def structuur_ingevoegd(self, i: StructuurIngevoegd, arg: A) -> R:
+        raise NotImplementedError
+    def structuur_vervalt(self, i: StructuurVervalt, arg: A) -> R:
+        raise NotImplementedError
+    def tabel_wijziging(self, i: TabelWijziging, arg: A) -> R:
+        raise NotImplementedError
+    def gegevens_wijziging(self, i: GegevensWijziging, arg: A) -> R:
+        raise NotImplementedError
+
+
+Inhoud = Union[Bepaling, Hoofdstuk, Paragraaf, tuple[Item, ...]]
+Delen = tuple[ProvisionRef | None, tuple[tuple[str, ProvisionRef, Inhoud], ...]]
+
+
+class _Delen(InstructieVisitor[None, Delen]):
+    """The structure every generic pass uses (as ``ir_expr._Children`` for expressions): the provision an
+    instruction is about (its doel, or the anchor of an insertion; None for structures, tables, gegevens) and
+    what it carries as (field, where it will stand, value). Annotation, the relative citations and eIds of the
+    document model and the formula of a derived onderdeel read only this, so a new kind is described here
+    once."""
+
+    def komt_te_luiden(self, i: KomtTeLuiden, arg: None) -> Delen:
+        return i.doel.ref, (("bepaling", i.doel.ref, i.bepaling),)
+    def vervalt(self, i: Vervalt, arg: None) -> Delen:
+        return i.doel.ref, ()
+    def ingevoegd(self, i: Ingevoegd, arg: None) -> Delen:
+        return i.anker.ref, (("bepaling", i.anker.ref, i.bepaling),)
+    def vernummerd(self, i: Vernummerd, arg: None) -> Delen:
+        return i.doel.ref, ()
+    def vervangen(self, i: Vervangen, arg: None) -> Delen:
+        return i.doel.ref, (("items", i.doel.ref, i.items),) if i.items is not None else ()
+    def structuur_ingevoegd(self, i: StructuurIngevoegd, arg: None) -> Delen:
+        return None, (("nieuw", ProvisionRef(), i.nieuw),)
+    def structuur_vervalt(self, i: StructuurVervalt, arg: None) -> Delen:
+        return None, ()
+    def tabel_wijziging(self, i: TabelWijziging, arg: None) -> Delen:
+        return None, ()
+    def gegevens_wijziging(self, i: GegevensWijziging, arg: None) -> Delen:
+        return None, ()
+
+
+_DELEN = _Delen()
+
+
+def doel(i: Instructie) -> ProvisionRef | None:
+    """The provision ``i`` is about: its doel, or for an insertion its anchor; None for a structure, a table or
+    the gegevens."""
+    return _DELEN.visit(i, None)[0]
+
+
+def inhoud(i: Instructie) -> tuple[tuple[str, ProvisionRef, Inhoud], ...]:
+    """What ``i`` carries into the version: (field, the reference it stands at or beside, value)."""
+    return _DELEN.visit(i, None)[1]
+
+
+def met_inhoud(i: Instructie, f: Callable[[ProvisionRef, Inhoud], Inhoud]) -> Instructie:
+    """``i`` with every carried value ``v`` standing at ``ref`` replaced by ``f(ref, v)``."""
+    delen = inhoud(i)
+    nieuw: dict[str, Any] = {veld: f(ref, waarde) for veld, ref, waarde in delen}
+    return replace(i, **nieuw) if delen else i
 
 
 @dataclass(frozen=True, slots=True)

@@ -129,14 +129,7 @@ class Translator(ir.ExprVisitor[Term]):
 
     def _node(self, node: ir.Node, ranks: list[tuple[tuple[NodeTerms, tuple[ir.Rule, ...]], ...]],
               leaves: dict[int, NodeTerms]) -> NodeTerms:
-        if isinstance(node, ir.Leaf):
-            t = self._leaf(node.rule)
-            leaves[node.rule.id] = t
-            return t
-        e = self._pick(node.exceptions, ranks, leaves)
-        m = self._pick(node.members, ranks, leaves)
-        return NodeTerms(z3.Or(e.applies, m.applies), z3.If(e.applies, e.val, m.val),
-                         conj(e.ok, z3.Or(e.applies, m.ok)))
+        return _KNOOP.visit(node, (self, ranks, leaves))
 
     def _leaf(self, rule: ir.Rule) -> NodeTerms:
         key = (rule.id, rule.outcome)
@@ -352,6 +345,26 @@ def _reads_outcome(reg: ir.Regeling, name: str, seen: frozenset[str] = frozenset
 
 
 def _rules(node: ir.Node) -> list[ir.Rule]:
-    if isinstance(node, ir.Leaf):
-        return [node.rule]
-    return [r for n in (*node.exceptions, *node.members) for r in _rules(n)]
+    return list(ir.regels(node))
+
+
+_Ranks = list[tuple[tuple[NodeTerms, tuple[ir.Rule, ...]], ...]]
+
+
+class _Knoop(ir.NodeVisitor[tuple[Translator, _Ranks, dict[int, NodeTerms]], NodeTerms]):
+    """A rule's terms (kept by id in ``leaves``); a group: an applicable exception's value, else the members'."""
+
+    def leaf(self, n: ir.Leaf, arg: tuple[Translator, _Ranks, dict[int, NodeTerms]]) -> NodeTerms:
+        t = arg[0]._leaf(n.rule)
+        arg[2][n.rule.id] = t
+        return t
+
+    def group(self, n: ir.Group, arg: tuple[Translator, _Ranks, dict[int, NodeTerms]]) -> NodeTerms:
+        tr, ranks, leaves = arg
+        e = tr._pick(n.exceptions, ranks, leaves)
+        m = tr._pick(n.members, ranks, leaves)
+        return NodeTerms(z3.Or(e.applies, m.applies), z3.If(e.applies, e.val, m.val),
+                         conj(e.ok, z3.Or(e.applies, m.ok)))
+
+
+_KNOOP = _Knoop()

@@ -155,8 +155,7 @@ def formule(instructies: list[ast.Instructie]) -> str:
     if len(instructies) == 1:
         return _zin(instructies[0])
     eerste = instructies[0]
-    ref = (eerste.doel.ref if isinstance(eerste, (ast.KomtTeLuiden, ast.Vervangen, ast.Vervalt, ast.Vernummerd))
-           else eerste.anker.ref if isinstance(eerste, ast.Ingevoegd) else None)
+    ref = ast.doel(eerste)
     kop = f"Artikel {ref.artikel}" if ref is not None and ref.artikel else "De regeling"
     return "\n".join([f"{kop} wordt als volgt gewijzigd:",
                       *(f"{n}. {_zin(i)}" for n, i in enumerate(instructies, 1))])

@@ -69,11 +69,21 @@ def verschillen(a: ast.Regeling, b: ast.Regeling) -> Iterator[str]:
 
 def eigen(b: T.Node) -> T.Node:
     """A provision without its children (they are compared on their own)."""
-    if isinstance(b, ast.Artikel):
+    return _EIGEN.visit(b, None)
+
+
+class _Eigen(ast.BepalingVisitor[None, T.Node]):
+    def artikel(self, b: ast.Artikel, _: None) -> T.Node:
         return replace(b, leden=(), onderdelen=())
-    if isinstance(b, ast.Lid):
+    def lid(self, b: ast.Lid, _: None) -> T.Node:
         return replace(b, onderdelen=())
-    return replace(b, subonderdelen=()) if isinstance(b, ast.Onderdeel) else b
+    def onderdeel(self, b: ast.Onderdeel, _: None) -> T.Node:
+        return replace(b, subonderdelen=())
+    def subonderdeel(self, b: ast.Subonderdeel, _: None) -> T.Node:
+        return b
+
+
+_EIGEN = _Eigen()
 
 
 def _structuur(r: ast.Regeling) -> list[tuple[str, str, str, tuple[str, ...]]]:

@@ -15,11 +15,7 @@ _LEVELS = ("artikel", "lid", "onderdeel", "subonderdeel")
 
 
 def soort(b: Node) -> str:
-    if isinstance(b, ast.Artikel):
-        return "artikel"
-    if isinstance(b, ast.Lid):
-        return "lid"
-    return "onderdeel" if isinstance(b, ast.Onderdeel) else "subonderdeel"
+    return ast.niveau(b)
 
 
 def soort_van(ref: ProvisionRef) -> str:
@@ -29,7 +25,7 @@ def soort_van(ref: ProvisionRef) -> str:
 
 
 def nummer(b: Node) -> str:
-    return b.letter if isinstance(b, ast.Onderdeel) else b.nummer
+    return ast.nummer(b)
 
 
 def laatste(ref: ProvisionRef) -> str:
@@ -96,11 +92,7 @@ def vind(reg: ast.Regeling, ref: ProvisionRef) -> Node | None:
 
 
 def kinderen(b: Node) -> tuple[Node, ...]:
-    if isinstance(b, ast.Artikel):
-        return (*b.leden, *b.onderdelen)
-    if isinstance(b, ast.Lid):
-        return b.onderdelen
-    return b.subonderdelen if isinstance(b, ast.Onderdeel) else ()
+    return ast.kinderen(b)
 
 
 def met_naast(reg: ast.Regeling, ref: ProvisionRef, siblings: tuple[Node, ...]) -> ast.Regeling:

@@ -368,24 +368,44 @@ def _structuur_weg(reg: ast.Regeling, i: ast.StructuurVervalt, wie: str, ctx: Co
     return reg
 
 
+@dataclass(frozen=True, slots=True)
+class _Stand:
+    """What an instruction is applied to: the version so far, the onderdeel it stands in, the diagnostics."""
+
+    reg: ast.Regeling
+    wie: str
+    ctx: Context
+
+
+class _Toepassing(ast.InstructieVisitor[_Stand, ast.Regeling]):
+    """Each instruction kind's effect on the version being built: one method per kind (tests/test_families.py
+    names a kind this pass lacks)."""
+
+    def komt_te_luiden(self, i: ast.KomtTeLuiden, s: _Stand) -> ast.Regeling:
+        return _komt_te_luiden(s.reg, i, s.wie, s.ctx)
+    def vervalt(self, i: ast.Vervalt, s: _Stand) -> ast.Regeling:
+        return _vervalt(s.reg, i, s.wie, s.ctx)
+    def ingevoegd(self, i: ast.Ingevoegd, s: _Stand) -> ast.Regeling:
+        return _ingevoegd(s.reg, i, s.wie, s.ctx)
+    def vernummerd(self, i: ast.Vernummerd, s: _Stand) -> ast.Regeling:
+        return _vernummerd(s.reg, i, s.wie, s.ctx)
+    def vervangen(self, i: ast.Vervangen, s: _Stand) -> ast.Regeling:
+        return _vervangen(s.reg, i, s.wie, s.ctx)
+    def structuur_ingevoegd(self, i: ast.StructuurIngevoegd, s: _Stand) -> ast.Regeling:
+        return _structuur(s.reg, i, s.wie, s.ctx)
+    def structuur_vervalt(self, i: ast.StructuurVervalt, s: _Stand) -> ast.Regeling:
+        return _structuur_weg(s.reg, i, s.wie, s.ctx)
+    def gegevens_wijziging(self, i: ast.GegevensWijziging, s: _Stand) -> ast.Regeling:
+        return _gegevens(s.reg, i, s.wie, s.ctx)
+    def tabel_wijziging(self, i: ast.TabelWijziging, s: _Stand) -> ast.Regeling:
+        return _tabel(s.reg, i, s.wie, s.ctx)
+
+
+_TOEPASSING = _Toepassing()
+
+
 def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: Context) -> ast.Regeling:
-    if isinstance(i, ast.KomtTeLuiden):
-        return _komt_te_luiden(reg, i, wie, ctx)
-    if isinstance(i, ast.Vervalt):
-        return _vervalt(reg, i, wie, ctx)
-    if isinstance(i, ast.Ingevoegd):
-        return _ingevoegd(reg, i, wie, ctx)
-    if isinstance(i, ast.Vernummerd):
-        return _vernummerd(reg, i, wie, ctx)
-    if isinstance(i, ast.Vervangen):
-        return _vervangen(reg, i, wie, ctx)
-    if isinstance(i, ast.StructuurIngevoegd):
-        return _structuur(reg, i, wie, ctx)
-    if isinstance(i, ast.StructuurVervalt):
-        return _structuur_weg(reg, i, wie, ctx)
-    if isinstance(i, ast.GegevensWijziging):
-        return _gegevens(reg, i, wie, ctx)
-    return _tabel(reg, i, wie, ctx)
+    return _TOEPASSING.visit(i, _Stand(reg, wie, ctx))
 
 
 def _afwijkingen_naar_vervallen(reg: ast.Regeling, ctx: Context) -> None:
