@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from meerzorg_law.document.wording import citeer as wording_citeer
 from meerzorg_law.span import ProvisionRef, citeer
 from meerzorg_law.sphinxext.artikel import kop_van
-from meerzorg_law.syntax.printer import _verwijzing
+from meerzorg_law.syntax._dsl import _verwijzing
 from meerzorg_law.versions._afleiden_delen import _cite
 from meerzorg_law.versions.references import woorden
 
