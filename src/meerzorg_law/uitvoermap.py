@@ -24,7 +24,7 @@ from pathlib import Path
 from types import FrameType
 from typing import IO
 
-from .output import OutputError, atomic_writer, ensure_directory, reden
+from .output import OutputError, atomic_writer, ensure_directory, reden, write_text_atomic
 
 __all__ = ["MANIFEST", "Uitvoermap", "eigen_bestand", "eigen_schrijver", "uitvoermap"]
 
@@ -89,9 +89,7 @@ class Uitvoermap:
             for n in oud:
                 with contextlib.suppress(OSError):
                     (self.doel / n).unlink()
-            tmp = self.staging / MANIFEST
-            tmp.write_text(json.dumps({"bestanden": nieuw}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-            os.replace(tmp, self.doel / MANIFEST)
+            write_text_atomic(self.doel / MANIFEST, json.dumps({"bestanden": nieuw}, indent=1, sort_keys=True) + "\n")
         return [self.doel / n for n in namen]
 
 
@@ -142,10 +140,8 @@ def _registreer(path: Path) -> None:
     """Note ``path`` (just written) as the toolkit's own in the manifest of its folder."""
     manifest = _lees_manifest(path.parent)
     manifest[path.name] = _sha(path) or ""
-    tmp = path.parent / f".{MANIFEST}.{os.getpid()}.tmp"
-    with contextlib.suppress(OSError):
-        tmp.write_text(json.dumps({"bestanden": manifest}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, path.parent / MANIFEST)
+    with contextlib.suppress(OSError, OutputError):
+        write_text_atomic(path.parent / MANIFEST, json.dumps({"bestanden": manifest}, indent=1, sort_keys=True) + "\n")
 
 
 @contextlib.contextmanager

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,7 +18,7 @@ from ..compare.outcomes import CaseComparison, compare_cases
 from ..document import build_act, build_amendment
 from ..document.formats import Blok, Generator, Run
 from ..document.gegevens import gegevens_blokken
-from ..output import OutputError, check_writable, write_text_atomic
+from ..output import OutputError, check_writable, write_bytes_atomic, write_text_atomic
 from ..semantics.pipeline import Bundle
 from ..syntax import ast
 from ..values import Value, format_value
@@ -141,14 +139,5 @@ def pdf_bytes(html: str) -> bytes:
 
 
 def _schrijf(path: Path, data: bytes) -> None:
-    """Bytes to ``path`` atomically: a temporary file beside it, renamed when complete."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise OutputError(f"kan '{path}' niet schrijven: {err.strerror or err}") from None
+    """Bytes to ``path`` atomically (``output.write_bytes_atomic``)."""
+    write_bytes_atomic(path, data)
