@@ -25,7 +25,17 @@ from ..values import Value, format_value
 from .docx import DocxFormat
 from .html import HtmlFormat
 
-__all__ = ["export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
+__all__ = ["bestandsnamen", "export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
+
+DOCX_SET = ("wijzigingsregeling.docx", "renvooi.docx", "casussen.csv", "wijzigingsregeling.pdf", "renvooi.pdf")
+AKN_SET = ("regeling.akn.xml", "wijzigingsregeling.akn.xml")
+
+
+def bestandsnamen(versie: str, formaat: str, pdf: bool = True, wijziging: bool = True) -> list[str]:
+    """The names the export of ``versie`` in ``formaat`` ("docx" or "akn") writes, known before any work."""
+    if formaat == "akn":
+        return [f"{versie}-{k}" for k in AKN_SET if wijziging or k == "regeling.akn.xml"]
+    return [f"{versie}-{k}" for k in DOCX_SET if pdf or not k.endswith(".pdf")]
 
 
 def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
@@ -85,8 +95,7 @@ def export_versie(bundle: Bundle, cases: Sequence[Case], versie: str, uit: Path,
 
     def renvooi(fmt: Generator) -> list[Blok]:
         return [*fmt.blokken(act), *gegevens]
-    paden = {k: uit / f"{versie}-{k}" for k in ("wijzigingsregeling.docx", "renvooi.docx", "casussen.csv",
-                                               "wijzigingsregeling.pdf", "renvooi.pdf")}
+    paden = {k: uit / f"{versie}-{k}" for k in DOCX_SET}
     for p in paden.values():
         check_writable(p)
     out: list[tuple[Path, str]] = []
