@@ -141,13 +141,14 @@ def test_an_interrupted_export_leaves_the_old_set_whole(tmp_path: Path, monkeypa
     uit = tmp_path / "uit"
     assert main(_export(uit)) == 0
     voor = _inhoud(uit)
-    echte = getattr(write, "write_text_atomic")  # the csv is written after both .docx files
+    from meerzorg_law.document import build_act
+    from meerzorg_law.output import write_text_atomic as echte  # the csv is written after both .docx files
 
     def onderbroken(path: str | Path, text: str) -> None:
         raise KeyboardInterrupt
 
     monkeypatch.setattr(write, "write_text_atomic", onderbroken)
-    monkeypatch.setattr(write, "build_act", _anders(getattr(write, "build_act")))
+    monkeypatch.setattr(write, "build_act", _anders(build_act))
     assert main(_export(uit)) == 130
     assert _inhoud(uit) == voor
     assert sorted(p.name for p in tmp_path.iterdir()) == ["uit"]
