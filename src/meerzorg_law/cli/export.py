@@ -9,7 +9,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+from ._common import (
+    EXIT_FAILED,
+    EXIT_INPUT,
+    EXIT_OK,
+    INVOER,
+    UITVOERMAP,
+    fout,
+    load_cases_project,
+    report_diagnostics,
+    unknown_version,
+)
 
 if TYPE_CHECKING:
     from ..cases.project import Project
@@ -18,9 +28,9 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("export", help="het voorstel als Word-document (.docx), in renvooi, als PDF en als tabel")
     s.add_argument("versie", help="de versie van een wijzigingsregeling, bijvoorbeeld rlz-2027")
-    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen voor de vergelijking "
+    s.add_argument("paden", nargs="*", pad=INVOER, help="casusbestanden of -mappen voor de vergelijking "
                                             "(standaard: tests/casussen/)")
-    s.add_argument("--uit", required=True, help="map voor de bestanden")
+    s.add_argument("--uit", required=True, pad=UITVOERMAP, help="map voor de bestanden")
     s.add_argument("--geen-pdf", action="store_true", help="geen PDF maken")
     s.add_argument("--formaat", choices=("docx", "akn"), default="docx",
                    help="docx: Word, PDF en CSV (standaard); akn: Akoma Ntoso 3.0 XML van de geconsolideerde "
