@@ -185,13 +185,29 @@ class _Verifier:
 
     # (b) --------------------------------------------------------------------------------------------
     def gaps(self) -> list[Finding]:
+        """Per outcome: a valid client without conflicts for whom it gets no value. The "no conflict" constraints
+        (one per rank, over every outcome) are the same for all outcomes, so they are added to the solver once
+        (push/pop) and each outcome is one incremental check on top; before, each check carried them all again
+        and the check grew with outcomes x rules (3,000 artikelen: 4.5 s of 6.8 s of proofs)."""
         no_conflict = [z3.AtMost(*[t.applies for t, _ in rank], 1)
                        for terms in self.outcomes.values() for rank in terms.ranks]
         out: list[Finding] = []
-        for name, terms in self.outcomes.items():
-            goal = z3.And(z3.Not(terms.term.ok), *no_conflict)
+        open_: list[tuple[str, z3.BoolRef]] = []
+        self.solver.push()
+        try:
+            self.solver.add(*no_conflict)
+            for name, terms in self.outcomes.items():
+                try:
+                    if self.possible(z3.Not(terms.term.ok)):
+                        open_.append((name, z3.And(z3.Not(terms.term.ok), *no_conflict)))
+                except Onbeslist as err:
+                    self.undecided("V002", self.reg.outcomes[name].span,
+                                   f"of uitkomst '{name}' voor elke geldige cliënt bepaald is", err)
+        finally:
+            self.solver.pop()
+        for name, goal in open_:
             try:
-                client = self.witness(goal) if self.possible(goal) else None
+                client = self.witness(goal)
             except Onbeslist as err:
                 self.undecided("V002", self.reg.outcomes[name].span,
                                f"of uitkomst '{name}' voor elke geldige cliënt bepaald is", err)
