@@ -179,3 +179,18 @@ def test_export_leaves_the_files_of_another_version_and_format_alone(tmp_path: P
     assert "rlz-2026-regeling.akn.xml" in na
     assert main(_export(uit)) == 0  # the docx set again: the akn file of rlz-2026 is not its to remove
     assert (uit / "rlz-2026-regeling.akn.xml").exists()
+
+
+def test_control_characters_in_a_text_do_not_break_the_export(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """ESC, BEL and U+FFFE in a titel and a tekst once made lxml raise ValueError in the export."""
+    regeling = schrijf_regeling(tmp_path / "regeling", titel="titel \x1b[31m\x07\ufffe", tekst="tekst \x1b\x07\ufffe")
+    uit = tmp_path / "uit"
+    casus = tmp_path / "casus.yaml"
+    casus.write_text("casussen:\n  - naam: een\n    feiten: {uren: 12}\n    verwacht:\n      a-1: {recht: waar}\n",
+                     encoding="utf-8")
+    args = ["--regeling", str(regeling), "export", "a-1", str(casus), "--formaat", "akn", "--uit", str(uit)]
+    assert main(args) == 0, capsys.readouterr().err
+    xml = (uit / "a-1-regeling.akn.xml").read_text(encoding="utf-8")
+    assert "\x1b" not in xml and "\x07" not in xml and "\ufffe" not in xml
+    assert "tekst" in xml
