@@ -1,8 +1,8 @@
 """Case files checked against their schema (issue 24): the structure of a case file (top keys, a case's keys,
 single values where one is expected) and every fact and expectation against the type and range the regeling
-declares for it. Each bad file in data/casussen/fout gives its error in Dutch with file, line, column and the
-key; each file in data/casussen/goed loads without an error. The schema is the regeling's own declarations
-(read by cases/load.py per YAML node, so each error keeps its position), not a second copy of them."""
+declares for it. Each bad file in data/casusbestanden/fout gives its error in Dutch with file, line, column
+and the key; each file in data/casusbestanden/goed loads without an error. The schema is the regeling's own
+declarations (read by cases/load.py per YAML node, so each error keeps its position), not a second copy."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 from meerzorg_law.cases.project import load_project
 from meerzorg_law.cli import main
 
-DATA = Path(__file__).parent / "data" / "casussen"
+# Not under a folder named "casussen": the pytest plugin would run these files as cases.
+DATA = Path(__file__).parent / "data" / "casusbestanden"
 # file -> (code, line, column, what the message must name: the key or the reason)
 FOUT = {
     "leeg.yaml": ("C001", 1, 1, "leeg"),
