@@ -194,3 +194,22 @@ def test_control_characters_in_a_text_do_not_break_the_export(tmp_path: Path,
     xml = (uit / "a-1-regeling.akn.xml").read_text(encoding="utf-8")
     assert "\x1b" not in xml and "\x07" not in xml and "\ufffe" not in xml
     assert "tekst" in xml
+
+
+def test_control_characters_in_a_wijzigingsregeling_do_not_break_the_word_export(tmp_path: Path) -> None:
+    import shutil
+    import zipfile
+
+    variant = tmp_path / "variant"
+    shutil.copytree(EXPORT_VARIANT, variant)
+    rgl = variant / f"{EXPORT_ID}.rgl"
+    tekst = rgl.read_text(encoding="utf-8")
+    assert "wordt als volgt gewijzigd:" in tekst
+    rgl.write_text(tekst.replace("wordt als volgt gewijzigd:", "wordt \x1b[31m\x07\ufffe als volgt gewijzigd:", 1),
+                   encoding="utf-8")
+    uit = tmp_path / "uit"
+    assert main(["--regeling", str(variant), "export", EXPORT_ID, str(variant / "casussen.yaml"), "--uit", str(uit),
+                 "--geen-pdf"]) == 0
+    with zipfile.ZipFile(uit / f"{EXPORT_ID}-wijzigingsregeling.docx") as docx:
+        xml = docx.read("word/document.xml").decode("utf-8")
+    assert "als volgt gewijzigd" in xml and "\x1b" not in xml and "\x07" not in xml and "\ufffe" not in xml
