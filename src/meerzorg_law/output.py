@@ -1,4 +1,5 @@
-"""Files the toolkit writes (CSV, counterexample cases, exports): one way to write them, atomically.
+"""Files the toolkit writes (CSV, counterexample cases, exports, the cache, manifests): one way to write them,
+atomically (``atomic_file``: no other module writes through a temporary file of its own).
 
 A file is written to a temporary file beside it and renamed over the target only when complete, so an
 error or Ctrl-C never leaves half a file behind. Every failure becomes an ``OutputError`` with a Dutch
@@ -14,9 +15,10 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
-__all__ = ["OutputError", "atomic_writer", "check_writable", "ensure_directory", "reden", "write_text_atomic"]
+__all__ = ["OutputError", "atomic_file", "atomic_writer", "check_writable", "ensure_directory", "reden",
+           "write_bytes_atomic", "write_text_atomic"]
 
 
 class OutputError(Exception):
@@ -57,17 +59,25 @@ def _check_target(path: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[str]]:
-    """A text stream whose content replaces ``path`` only when the block ends without an exception."""
+def atomic_file(path: str | Path, binary: bool = False, newline: str | None = None,
+                prefix: str | None = None) -> Iterator[IO[Any]]:
+    """The one atomic write of the toolkit: a stream (text in UTF-8, or bytes) whose content replaces ``path``
+    only when the block ends without an exception; until then it is a temporary file beside ``path`` (hidden,
+    named after it or ``prefix``), removed on any error or Ctrl-C. The file gets the mode a plain ``open``
+    would give it (0666 less the umask), not mkstemp's 0600. Every OSError becomes an ``OutputError``."""
     target = Path(path)
     _check_target(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        fd, tmp = tempfile.mkstemp(prefix=prefix or f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as err:
         raise OutputError(f"kan '{target}' niet schrijven: {reden(err)}") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
-            yield stream
+        if binary:
+            with os.fdopen(fd, "wb") as raw:
+                yield raw
+        else:
+            with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as stream:
+                yield stream
         os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, target)
     except OSError as err:
@@ -80,9 +90,21 @@ def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[s
         raise
 
 
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[str]]:
+    """A text stream through ``atomic_file``."""
+    with atomic_file(path, newline=newline) as stream:
+        yield stream
+
+
 def write_text_atomic(path: str | Path, text: str) -> None:
-    with atomic_writer(path) as stream:
+    with atomic_file(path) as stream:
         stream.write(text)
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    with atomic_file(path, binary=True) as stream:
+        stream.write(data)
 
 
 def ensure_directory(path: str | Path) -> Path:

@@ -19,12 +19,12 @@ import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from types import FrameType
 from typing import IO
 
-from .output import OutputError, atomic_writer, ensure_directory, reden
+from .output import OutputError, atomic_writer, ensure_directory, reden, write_text_atomic
 
 __all__ = ["MANIFEST", "Uitvoermap", "eigen_bestand", "eigen_schrijver", "uitvoermap"]
 
@@ -56,8 +56,14 @@ def eigen_bestand(path: Path) -> bool:
 class Uitvoermap:
     """The staging folder of one set (``staging``) and its target (``doel``); see ``uitvoermap``."""
 
-    def __init__(self, doel: Path, staging: Path, overschrijven: bool) -> None:
-        self.doel, self.staging, self.overschrijven = doel, staging, overschrijven
+    def __init__(self, doel: Path, staging: Path, overschrijven: bool,
+                 opruimen: Collection[str] | None = None) -> None:
+        self.doel, self.staging, self.overschrijven, self.opruimen = doel, staging, overschrijven, opruimen
+
+    def controleer(self, namen: list[str]) -> None:
+        """Refuse now, before the work, if a file the set will write was edited by the user (``OutputError``);
+        the same check runs again when the set is put in place."""
+        self._controleer(namen, _lees_manifest(self.doel))
 
     def pad(self, naam: str) -> Path:
         """Where to write the file ``naam`` now (in the staging folder)."""
@@ -81,7 +87,11 @@ class Uitvoermap:
         manifest = _lees_manifest(self.doel)
         self._controleer(namen, manifest)
         nieuw = {n: _sha(self.staging / n) or "" for n in namen}
-        oud = [n for n in manifest if n not in nieuw and manifest[n] == _sha(self.doel / n)]
+        # Files of an earlier set, unchanged since: removed when the new set no longer writes them (only those
+        # named in ``opruimen``, or all when it is None), kept in the manifest otherwise.
+        ongewijzigd = {n: h for n, h in manifest.items() if n not in nieuw and h == _sha(self.doel / n)}
+        oud = [n for n in ongewijzigd if self.opruimen is None or n in self.opruimen]
+        blijft = {n: h for n, h in ongewijzigd.items() if n not in oud}
         with _zonder_ctrl_c():
             for n in namen:
                 (self.doel / n).parent.mkdir(parents=True, exist_ok=True)
@@ -89,23 +99,25 @@ class Uitvoermap:
             for n in oud:
                 with contextlib.suppress(OSError):
                     (self.doel / n).unlink()
-            tmp = self.staging / MANIFEST
-            tmp.write_text(json.dumps({"bestanden": nieuw}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-            os.replace(tmp, self.doel / MANIFEST)
+            lijst = {"bestanden": {**blijft, **nieuw}}
+            write_text_atomic(self.doel / MANIFEST, json.dumps(lijst, indent=1, sort_keys=True) + "\n")
         return [self.doel / n for n in namen]
 
 
 @contextlib.contextmanager
-def uitvoermap(doel: str | Path, overschrijven: bool = False) -> Iterator[Uitvoermap]:
+def uitvoermap(doel: str | Path, overschrijven: bool = False,
+               opruimen: Collection[str] | None = None) -> Iterator[Uitvoermap]:
     """Write a set of files into ``doel`` (made if missing): write them at ``map.pad(naam)`` inside the block;
     they are put in place when the block ends without an exception, or not at all. Refuses (``OutputError``,
-    before anything is replaced) when a file the set writes was edited by the user, unless ``overschrijven``."""
+    before anything is replaced) when a file the set writes was edited by the user, unless ``overschrijven``.
+    A file written last time that this set does not write is removed when unchanged, if ``opruimen`` is None or
+    names it (so an export of version A leaves the files of version B in the same folder alone)."""
     target = ensure_directory(doel)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.meerzorg-", dir=target.parent))
     except OSError as err:
         raise OutputError(f"kan niet in '{target}' schrijven: {reden(err)}") from None
-    uit = Uitvoermap(target, staging, overschrijven)
+    uit = Uitvoermap(target, staging, overschrijven, opruimen)
     try:
         yield uit
         uit._zet_neer()
@@ -142,10 +154,8 @@ def _registreer(path: Path) -> None:
     """Note ``path`` (just written) as the toolkit's own in the manifest of its folder."""
     manifest = _lees_manifest(path.parent)
     manifest[path.name] = _sha(path) or ""
-    tmp = path.parent / f".{MANIFEST}.{os.getpid()}.tmp"
-    with contextlib.suppress(OSError):
-        tmp.write_text(json.dumps({"bestanden": manifest}, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        os.replace(tmp, path.parent / MANIFEST)
+    with contextlib.suppress(OSError, OutputError):
+        write_text_atomic(path.parent / MANIFEST, json.dumps({"bestanden": manifest}, indent=1, sort_keys=True) + "\n")
 
 
 @contextlib.contextmanager

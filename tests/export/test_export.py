@@ -171,8 +171,8 @@ def test_cli_export_and_its_errors(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(args) == 0
     out = capsys.readouterr().out
     assert f"{ID}-renvooi.docx" in out and "bijgehouden wijzigingen" in out
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{ID}-casussen.csv", f"{ID}-renvooi.docx",
-                                                          f"{ID}-wijzigingsregeling.docx"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".meerzorg-uitvoer.json", f"{ID}-casussen.csv",
+                                                          f"{ID}-renvooi.docx", f"{ID}-wijzigingsregeling.docx"]
     assert main(["--regeling", str(VARIANT), "export", "rlz-2026", str(VARIANT / "casussen.yaml"),
                  "--uit", str(tmp_path)]) == 2
     assert "rlz-2026 is geen wijzigingsregeling" in capsys.readouterr().err

@@ -251,6 +251,10 @@ class _Loader:
             if k.value not in _TOP_KEYS:
                 self.err("C002", k, f"onbekende sleutel '{k.value}' (verwacht 'casussen' en eventueel 'titel' en "
                          f"'sjablonen'){_hint(_suggest(k.value, _TOP_KEYS), k.value)}", _suggest(k.value, _TOP_KEYS))
+        sjablonen = next((v for k, v in top if k.value == "sjablonen"), None)
+        if isinstance(sjablonen, ScalarNode) and sjablonen.value not in ("", "~", "null"):
+            self.err("C008", sjablonen, "'sjablonen:' bevat blokken met een anker ('basis: &basis' met 'naam: waarde'-"
+                                        "paren eronder), geen enkele waarde")
         titel_node = next((v for k, v in top if k.value == "titel"), None)
         self.titel = (self.scalar(titel_node, "titel") or "") if titel_node is not None else ""
         items = next((v for k, v in top if k.value == "casussen"), None)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from . import check, docs, eigenschappen, export, impact, nieuw, test, uitleg, vergelijk, wijziging
-from ._common import EXIT_INPUT, EXIT_OK, VeiligeUitvoer, fout
+from ._common import EXIT_INPUT, EXIT_OK, INVOER, PADSOORTEN, PadFout, VeiligeUitvoer, controleer_paden, fout
 from ._dutch import geheel_getal, in_dutch
 
 EXIT_INTERRUPTED = 130
@@ -32,10 +32,16 @@ class _DutchParser(argparse.ArgumentParser):
             super().__init__(*args, **kwargs)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        """As argparse's, with ``pad=SOORT`` (``_common.PADSOORTEN``) marking a path to check before the run."""
         if kwargs.get("type") is int:
             kwargs["type"] = geheel_getal
+        soort = kwargs.pop("pad", None)
         with in_dutch():
-            return super().add_argument(*args, **kwargs)
+            action = super().add_argument(*args, **kwargs)
+        if soort is not None:
+            assert soort in PADSOORTEN, soort
+            self.set_defaults(padsoorten={**(self.get_default("padsoorten") or {}), action.dest: soort})
+        return action
 
     def parse_args(self, args: Sequence[str] | None = None,  # type: ignore[override]
                    namespace: argparse.Namespace | None = None) -> argparse.Namespace:
@@ -80,7 +86,7 @@ class _Versie(argparse.Action):
 def build_parser() -> argparse.ArgumentParser:
     p = _DutchParser(prog="meerzorg", description="Regelgeving als code voor meerzorg (Wlz).")
     p.add_argument("--version", action=_Versie, help="toon de versie en stop")
-    p.add_argument("--regeling", help=_REGELING)
+    p.add_argument("--regeling", help=_REGELING, pad=INVOER)
     p.add_argument("--bewijstijd", metavar="SECONDEN",
                    help="tijd per bewijs met z3 (standaard 5, of MEERZORG_BEWIJSTIJD); wat niet binnen die tijd "
                         "beslist is, heet 'niet bewezen binnen N s', nooit bewezen")
@@ -90,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     # Global options are accepted after the subcommand too ("meerzorg test --regeling MAP"); SUPPRESS keeps a
     # value given before it when none is given after.
     for s in sub.choices.values():
-        s.add_argument("--regeling", default=argparse.SUPPRESS, help=_REGELING)
+        s.add_argument("--regeling", default=argparse.SUPPRESS, help=_REGELING, pad=INVOER)
     return p
 
 
@@ -111,11 +117,12 @@ def _main(argv: Sequence[str] | None) -> int:
         args = build_parser().parse_args(argv)
         if not _bewijstijd(args.bewijstijd):
             return EXIT_INPUT
+        controleer_paden(args)
         code: int = args.run(args)
         return code
     except BrokenPipeError:
         return EXIT_OK
-    except OutputError as err:
+    except (OutputError, PadFout) as err:
         fout(str(err))
         return EXIT_INPUT
     except KeyboardInterrupt:

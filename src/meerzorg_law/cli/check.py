@@ -8,16 +8,17 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, EXIT_UNDECIDED, print_json
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, EXIT_UNDECIDED, INVOER, UITVOERMAP, print_json
 
 
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("check", help="regeling en wijzigingen lezen en controleren")
-    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen")
+    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen", pad=INVOER)
     s.add_argument("--json", action="store_true")
     s.add_argument("--gnu", action="store_true", help="fouten als bestand:regel:kolom: fout: … (voor editors)")
     s.add_argument("--getuigen", metavar="MAP", help="schrijf bij elke bewezen fout een casusbestand met een "
-                                                     "cliënt die haar laat zien (verwachting in te vullen)")
+                                                     "cliënt die haar laat zien (verwachting in te vullen)",
+                                                                                 pad=UITVOERMAP)
     s.add_argument("--overschrijven", action="store_true",
                    help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")
     s.set_defaults(run=run)

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, INVOER, INVOERMAP, UITVOERMAP, fout
 
 # Written into the doctree folder after a build without warnings; its absence forces a full build.
 _GESLAAGD = "meerzorg-bouw-geslaagd"
@@ -24,9 +24,9 @@ _GESLAAGD = "meerzorg-bouw-geslaagd"
 
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("docs", help="de uitlegsite bouwen (Sphinx, waarschuwingen zijn fouten)")
-    s.add_argument("--uit", help="map voor de HTML (standaard: docs/_build/html)")
-    s.add_argument("--bron", help="map met conf.py (standaard: de meegeleverde docs/)")
-    s.add_argument("--casussen", nargs="+", metavar="PAD",
+    s.add_argument("--uit", pad=UITVOERMAP, help="map voor de HTML (standaard: docs/_build/html)")
+    s.add_argument("--bron", pad=INVOERMAP, help="map met conf.py (standaard: de meegeleverde docs/)")
+    s.add_argument("--casussen", nargs="+", metavar="PAD", pad=INVOER,
                    help="casusbestanden of -mappen voor de site (standaard: die van conf.py)")
     s.add_argument("--opnieuw", action="store_true", help="alles opnieuw lezen in plaats van alleen wat veranderde")
     s.add_argument("--uitgebreid", "-v", action="store_true", help="alle uitvoer van Sphinx tonen")

@@ -10,15 +10,26 @@ if TYPE_CHECKING:
     from ..properties.model import Report
     from ..uitvoermap import Uitvoermap
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, EXIT_UNDECIDED, checked_bundle, fout, print_json
+from ._common import (
+    EXIT_FAILED,
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_UNDECIDED,
+    INVOER,
+    UITVOERMAP,
+    checked_bundle,
+    fout,
+    print_json,
+)
 
 
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("eigenschappen", help="eigenschappen bewijzen voor elke cliënt (z3), waar dat niet kan "
                                              "toetsen met gegenereerde gevallen; tegenvoorbeelden als casusbestanden")
-    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)")
+    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)",
+                   pad=INVOER)
     s.add_argument("--versie", help="alleen deze versie")
-    s.add_argument("--uit", help="map voor de tegenvoorbeelden (standaard: een nieuwe tijdelijke map)")
+    s.add_argument("--uit", pad=UITVOERMAP, help="map voor de tegenvoorbeelden (standaard: een nieuwe tijdelijke map)")
     s.add_argument("--profiel", choices=["ci", "lang"],
                    help="voor wat niet te bewijzen is: ci, vast en snel (standaard); lang, veel meer gevallen "
                         "(ook via MEERZORG_HYPOTHESIS=lang)")

@@ -1,6 +1,7 @@
 """``meerzorg export VERSIE --uit MAP``: the wijzigingsregeling and the consolidated regeling in renvooi as Word
 documents (with real tracked changes), both as PDF, and the outcome comparison of the cases as .csv; with
-``--formaat akn`` the consolidated version and the wijzigingsregeling as Akoma Ntoso 3.0 XML."""
+``--formaat akn`` the consolidated version and the wijzigingsregeling as Akoma Ntoso 3.0 XML. The folder keeps
+the output manifest (``uitvoermap``): a file the user edited is replaced only with ``--overschrijven``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,17 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, load_cases_project, report_diagnostics, unknown_version
+from ._common import (
+    EXIT_FAILED,
+    EXIT_INPUT,
+    EXIT_OK,
+    INVOER,
+    UITVOERMAP,
+    fout,
+    load_cases_project,
+    report_diagnostics,
+    unknown_version,
+)
 
 if TYPE_CHECKING:
     from ..cases.project import Project
@@ -17,20 +28,22 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("export", help="het voorstel als Word-document (.docx), in renvooi, als PDF en als tabel")
     s.add_argument("versie", help="de versie van een wijzigingsregeling, bijvoorbeeld rlz-2027")
-    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen voor de vergelijking "
+    s.add_argument("paden", nargs="*", pad=INVOER, help="casusbestanden of -mappen voor de vergelijking "
                                             "(standaard: tests/casussen/)")
-    s.add_argument("--uit", required=True, help="map voor de bestanden")
+    s.add_argument("--uit", required=True, pad=UITVOERMAP, help="map voor de bestanden")
     s.add_argument("--geen-pdf", action="store_true", help="geen PDF maken")
     s.add_argument("--formaat", choices=("docx", "akn"), default="docx",
                    help="docx: Word, PDF en CSV (standaard); akn: Akoma Ntoso 3.0 XML van de geconsolideerde "
                         "versie en van de wijzigingsregeling")
+    s.add_argument("--overschrijven", action="store_true",
+                   help="ook bestanden in MAP vervangen die niet door meerzorg geschreven of sindsdien bewerkt zijn")
     s.set_defaults(run=run, json=False)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.write import export_akn, export_versie
-    from ..output import OutputError, ensure_directory
+    from ..export.write import bestandsnamen, export_akn, export_versie
     from ..syntax import ast
+    from ..uitvoermap import uitvoermap
 
     project = load_cases_project(args)
     if not project.ok:
@@ -40,27 +53,25 @@ def run(args: argparse.Namespace) -> int:
     if unknown_version(bundle, args.versie):
         return EXIT_INPUT
     doc = bundle.documents.get(args.versie)
-    if args.formaat == "akn":
-        try:
-            geschreven = export_akn(bundle, args.versie, ensure_directory(Path(args.uit)))
-        except OutputError as err:
-            fout(str(err))
-            return EXIT_INPUT
-        for pad, wat in geschreven:
-            print(f"{pad}: {wat}")
-        return EXIT_OK
-    if not isinstance(doc, ast.Wijzigingsregeling):
+    wijziging = isinstance(doc, ast.Wijzigingsregeling)
+    if args.formaat == "docx" and not wijziging:
         fout(f"{args.versie} is geen wijzigingsregeling: exporteren kan alleen een wijziging op een basisversie")
         return EXIT_INPUT
-    try:
-        uit = ensure_directory(Path(args.uit))
-        geschreven = export_versie(bundle, project.cases, args.versie, uit, pdf=not args.geen_pdf)
-    except OutputError as err:
-        fout(str(err))
-        return EXIT_INPUT
+    # The set is written into a hidden folder beside --uit and swapped in whole (uitvoermap): an edited file is
+    # refused before the work, a rerun over its own output needs no flag, and Ctrl-C leaves the old set whole.
+    # Only this version's files of this format are cleaned up; other versions in the folder stay.
+    pdf = not args.geen_pdf
+    namen = bestandsnamen(args.versie, args.formaat, pdf, wijziging)
+    alle = bestandsnamen(args.versie, args.formaat, True, wijziging)
+    with uitvoermap(Path(args.uit), args.overschrijven, opruimen=alle) as uit:
+        uit.controleer(namen)
+        if args.formaat == "akn":
+            geschreven = export_akn(bundle, args.versie, uit.staging)
+        else:
+            geschreven = export_versie(bundle, project.cases, args.versie, uit.staging, pdf=pdf)
     for pad, wat in geschreven:
-        print(f"{pad}: {wat}")
-    return _verwachtingen(project, args.versie)
+        print(f"{uit.eindpad(pad)}: {wat}")
+    return EXIT_OK if args.formaat == "akn" else _verwachtingen(project, args.versie)
 
 
 def _verwachtingen(project: Project, versie: str) -> int:

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from .. import ir
     from ..impact.assumptions import Assumptions
 
-from ._common import EXIT_INPUT, EXIT_OK, checked_bundle, fout, print_json
+from ._common import EXIT_INPUT, EXIT_OK, INVOER, INVOERBESTAND, UITVOERBESTAND, checked_bundle, fout, print_json
 
 MAX_N = 100_000_000  # clients; memory stays bounded (chunks), this bounds the time a typo can cost
 
@@ -22,16 +22,18 @@ def add_parser(sub: Any) -> None:
     s = sub.add_parser("impact", help="een synthetische populatie door twee versies: wie krijgt een andere uitkomst")
     s.add_argument("basis", help="de oude versie, bijvoorbeeld rlz-2026")
     s.add_argument("nieuw", help="de nieuwe versie, bijvoorbeeld rlz-2027")
-    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)")
+    s.add_argument("paden", nargs="*", help="regeling-bestanden of -mappen (standaard: de meegeleverde regeling/)",
+                   pad=INVOER)
     s.add_argument("--n", type=int, default=10_000, help="aantal cliënten (standaard 10.000)")
     s.add_argument("--seed", type=int, default=2026, help="seed van de populatie (standaard 2026)")
-    s.add_argument("--populatie", metavar="BESTAND",
+    s.add_argument("--populatie", metavar="BESTAND", pad=INVOERBESTAND,
                    help="aannames van de populatie (standaard: populatie.toml bij de regeling)")
     s.add_argument("--gevoeligheid", action="store_true",
                    help="reken ook met het lage en hoge aandeel bijzondere zorgbehoefte uit het populatiebestand")
     s.add_argument("--standaard", action="store_true",
                    help="een feit zonder sectie in het populatiebestand krijgt de standaardverdeling (anders een fout)")
-    s.add_argument("--csv", metavar="BESTAND", help="schrijf de tabellen ook als CSV naar dit bestand")
+    s.add_argument("--csv", metavar="BESTAND", help="schrijf de tabellen ook als CSV naar dit bestand",
+                   pad=UITVOERBESTAND)
     s.add_argument("--json", action="store_true")
     s.add_argument("--verbose", action="store_true",
                    help="meld welke cliënten per casus zijn beslist en welke regels niet zijn gevectoriseerd")

@@ -7,7 +7,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_INPUT, EXIT_OK, fout
+from ._common import EXIT_INPUT, EXIT_OK, UITVOERMAP, fout
 
 
 def add_parser(sub: Any) -> None:
@@ -15,7 +15,7 @@ def add_parser(sub: Any) -> None:
     s.add_argument("soort", choices=["variant"], help="wat er nieuw komt (nu alleen: variant)")
     s.add_argument("naam", help="versie-id van de variant, bijvoorbeeld rlz-2027-mantelzorg")
     s.add_argument("--basis", required=True, help="de versie die de variant wijzigt, bijvoorbeeld rlz-2026")
-    s.add_argument("--uit", help="map voor de variant (standaard: een map met de naam van de variant)")
+    s.add_argument("--uit", pad=UITVOERMAP, help="map voor de variant (standaard: een map met de naam van de variant)")
     s.add_argument("--geldig-vanaf", help="datum van inwerkingtreding (standaard: 1 januari na de basis)")
     s.set_defaults(run=run)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, load_cases_project, print_json, report_diagnostics
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, INVOER, fout, load_cases_project, print_json, report_diagnostics
 
 if TYPE_CHECKING:
     from ..cases.run import CaseResult
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("test", help="alle casussen uitvoeren tegen de versies waarvoor ze verwachtingen hebben")
-    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
+    s.add_argument("paden", nargs="*", pad=INVOER, help="casusbestanden of -mappen (standaard: tests/casussen/)")
     s.add_argument("--versie", help="alleen deze versie")
     s.add_argument("--json", action="store_true")
     s.add_argument("--uitgebreid", "-v", action="store_true", help="ook geslaagde casussen tonen")

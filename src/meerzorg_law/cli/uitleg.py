@@ -12,12 +12,12 @@ if TYPE_CHECKING:
 
     from ..cases.model import Case
 
-from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, fout, print_json, report_diagnostics
+from ._common import EXIT_FAILED, EXIT_INPUT, EXIT_OK, INVOERBESTAND, fout, print_json, report_diagnostics
 
 
 def add_parser(sub: Any) -> None:
     s = sub.add_parser("uitleg", help="de uitkomst van een casus en waarom")
-    s.add_argument("casus", help="casusbestand")
+    s.add_argument("casus", pad=INVOERBESTAND, help="casusbestand")
     s.add_argument("--naam", help="alleen casussen waarvan de naam dit bevat")
     s.add_argument("--versie", help="deze versie in plaats van die op de peildatum")
     s.add_argument("--json", action="store_true")

@@ -10,6 +10,8 @@ from ._common import (
     EXIT_INPUT,
     EXIT_OK,
     EXIT_UNDECIDED,
+    INVOER,
+    UITVOERMAP,
     load_cases_project,
     print_json,
     report_diagnostics,
@@ -21,11 +23,11 @@ def add_parser(sub: Any) -> None:
     s = sub.add_parser("vergelijk", help="uitkomsten en tekst van twee versies vergelijken (met renvooi)")
     s.add_argument("basis", help="de oude versie, bijvoorbeeld rlz-2026")
     s.add_argument("nieuw", help="de nieuwe versie, bijvoorbeeld rlz-2027")
-    s.add_argument("paden", nargs="*", help="casusbestanden of -mappen (standaard: tests/casussen/)")
+    s.add_argument("paden", nargs="*", pad=INVOER, help="casusbestanden of -mappen (standaard: tests/casussen/)")
     s.add_argument("--geen-renvooi", action="store_true", help="alleen de uitkomsten")
     s.add_argument("--symbolisch", action="store_true",
                    help="bewezen en volledig: alle cliënten van wie de uitkomst verandert, als groepen (z3)")
-    s.add_argument("--getuigen", metavar="MAP", help="met --symbolisch: een casusbestand per groep")
+    s.add_argument("--getuigen", metavar="MAP", pad=UITVOERMAP, help="met --symbolisch: een casusbestand per groep")
     s.add_argument("--json", action="store_true")
     s.add_argument("--overschrijven", action="store_true",
                    help="ook bestanden vervangen die niet door meerzorg zijn geschreven of sindsdien zijn gewijzigd")

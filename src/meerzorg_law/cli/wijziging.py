@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ._common import EXIT_INPUT, EXIT_OK, fout, report_diagnostics
+from ._common import EXIT_INPUT, EXIT_OK, INVOERBESTAND, UITVOERBESTAND, UITVOERMAP, fout, report_diagnostics
 
 _MARKER = "# meerzorg:"
 _CONTROLE = re.compile(r"^# meerzorg: (?P<soort>kopie|afgeleid) van (?P<basis>\S+), controle (?P<som>[0-9a-f]{16})$")
@@ -27,16 +27,17 @@ def add_parser(sub: Any) -> None:
     k = w.add_parser("schrijf", help="de geconsolideerde tekst van een versie als kopie om te bewerken")
     k.add_argument("versie", help="de versie waarvan de tekst wordt geschreven, bijvoorbeeld rlz-2026")
     k.add_argument("--uit", required=True, help="map voor de kopie (een eigen map: de kopie is een volledige "
-                                                "regeling met dezelfde versie-id)")
+                                                "regeling met dezelfde versie-id)", pad=UITVOERMAP)
     k.add_argument("--overschrijven", action="store_true", help="ook een kopie vervangen die al bewerkt is")
     k.set_defaults(run=run_schrijf)
     a = w.add_parser("afleiden", help="de wijzigingsregeling tussen een versie en de bewerkte kopie ervan")
-    a.add_argument("bewerkt", help="de bewerkte kopie (geschreven met 'meerzorg wijziging schrijf')")
+    a.add_argument("bewerkt", pad=INVOERBESTAND, help="de bewerkte kopie (geschreven met 'meerzorg wijziging schrijf')")
     a.add_argument("--basis", help="de versie die de kopie wijzigt (standaard: die in de kopie genoemd wordt)")
     a.add_argument("--versie", help="versie-id van de wijziging (standaard: de regel 'versie' van de kopie)")
     a.add_argument("--geldig-vanaf", help="datum van inwerkingtreding, JJJJ-MM-DD (standaard: 'geldig vanaf' van "
                                           "de kopie)")
-    a.add_argument("--uit", help="bestand voor de wijzigingsregeling (standaard: VERSIE.rgl in de huidige map)")
+    a.add_argument("--uit", help="bestand voor de wijzigingsregeling (standaard: VERSIE.rgl in de huidige map)",
+                   pad=UITVOERBESTAND)
     a.add_argument("--overschrijven", action="store_true", help="ook een bestand vervangen dat al bewerkt is")
     a.set_defaults(run=run_afleiden)
 

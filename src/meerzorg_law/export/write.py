@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from ..compare.outcomes import CaseComparison, compare_cases
 from ..document import build_act, build_amendment
 from ..document.formats import Blok, Generator, Run
 from ..document.gegevens import gegevens_blokken
-from ..output import OutputError, check_writable, write_text_atomic
+from ..output import OutputError, check_writable, write_bytes_atomic, write_text_atomic
 from ..render.lezingen import versienamen
 from ..render.waarom import uitkomst_stelling, verandering
 from ..semantics.pipeline import Bundle
@@ -30,7 +28,17 @@ from ..values import Value
 from .docx import DocxFormat
 from .html import HtmlFormat
 
-__all__ = ["export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
+__all__ = ["bestandsnamen", "export_akn", "export_versie", "vergelijking_rijen", "verwacht_cel"]
+
+DOCX_SET = ("wijzigingsregeling.docx", "renvooi.docx", "casussen.csv", "wijzigingsregeling.pdf", "renvooi.pdf")
+AKN_SET = ("regeling.akn.xml", "wijzigingsregeling.akn.xml")
+
+
+def bestandsnamen(versie: str, formaat: str, pdf: bool = True, wijziging: bool = True) -> list[str]:
+    """The names the export of ``versie`` in ``formaat`` ("docx" or "akn") writes, known before any work."""
+    if formaat == "akn":
+        return [f"{versie}-{k}" for k in AKN_SET if wijziging or k == "regeling.akn.xml"]
+    return [f"{versie}-{k}" for k in DOCX_SET if pdf or not k.endswith(".pdf")]
 
 
 def vergelijking_rijen(bundle: Bundle, cases: Sequence[Case], versie: str) -> list[list[str]]:
@@ -96,8 +104,7 @@ def export_versie(bundle: Bundle, cases: Sequence[Case], versie: str, uit: Path,
 
     def renvooi(fmt: Generator) -> list[Blok]:
         return [*fmt.blokken(act), *gegevens]
-    paden = {k: uit / f"{versie}-{k}" for k in ("wijzigingsregeling.docx", "renvooi.docx", "casussen.csv",
-                                               "wijzigingsregeling.pdf", "renvooi.pdf")}
+    paden = {k: uit / f"{versie}-{k}" for k in DOCX_SET}
     for p in paden.values():
         check_writable(p)
     out: list[tuple[Path, str]] = []
@@ -150,14 +157,5 @@ def pdf_bytes(html: str) -> bytes:
 
 
 def _schrijf(path: Path, data: bytes) -> None:
-    """Bytes to ``path`` atomically: a temporary file beside it, renamed when complete."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise OutputError(f"kan '{path}' niet schrijven: {err.strerror or err}") from None
+    """Bytes to ``path`` atomically (``output.write_bytes_atomic``)."""
+    write_bytes_atomic(path, data)

@@ -16,10 +16,11 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from ..output import atomic_file
 
 __all__ = ["cache_dir", "cached"]
 
@@ -87,13 +88,7 @@ def cached(path: Path, grammar: str, build: Callable[[], T], extra_files: Callab
             return result
     result = build()
     deps = {f: _hash(Path(f)) for f in {*listing, *(str(Path(x).resolve()) for x in extra_files(result))}}
-    with contextlib.suppress(OSError):
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{soort}-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump({"listing": listing, "deps": deps, "result": result}, out,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except Exception:  # a result that cannot be pickled is simply not cached
-            os.unlink(tmp)
+    # A result that cannot be pickled, or a cache that cannot be written, is simply not cached.
+    with contextlib.suppress(Exception), atomic_file(entry, binary=True, prefix=f".{soort}-") as out:
+        pickle.dump({"listing": listing, "deps": deps, "result": result}, out, protocol=pickle.HIGHEST_PROTOCOL)
     return result

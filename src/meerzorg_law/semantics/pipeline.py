@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,7 +18,7 @@ from ..syntax import ast
 if TYPE_CHECKING:
     from ..versions.catalog import Versie
 
-__all__ = ["Bundle", "load_bundle"]
+__all__ = ["Bundle", "load_bundle", "zonder_gc"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +75,28 @@ def is_bundled(*paths: Path | str) -> bool:
     return len(paths) == 1 and Path(paths[0]).resolve() == _BUNDLED
 
 
+@contextlib.contextmanager
+def zonder_gc() -> Iterator[None]:
+    """Python's cyclic garbage collector paused for the block. Building the bundle (and proving) makes millions
+    of objects that all stay alive, and the collector walks every one of them again and again: for 15,000
+    artikelen it was 40% of the front end (18 s -> 11 s CPU without it). The few cycles made meanwhile are
+    collected when the block ends."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def _load_bundle(*paths: Path | str) -> Bundle:
+    with zonder_gc():
+        return _laad(*paths)
+
+
+def _laad(*paths: Path | str) -> Bundle:
     # Imported here: a bundle served from the cache needs none of the front end's code, only its node classes.
     from ..syntax.parse import parse_file
     from ..versions.catalog import build_versions

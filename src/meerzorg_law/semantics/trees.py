@@ -49,10 +49,14 @@ def _build_outcome(outcome: str, rules: list[ir.Rule], diags: list[Diagnostic],
     targets: dict[int, frozenset[int]] = {}
     index = {id(r): i for i, r in enumerate(rules)}
     for i, r in enumerate(rules):
+        # Only a rule that goes before others (by a rangorde or as an exception) looks at the other rules: a
+        # scan of all pairs made this n² (15,000 artikelen of one outcome each 300 rules: 20 s of the front end).
+        voor = _voorrang(r, rangorden)
         ranked = frozenset(j for j, other in enumerate(rules)
-                           if j != i and any(t.bevat(other.provision) for t in _voorrang(r, rangorden)))
+                           if j != i and any(t.bevat(other.provision) for t in voor)) if voor else frozenset()
         hit = frozenset(j for j, other in enumerate(rules)
-                        if j != i and any(t.bevat(other.provision) for t in r.exception_to))
+                        if j != i and any(t.bevat(other.provision) for t in r.exception_to)) \
+            if r.exception_to else frozenset()
         if r.exception_to and not hit:
             cited = " en ".join(t.citeer() for t in r.exception_to)
             diags.append(Diagnostic("E272", r.span, f"deze regel wijkt af van {cited} voor '{outcome}', maar daar "

@@ -126,7 +126,16 @@ class _Verifier:
         return out
 
     def _pairs(self, rank: tuple[tuple[NodeTerms, tuple[ir.Rule, ...]], ...]) -> set[tuple[int, int]]:
-        """Every pair (i, j) of members of ``rank`` that some valid client has applying together."""
+        """Every pair (i, j) of members of ``rank`` that some valid client has applying together: searched per
+        group of members that are not kept apart by their own text (``_apart``), each group on its own."""
+        pairs: set[tuple[int, int]] = set()
+        for groep in _apart(rank):
+            if len(groep) > 1:
+                pairs |= {(groep[i], groep[j]) for i, j in self._pairs_in([rank[k] for k in groep])}
+        return pairs
+
+    def _pairs_in(self, rank: list[tuple[NodeTerms, tuple[ir.Rule, ...]]]) -> set[tuple[int, int]]:
+        """``_pairs`` of one group, by z3: one incremental search, each pair found blocked."""
         apply = [z3.And(t.applies, t.ok) for t, _ in rank]
         pairs: set[tuple[int, int]] = set()
         self.solver.push()
@@ -185,13 +194,29 @@ class _Verifier:
 
     # (b) --------------------------------------------------------------------------------------------
     def gaps(self) -> list[Finding]:
+        """Per outcome: a valid client without conflicts for whom it gets no value. The "no conflict" constraints
+        (one per rank, over every outcome) are the same for all outcomes, so they are added to the solver once
+        (push/pop) and each outcome is one incremental check on top; before, each check carried them all again
+        and the check grew with outcomes x rules (3,000 artikelen: 4.5 s of 6.8 s of proofs)."""
         no_conflict = [z3.AtMost(*[t.applies for t, _ in rank], 1)
                        for terms in self.outcomes.values() for rank in terms.ranks]
         out: list[Finding] = []
-        for name, terms in self.outcomes.items():
-            goal = z3.And(z3.Not(terms.term.ok), *no_conflict)
+        open_: list[tuple[str, z3.BoolRef]] = []
+        self.solver.push()
+        try:
+            self.solver.add(*no_conflict)
+            for name, terms in self.outcomes.items():
+                try:
+                    if self.possible(z3.Not(terms.term.ok)):
+                        open_.append((name, z3.And(z3.Not(terms.term.ok), *no_conflict)))
+                except Onbeslist as err:
+                    self.undecided("V002", self.reg.outcomes[name].span,
+                                   f"of uitkomst '{name}' voor elke geldige cliënt bepaald is", err)
+        finally:
+            self.solver.pop()
+        for name, goal in open_:
             try:
-                client = self.witness(goal) if self.possible(goal) else None
+                client = self.witness(goal)
             except Onbeslist as err:
                 self.undecided("V002", self.reg.outcomes[name].span,
                                f"of uitkomst '{name}' voor elke geldige cliënt bepaald is", err)
@@ -258,6 +283,57 @@ class _Verifier:
                        "verandert voor geen enkele geldige cliënt een uitkomst")
             out.append(Finding(self.vid, Diagnostic("V004", rule.span, message, Severity.WAARSCHUWING), None))
         return out
+
+
+def _apart(rank: tuple[tuple[NodeTerms, tuple[ir.Rule, ...]], ...]) -> list[list[int]]:
+    """The members of a rank in groups such that members of different groups never apply together, read off
+    the rules' own conditions: a single rule whose condition has the conjunct ``feit = c`` (an input fact, a
+    constant) applies only when the fact has that value, so rules that pin one fact to different values are
+    apart. The fact pinned by most members splits the rank by value; when any member does not pin it (an
+    exception node, a rule without that conjunct), nothing is known and the rank is one group. Only ever
+    separates what cannot apply together, so no conflict is missed: a rank of 300 rules "code = i" was one z3
+    search whose cost grew with the square of its size (15,000 artikelen: 9 s), and is now 300 groups of one."""
+    pins = [_pins(rules[0]) if len(rules) == 1 else {} for _, rules in rank]
+    telling: dict[str, int] = {}
+    for p in pins:
+        for naam in p:
+            telling[naam] = telling.get(naam, 0) + 1
+    feit = max(telling, key=lambda f: telling[f], default=None)
+    if feit is None or telling[feit] < len(rank):
+        return [list(range(len(rank)))]
+    soorten = {type(p[feit]).__name__ for p in pins}
+    if len(soorten) > 1 or not soorten <= _CANONIEK:
+        return [list(range(len(rank)))]
+    groepen: dict[str, list[int]] = {}
+    for k, p in enumerate(pins):
+        groepen.setdefault(repr(p[feit]), []).append(k)
+    return list(groepen.values())
+
+
+# Value kinds whose repr is one string per value (mpz, normalised mpq, dates, text): equal repr, equal value.
+_CANONIEK = {"str", "bool", "Integer", "Decimal", "Money", "Date"}
+
+
+def _pins(rule: ir.Rule) -> dict[str, Value]:
+    """The input facts ``rule`` applies only at one value of: conjuncts ``feit = c`` / ``c = feit`` of its
+    conditions (not a ``tenzij``), also inside ``en``."""
+    out: dict[str, Value] = {}
+
+    def lees(e: ir.Expr) -> None:
+        if isinstance(e, ir.BinOp) and e.op == "en":
+            lees(e.left)
+            lees(e.right)
+        elif isinstance(e, ir.BinOp) and e.op == "=":
+            for a, b in ((e.left, e.right), (e.right, e.left)):
+                if isinstance(a, ir.Var) and a.kind == "invoer" and isinstance(b, ir.Const):
+                    if a.name in out and out[a.name] != b.value:
+                        return  # never applies; leave it to z3 (V003)
+                    out[a.name] = b.value
+
+    for c in rule.conditions:
+        if not c.tenzij:
+            lees(c.expr)
+    return out
 
 
 def _rule_line(f: Finding) -> tuple[str, int]:

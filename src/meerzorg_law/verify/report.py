@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .. import ir
 from ..output import ensure_directory, write_text_atomic
 from ..semantics.cache import cached
-from ..semantics.pipeline import Bundle, cacheable
+from ..semantics.pipeline import Bundle, cacheable, zonder_gc
 from ..syntax.grammar import grammar_text
 from .casefile import slug, witness_case
 
@@ -57,8 +57,9 @@ def verify_versions(versions: Mapping[str, ir.Regeling], vids: Sequence[str] | N
     from .checks import verify_version
     from .smt import Universe
 
-    u = Universe(versions)
-    return [f for vid in (vids if vids is not None else list(versions)) for f in verify_version(u, vid)]
+    with zonder_gc():  # millions of z3 terms that stay alive: see zonder_gc
+        u = Universe(versions)
+        return [f for vid in (vids if vids is not None else list(versions)) for f in verify_version(u, vid)]
 
 
 def verify_bundle(bundle: Bundle, *paths: Path | str) -> list[Finding]:
