@@ -44,6 +44,8 @@ class ProvisionRef:
     'artikel II van de wijzigingsregeling'
     >>> ProvisionRef("1", "", "a").bevat(ProvisionRef("1", "2", "a"))
     False
+    >>> ProvisionRef(artikel="1.1", begrip="meerzorg").citeer()
+    "artikel 1.1, begripsomschrijving van 'meerzorg'"
     """
 
     artikel: str = ""
@@ -51,6 +53,8 @@ class ProvisionRef:
     onderdeel: str = ""
     subonderdeel: str = ""
     bijlage: str = ""
+    # A begripsomschrijving in an alphabetical begrippenlijst (artikel 1.1), addressed by its term.
+    begrip: str = ""
 
     def citeer(self) -> str:
         if self.bijlage:
@@ -65,6 +69,8 @@ class ProvisionRef:
             parts.append(f"onderdeel {self.onderdeel}")
         if self.subonderdeel:
             parts.append(f"subonderdeel {self.subonderdeel}")
+        if self.begrip:
+            parts.append(f"begripsomschrijving van '{self.begrip}'")
         if _ROMEINS.fullmatch(self.artikel):  # a zelfstandige bepaling: Artikel II of the wijzigingsregeling
             return ", ".join(parts) + ("," if len(parts) > 1 else "") + " van de wijzigingsregeling"
         return ", ".join(parts)
@@ -73,8 +79,8 @@ class ProvisionRef:
         """Whether ``other`` is this provision or lies inside it."""
         if self.bijlage or other.bijlage:
             return self.bijlage == other.bijlage and not self.artikel
-        mine = (self.artikel, self.lid, self.onderdeel, self.subonderdeel)
-        theirs = (other.artikel, other.lid, other.onderdeel, other.subonderdeel)
+        mine = (self.artikel, self.lid, self.onderdeel, self.subonderdeel, self.begrip)
+        theirs = (other.artikel, other.lid, other.onderdeel, other.subonderdeel, other.begrip)
         # Compare up to this provision's deepest level; an empty level must be empty there too, so
         # artikel 1, onderdeel a does not contain artikel 1, tweede lid, onderdeel a.
         depth = max((i for i, part in enumerate(mine) if part), default=-1)

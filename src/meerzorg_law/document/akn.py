@@ -43,7 +43,7 @@ MZ_NS = "https://meerzorg-law.nl/ns/herkomst"  # our own vocabulary inside <prop
 _A = f"{{{AKN_NS}}}"
 
 _ELEMENT = {"chapter": "chapter", "section": "section", "article": "article", "paragraph": "paragraph",
-            "point": "point", "subpoint": "point", "annex": "hcontainer"}
+            "point": "point", "subpoint": "point", "definition": "point", "annex": "hcontainer"}
 _NUM = {"chapter": "Hoofdstuk {n}", "section": "§ {n}", "article": "Artikel {n}", "paragraph": "{n}.",
         "point": "{n}.", "subpoint": "{n}", "annex": "Bijlage {n}"}
 
@@ -188,6 +188,11 @@ class AknFormat(Format):
         if p.soort == "annex":
             attrs["name"] = "bijlage"
         el = _el(parent, _ELEMENT[p.soort], **attrs)
+        if p.soort == "definition":  # a begrip of a begrippenlijst has no number: "<def>term</def>: omschrijving"
+            zin = _el(_el(el, "content"), "p")
+            _el(zin, "def", p.nummer)
+            _append(zin, f": {p.tekst}" if p.tekst else "")
+            return
         _el(el, "num", _NUM[p.soort].format(n=p.nummer))
         if p.kop:
             _el(el, "heading", p.kop)

@@ -46,6 +46,8 @@ def _ref(i: ast.Instructie) -> ProvisionRef | None:
         return i.doel.ref
     if isinstance(i, ast.Ingevoegd):
         return i.anker.ref
+    if isinstance(i, ast.AlfabetischIngevoegd):
+        return i.artikel.ref
     return None
 
 

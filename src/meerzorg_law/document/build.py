@@ -9,6 +9,7 @@ status ``lapsed``, so a renvooi can strike it through in place.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Mapping
 
 from .. import ir
@@ -21,11 +22,17 @@ from .tekst import cel, regel
 
 __all__ = ["act_against", "build_act", "provision", "table"]
 
-AstBepaling = ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
+AstBepaling = ast.Bepaling
 
 
 def _num(s: str) -> str:
     return s.replace("°", "").replace(" ", "")
+
+
+def _term_id(term: str) -> str:
+    """The eId part of a begrip: its term in letters, digits and hyphens ("zorg thuis" -> "zorg-thuis")."""
+    kaal = unicodedata.normalize("NFKD", term.casefold())
+    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in kaal).split()) or "begrip"
 
 
 def herkomst(h: ast.Herkomst | None, bronnen: Mapping[str, ir.Bron]) -> Herkomst | None:
@@ -42,9 +49,12 @@ def bron(key: str, bronnen: Mapping[str, ir.Bron]) -> Bron:
 def _regels(b: AstBepaling) -> str:
     """A provision's own rules as printed, without its text and sub-provisions."""
     if isinstance(b, ast.Subonderdeel):
-        shell: ast.Artikel | ast.Lid | ast.Onderdeel = ast.Onderdeel(b.nummer, "", "", b.items, (), b.span)
+        shell: ast.Bepaling = ast.Onderdeel(b.nummer, "", "", b.items, (), b.span)
+    elif isinstance(b, ast.Begripsomschrijving):
+        shell = dataclasses.replace(b, tekst="", toelichting="", herkomst=None)
     elif isinstance(b, ast.Artikel):
-        shell = dataclasses.replace(b, tekst="", toelichting="", leden=(), onderdelen=(), herkomst=None)
+        shell = dataclasses.replace(b, tekst="", toelichting="", leden=(), onderdelen=(), begrippen=(),
+                                    herkomst=None)
     elif isinstance(b, ast.Lid):
         shell = dataclasses.replace(b, tekst="", toelichting="", onderdelen=(), herkomst=None)
     else:
@@ -70,13 +80,18 @@ def provision(b: AstBepaling | ast.Hoofdstuk | ast.Paragraaf, bronnen: Mapping[s
     ref = b.span.provision
     if isinstance(b, ast.Artikel):
         eid = f"art_{_num(b.nummer)}"
-        kids = [provision(x, bronnen, eid) for x in b.leden] + [provision(x, bronnen, eid) for x in b.onderdelen]
+        delen: tuple[AstBepaling, ...] = (*b.leden, *b.onderdelen, *b.begrippen)
+        kids = [provision(x, bronnen, eid) for x in delen]
         return Provision("article", b.nummer, regel(b.titel), regel(b.tekst), eid, ref, b.span, h, tuple(kids),
                          regels=_regels(b))
     if isinstance(b, ast.Lid):
         eid = f"{pre}para_{_num(b.nummer)}"
         return Provision("paragraph", b.nummer, "", regel(b.tekst), eid, ref, b.span, h,
                          tuple(provision(o, bronnen, eid) for o in b.onderdelen), regels=_regels(b))
+    if isinstance(b, ast.Begripsomschrijving):
+        # A definition: its number is its term, and it reads "term: omschrijving".
+        return Provision("definition", b.term, "", regel(b.tekst), f"{pre}point_{_term_id(b.term)}", ref, b.span, h,
+                         regels=_regels(b))
     if isinstance(b, ast.Onderdeel):
         eid = f"{pre}point_{_num(b.letter)}"
         return Provision("point", b.letter, "", regel(b.tekst), eid, ref, b.span, h,

@@ -166,8 +166,9 @@ class Generator(Format):
                 if p.tekst or self.renvooi:
                     yield Blok("tekst", runs, diepte, soort)
         else:
-            runs, soort = self._status_runs(p, f"{p.nummer}. {p.tekst}".rstrip(),
-                                     f"{p.was or p.nummer}. {p.tekst_oud}".rstrip())
+            na = ": " if p.soort == "definition" else ". "  # a begrip reads "term: omschrijving"
+            runs, soort = self._status_runs(p, f"{p.nummer}{na}{p.tekst}".rstrip(),
+                                     f"{p.was or p.nummer}{na}{p.tekst_oud}".rstrip())
             if self.renvooi and p.status == "renumbered":  # moved: the number changes, the text is compared
                 runs = (Run(f"{p.was}." + (" " if p.tekst_oud else ""), "weg"),
                         Run(f"{p.nummer}." + (" " if p.tekst else ""), "nieuw"), *woorden(p.tekst_oud, p.tekst))

@@ -5,6 +5,11 @@ Ntoso modification type; a kind missing from either fails ``tests/document/test_
 gives the sentence (citations as ``Cite`` parts) and what the instruction quotes. Inside an onderdeel whose
 changes all fall in one article ("Artikel 1.1 wordt als volgt gewijzigd:"), citations are relative to that
 article ("Onderdeel c komt te luiden:").
+
+A begrip of an alphabetical begrippenlijst is cited by its term, in the formulas of the Aanwijzingen voor de
+regelgeving: "In artikel 1.1 wordt in de alfabetische volgorde ingevoegd:", "De begripsomschrijving van
+‘zorg thuis’ komt te luiden:", "… vervalt.", and outside an onderdeel on artikel 1.1 alone "In artikel 1.1
+komt de begripsomschrijving van ‘zorg thuis’ te luiden:".
 """
 
 from __future__ import annotations
@@ -69,11 +74,34 @@ def _plek(ref: ProvisionRef) -> str:
 Wording = tuple[Zin, tuple[Quoted, ...]]
 
 
+def _begrip(ref: ProvisionRef, ctx: Context, versie: str, binnen: str, buiten: str) -> Zin:
+    """A sentence on a begripsomschrijving: in an onderdeel on its artikel alone "De begripsomschrijving van
+    ‘term’ {binnen}", else "In artikel 1.1 {buiten}" where ``buiten`` holds "{begrip}" for the citation."""
+    begrip = Cite(f"de begripsomschrijving van ‘{ref.begrip}’", ref, versie)
+    if ctx.binnen == ref.artikel:
+        return (Cite("D" + begrip.tekst[1:], ref, versie), binnen)
+    voor, _, na = buiten.partition("{begrip}")
+    return ("In ", Cite(f"artikel {ref.artikel}", ProvisionRef(ref.artikel), versie), voor, begrip, na)
+
+
 def _komt_te_luiden(i: ast.KomtTeLuiden, ctx: Context) -> Wording:
+    if i.doel.ref.begrip:
+        return (_begrip(i.doel.ref, ctx, ctx.nieuw, " komt te luiden:", " komt {begrip} te luiden:"),
+                (ctx.provision(i.bepaling),))
     return (*_cite(i.doel.ref, ctx, ctx.nieuw, True), " komt te luiden:"), (ctx.provision(i.bepaling),)
 
 
+def _alfabetisch(i: ast.AlfabetischIngevoegd, ctx: Context) -> Wording:
+    artikel = i.artikel.ref.artikel
+    zin: Zin = (("In de alfabetische volgorde wordt ingevoegd:",) if ctx.binnen == artikel else
+                ("In ", Cite(f"artikel {artikel}", i.artikel.ref, ctx.nieuw),
+                 " wordt in de alfabetische volgorde ingevoegd:"))
+    return zin, tuple(ctx.provision(b) for b in i.begrippen)
+
+
 def _vervalt(i: ast.Vervalt, ctx: Context) -> Wording:
+    if i.doel.ref.begrip:
+        return _begrip(i.doel.ref, ctx, ctx.basis, " vervalt.", " vervalt {begrip}."), ()
     head = _cite(i.doel.ref, ctx, ctx.basis, True)
     if not i.hernummering:
         return (*head, " vervalt."), ()
@@ -99,6 +127,14 @@ def _vernummerd(i: ast.Vernummerd, ctx: Context) -> Wording:
 def _vervangen(i: ast.Vervangen, ctx: Context) -> Wording:
     telkens = " telkens" if i.telkens else ""
     oud, nieuw = regel(i.oud), regel(i.nieuw)
+    if i.doel.ref.begrip:
+        ref = i.doel.ref
+        begrip = Cite(f"de begripsomschrijving van ‘{ref.begrip}’", ref, ctx.nieuw)
+        wat = f"“{oud}”{telkens} vervangen door “{nieuw}”."
+        zin: Zin = (("In ", begrip, f" wordt {wat}") if ctx.binnen == ref.artikel else
+                    ("In ", Cite(f"artikel {ref.artikel}", ProvisionRef(ref.artikel), ctx.nieuw), " wordt in ",
+                     begrip, f" {wat}"))
+        return zin, (QuotedText(oud, nieuw, i.span),)
     return (("In ", *_cite(i.doel.ref, ctx, ctx.nieuw), f" wordt “{oud}”{telkens} vervangen door “{nieuw}”."),
             (QuotedText(oud, nieuw, i.span),))
 
@@ -144,6 +180,7 @@ WORDING: dict[type, Callable[..., Wording]] = {
     ast.KomtTeLuiden: _komt_te_luiden,
     ast.Vervalt: _vervalt,
     ast.Ingevoegd: _ingevoegd,
+    ast.AlfabetischIngevoegd: _alfabetisch,
     ast.Vernummerd: _vernummerd,
     ast.Vervangen: _vervangen,
     ast.StructuurVervalt: _structuur_vervalt,
@@ -156,7 +193,8 @@ WORDING: dict[type, Callable[..., Wording]] = {
 # Akoma Ntoso's textualMod type per instruction kind (document/akn.py): the same kinds as WORDING, kept here so
 # that a new kind is added in this one module. Gegevens are the model's case interface, not legal text (None).
 MOD_TYPES: dict[str, str | None] = {
-    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion", "Vernummerd": "renumbering",
+    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion",
+    "AlfabetischIngevoegd": "insertion", "Vernummerd": "renumbering",
     "Vervangen": "substitution", "StructuurVervalt": "repeal", "StructuurIngevoegd": "insertion",
     "TabelWijziging": "substitution", "GegevensWijziging": None,
 }

@@ -5,6 +5,8 @@ All checks report into one list; ``lower`` returns None for the IR only after re
 
 from __future__ import annotations
 
+import dataclasses
+
 import itertools
 import re
 from collections.abc import Iterator
@@ -200,6 +202,11 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
     chapters += [("Wijzigingsregeling", a) for a in reg.zelfstandig]
     for label, a in chapters:
         yield from emit("artikel", a.titel, a.tekst, a.toelichting, label, a.span, a.herkomst)
+        for bo in a.begrippen:
+            # The legal text of a begrip reads "term: omschrijving"; words a wijziging brought in move along.
+            voor = f"{bo.term}: " if bo.tekst else bo.term
+            yield from emit("begripsomschrijving", bo.term, voor + bo.tekst, bo.toelichting, label, bo.span,
+                            _verschoven(bo.herkomst, len(voor)))
         for o in a.onderdelen:
             yield from emit("onderdeel", "", o.tekst, o.toelichting, label, o.span, o.herkomst)
             for s in o.subonderdelen:
@@ -238,6 +245,14 @@ def _zin(z: ast.Zin | None, clause: bool | None, diags: list[Diagnostic]) -> ir.
 _VERB = re.compile(r"[^\[\]]*\S[^\[\]]*\[[^\[\]\s][^\[\]]*\][^\[\]]*")
 
 
+def _verschoven(h: ast.Herkomst | None, n: int) -> ast.Herkomst | None:
+    """``h`` with its delen ``n`` characters further on (the tekst got a prefix)."""
+    if h is None or not h.delen:
+        return h
+    return dataclasses.replace(h, delen=tuple(dataclasses.replace(d, begin=d.begin + n, eind=d.eind + n)
+                                              for d in h.delen))
+
+
 def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
     if h is None:
         return None
@@ -248,6 +263,8 @@ def _herkomst(h: ast.Herkomst | None) -> ir.Herkomst | None:
 def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
     for a in reg.alle_artikelen():
         yield from ((it.span.provision, it) for it in a.items)
+        for b in a.begrippen:
+            yield from ((it.span.provision, it) for it in b.items)
         for o in a.onderdelen:
             yield from ((it.span.provision, it) for it in o.items)
             for s in o.subonderdelen:

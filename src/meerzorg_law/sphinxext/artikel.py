@@ -33,7 +33,10 @@ logger = logging.getLogger(__name__)
 
 
 def kop_van(ref: ProvisionRef) -> str:
-    """``Eerste lid``, ``Eerste lid, onderdeel a``, ``Onderdeel b`` within an artikel page."""
+    """``Eerste lid``, ``Eerste lid, onderdeel a``, ``Onderdeel b`` within an artikel page; a begrip of a
+    begrippenlijst by its term (``Begrip ‘zorg thuis’``)."""
+    if ref.begrip:
+        return f"Begrip ‘{ref.begrip}’"
     parts = []
     if ref.lid:
         word = rangtelwoord(ref.lid)

@@ -162,6 +162,10 @@ class ToAst(RegelingToAst):
     def soort_onderdeel(self, meta: Meta) -> str:
         return "onderdeel"
 
+    def alfabetisch_ingevoegd(self, meta: Meta, artikel: ast.Verwijzing,
+                              *begrippen: ast.Begripsomschrijving) -> ast.AlfabetischIngevoegd:
+        return ast.AlfabetischIngevoegd(artikel, tuple(begrippen), self._span(meta))
+
     def vernummerd(self, meta: Meta, doel: ast.Verwijzing, nieuw: ast.Verwijzing) -> ast.Vernummerd:
         return ast.Vernummerd(doel, nieuw, self._span(meta))
 

@@ -30,6 +30,9 @@ def _annotate_instructie(instr: ast.Instructie) -> ast.Instructie:
     if isinstance(instr, ast.Ingevoegd):
         return dataclasses.replace(instr, bepaling=annotate_bepaling(
             instr.bepaling, _inserted_ref(instr.anker.ref, instr.bepaling)))
+    if isinstance(instr, ast.AlfabetischIngevoegd):
+        return dataclasses.replace(instr, begrippen=tuple(
+            _ann_begrip(b, ProvisionRef(instr.artikel.ref.artikel, begrip=b.term)) for b in instr.begrippen))
     if isinstance(instr, ast.Vervangen) and instr.items is not None:
         return dataclasses.replace(instr, items=_ann_items(instr.items, instr.doel.ref))
     if isinstance(instr, ast.StructuurIngevoegd):
@@ -51,6 +54,8 @@ def _inserted_ref(anker: ProvisionRef, b: ast.Bepaling) -> ProvisionRef:
         return ProvisionRef(anker.artikel, b.nummer)
     if isinstance(b, ast.Subonderdeel):
         return ProvisionRef(anker.artikel, anker.lid, anker.onderdeel, b.nummer)
+    if isinstance(b, ast.Begripsomschrijving):
+        return ProvisionRef(anker.artikel, begrip=b.term)
     return ProvisionRef(anker.artikel, anker.lid, b.letter)
 
 
@@ -63,6 +68,8 @@ def annotate_bepaling(b: ast.Bepaling, where: ProvisionRef) -> ast.Bepaling:
     if isinstance(b, ast.Subonderdeel):
         ref = ProvisionRef(where.artikel, where.lid, where.onderdeel, b.nummer)
         return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
+    if isinstance(b, ast.Begripsomschrijving):
+        return _ann_begrip(b, ProvisionRef(where.artikel, begrip=b.term))
     return _ann_onderdeel(b, ProvisionRef(where.artikel, where.lid, b.letter))
 
 
@@ -111,7 +118,12 @@ def _ann_artikel(a: ast.Artikel) -> ast.Artikel:
     return dataclasses.replace(
         a, span=a.span.in_provision(ref), items=_ann_items(a.items, ref),
         leden=tuple(_ann_lid(lid, ProvisionRef(a.nummer, lid.nummer)) for lid in a.leden),
-        onderdelen=tuple(_ann_onderdeel(o, ProvisionRef(a.nummer, "", o.letter)) for o in a.onderdelen))
+        onderdelen=tuple(_ann_onderdeel(o, ProvisionRef(a.nummer, "", o.letter)) for o in a.onderdelen),
+        begrippen=tuple(_ann_begrip(b, ProvisionRef(a.nummer, begrip=b.term)) for b in a.begrippen))
+
+
+def _ann_begrip(b: ast.Begripsomschrijving, ref: ProvisionRef) -> ast.Begripsomschrijving:
+    return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
 
 
 def _ann_lid(lid: ast.Lid, ref: ProvisionRef) -> ast.Lid:

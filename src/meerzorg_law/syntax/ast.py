@@ -30,6 +30,7 @@ from .ast_expr import (
 from .ast_regeling import (
     Artikel,
     Begrip,
+    Begripsomschrijving,
     Bepaling,
     Beperking,
     Bijlage,
@@ -59,8 +60,10 @@ from .ast_regeling import (
     Uitkomst,
     Verwijzing,
     Zin,
+    alfabetische_sleutel,
 )
 from .ast_wijziging import (
+    AlfabetischIngevoegd,
     GegevensInstructie,
     GegevensWijziging,
     Ingevoegd,
@@ -79,7 +82,7 @@ from .ast_wijziging import (
 )
 
 __all__ = [
-    "Artikel", "Begrip", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
+    "AlfabetischIngevoegd", "Artikel", "Begrip", "Begripsomschrijving", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
     "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
     "Geldt", "Herkomst", "HerkomstDeel",
     "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
@@ -88,6 +91,7 @@ __all__ = [
     "Subonderdeel",
     "Tabel", "TabelWijziging", "Toekenning", "TypeExpr", "Uitkomst", "Unary", "Vernummerd", "Vervalt", "Vervangen",
     "Verwijzing", "Volgens", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling", "Zin",
+    "alfabetische_sleutel",
 ]
 
 Document = Union[Regeling, Wijzigingsregeling]

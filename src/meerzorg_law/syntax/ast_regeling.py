@@ -6,6 +6,7 @@ Re-exported by ``ast``; frozen, slotted dataclasses with a span, children in tup
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 from typing import Union
 
@@ -212,7 +213,31 @@ class Lid:
 
 
 @dataclass(frozen=True, slots=True)
+class Begripsomschrijving:
+    """One entry of an alphabetical begrippenlijst (artikel 1.1: "In deze regeling wordt verstaan onder:"),
+    addressed by its ``term`` instead of a letter: ``tekst`` is the omschrijving after "term: ", ``items`` the
+    formal definition beside it (a ``begrip``), cited "artikel 1.1, begripsomschrijving van 'term'"."""
+
+    term: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+def alfabetische_sleutel(term: str) -> tuple[str, str]:
+    """Where a term stands in a begrippenlijst: dictionary order, letter by letter, without regard to capitals,
+    accents, spaces or hyphens, as a Dutch dictionary sorts ("zorgaanbieder" before "zorg thuis"); the term
+    itself decides a tie."""
+    kaal = unicodedata.normalize("NFKD", term.casefold())
+    return "".join(c for c in kaal if c.isalnum()), term
+
+
+@dataclass(frozen=True, slots=True)
 class Artikel:
+    """``begrippen``: an alphabetical begrippenlijst instead of leden or onderdelen (at most one of the three)."""
+
     nummer: str
     titel: str
     tekst: str
@@ -222,9 +247,10 @@ class Artikel:
     onderdelen: tuple[Onderdeel, ...]
     span: Span
     herkomst: Herkomst | None = None
+    begrippen: tuple[Begripsomschrijving, ...] = ()
 
 
-Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel]
+Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel, Begripsomschrijving]
 
 
 @dataclass(frozen=True, slots=True)

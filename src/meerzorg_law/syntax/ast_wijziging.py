@@ -12,6 +12,7 @@ from typing import Union
 from ..span import ProvisionRef, Span
 from .ast_regeling import (
     Artikel,
+    Begripsomschrijving,
     Bepaling,
     Declaratie,
     Eigenschap,
@@ -57,6 +58,16 @@ class Ingevoegd:
     anker: Verwijzing
     soort: str
     bepaling: Bepaling
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AlfabetischIngevoegd:
+    """``in artikel 1.1 wordt in de alfabetische volgorde ingevoegd: begripsomschrijving "..." ...``: each
+    begripsomschrijving takes its place in the begrippenlijst of ``artikel`` by its term."""
+
+    artikel: Verwijzing
+    begrippen: tuple[Begripsomschrijving, ...]
     span: Span
 
 
@@ -140,8 +151,8 @@ class StructuurVervalt:
     span: Span
 
 
-Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, StructuurVervalt,
-                   TabelWijziging, GegevensWijziging]
+Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, AlfabetischIngevoegd, Vernummerd, Vervangen,
+                   StructuurIngevoegd, StructuurVervalt, TabelWijziging, GegevensWijziging]
 
 
 @dataclass(frozen=True, slots=True)

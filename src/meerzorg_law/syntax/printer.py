@@ -107,7 +107,7 @@ def print_document(doc: ast.Document) -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel) -> str:
+def print_bepaling(b: ast.Bepaling) -> str:
     """Canonical text of one provision at indentation zero (the renvooi shows changed provisions this way)."""
     return "\n".join(_bepaling(b, 0)) + "\n"
 
@@ -148,7 +148,10 @@ def _lid(nummer: str) -> str:
 
 
 def _verwijzing(ref: ProvisionRef) -> str:
-    """An absolute citation as the grammar reads it: ``artikel 2.2, tweede lid, onderdeel a``."""
+    """An absolute citation as the grammar reads it: ``artikel 2.2, tweede lid, onderdeel a``, or
+    ``artikel 1.1, begripsomschrijving van "zorg thuis"``."""
+    if ref.begrip:
+        return f"artikel {ref.artikel}, begripsomschrijving van {_str(ref.begrip, 0)}"
     parts = [f"artikel {ref.artikel}"]
     if ref.lid:
         parts.append(_lid(ref.lid))
@@ -212,15 +215,18 @@ def _declaratie(d: ast.Declaratie, ind: int) -> list[str]:
     return [f"{pad}uitkomst {d.name}: {_type(d.type)}{standaard}{_opt(d.label, ind)}{_zin(d.zin, ind)}"]
 
 
-def _bepaling(b: ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel, ind: int) -> list[str]:
+def _bepaling(b: ast.Bepaling, ind: int) -> list[str]:
     pad = _INDENT * ind
+    children: tuple[ast.Bepaling, ...]
     if isinstance(b, ast.Artikel):
         head = f"artikel {b.nummer}{_opt(b.titel, ind)}"
-        children: tuple[ast.Lid | ast.Onderdeel | ast.Subonderdeel, ...] = b.leden + b.onderdelen
+        children = (*b.leden, *b.onderdelen, *b.begrippen)
     elif isinstance(b, ast.Lid):
         head, children = f"lid {b.nummer}", b.onderdelen
     elif isinstance(b, ast.Onderdeel):
         head, children = f"onderdeel {b.letter}", b.subonderdelen
+    elif isinstance(b, ast.Begripsomschrijving):
+        head, children = f"begripsomschrijving {_str(b.term, ind)}", ()
     else:
         head, children = f"subonderdeel {b.nummer}", ()
     out = [pad + head, *_herkomst(b.herkomst, ind + 1)]
@@ -389,6 +395,9 @@ def _instructie(i: ast.Instructie, ind: int) -> list[str]:
             return [head, *body]
         p = i.nieuw
         return [head, f"{pad}{_INDENT}paragraaf {p.nummer}{_opt(p.titel, ind + 1)}", *_artikelen(p.artikelen, ind + 2)]
+    if isinstance(i, ast.AlfabetischIngevoegd):
+        return [f"{pad}in {_verwijzing(i.artikel.ref)} wordt in de alfabetische volgorde ingevoegd:",
+                *(line for b in i.begrippen for line in _bepaling(b, ind + 1))]
     if isinstance(i, ast.Vernummerd):
         return [f"{pad}{_verwijzing(i.doel.ref)} wordt vernummerd tot {_verwijzing(i.nieuw.ref)}"]
     if isinstance(i, ast.GegevensWijziging):

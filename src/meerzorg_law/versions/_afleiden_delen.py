@@ -138,6 +138,8 @@ def _zin(i: ast.Instructie) -> str:
     elif isinstance(i, ast.Ingevoegd):
         zin = (f"aan {_cite(i.anker.ref, True)} wordt een {i.soort} toegevoegd, luidende:" if i.positie == "aan" else
                f"{i.positie} {_cite(i.anker.ref, True)} wordt een {i.soort} ingevoegd, luidende:")
+    elif isinstance(i, ast.AlfabetischIngevoegd):
+        zin = f"in {_cite(i.artikel.ref)} wordt in de alfabetische volgorde ingevoegd:"
     elif isinstance(i, ast.StructuurIngevoegd):
         anker = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}" if i.paragraaf else "")
         zin = f"{i.positie} {anker} wordt een {i.soort} ingevoegd, luidende:"
@@ -156,7 +158,8 @@ def formule(instructies: list[ast.Instructie]) -> str:
         return _zin(instructies[0])
     eerste = instructies[0]
     ref = (eerste.doel.ref if isinstance(eerste, (ast.KomtTeLuiden, ast.Vervangen, ast.Vervalt, ast.Vernummerd))
-           else eerste.anker.ref if isinstance(eerste, ast.Ingevoegd) else None)
+           else eerste.anker.ref if isinstance(eerste, ast.Ingevoegd)
+           else eerste.artikel.ref if isinstance(eerste, ast.AlfabetischIngevoegd) else None)
     kop = f"Artikel {ref.artikel}" if ref is not None and ref.artikel else "De regeling"
     return "\n".join([f"{kop} wordt als volgt gewijzigd:",
                       *(f"{n}. {_zin(i)}" for n, i in enumerate(instructies, 1))])
@@ -170,6 +173,8 @@ def _groep(i: ast.Instructie) -> str:
         return f"artikel {i.nieuw.ref.artikel}"
     if isinstance(i, ast.Ingevoegd):
         return f"artikel {T.nummer(i.bepaling) if T.soort(i.bepaling) == 'artikel' else i.anker.ref.artikel}"
+    if isinstance(i, ast.AlfabetischIngevoegd):
+        return f"artikel {i.artikel.ref.artikel}"
     if isinstance(i, ast.TabelWijziging):
         return f"tabel {i.tabel}"
     return type(i).__name__ + (f" {i.hoofdstuk}.{i.paragraaf}" if isinstance(

@@ -70,7 +70,7 @@ def verschillen(a: ast.Regeling, b: ast.Regeling) -> Iterator[str]:
 def eigen(b: T.Node) -> T.Node:
     """A provision without its children (they are compared on their own)."""
     if isinstance(b, ast.Artikel):
-        return replace(b, leden=(), onderdelen=())
+        return replace(b, leden=(), onderdelen=(), begrippen=())
     if isinstance(b, ast.Lid):
         return replace(b, onderdelen=())
     return replace(b, subonderdelen=()) if isinstance(b, ast.Onderdeel) else b

@@ -10,7 +10,8 @@ waarden past niet bij de kolommen, W011 basis van de wijziging is niet de gegeve
 (bestaat al, bestaat niet, andere naam, geen enumeratie, waarde bestaat al), W017 te vervangen woorden staan
 er niet, W018 ze staan er vaker (zeg "telkens"), W019 hoofdstuk of paragraaf bestaat niet of al, W021 een
 regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt, W022 Artikel II noemt een
-andere datum van inwerkingtreding dan 'geldig vanaf'; warning W020 tekst en regel lopen uiteen. References in
+andere datum van inwerkingtreding dan 'geldig vanaf', W023 een begrip wordt niet vernummerd (vervalt en
+invoegen in de alfabetische volgorde); warning W020 tekst en regel lopen uiteen. References in
 teksten after renumbering: ``references``.
 """
 
@@ -220,6 +221,37 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
     return T.met_naast(reg, anker, (*siblings[:plek], nieuwe, *siblings[plek:]))
 
 
+def _alfabetisch(reg: ast.Regeling, i: ast.AlfabetischIngevoegd, wie: str, ctx: Context) -> ast.Regeling:
+    """Each begripsomschrijving takes its place in the begrippenlijst of the artikel by its term."""
+    anker = i.artikel.ref
+    if T.soort_van(anker) != "artikel":
+        ctx.fout("W004", i.span, f"in de alfabetische volgorde wordt alleen ingevoegd in een artikel met een "
+                                 f"begrippenlijst, niet in {anker.citeer()}")
+        return reg
+    for b in i.begrippen:
+        ref = ProvisionRef(anker.artikel, begrip=b.term)
+        if not ctx.raakt([ref], [ref], wie, b.span):
+            continue
+        artikel = T.vind(reg, anker)
+        if not isinstance(artikel, ast.Artikel):
+            ctx.fout("W001", i.span, f"{anker.citeer()} bestaat niet in {ctx.versie}")
+            return reg
+        if artikel.leden or artikel.onderdelen:
+            heeft = "leden" if artikel.leden else "onderdelen"
+            ctx.fout("W004", b.span, f"{anker.citeer()} heeft {heeft}, geen begrippenlijst: een begrip kan er niet "
+                                     "in de alfabetische volgorde worden ingevoegd")
+            return reg
+        bestaand = next((x for x in artikel.begrippen if x.term.casefold() == b.term.casefold()), None)
+        if bestaand is not None:
+            ctx.fout("W005", b.span, f"{ProvisionRef(anker.artikel, begrip=bestaand.term).citeer()} bestaat al "
+                                     "(laat haar komen te luiden)")
+            continue
+        plek = sum(ast.alfabetische_sleutel(x.term) < ast.alfabetische_sleutel(b.term) for x in artikel.begrippen)
+        nieuw = annotate_bepaling(H.ingebracht(b, i.span), ref)
+        reg = T.met_naast(reg, ref, (*artikel.begrippen[:plek], nieuw, *artikel.begrippen[plek:]))
+    return reg
+
+
 def _kind_van(ouder: ProvisionRef, b: T.Node) -> ProvisionRef | None:
     """Where ``b`` stands when it is added to ``ouder`` ("aan artikel 2.2 wordt een lid toegevoegd")."""
     s, o = T.soort(b), T.soort_van(ouder)
@@ -242,6 +274,11 @@ def _vernummerd(reg: ast.Regeling, i: ast.Vernummerd, wie: str, ctx: Context) ->
 
 def _hernummerbaar(oud: ProvisionRef, nieuw: ProvisionRef, span: Span, ctx: Context) -> bool:
     soort = T.soort_van(oud)
+    if soort == "begrip" or T.soort_van(nieuw) == "begrip":
+        ctx.fout("W023", span, f"{oud.citeer()} kan niet worden vernummerd: een begrip staat op zijn plaats in de "
+                               "alfabetische volgorde; laat het vervallen en voeg het nieuwe begrip in de "
+                               "alfabetische volgorde in")
+        return False
     if T.soort_van(nieuw) != soort or T.ouder(nieuw) != T.ouder(oud):
         waar = f" van {T.ouder(oud).citeer()}" if soort != "artikel" else ""
         ctx.fout("W006", span, f"{oud.citeer()} kan alleen worden vernummerd tot een ander {soort}{waar}")
@@ -375,6 +412,8 @@ def _apply(reg: ast.Regeling, i: ast.Instructie, wie: str, ctx: Context) -> ast.
         return _vervalt(reg, i, wie, ctx)
     if isinstance(i, ast.Ingevoegd):
         return _ingevoegd(reg, i, wie, ctx)
+    if isinstance(i, ast.AlfabetischIngevoegd):
+        return _alfabetisch(reg, i, wie, ctx)
     if isinstance(i, ast.Vernummerd):
         return _vernummerd(reg, i, wie, ctx)
     if isinstance(i, ast.Vervangen):
