@@ -66,14 +66,30 @@ def test_every_provision_instruction_on_the_bundled_regeling() -> None:
     assert any(r.provision == ProvisionRef("5.5", "2") for r in ir_new.rules)
     # An inserted lid, an onderdeel with subonderdelen added, a begrip in a subonderdeel used elsewhere.
     assert ProvisionRef("2.2", "1a") in provisions
-    assert ProvisionRef("1.1", "", "e", "2°") in provisions
-    assert ir_new.definitions["kind_thuis_situatie"].span.provision == ProvisionRef("1.1", "", "e", "1°")
+    assert ProvisionRef("2.2", "1", "f", "2°") in provisions
+    assert ir_new.definitions["kind_thuis_situatie"].span.provision == ProvisionRef("2.2", "1", "f", "1°")
     assert "kind_thuis_situatie" in {str(n) for n in ir_new.dependencies["kind_thuis_bijzonder"]}
     # An inserted hoofdstuk, a changed table row.
     assert [h.nummer for h in new.hoofdstukken] == ["1", "2", "3", "5"]
     assert [p.nummer for p in new.hoofdstukken[-1].paragrafen] == ["2", "3"]
     assert ProvisionRef("2.1a") in provisions and ProvisionRef("2.1") not in provisions
     assert ir_new.tables["bekostigingsuren"].rows["VG7"][0] == values.Uren(35 * 3600)  # 35:00
+    # The begrippenlijst of artikel 1.1: two begrippen inserted in their alphabetical places, one lapses, one
+    # comes to read anew, one gets a textual substitution (its other words keep their herkomst).
+    artikel = next(a for a in new.alle_artikelen() if a.nummer == "1.1")
+    assert [b.term for b in artikel.begrippen] == ["aard en inhoud van het zorgprofiel", "bekostigingsuren",
+                                                   "mantelzorger", "telbare zorgbehoefte", "zorg thuis"]
+    assert not artikel.onderdelen and not artikel.leden
+    mantelzorger = ProvisionRef("1.1", begrip="mantelzorger")
+    assert ir_new.definitions["heeft_mantelzorger"].span.provision == mantelzorger
+    assert provisions[mantelzorger].tekst == "mantelzorger: degene die mantelzorg verleent;"
+    bekostiging = provisions[ProvisionRef("1.1", begrip="bekostigingsuren")]
+    herkomst = bekostiging.herkomst
+    assert herkomst is not None and herkomst.soort == "uitvoering"
+    assert [(bekostiging.tekst[d.begin:d.eind], d.soort) for d in herkomst.delen] == [
+        ("met behandeling en dagbesteding", "voorstel")]
+    assert bekostiging.tekst.startswith("bekostigingsuren: het aantal uren zorg per week, met behandeling")
+    assert ProvisionRef("1.1", begrip="opzichzelfstaand toezicht") not in provisions
 
 
 @pytest.mark.parametrize("path", BAD, ids=lambda p: p.name)
@@ -106,7 +122,7 @@ def test_lapse_artikel_and_subonderdeel_on_the_bundled_regeling() -> None:
     refs = {p.ref for p in bundle.versions["rlz-2026-meer"].provisions}
     assert ProvisionRef("5.5", "2") not in refs and ProvisionRef("5.5", "3") in refs  # no renumbering
     assert ProvisionRef("2.3") in refs
-    assert ProvisionRef("1.1", "", "d", "1°") in refs
+    assert ProvisionRef("2.2", "1", "e", "1°") in refs
     artikelen = [a.nummer for a in bundle.consolidated["rlz-2026-meer"].alle_artikelen()]
     assert artikelen.index("2.2") + 1 == artikelen.index("2.3")
 

@@ -196,6 +196,10 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
             heeft = "leden" if soort == "onderdeel" else "onderdelen"
             ctx.fout("W004", i.span, f"aan {anker.citeer()} kan geen {soort} worden toegevoegd: het heeft {heeft}")
             return reg
+        if isinstance(ouder, ast.Artikel) and ouder.begrippen:
+            ctx.fout("W004", i.span, f"aan {anker.citeer()} kan geen {soort} worden toegevoegd: het is een "
+                                     "begrippenlijst (voeg een begrip in met 'in de alfabetische volgorde ingevoegd')")
+            return reg
         if T.vind(reg, kind) is not None:
             ctx.fout("W005", i.span, f"{kind.citeer()} bestaat al")
             return reg
