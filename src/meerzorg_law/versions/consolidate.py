@@ -149,6 +149,10 @@ def _komt_te_luiden(reg: ast.Regeling, i: ast.KomtTeLuiden, wie: str, ctx: Conte
     elif soort != T.soort_van(doel):
         ctx.fout("W004", i.span, f"{doel.citeer()} is een {T.soort_van(doel)} en kan niet komen te luiden als "
                                  f"een {soort}")
+    elif soort == "begrip" and T.nummer(i.bepaling) != doel.begrip:
+        ctx.fout("W003", i.span, f"{doel.citeer()} kan niet komen te luiden als het begrip '{T.nummer(i.bepaling)}': "
+                                 f"de term blijft '{doel.begrip}' (een ander begrip: laat dit vervallen en voeg het "
+                                 "nieuwe in de alfabetische volgorde in)")
     elif T.nummer(i.bepaling) != T.laatste(doel):
         ctx.fout("W003", i.span, f"{doel.citeer()} kan niet komen te luiden als {soort} {T.nummer(i.bepaling)}: "
                                  f"het nummer moet {T.laatste(doel)} blijven (vernummeren gaat met "
