@@ -163,6 +163,8 @@ class Generator(Format):
             yield Blok("kop", runs, diepte, soort)
             if p.tekst or p.tekst_oud:
                 runs, soort = self._status_runs(p, p.tekst, p.tekst_oud)
+                if not p.tekst and soort == "gelijk":  # the text itself lapses: its paragraph goes too
+                    runs, soort = (Run(p.tekst_oud, "weg"),), "weg"
                 if p.tekst or self.renvooi:
                     yield Blok("tekst", runs, diepte, soort)
         else:
