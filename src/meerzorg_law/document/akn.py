@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
+from .build import term_id
 from .formats import Format, register
 from .model import (
     Act,
@@ -156,7 +157,8 @@ class AknFormat(Format):
         r = c.ref
         eid = f"art_{r.artikel}" + (f"__para_{r.lid}" if r.lid else "") + (
             f"__point_{r.onderdeel}" if r.onderdeel else "") + (f"__subpoint_{r.subonderdeel.rstrip('°')}"
-                                                                  if r.subonderdeel else "")
+                                                                  if r.subonderdeel else "") + (
+            f"__point_{term_id(r.begrip)}" if r.begrip else "")
         return f"{frbr_work(c.versie)}/~{eid}"
 
     def _refers(self, h: Herkomst | None, eid: str) -> dict[str, str]:

@@ -20,7 +20,7 @@ from ._status import restamp
 from .model import Act, Bron, Herkomst, Provision, Table
 from .tekst import cel, regel
 
-__all__ = ["act_against", "build_act", "provision", "table"]
+__all__ = ["act_against", "build_act", "provision", "table", "term_id"]
 
 AstBepaling = ast.Bepaling
 
@@ -29,7 +29,7 @@ def _num(s: str) -> str:
     return s.replace("°", "").replace(" ", "")
 
 
-def _term_id(term: str) -> str:
+def term_id(term: str) -> str:
     """The eId part of a begrip: its term in letters, digits and hyphens ("zorg thuis" -> "zorg-thuis")."""
     kaal = unicodedata.normalize("NFKD", term.casefold())
     return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in kaal).split()) or "begrip"
@@ -90,7 +90,7 @@ def provision(b: AstBepaling | ast.Hoofdstuk | ast.Paragraaf, bronnen: Mapping[s
                          tuple(provision(o, bronnen, eid) for o in b.onderdelen), regels=_regels(b))
     if isinstance(b, ast.Begripsomschrijving):
         # A definition: its number is its term, and it reads "term: omschrijving".
-        return Provision("definition", b.term, "", regel(b.tekst), f"{pre}point_{_term_id(b.term)}", ref, b.span, h,
+        return Provision("definition", b.term, "", regel(b.tekst), f"{pre}point_{term_id(b.term)}", ref, b.span, h,
                          regels=_regels(b))
     if isinstance(b, ast.Onderdeel):
         eid = f"{pre}point_{_num(b.letter)}"

@@ -43,7 +43,12 @@ def _lid(lid: str) -> str:
 
 
 def citeer(ref: ProvisionRef, binnen: str = "", hoofdletter: bool = False) -> str:
-    """"artikel 2.2, eerste lid, onderdeel e", or inside artikel 2.2 "het eerste lid, onderdeel e"."""
+    """"artikel 2.2, eerste lid, onderdeel e", or inside artikel 2.2 "het eerste lid, onderdeel e"; a begrip
+    "artikel 1.1, begripsomschrijving van ‘zorg thuis’", inside artikel 1.1 "de begripsomschrijving van ‘...’"."""
+    if ref.begrip:
+        s = (f"de begripsomschrijving van ‘{ref.begrip}’" if binnen == ref.artikel else
+             f"artikel {ref.artikel}, begripsomschrijving van ‘{ref.begrip}’")
+        return s[0].upper() + s[1:] if hoofdletter else s
     delen = [] if binnen and ref.artikel == binnen and (ref.lid or ref.onderdeel) else [f"artikel {ref.artikel}"]
     if ref.lid:
         lid = _lid(ref.lid)

@@ -170,7 +170,7 @@ def natuurlijke_volgorde(ref: ProvisionRef) -> tuple[object, ...]:
     """
     def nat(text: str) -> tuple[tuple[int, int, str], ...]:
         return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[^\d.]+", text))
-    return (ref.bijlage, nat(ref.artikel), nat(ref.lid), ref.onderdeel, nat(ref.subonderdeel))
+    return (ref.bijlage, nat(ref.artikel), nat(ref.lid), ref.onderdeel, nat(ref.subonderdeel), ref.begrip.casefold())
 
 
 class CasussenIndex(Index):
