@@ -77,7 +77,8 @@ def test_vergelijk_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["vergelijk", "rlz-2026", "rlz-2027", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["samenvatting"]["gewijzigd"] == sum(c["gewijzigd"] for c in payload["casussen"])
-    assert any(r["bepaling"] == "artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'" for r in payload["renvooi"])
+    telbaar = "artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'"
+    assert any(r["bepaling"] == telbaar for r in payload["renvooi"])
 
 
 def test_vergelijk_unknown_version(capsys: pytest.CaptureFixture[str]) -> None:

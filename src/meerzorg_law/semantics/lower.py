@@ -6,7 +6,6 @@ All checks report into one list; ``lower`` returns None for the IR only after re
 from __future__ import annotations
 
 import dataclasses
-
 import itertools
 import re
 from collections.abc import Iterator

@@ -261,7 +261,7 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
 
     def _vervallen(self, diffs: list[ProvisionDiff], basis: str) -> list[nodes.Node]:
         """Parts of the artikel that lapse: their old text, struck through, with a link to the old version."""
-        weg = [d for d in diffs if d.ref.lid or d.ref.onderdeel]
+        weg = [d for d in diffs if d.ref.lid or d.ref.onderdeel or d.ref.begrip]
         if not weg:
             return []
         sectie = nodes.section(classes=["rlz-vervallen"])

@@ -6,6 +6,7 @@ wijzigingsregeling. Citations stay relative until ``annotate``.
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -343,9 +344,10 @@ def _alfabetisch(begrippen: tuple[ast.Begripsomschrijving, ...]) -> None:
             raise NodeError(Diagnostic("E017", b.span, f"het begrip '{b.term}' staat twee keer in de begrippenlijst",
                                        related=((eerder.span, "eerste keer"),)))
         gezien[b.term.casefold()] = b
-    for vorige, b in zip(begrippen, begrippen[1:]):
-        if ast.alfabetische_sleutel(b.term) < ast.alfabetische_sleutel(vorige.term):
-            plek = next(x for x in begrippen if ast.alfabetische_sleutel(b.term) < ast.alfabetische_sleutel(x.term))
+    sleutel = ast.alfabetische_sleutel
+    for vorige, b in itertools.pairwise(begrippen):
+        if sleutel(b.term) < sleutel(vorige.term):
+            plek = next(x for x in begrippen if sleutel(b.term) < sleutel(x.term))
             raise NodeError(Diagnostic("E018", b.span, f"de begrippenlijst is niet alfabetisch: '{b.term}' hoort "
                                                        f"vóór '{plek.term}'",
                                        related=((plek.span, f"hier staat '{plek.term}'"),)))

@@ -82,7 +82,8 @@ from .ast_wijziging import (
 )
 
 __all__ = [
-    "AlfabetischIngevoegd", "Artikel", "Begrip", "Begripsomschrijving", "Bepaling", "Beperking", "Bijlage", "BinOp", "Call", "Column", "Declaratie", "Document",
+    "AlfabetischIngevoegd", "Artikel", "Begrip", "Begripsomschrijving", "Bepaling", "Beperking", "Bijlage", "BinOp",
+    "Call", "Column", "Declaratie", "Document",
     "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor", "GegevensInstructie", "GegevensWijziging",
     "Geldt", "Herkomst", "HerkomstDeel",
     "Hoofdstuk", "IfThenElse", "In", "Ingevoegd", "Instructie", "Invoer", "Item", "Known",
