@@ -112,7 +112,7 @@ def test_the_changed_version_marks_new_changed_and_lapsed_begrippen(site: Sphinx
     vervallen = pagina[pagina.index('id="rlz-vervallen-proef-2026"'):]
     assert ('rlz-badge-vervallen">vervallen</span> <a class="reference internal" '
             'href="artikel.html#rlz-proef-2026-1-begrip-nabijheid"') in vervallen
-    assert '<del class="rlz-geschrapt">aanwezigheid zonder zorg te verlenen;</del>' in vervallen
+    assert '<del class="rlz-geschrapt">nabijheid: aanwezigheid zonder zorg te verlenen;</del>' in vervallen
     assert "Begrip ‘nabijheid’" not in pagina
 
 
