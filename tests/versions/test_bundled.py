@@ -135,3 +135,43 @@ def test_a_wrong_reference_is_reported_where_it_stands_in_the_tekst() -> None:
     found = {(d.code, lines[d.span.line - 1][d.span.column - 1:].split(",")[0].split(" lid")[0])
              for d in _load(path).diagnostics if d.code in ("T001", "T002")}
     assert found == {("T002", "Artikel 5.5"), ("T002", "derde"), ("T001", "artikel 2.22"), ("T001", "zevende")}
+
+
+def test_references_to_a_begrip_in_a_tekst_are_checked_by_term(tmp_path: Path) -> None:
+    """A tekst citing a begrip by its term ("de begripsomschrijving van ‘...’ in artikel 1.1", "artikel 1.1,
+    begripsomschrijving van ‘...’"): a term that is not in the list is T001 (with the term it resembles), a
+    begrip the wijziging lets lapse is T003, an existing one is fine."""
+    (tmp_path / "begrip.rgl").write_text('''wijzigingsregeling "Proef: verwijzingen naar begrippen"
+versie rlz-2026-begripverwijzing variant
+basis rlz-2026
+geldig vanaf 2027-01-01
+
+Artikel I
+  A.
+    artikel 1.1, begripsomschrijving van "opzichzelfstaand toezicht" vervalt
+  B.
+    na artikel 2.1 wordt een artikel ingevoegd:
+      artikel 2.1a "Proef"
+        herkomst voorstel
+        tekst """De bekostigingsuren, bedoeld in de begripsomschrijving van ‘bekostigingsuren’ in artikel 1.1,
+          gelden ook voor zorg thuis als bedoeld in de begripsomschrijving van ‘zorg thuiss’ in artikel 1.1."""
+  C.
+    na artikel 2.1a wordt een artikel ingevoegd:
+      artikel 2.1b "Proef"
+        herkomst voorstel
+        tekst "Toezicht als bedoeld in artikel 1.1, begripsomschrijving van 'opzichzelfstaand toezicht', telt mee."
+
+Artikel II
+  tekst "Deze regeling treedt in werking met ingang van 1 januari 2027."
+''', encoding="utf-8")
+    bundle = load_bundle(tmp_path / "begrip.rgl")
+    errors = sorted((d.code, d.message) for d in bundle.diagnostics if d.is_error)
+    assert errors == [
+        ("T001", "de tekst van artikel 2.1a verwijst naar 'de begripsomschrijving van ‘zorg thuiss’ in artikel 1.1' "
+                 "(bedoelde u artikel 1.1, begripsomschrijving van 'zorg thuis'?), maar die bepaling bestaat niet in "
+                 "rlz-2026-begripverwijzing"),
+        ("T003", "de tekst van artikel 2.1b verwijst naar 'artikel 1.1, begripsomschrijving van 'opzichzelfstaand "
+                 "toezicht'', maar artikel 1.1, begripsomschrijving van 'opzichzelfstaand toezicht' vervalt in "
+                 "rlz-2026-begripverwijzing: pas de verwijzing aan of laat haar vervallen")]
+    t001 = next(d for d in bundle.diagnostics if d.code == "T001")
+    assert t001.suggestions == ("artikel 1.1, begripsomschrijving van 'zorg thuis'",)

@@ -86,6 +86,8 @@ def woorden(doel: ProvisionRef, relatief: bool) -> str:
     """The wording of a reference: "artikel 1.1, onderdeel e, onder 4°", or relative "het tweede lid"."""
     if doel.bijlage:
         return f"bijlage {doel.bijlage}"
+    if doel.begrip:
+        return doel.citeer()
     delen = [] if relatief and doel.lid else [f"artikel {doel.artikel}"]
     if doel.lid:
         woord = rangtelwoord(doel.lid)
