@@ -175,3 +175,19 @@ Artikel II
                  "rlz-2026-begripverwijzing: pas de verwijzing aan of laat haar vervallen")]
     t001 = next(d for d in bundle.diagnostics if d.code == "T001")
     assert t001.suggestions == ("artikel 1.1, begripsomschrijving van 'zorg thuis'",)
+
+
+def test_every_bundled_version_has_artikel_1_1_as_an_alphabetical_begrippenlijst() -> None:
+    """In every version (written or consolidated) artikel 1.1 is a begrippenlijst without onderdelen, in
+    alphabetical order, each begrip closed by a semicolon and the last by a full stop, as the Rlz writes it."""
+    from meerzorg_law.syntax import ast
+
+    bundle = load_bundle(Path(__file__).resolve().parents[2] / "regeling")
+    assert bundle.ok
+    for versie, reg in bundle.consolidated.items():
+        artikel = next(a for a in reg.alle_artikelen() if a.nummer == "1.1")
+        assert artikel.begrippen and not artikel.onderdelen and not artikel.leden, versie
+        termen = [b.term for b in artikel.begrippen]
+        assert termen == sorted(termen, key=ast.alfabetische_sleutel), versie
+        slot = [b.tekst.rstrip()[-1] for b in artikel.begrippen]
+        assert slot == [";"] * (len(slot) - 1) + ["."], (versie, termen, slot)
