@@ -59,3 +59,18 @@ def test_relative_is_the_absolute_without_the_artikel(ref: ProvisionRef) -> None
     else:
         assert relatief == absoluut == f"artikel {ref.artikel}"
     assert citeer(ref, ref.artikel, True, onder=True)[0].isupper()
+
+
+@pytest.mark.parametrize("term", ["zorg thuis", "telbare zorgbehoefte"])
+def test_a_begrip_is_cited_by_its_term_everywhere(term: str) -> None:
+    """A begrip of a begrippenlijst goes through the same function: absolute in messages and references, relative
+    inside its artikel, its term quoted as each output quotes (straight, the legal text's ‘…’, the DSL's string)."""
+    ref = ProvisionRef("1.1", begrip=term)
+    absoluut = f"artikel 1.1, begripsomschrijving van '{term}'"
+    assert ref.citeer() == citeer(ref) == absoluut
+    assert citeer(ref, "1.1", True) == f"De begripsomschrijving van '{term}'"
+    assert citeer(ref, "2.2") == absoluut  # another artikel's text cites it in full
+    assert citeer(ref, "1.1", term="‘{}’".format) == f"de begripsomschrijving van ‘{term}’"
+    assert woorden(ref, False) == woorden(ref, True) == absoluut
+    assert _verwijzing(ref) == f'artikel 1.1, begripsomschrijving van "{term}"'
+    assert kop_van(ref) == f"Begrip ‘{term}’"

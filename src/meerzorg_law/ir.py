@@ -269,7 +269,8 @@ class Bron:
 
 @dataclass(frozen=True, slots=True)
 class Provision:
-    """A provision's text as the renderers show it; ``kind`` is artikel, lid, onderdeel, subonderdeel or bijlage."""
+    """A provision's text as the renderers show it; ``kind`` is artikel, lid, onderdeel, subonderdeel,
+    begripsomschrijving (``titel`` is its term) or bijlage."""
 
     ref: ProvisionRef
     kind: str

@@ -7,6 +7,7 @@ Every AST node, IR node, diagnostic and trace step carries a ``Span``; the span 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 # The number of a zelfstandige bepaling of a wijzigingsregeling (Artikel II, III, ...).
@@ -44,6 +45,8 @@ class ProvisionRef:
     'artikel II van de wijzigingsregeling'
     >>> ProvisionRef("1", "", "a").bevat(ProvisionRef("1", "2", "a"))
     False
+    >>> ProvisionRef(artikel="1.1", begrip="meerzorg").citeer()
+    "artikel 1.1, begripsomschrijving van 'meerzorg'"
     """
 
     artikel: str = ""
@@ -51,6 +54,8 @@ class ProvisionRef:
     onderdeel: str = ""
     subonderdeel: str = ""
     bijlage: str = ""
+    # A begripsomschrijving in an alphabetical begrippenlijst (artikel 1.1), addressed by its term.
+    begrip: str = ""
 
     def citeer(self) -> str:
         """The citation in messages and on the site: :func:`citeer` with its defaults."""
@@ -60,8 +65,8 @@ class ProvisionRef:
         """Whether ``other`` is this provision or lies inside it."""
         if self.bijlage or other.bijlage:
             return self.bijlage == other.bijlage and not self.artikel
-        mine = (self.artikel, self.lid, self.onderdeel, self.subonderdeel)
-        theirs = (other.artikel, other.lid, other.onderdeel, other.subonderdeel)
+        mine = (self.artikel, self.lid, self.onderdeel, self.subonderdeel, self.begrip)
+        theirs = (other.artikel, other.lid, other.onderdeel, other.subonderdeel, other.begrip)
         # Compare up to this provision's deepest level; an empty level must be empty there too, so
         # artikel 1, onderdeel a does not contain artikel 1, tweede lid, onderdeel a.
         depth = max((i for i, part in enumerate(mine) if part), default=-1)
@@ -75,13 +80,16 @@ GEGEVENS = ProvisionRef()
 
 
 def citeer(ref: ProvisionRef, binnen: str = "", hoofdletter: bool = False, *, onder: bool = False,
-           zelfstandig: bool = True) -> str:
+           zelfstandig: bool = True, term: Callable[[str], str] = "'{}'".format) -> str:
     """The one citation of a provision, for every output (messages, site, wijzigingsregeling, printer).
 
     ``binnen``: the artikel the citing text stands in; a lid or onderdeel of that artikel is cited relatively,
     as the Aanwijzingen voor de regelgeving do ("het tweede lid, onderdeel a", "onderdeel b"). ``onder``: a
     subonderdeel as "onder 4°" (the wording of legal text) instead of "subonderdeel 4°". ``zelfstandig``: a
     zelfstandige bepaling (Artikel II) is "van de wijzigingsregeling". ``hoofdletter``: at the start of a sentence.
+    A begrip of a begrippenlijst is cited by its term, quoted by ``term`` (the legal text's ‘…’, the DSL's
+    string): "artikel 1.1, begripsomschrijving van 'zorg thuis'", inside artikel 1.1 "de begripsomschrijving
+    van 'zorg thuis'".
 
     >>> r = ProvisionRef("2.2", "1", "e", "4°")
     >>> citeer(r), citeer(r, onder=True), citeer(r, "2.2", True, onder=True)
@@ -91,11 +99,17 @@ def citeer(ref: ProvisionRef, binnen: str = "", hoofdletter: bool = False, *, on
     ('onderdeel c', 'artikel 1.1', 'artikel 2, lid 2a')
     >>> citeer(ProvisionRef("II", "1")), citeer(ProvisionRef("II", "1"), zelfstandig=False), citeer(GEGEVENS)
     ('artikel II, eerste lid, van de wijzigingsregeling', 'artikel II, eerste lid', 'gegevens')
+    >>> b = ProvisionRef("1.1", begrip="zorg thuis")
+    >>> citeer(b), citeer(b, "1.1", True, term="‘{}’".format)
+    ("artikel 1.1, begripsomschrijving van 'zorg thuis'", 'De begripsomschrijving van ‘zorg thuis’')
     """
     if ref.bijlage:
         tekst = f"bijlage {ref.bijlage}"
     elif not ref.artikel:
         tekst = "gegevens"
+    elif ref.begrip:
+        tekst = (f"de begripsomschrijving van {term(ref.begrip)}" if binnen == ref.artikel else
+                 f"artikel {ref.artikel}, begripsomschrijving van {term(ref.begrip)}")
     else:
         relatief = bool(binnen) and ref.artikel == binnen and bool(ref.lid or ref.onderdeel)
         parts = [] if relatief else [f"artikel {ref.artikel}"]

@@ -33,11 +33,13 @@ def test_word_diff_marks_runs() -> None:
 def test_renvooi_of_the_2027_proposal(project) -> None:  # type: ignore[no-untyped-def]
     b = project.bundle
     diffs = {d.ref.citeer(): d for d in renvooi(b.consolidated["rlz-2026"], b.consolidated["rlz-2027"])}
-    c = diffs["artikel 1.1, onderdeel c"]
+    c = diffs["artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'"]
     assert c.soort == "gewijzigd" and c.tekst_gewijzigd
     assert {s.soort for s in c.regels} >= {"weg", "nieuw"}
     assert "uren_toezicht_per_week" in c.regels_oud and "uren_toezicht_per_week" not in c.regels_nieuw
     assert any(d.soort == "ingevoegd" for d in diffs.values())
+    # The begrippen inserted in the alphabetical order of artikel 1.1 are each a change of their own.
+    assert diffs["artikel 1.1, begripsomschrijving van 'zorgbehoefte thuis'"].soort == "ingevoegd"
     # Unchanged provisions are not listed.
     assert "artikel 2.1, eerste lid" not in diffs
 
@@ -56,11 +58,11 @@ def test_changes_name_the_deciding_provisions(project) -> None:  # type: ignore[
         for w in r.wijzigingen:
             assert w.oud != w.nieuw
             assert w.redenen, (r.case.naam, w.outcome)
-    # Toezicht no longer counts towards the 25% in 2027 (artikel 1.1, onderdeel c): a case that met the
+    # Toezicht no longer counts towards the 25% in 2027 (artikel 1.1, telbare zorgbehoefte): a case that met the
     # threshold only through toezicht hours loses meerzorg, and the reason names the begrip and its provision.
     lost = [r for r in changed for w in r.wijzigingen if w.outcome == "meerzorg" and w.oud is True]
     assert lost
-    assert any("begrip telbare_zorgbehoefte (artikel 1.1, onderdeel c)" in reden
+    assert any("begrip telbare_zorgbehoefte (artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte')" in reden
                for r in lost for w in r.wijzigingen for reden in w.redenen)
     assert summary.verloren.get("meerzorg", 0) == len(lost)
 
@@ -75,7 +77,8 @@ def test_vergelijk_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["vergelijk", "rlz-2026", "rlz-2027", "--json"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["samenvatting"]["gewijzigd"] == sum(c["gewijzigd"] for c in payload["casussen"])
-    assert any(r["bepaling"] == "artikel 1.1, onderdeel c" for r in payload["renvooi"])
+    telbaar = "artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'"
+    assert any(r["bepaling"] == telbaar for r in payload["renvooi"])
 
 
 def test_vergelijk_unknown_version(capsys: pytest.CaptureFixture[str]) -> None:

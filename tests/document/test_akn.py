@@ -58,8 +58,14 @@ def test_frbr_herkomst_and_mods(bundle: Bundle) -> None:
     act = etree.fromstring(AknFormat().render(build_act("rlz-2027", bundle.consolidated, bundle.bronnen)))
     assert act.find(f".//{A}FRBRExpression/{A}FRBRthis").get("value") == "/akn/nl/act/regeling/rlz/nld@2027-01-01/!main"
     assert act.find(f".//{A}FRBRWork/{A}FRBRuri").get("value") == "/akn/nl/act/regeling/rlz"
-    punt = act.find(f".//{A}point[@eId='art_1.1__point_c']")
+    # A begrip of the alphabetical begrippenlijst: a point without a number, its term as <def>.
+    punt = act.find(f".//{A}point[@eId='art_1.1__point_telbare-zorgbehoefte']")
     assert "#herkomst-voorstel" in punt.get("refersTo") and "#bron-zin-toezicht-meerzorg-2023" in punt.get("refersTo")
+    assert punt.find(f"{A}num") is None and punt.find(f"{A}content/{A}p/{A}def").text == "telbare zorgbehoefte"
+    assert punt.find(f"{A}content/{A}p/{A}def").tail.startswith(": het aantal uren directe zorg per week")
+    termen = [d.text for d in act.iterfind(f".//{A}article[@eId='art_1.1']/{A}point/{A}content/{A}p/{A}def")]
+    assert termen == ["aard en inhoud van het zorgprofiel", "bekostigingsuren", "bijzondere situatie",
+                      "opzichzelfstaand toezicht", "telbare zorgbehoefte", "zorgbehoefte thuis", "zorg thuis"]
     assert act.find(f".//{A}TLCReference[@eId='bron-zin-toezicht-meerzorg-2023']").get("showAs")
     # the renumbered lid keeps its eId: artikel 2.2, derde lid (was tweede lid) is still para_2
     assert act.find(f".//{A}paragraph[@eId='art_2.2__para_2']/{A}num").text == "3."

@@ -101,3 +101,37 @@ def test_akn_ignores_no_marks_in_sentences() -> None:
     model = _amendment(GOOD / "vervangen.rgl")
     out = FORMATS["akn"]().render(model)
     assert re.search(rb"<mod eId=\"[^\"]+\">In <ref href=", out)
+
+
+def test_the_begrippenlijst_instructions_read_as_the_aanwijzingen_write_them() -> None:
+    """Inside an onderdeel on artikel 1.1 alone the begrip is cited without the artikel; the new begrippen are
+    quoted as "term: omschrijving"; in the plain-text format the onderdeel reads as a drafter writes it."""
+    a = _amendment(GOOD / "begrippen.rgl")
+    [deel] = a.artikelen[0].parts
+    assert [zin_tekst(m.zin) for m in deel.mods] == [
+        "In de alfabetische volgorde wordt ingevoegd:",
+        "De begripsomschrijving van ‘minderjarige’ komt te luiden:",
+        "De begripsomschrijving van ‘bekostigingsuren’ vervalt.",
+        "In de begripsomschrijving van ‘zorg thuis’ wordt “thuis” vervangen door “in de eigen woning”."]
+    ingevoegd = [q for q in deel.mods[0].quoted if isinstance(q, Provision)]
+    assert [(q.soort, q.nummer) for q in ingevoegd] == [("definition", "zorgaanbieder"), ("definition", "aanvraag"),
+                                                        ("definition", "Mantelzorger")]
+    tekst = FORMATS["tekst"]().render(a)
+    assert "1. In de alfabetische volgorde wordt ingevoegd:" in tekst
+    assert "aanvraag: een aanvraag om meer zorg;" in tekst and "Mantelzorger: degene die mantelzorg verleent;" in tekst
+    # A single instruction on a begrip names the artikel first, as in "In artikel 1.1 vervalt ...".
+    enkel = build_amendment(*_enkel("    artikel 1.1, begripsomschrijving van \"bekostigingsuren\" vervalt\n"))
+    assert [zin_tekst(m.zin) for p in enkel.artikelen[0].parts for m in p.mods] == [
+        "In artikel 1.1 vervalt de begripsomschrijving van ‘bekostigingsuren’."]
+
+
+def _enkel(instructie: str) -> tuple[ast.Wijzigingsregeling, dict[str, ast.Regeling], dict[str, object]]:
+    from meerzorg_law.syntax.parse import parse_text
+
+    basis, _ = parse_file(str(BASIS))
+    doc, diags = parse_text('wijzigingsregeling "W" versie rlz-2027 basis rlz-2026 geldig vanaf 2027-01-01\n'
+                            "Artikel I\n  A.\n" + instructie, "enkel.rgl")
+    assert isinstance(basis, ast.Regeling) and isinstance(doc, ast.Wijzigingsregeling) and not diags
+    nieuw, found = consolidate(basis, doc)
+    assert nieuw is not None and not found
+    return doc, {"rlz-2026": basis, "rlz-2027": nieuw}, {}

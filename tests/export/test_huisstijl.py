@@ -56,10 +56,16 @@ def test_the_wijzigingsregeling_of_rlz_2027(uit: Path) -> None:
     # Onderdeel A: the article once, then its changes numbered.
     a = t.index("A")
     assert t[a + 1] == "Artikel 1.1 wordt als volgt gewijzigd:"
-    assert t[a + 2] == "1. Onderdeel c komt te luiden:" and "2. Onderdeel d komt te luiden:" in t
-    assert not any(x.startswith("Artikel 1.1, onderdeel") for x in t)
-    # The inserted artikel 2.2a in full, and onderdeel f with 1° to 3°.
-    assert "Artikel 2.2a. Overgangsrecht meer zorg thuis" in t and any(x.startswith("3°. ") for x in t)
+    # Artikel 1.1 is a begrippenlijst: each begrip by its term, in the formulas of the Aanwijzingen.
+    assert t[a + 2] == "1. De begripsomschrijving van ‘telbare zorgbehoefte’ komt te luiden:"
+    assert t[a + 3].startswith("telbare zorgbehoefte: het aantal uren directe zorg per week")
+    ingevoegd = t.index("2. In de alfabetische volgorde wordt ingevoegd:")
+    assert [x.split(":")[0] for x in t[ingevoegd + 1:ingevoegd + 4]] == [
+        "aard en inhoud van het zorgprofiel", "bijzondere situatie", "zorgbehoefte thuis"]
+    assert not any(x.startswith("Artikel 1.1, onderdeel") or "Onderdeel c" in x for x in t)
+    # The inserted artikel 2.2a in full, and the begrip bijzondere situatie with 1° to 3°.
+    assert "Artikel 2.2a. Overgangsrecht meer zorg thuis" in t
+    assert any(x.startswith("bijzondere situatie: ") and "3°. zelfstandig woont" in x for x in t)
     assert t.count("Deze regeling wordt met de toelichting in de Staatscourant geplaatst.") == 1
     # The toelichting on a new page, Algemeen then Artikelsgewijs; sources by title, never by key.
     doc = Document(str(pad))

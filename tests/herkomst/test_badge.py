@@ -21,7 +21,7 @@ def test_badges_of_the_bundled_regeling() -> None:
 
     assert of(ProvisionRef("2.1")) == "officiële tekst, geldend 27-7-2015"
     assert of(ProvisionRef(bijlage="A")) == "officiële tekst, geldend 1-7-2025"
-    assert of(ProvisionRef("1.1", "", "a")) == "uitvoeringspraktijk"
+    assert of(ProvisionRef("1.1", begrip="bekostigingsuren")) == "uitvoeringspraktijk"
     assert of(ProvisionRef("2.2", "1", "d")) == "voorstel"
     assert of(ProvisionRef("2.2", "4")) == "beleid van de zorgkantoren"
     keuze = reg.definitions["meerzorg_ggz_wonen"].herkomst

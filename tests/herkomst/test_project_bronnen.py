@@ -73,9 +73,11 @@ def test_official_text_is_marked_as_such_and_the_rest_is_not() -> None:
     soort = {p.ref.citeer(): p.herkomst.soort for p in reg.provisions if p.herkomst is not None}
     assert soort["artikel 2.1"] == "officieel"
     assert soort["artikel 5.5, eerste lid"] == "officieel"
-    assert soort["artikel 1.1, onderdeel a"] == "uitvoering"      # the bekostigingsuren: ZN rekentool
+    # the bekostigingsuren: ZN rekentool
+    assert soort["artikel 1.1, begripsomschrijving van 'bekostigingsuren'"] == "uitvoering"
     assert soort["artikel 2.2, derde lid"] == "beleid"             # the three-year term
-    assert soort["artikel 1.1, onderdeel c"] == "keuze"            # which toezicht counts: a keuze (issue 20)
+    # which toezicht counts: a keuze (issue 20)
+    assert soort["artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'"] == "keuze"
     assert reg.tables["bekostigingsuren"].herkomst is not None
     assert reg.tables["bekostigingsuren"].herkomst.soort == "uitvoering"
     keuze = reg.definitions["meerzorg_ggz_wonen"].herkomst
@@ -87,7 +89,8 @@ def test_the_2027_proposal_is_marked_voorstel_and_states_its_aanhef() -> None:
     bundle = load_bundle(ROOT / "regeling")
     reg = bundle.versions["rlz-2027"]
     soort = {p.ref.citeer(): p.herkomst.soort for p in reg.provisions if p.herkomst is not None}
-    for ref in ("artikel 1.1, onderdeel c", "artikel 2.2, tweede lid", "artikel 2.2a, eerste lid", "artikel 2.2b"):
+    for ref in ("artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'", "artikel 2.2, tweede lid",
+                "artikel 2.2a, eerste lid", "artikel 2.2b"):
         assert soort[ref] == "voorstel", ref
     doc = bundle.documents["rlz-2027"]
     assert getattr(doc, "aanhef", "") == "Gelet op artikel 3.1.1, vierde lid, van het Besluit langdurige zorg;"

@@ -18,6 +18,7 @@ import pytest
 
 from helpers import actual, inline_expectations
 from meerzorg_law.semantics.pipeline import Bundle, load_bundle
+from meerzorg_law.span import ProvisionRef
 from meerzorg_law.syntax import ast
 from meerzorg_law.syntax.parse import parse_file, parse_text
 from meerzorg_law.syntax.printer import print_document
@@ -206,3 +207,34 @@ def test_a_changed_rangorde_comes_to_read_anew() -> None:
     [instructie] = [i for a in w.artikelen for o in a.wijzigingen for i in o.instructies]
     assert isinstance(instructie, ast.KomtTeLuiden) and instructie.doel.ref.citeer() == "artikel 2.2, eerste lid"
     assert zelfde_versie(_zonder_voorstel(_terug(base, print_document(w))), _zonder_voorstel(kopie))
+
+
+def test_changes_in_the_begrippenlijst_are_derived_by_term() -> None:
+    """rlz-2027 against rlz-2026: the begrippen of artikel 1.1 change by their term: "komt te luiden" for the
+    telbare zorgbehoefte, one "in de alfabetische volgorde ingevoegd" for the three new begrippen (in the
+    order of the list), and a begrip the copy leaves out lapses; never a renumbering or an onderdeel."""
+    bundle = _bundel("regeling")
+    base, doel = bundle.consolidated["rlz-2026"], bundle.consolidated["rlz-2027"]
+    kopie, diags = parse_text(print_document(doel), "kopie.rgl")
+    assert isinstance(kopie, ast.Regeling) and not diags
+    artikel = next(a for a in kopie.alle_artikelen() if a.nummer == "1.1")
+    zonder = dataclasses.replace(artikel, begrippen=tuple(b for b in artikel.begrippen
+                                                          if b.term != "opzichzelfstaand toezicht"))
+    kopie = dataclasses.replace(kopie, zelfstandig=doel.zelfstandig, hoofdstukken=tuple(
+        dataclasses.replace(h, artikelen=tuple(zonder if a is artikel else a for a in h.artikelen))
+        for h in kopie.hoofdstukken))
+    w, fouten = _afleiden(base, kopie)
+    assert w is not None, fouten
+    alle = [i for wa in w.artikelen for wz in wa.wijzigingen for i in wz.instructies]
+    op_11 = [i for i in alle if (i.artikel.ref if isinstance(i, ast.AlfabetischIngevoegd)
+                                 else getattr(getattr(i, "doel", None), "ref", None)) in
+             (ProvisionRef("1.1"), *(ProvisionRef("1.1", begrip=b.term) for b in artikel.begrippen))]
+    soorten = sorted((type(i).__name__, i.doel.ref.begrip if hasattr(i, "doel") else
+                      tuple(b.term for b in i.begrippen)) for i in op_11)
+    assert soorten == [
+        ("AlfabetischIngevoegd", ("aard en inhoud van het zorgprofiel", "bijzondere situatie", "zorgbehoefte thuis")),
+        ("KomtTeLuiden", "telbare zorgbehoefte"),
+        ("Vervalt", "opzichzelfstaand toezicht")]
+    terug = _terug(base, print_document(w))
+    assert [b.term for b in next(a for a in terug.alle_artikelen() if a.nummer == "1.1").begrippen] == [
+        b.term for b in zonder.begrippen]

@@ -144,3 +144,18 @@ def test_every_wijziging_prints_back_to_itself(path: Path) -> None:
     assert isinstance(doc, ast.Wijzigingsregeling) and isinstance(again, ast.Wijzigingsregeling)
     kinds = [type(i).__name__ for wa in doc.artikelen for w in wa.wijzigingen for i in w.instructies]
     assert kinds == [type(i).__name__ for wa in again.artikelen for w in wa.wijzigingen for i in w.instructies]
+
+
+def test_a_begrip_without_tekst_is_a_warning_like_an_onderdeel() -> None:
+    """T010: in a regeling that carries its legal text, a begripsomschrijving without tekst is flagged at the
+    begrip, by its term; the others are not."""
+    from meerzorg_law.versions.references import check_teksten
+
+    tekst = BASIS.read_text(encoding="utf-8").replace(
+        '    begripsomschrijving "minderjarige"\n      tekst "een verzekerde jonger dan 18 jaar;"\n',
+        '    begripsomschrijving "minderjarige"\n')
+    reg, diagnostics = parse_text(tekst, "basis.rgl")
+    assert isinstance(reg, ast.Regeling) and not diagnostics
+    assert [(d.code, d.message) for d in check_teksten(reg)] == [
+        ("T010", "artikel 1.1, begripsomschrijving van 'minderjarige' heeft geen tekst: schrijf de wettekst erbij "
+                 "met 'tekst \"...\"'")]

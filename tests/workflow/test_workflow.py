@@ -42,13 +42,17 @@ def test_the_variant_uses_every_usual_move() -> None:
     assert any(g.soort == "ingevoegd" and isinstance(g.declaratie, ast.Invoer) for g in gegevens)  # new fact
     assert any(isinstance(i, ast.Vervangen) and i.items for i in instructies)  # textual substitution
     assert any(isinstance(i, ast.Ingevoegd) and i.soort == "lid" for i in instructies)  # inserted lid
-    assert any(isinstance(i, ast.Ingevoegd) and isinstance(i.bepaling, ast.Onderdeel) and i.bepaling.subonderdelen
-               for i in instructies)  # onderdeel with subonderdelen
+    assert any(isinstance(i, ast.AlfabetischIngevoegd) and len(i.begrippen[0].items) == 2
+               for i in instructies)  # a begrip inserted in the alphabetical begrippenlijst, with two definitions
     assert any(isinstance(i, ast.Vervalt) and i.hernummering for i in instructies)  # lapse with renumbering
 
     reg = load_bundle(VARIANT).versions[ID]
-    # A begrip defined in a subonderdeel, used elsewhere (an onderdeel of artikel 1.1).
-    assert reg.definitions["mantelzorg_overbelast"].span.provision == ProvisionRef("1.1", "", "e", "2°")
+    # A begrip defined in a begripsomschrijving of artikel 1.1, used by another one, in its alphabetical place.
+    thuis = ProvisionRef("1.1", begrip="bijzondere situatie thuis")
+    assert reg.definitions["mantelzorg_overbelast"].span.provision == thuis
+    assert [p.ref.begrip for p in reg.provisions if p.kind == "begripsomschrijving"] == [
+        "bekostigingsuren", "bijzondere situatie thuis", "opzichzelfstaand toezicht", "telbare zorgbehoefte",
+        "zorg thuis"]
     assert "mantelzorg_overbelast" in reg.dependencies["bijzondere_situatie_thuis"]
     # The new value and fact are part of the version's case interface.
     assert "mantelzorg_overbelast" in reg.enums["bijzondere_situatie"].values
@@ -72,12 +76,13 @@ def test_the_variants_own_cases_pass() -> None:
      "de tekst van artikel 2.2, lid 1a verwijst naar 'Artikel 5.5, derde lid', maar artikel 5.5, derde lid wordt "
      "in rlz-2027-mantelzorg vernummerd tot artikel 5.5, tweede lid: de verwijzing moet luiden "
      "'Artikel 5.5, tweede lid'"),
-    ("artikel 1.1, onderdeel f, is", "T001",
-     "de tekst van artikel 2.2, lid 1a verwijst naar 'artikel 1.1, onderdeel f' (bedoelde u artikel 1.1, onderdeel "
-     "e of artikel 1.1, onderdeel d?), maar die bepaling bestaat niet in rlz-2027-mantelzorg"),
+    ("lid, onderdeel g, 20 procent", "T001",
+     "de tekst van artikel 2.2, lid 1a verwijst naar 'het eerste lid, onderdeel g' (bedoelde u artikel 2.2, eerste "
+     "lid, onderdeel e of artikel 2.2, eerste lid, onderdeel d?), maar die bepaling bestaat niet in "
+     "rlz-2027-mantelzorg"),
 ])
 def test_one_wrong_reference_gives_one_error(tmp_path: Path, fout: str, code: str, melding: str) -> None:
-    goed = {"T002": "Artikel 5.5, tweede lid, blijft", "T001": "artikel 1.1, onderdeel e, is"}[code]
+    goed = {"T002": "Artikel 5.5, tweede lid, blijft", "T001": "lid, onderdeel e, 20 procent"}[code]
     tekst = RGL.read_text(encoding="utf-8")
     assert goed in tekst
     (tmp_path / RGL.name).write_text(tekst.replace(goed, fout), encoding="utf-8")

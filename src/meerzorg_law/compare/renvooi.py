@@ -112,8 +112,11 @@ def renvooi(base: ast.Regeling, new: ast.Regeling) -> tuple[ProvisionDiff, ...]:
     for p in _walk(act.kinderen):
         if p.ref is None or p.status == "unchanged":
             continue
-        oud = (p.tekst_oud, p.regels_oud) if p.status != "new" else ("", "")
-        nieuw = (p.tekst, p.regels) if p.status != "lapsed" else ("", "")
+        # A begrip of a begrippenlijst reads "term: omschrijving", in the renvooi too.
+        term = f"{p.was or p.nummer}: " if p.soort == "definition" else ""
+        oud = (term + p.tekst_oud if p.tekst_oud else "", p.regels_oud) if p.status != "new" else ("", "")
+        term = f"{p.nummer}: " if p.soort == "definition" else ""
+        nieuw = (term + p.tekst if p.tekst else "", p.regels) if p.status != "lapsed" else ("", "")
         result.append(_item(p.ref, _SOORT[p.status], oud, nieuw, p.ref_oud))
     for b in act.bijlagen:
         if b.status == "unchanged" or b.ref is None:

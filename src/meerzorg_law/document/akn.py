@@ -16,6 +16,7 @@ from typing import Any, ClassVar
 
 from lxml import etree
 
+from .build import term_id
 from .formats import Format, register
 from .model import (
     Act,
@@ -43,7 +44,7 @@ MZ_NS = "https://meerzorg-law.nl/ns/herkomst"  # our own vocabulary inside <prop
 _A = f"{{{AKN_NS}}}"
 
 _ELEMENT = {"chapter": "chapter", "section": "section", "article": "article", "paragraph": "paragraph",
-            "point": "point", "subpoint": "point", "annex": "hcontainer"}
+            "point": "point", "subpoint": "point", "definition": "point", "annex": "hcontainer"}
 _NUM = {"chapter": "Hoofdstuk {n}", "section": "§ {n}", "article": "Artikel {n}", "paragraph": "{n}.",
         "point": "{n}.", "subpoint": "{n}", "annex": "Bijlage {n}"}
 
@@ -156,7 +157,8 @@ class AknFormat(Format):
         r = c.ref
         eid = f"art_{r.artikel}" + (f"__para_{r.lid}" if r.lid else "") + (
             f"__point_{r.onderdeel}" if r.onderdeel else "") + (f"__subpoint_{r.subonderdeel.rstrip('°')}"
-                                                                  if r.subonderdeel else "")
+                                                                  if r.subonderdeel else "") + (
+            f"__point_{term_id(r.begrip)}" if r.begrip else "")
         return f"{frbr_work(c.versie)}/~{eid}"
 
     def _refers(self, h: Herkomst | None, eid: str) -> dict[str, str]:
@@ -188,6 +190,11 @@ class AknFormat(Format):
         if p.soort == "annex":
             attrs["name"] = "bijlage"
         el = _el(parent, _ELEMENT[p.soort], **attrs)
+        if p.soort == "definition":  # a begrip of a begrippenlijst has no number: "<def>term</def>: omschrijving"
+            zin = _el(_el(el, "content"), "p")
+            _el(zin, "def", p.nummer)
+            _append(zin, f": {p.tekst}" if p.tekst else "")
+            return
         _el(el, "num", _NUM[p.soort].format(n=p.nummer))
         if p.kop:
             _el(el, "heading", p.kop)

@@ -9,6 +9,7 @@ status ``lapsed``, so a renvooi can strike it through in place.
 from __future__ import annotations
 
 import dataclasses
+import unicodedata
 from collections.abc import Mapping
 
 from .. import ir
@@ -19,13 +20,19 @@ from ._status import restamp
 from .model import Act, Bron, Herkomst, Provision, Table
 from .tekst import cel, regel
 
-__all__ = ["act_against", "build_act", "provision", "table"]
+__all__ = ["act_against", "build_act", "provision", "table", "term_id"]
 
-AstBepaling = ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
+AstBepaling = ast.Bepaling
 
 
 def _num(s: str) -> str:
     return s.replace("°", "").replace(" ", "")
+
+
+def term_id(term: str) -> str:
+    """The eId part of a begrip: its term in letters, digits and hyphens ("zorg thuis" -> "zorg-thuis")."""
+    kaal = unicodedata.normalize("NFKD", term.casefold())
+    return "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in kaal).split()) or "begrip"
 
 
 def herkomst(h: ast.Herkomst | None, bronnen: Mapping[str, ir.Bron]) -> Herkomst | None:
@@ -81,6 +88,10 @@ class _Bepaling(ast.BepalingVisitor[_Waar, Provision]):
 
     def subonderdeel(self, b: ast.Subonderdeel, waar: _Waar) -> Provision:
         return self._maak(b, "subpoint", "", f"{waar[1]}subpoint_{_num(b.nummer)}", waar[0])
+
+    def begripsomschrijving(self, b: ast.Begripsomschrijving, waar: _Waar) -> Provision:
+        # A definition: its number is its term, and it reads "term: omschrijving".
+        return self._maak(b, "definition", "", f"{waar[1]}point_{term_id(b.term)}", waar[0])
 
 
 _BEPALING = _Bepaling()

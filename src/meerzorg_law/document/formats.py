@@ -163,11 +163,14 @@ class Generator(Format):
             yield Blok("kop", runs, diepte, soort)
             if p.tekst or p.tekst_oud:
                 runs, soort = self._status_runs(p, p.tekst, p.tekst_oud)
+                if not p.tekst and soort == "gelijk":  # the text itself lapses: its paragraph goes too
+                    runs, soort = (Run(p.tekst_oud, "weg"),), "weg"
                 if p.tekst or self.renvooi:
                     yield Blok("tekst", runs, diepte, soort)
         else:
-            runs, soort = self._status_runs(p, f"{p.nummer}. {p.tekst}".rstrip(),
-                                     f"{p.was or p.nummer}. {p.tekst_oud}".rstrip())
+            na = ": " if p.soort == "definition" else ". "  # a begrip reads "term: omschrijving"
+            runs, soort = self._status_runs(p, f"{p.nummer}{na}{p.tekst}".rstrip(),
+                                     f"{p.was or p.nummer}{na}{p.tekst_oud}".rstrip())
             if self.renvooi and p.status == "renumbered":  # moved: the number changes, the text is compared
                 runs = (Run(f"{p.was}." + (" " if p.tekst_oud else ""), "weg"),
                         Run(f"{p.nummer}." + (" " if p.tekst else ""), "nieuw"), *woorden(p.tekst_oud, p.tekst))

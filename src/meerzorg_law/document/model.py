@@ -86,7 +86,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Provision:
-    """``soort``: chapter, section, article, paragraph (lid), point (onderdeel), subpoint, annex (bijlage)."""
+    """``soort``: chapter, section, article, paragraph (lid), point (onderdeel), subpoint, definition (a
+    begripsomschrijving of an alphabetical begrippenlijst: ``nummer`` is its term), annex (bijlage)."""
 
     soort: str
     nummer: str

@@ -6,6 +6,11 @@ same by class), ``MOD_TYPES`` its Akoma Ntoso modification type; a kind missing 
 gives the sentence (citations as ``Cite`` parts) and what the instruction quotes. Inside an onderdeel whose
 changes all fall in one article ("Artikel 1.1 wordt als volgt gewijzigd:"), citations are relative to that
 article ("Onderdeel c komt te luiden:").
+
+A begrip of an alphabetical begrippenlijst is cited by its term, in the formulas of the Aanwijzingen voor de
+regelgeving: "In artikel 1.1 wordt in de alfabetische volgorde ingevoegd:", "De begripsomschrijving van
+‘zorg thuis’ komt te luiden:", "… vervalt.", and outside an onderdeel on artikel 1.1 alone "In artikel 1.1
+komt de begripsomschrijving van ‘zorg thuis’ te luiden:".
 """
 
 from __future__ import annotations
@@ -55,12 +60,38 @@ def _plek(ref: ProvisionRef) -> str:
 
 Wording = tuple[Zin, tuple[Quoted, ...]]
 
+# A begrip's term as the legal text quotes it ("de begripsomschrijving van ‘zorg thuis’").
+_TERM = "‘{}’".format
+
+
+def _begrip(ref: ProvisionRef, ctx: Context, versie: str, binnen: str, buiten: str) -> Zin:
+    """A sentence on a begripsomschrijving: in an onderdeel on its artikel alone "De begripsomschrijving van
+    ‘term’ {binnen}", else "In artikel 1.1 {buiten}" where ``buiten`` holds "{begrip}" for the citation."""
+    if ctx.binnen == ref.artikel:
+        return (Cite(citeer(ref, ctx.binnen, True, term=_TERM), ref, versie), binnen)
+    begrip = Cite(citeer(ref, ref.artikel, term=_TERM), ref, versie)  # "de begripsomschrijving van ‘term’"
+    voor, _, na = buiten.partition("{begrip}")
+    return ("In ", Cite(f"artikel {ref.artikel}", ProvisionRef(ref.artikel), versie), voor, begrip, na)
+
 
 def _komt_te_luiden(i: ast.KomtTeLuiden, ctx: Context) -> Wording:
+    if i.doel.ref.begrip:
+        return (_begrip(i.doel.ref, ctx, ctx.nieuw, " komt te luiden:", " komt {begrip} te luiden:"),
+                (ctx.provision(i.bepaling),))
     return (*_cite(i.doel.ref, ctx, ctx.nieuw, True), " komt te luiden:"), (ctx.provision(i.bepaling),)
 
 
+def _alfabetisch(i: ast.AlfabetischIngevoegd, ctx: Context) -> Wording:
+    artikel = i.artikel.ref.artikel
+    zin: Zin = (("In de alfabetische volgorde wordt ingevoegd:",) if ctx.binnen == artikel else
+                ("In ", Cite(f"artikel {artikel}", i.artikel.ref, ctx.nieuw),
+                 " wordt in de alfabetische volgorde ingevoegd:"))
+    return zin, tuple(ctx.provision(b) for b in i.begrippen)
+
+
 def _vervalt(i: ast.Vervalt, ctx: Context) -> Wording:
+    if i.doel.ref.begrip:
+        return _begrip(i.doel.ref, ctx, ctx.basis, " vervalt.", " vervalt {begrip}."), ()
     head = _cite(i.doel.ref, ctx, ctx.basis, True)
     if not i.hernummering:
         return (*head, " vervalt."), ()
@@ -86,6 +117,14 @@ def _vernummerd(i: ast.Vernummerd, ctx: Context) -> Wording:
 def _vervangen(i: ast.Vervangen, ctx: Context) -> Wording:
     telkens = " telkens" if i.telkens else ""
     oud, nieuw = regel(i.oud), regel(i.nieuw)
+    if i.doel.ref.begrip:
+        ref = i.doel.ref
+        begrip = Cite(citeer(ref, ref.artikel, term=_TERM), ref, ctx.nieuw)
+        wat = f"“{oud}”{telkens} vervangen door “{nieuw}”."
+        zin: Zin = (("In ", begrip, f" wordt {wat}") if ctx.binnen == ref.artikel else
+                    ("In ", Cite(f"artikel {ref.artikel}", ProvisionRef(ref.artikel), ctx.nieuw), " wordt in ",
+                     begrip, f" {wat}"))
+        return zin, (QuotedText(oud, nieuw, i.span),)
     return (("In ", *_cite(i.doel.ref, ctx, ctx.nieuw), f" wordt “{oud}”{telkens} vervangen door “{nieuw}”."),
             (QuotedText(oud, nieuw, i.span),))
 
@@ -137,6 +176,8 @@ class _Wording(ast.InstructieVisitor[Context, Wording]):
         return _vervalt(i, ctx)
     def ingevoegd(self, i: ast.Ingevoegd, ctx: Context) -> Wording:
         return _ingevoegd(i, ctx)
+    def alfabetisch_ingevoegd(self, i: ast.AlfabetischIngevoegd, ctx: Context) -> Wording:
+        return _alfabetisch(i, ctx)
     def vernummerd(self, i: ast.Vernummerd, ctx: Context) -> Wording:
         return _vernummerd(i, ctx)
     def vervangen(self, i: ast.Vervangen, ctx: Context) -> Wording:
@@ -161,7 +202,8 @@ WORDING: dict[type, Callable[[ast.Instructie, Context], Wording]] = {
 # Akoma Ntoso's textualMod type per instruction kind (document/akn.py): the same kinds as WORDING, kept here so
 # that a new kind is added in this one module. Gegevens are the model's case interface, not legal text (None).
 MOD_TYPES: dict[str, str | None] = {
-    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion", "Vernummerd": "renumbering",
+    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion",
+    "AlfabetischIngevoegd": "insertion", "Vernummerd": "renumbering",
     "Vervangen": "substitution", "StructuurVervalt": "repeal", "StructuurIngevoegd": "insertion",
     "TabelWijziging": "substitution", "GegevensWijziging": None,
 }

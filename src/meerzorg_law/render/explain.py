@@ -182,7 +182,7 @@ def _badge(regeling: ir.Regeling, own: ir.Herkomst | None, ref: ProvisionRef) ->
     if own is None:
         around = [p for p in regeling.provisions if p.herkomst is not None and p.ref.bevat(ref)]
         nearest = max(around, key=lambda p: sum(bool(x) for x in (p.ref.artikel, p.ref.lid, p.ref.onderdeel,
-                                                                  p.ref.subonderdeel)), default=None)
+                                                                  p.ref.subonderdeel, p.ref.begrip)), default=None)
         own = nearest.herkomst if nearest else None
     return badge(own, regeling.bronnen)
 

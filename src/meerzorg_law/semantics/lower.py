@@ -5,6 +5,7 @@ All checks report into one list; ``lower`` returns None for the IR only after re
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable, Iterator
@@ -227,6 +228,12 @@ def _provisions(reg: ast.Regeling, diags: list[Diagnostic]) -> Iterator[ir.Provi
     chapters += [("Wijzigingsregeling", a) for a in reg.zelfstandig]
     for label, a in chapters:
         for p in _BOOM.visit(a, None):
+            if isinstance(p, ast.Begripsomschrijving):
+                # The legal text of a begrip reads "term: omschrijving"; words a wijziging brought in move along.
+                voor = f"{p.term}: " if p.tekst else p.term
+                yield from emit("begripsomschrijving", p.term, voor + p.tekst, p.toelichting, label, p.span,
+                                _verschoven(p.herkomst, len(voor)))
+                continue
             yield from emit(ast.niveau(p), a.titel if p is a else "", p.tekst, p.toelichting, label, p.span,
                             p.herkomst)
     for b in reg.bijlagen:
@@ -264,11 +271,14 @@ def _items(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, ast.Item]]:
 
 
 class _Boom(ast.BepalingVisitor[None, Iterator[ast.Bepaling]]):
-    """A provision and everything in it, depth first, an artikel's onderdelen before its leden: the order in
-    which provisions are listed and rules numbered (``ast.kinderen`` has the leden first, as printed)."""
+    """A provision and everything in it, depth first, an artikel's begrippen, then its onderdelen before its
+    leden: the order in which provisions are listed and rules numbered (``ast.kinderen`` has the leden first,
+    as printed)."""
 
     def artikel(self, b: ast.Artikel, _: None) -> Iterator[ast.Bepaling]:
         yield b
+        for bo in b.begrippen:
+            yield from self.visit(bo, None)
         for o in b.onderdelen:
             yield from self.visit(o, None)
         for lid in b.leden:
@@ -286,8 +296,19 @@ class _Boom(ast.BepalingVisitor[None, Iterator[ast.Bepaling]]):
     def subonderdeel(self, b: ast.Subonderdeel, _: None) -> Iterator[ast.Bepaling]:
         yield b
 
+    def begripsomschrijving(self, b: ast.Begripsomschrijving, _: None) -> Iterator[ast.Bepaling]:
+        yield b
+
 
 _BOOM = _Boom()
+
+
+def _verschoven(h: ast.Herkomst | None, n: int) -> ast.Herkomst | None:
+    """``h`` with its delen ``n`` characters further on (the tekst got a prefix)."""
+    if h is None or not h.delen:
+        return h
+    return dataclasses.replace(h, delen=tuple(dataclasses.replace(d, begin=d.begin + n, eind=d.eind + n)
+                                              for d in h.delen))
 
 
 def _conjuncts(e: ast.Expr) -> list[ast.Expr]:

@@ -33,7 +33,10 @@ logger = logging.getLogger(__name__)
 
 
 def kop_van(ref: ProvisionRef) -> str:
-    """``Eerste lid``, ``Eerste lid, onderdeel a``, ``Onderdeel b`` within an artikel page."""
+    """``Eerste lid``, ``Eerste lid, onderdeel a``, ``Onderdeel b`` within an artikel page; a begrip of a
+    begrippenlijst by its term (``Begrip ‘zorg thuis’``), as the list shows it."""
+    if ref.begrip:
+        return f"Begrip ‘{ref.begrip}’"
     text = citeer(ref, ref.artikel).removeprefix("het ")  # relative to its own artikel, as a heading
     return text[0].upper() + text[1:]
 
@@ -250,7 +253,7 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
 
     def _vervallen(self, diffs: list[ProvisionDiff], basis: str) -> list[nodes.Node]:
         """Parts of the artikel that lapse: their old text, struck through, with a link to the old version."""
-        weg = [d for d in diffs if d.ref.lid or d.ref.onderdeel]
+        weg = [d for d in diffs if d.ref.lid or d.ref.onderdeel or d.ref.begrip]
         if not weg:
             return []
         sectie = nodes.section(classes=["rlz-vervallen"])

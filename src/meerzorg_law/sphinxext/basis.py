@@ -82,7 +82,7 @@ def bepaling_koppeling(ref: ProvisionRef, vid: str, tekst: str = "") -> nodes.No
     """A link to a provision in a version, showing its citation (or ``tekst``)."""
     if ref.bijlage:
         reftype = "bijlage"
-    elif ref.lid or ref.onderdeel or ref.subonderdeel:
+    elif ref.lid or ref.onderdeel or ref.subonderdeel or ref.begrip:
         reftype = "lid"
     else:
         reftype = "artikel"

@@ -54,6 +54,8 @@ def bepaling_naam(ref: ProvisionRef) -> str:
     """
     if ref.bijlage:
         return f"bijlage {ref.bijlage}"
+    if ref.begrip:  # a begrip of a begrippenlijst: "1.1 begrip zorg thuis"
+        return f"{ref.artikel} begrip {ref.begrip}"
     parts = [ref.artikel]
     if ref.lid:
         parts.append(f"lid {ref.lid}")
@@ -69,6 +71,8 @@ def _ref_van_naam(name: str) -> ProvisionRef | None:
     words = name.split()
     if len(words) == 2 and words[0] == "bijlage":
         return ProvisionRef(bijlage=words[1])
+    if len(words) > 2 and words[1] == "begrip":
+        return ProvisionRef(words[0], begrip=" ".join(words[2:]))
     if not words or len(words) % 2 == 0:
         return None
     parts = dict(zip(words[1::2], words[2::2], strict=True))
@@ -166,7 +170,7 @@ def natuurlijke_volgorde(ref: ProvisionRef) -> tuple[object, ...]:
     """
     def nat(text: str) -> tuple[tuple[int, int, str], ...]:
         return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.findall(r"\d+|[^\d.]+", text))
-    return (ref.bijlage, nat(ref.artikel), nat(ref.lid), ref.onderdeel, nat(ref.subonderdeel))
+    return (ref.bijlage, nat(ref.artikel), nat(ref.lid), ref.onderdeel, nat(ref.subonderdeel), ref.begrip.casefold())
 
 
 class CasussenIndex(Index):

@@ -17,18 +17,18 @@ __all__ = ["DECLARATIES", "SLEUTELWOORDEN", "MeerzorgLexer"]
 # Words that open a construct (structure and declarations).
 DECLARATIES = (
     "wijzigingsregeling", "regeling", "hoofdstuk", "paragraaf", "artikel", "Artikel", "subonderdeel", "onderdeel",
-    "lid", "bijlage", "tabel", "kolom", "rij", "gegevens", "enumeratie", "waarde", "invoer", "uitkomst",
-    "begrip", "parameter", "regel", "rangorde", "eigenschap", "aanhef", "ondertekening",
+    "begripsomschrijving", "lid", "bijlage", "tabel", "kolom", "rij", "gegevens", "enumeratie", "waarde", "invoer",
+    "uitkomst", "begrip", "parameter", "regel", "rangorde", "eigenschap", "aanhef", "ondertekening",
     "citeertitel", "herkomst",
 )
 # Every other keyword of the grammar, including the words of multi-word phrases ("in afwijking van").
 SLEUTELWOORDEN = (
-    "aan", "afwijking", "alle", "als", "alternatief", "anders", "basis", "bekend", "beperking", "bron", "daalt",
-    "dan", "de", "door", "een", "geldig", "geschonden", "het", "onder", "redactioneel", "regels", "telkens",
+    "aan", "afwijking", "alfabetische", "alle", "als", "alternatief", "anders", "basis", "bekend", "beperking", "bron",
+    "daalt", "dan", "de", "door", "een", "geldig", "geschonden", "het", "onder", "redactioneel", "regels", "telkens",
     "verlettering", "vernummering", "vervangen", "verwacht",
     "geldt", "gevallen", "indien", "ingevoegd", "is", "komt", "luiden", "met", "na", "optioneel",
     "sleutel", "standaard", "stijgt", "te", "tekst", "tenzij", "toegevoegd", "toelichting", "tot", "tussen",
-    "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "voor", "waarvoor",
+    "van", "vanaf", "variant", "vernummerd", "versie", "versies", "vervalt", "volgens", "volgorde", "voor", "waarvoor",
     "wordt",
     "zin", "ontkend",  # the clause a declaration is read by (issue 22)
 )

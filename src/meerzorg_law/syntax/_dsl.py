@@ -148,7 +148,7 @@ def _lid(nummer: str) -> str:
 
 def _verwijzing(ref: ProvisionRef) -> str:
     """An absolute citation as the grammar reads it: ``artikel 2.2, tweede lid, onderdeel a``."""
-    return citeer(ref, onder=True, zelfstandig=False)
+    return citeer(ref, onder=True, zelfstandig=False, term=lambda t: _str(t, 0))
 
 
 def _plek(ref: ProvisionRef, het: str = "") -> str:
@@ -238,6 +238,9 @@ class _Bepaling(ast.BepalingVisitor[int, list[str]]):
 
     def subonderdeel(self, b: ast.Subonderdeel, ind: int) -> list[str]:
         return _blok(b, f"subonderdeel {b.nummer}", ind)
+
+    def begripsomschrijving(self, b: ast.Begripsomschrijving, ind: int) -> list[str]:
+        return _blok(b, f"begripsomschrijving {_str(b.term, ind)}", ind)
 
 
 _BEPALING = _Bepaling()

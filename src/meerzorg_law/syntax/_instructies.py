@@ -118,6 +118,10 @@ class InstructieToAst(RegelingToAst):
     def soort_onderdeel(self, meta: Meta) -> str:
         return "onderdeel"
 
+    def alfabetisch_ingevoegd(self, meta: Meta, artikel: ast.Verwijzing,
+                              *begrippen: ast.Begripsomschrijving) -> ast.AlfabetischIngevoegd:
+        return ast.AlfabetischIngevoegd(artikel, tuple(begrippen), self._span(meta))
+
     def vernummerd(self, meta: Meta, doel: ast.Verwijzing, nieuw: ast.Verwijzing) -> ast.Vernummerd:
         return ast.Vernummerd(doel, nieuw, self._span(meta))
 
@@ -180,6 +184,10 @@ class _Dsl(ast.InstructieVisitor[int, list[str]]):
                     *_bepaling(i.bepaling, ind + 1)]
         return [f"{pad}{i.positie} {_verwijzing(i.anker.ref)} wordt een {i.soort} ingevoegd:",
                 *_bepaling(i.bepaling, ind + 1)]
+
+    def alfabetisch_ingevoegd(self, i: ast.AlfabetischIngevoegd, ind: int) -> list[str]:
+        return [f"{_INDENT * ind}in {_verwijzing(i.artikel.ref)} wordt in de alfabetische volgorde ingevoegd:",
+                *(line for b in i.begrippen for line in _bepaling(b, ind + 1))]
 
     def vervangen(self, i: ast.Vervangen, ind: int) -> list[str]:
         pad = _INDENT * ind

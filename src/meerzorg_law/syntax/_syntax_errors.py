@@ -64,8 +64,13 @@ _ELDERS = {
     "tekst": "een bepaling heeft één 'tekst', direct onder haar kop (na een eventuele herkomst)",
     "toelichting": "een bepaling heeft één 'toelichting', direct na haar tekst en vóór begrippen en regels",
     "herkomst": "'herkomst' staat direct onder de kop van een bepaling, of aan het eind van een begrip of regel",
-    "lid": "een lid staat in een artikel, na wat het artikel zelf zegt; een artikel heeft leden of onderdelen",
-    "onderdeel": "een onderdeel staat in een artikel of lid, na wat dat zelf zegt",
+    "lid": "een lid staat in een artikel, na wat het artikel zelf zegt; een artikel heeft leden, onderdelen of "
+           "een begrippenlijst",
+    "onderdeel": "een onderdeel staat in een artikel of lid, na wat dat zelf zegt; een artikel heeft leden, "
+                 "onderdelen of een begrippenlijst (begripsomschrijvingen), niet twee daarvan",
+    "begripsomschrijving": "een begripsomschrijving staat in de begrippenlijst van een artikel (artikel 1.1), "
+                           "na wat het artikel zelf zegt; een artikel heeft leden, onderdelen of een "
+                           "begrippenlijst, niet twee daarvan",
     "subonderdeel": "een subonderdeel staat in een onderdeel",
     "gegevens": "'gegevens' staat één keer, na de kop van de regeling en vóór de hoofdstukken en artikelen",
     "eigenschap": "eigenschappen staan aan het eind van het bestand, na de artikelen en bijlagen",

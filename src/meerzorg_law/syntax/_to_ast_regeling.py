@@ -6,6 +6,7 @@ wijzigingsregeling. Citations stay relative until ``annotate``.
 from __future__ import annotations
 
 import datetime
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -114,10 +115,20 @@ class RegelingToAst(ExprToAst):
     def artikel(self, meta: Meta, nummer: Token, *rest: Any) -> ast.Artikel:
         titel = text_of(rest[0]) if rest and isinstance(rest[0], Token) else ""
         inh = next(x for x in rest if isinstance(x, P.Inhoud))
+        begrippen = tuple(x for x in rest if isinstance(x, ast.Begripsomschrijving))
+        _alfabetisch(begrippen)
         return ast.Artikel(str(nummer), titel, inh.tekst, inh.toelichting, inh.items,
                            tuple(x for x in rest if isinstance(x, ast.Lid)),
                            tuple(x for x in rest if isinstance(x, ast.Onderdeel)), self._span(meta),
-                           inh.herkomst)
+                           inh.herkomst, begrippen)
+
+    def begripsomschrijving(self, meta: Meta, term: Token, inh: P.Inhoud) -> ast.Begripsomschrijving:
+        woord = " ".join(text_of(term).split())
+        if not woord:
+            raise NodeError(Diagnostic("E016", self._tok_span(term), "een begripsomschrijving noemt een begrip: "
+                                                                     "schrijf het tussen de aanhalingstekens"))
+        return ast.Begripsomschrijving(woord, inh.tekst, inh.toelichting, inh.items, self._span(meta),
+                                       inh.herkomst)
 
     def lid(self, meta: Meta, nummer: Token, inh: P.Inhoud, *onderdelen: ast.Onderdeel) -> ast.Lid:
         return ast.Lid(str(nummer), inh.tekst, inh.toelichting, inh.items, tuple(onderdelen), self._span(meta),
@@ -247,6 +258,12 @@ class RegelingToAst(ExprToAst):
         sub = next((x for x in rest if isinstance(x, str) and not isinstance(x, Token)), "")
         return ast.Verwijzing(ProvisionRef(str(nummer), lid.nummer if lid else "", ond, sub), self._span(meta))
 
+    def verwijzing_begrip(self, meta: Meta, nummer: Token, term: Token) -> ast.Verwijzing:
+        return ast.Verwijzing(ProvisionRef(str(nummer), begrip=" ".join(text_of(term).split())), self._span(meta))
+
+    def doel_begrip(self, meta: Meta, nummer: Token, term: Token) -> ast.Verwijzing:
+        return self.verwijzing_begrip(meta, nummer, term)
+
     def verwijzing_lid(self, meta: Meta, lid: P.Lidnr, ond: Token | None = None) -> ast.Verwijzing:
         # Relative: the artikel is filled in by _annotate from where the citation stands.
         return ast.Verwijzing(ProvisionRef("", lid.nummer, str(ond) if ond else ""), self._span(meta))
@@ -317,3 +334,21 @@ class _VerwachtGeschonden:
     """The pairs (versie, reden) of one 'verwacht geschonden in ...' clause, passed up to the eigenschap."""
 
     pairs: tuple[tuple[str, str], ...]
+
+
+def _alfabetisch(begrippen: tuple[ast.Begripsomschrijving, ...]) -> None:
+    """E017 when a term stands twice, E018 when the list is not alphabetical (the first place it goes wrong)."""
+    gezien: dict[str, ast.Begripsomschrijving] = {}
+    for b in begrippen:
+        eerder = gezien.get(b.term.casefold())
+        if eerder is not None:
+            raise NodeError(Diagnostic("E017", b.span, f"het begrip '{b.term}' staat twee keer in de begrippenlijst",
+                                       related=((eerder.span, "eerste keer"),)))
+        gezien[b.term.casefold()] = b
+    sleutel = ast.alfabetische_sleutel
+    for vorige, b in itertools.pairwise(begrippen):
+        if sleutel(b.term) < sleutel(vorige.term):
+            plek = next(x for x in begrippen if sleutel(b.term) < sleutel(x.term))
+            raise NodeError(Diagnostic("E018", b.span, f"de begrippenlijst is niet alfabetisch: '{b.term}' hoort "
+                                                       f"vóór '{plek.term}'",
+                                       related=((plek.span, f"hier staat '{plek.term}'"),)))

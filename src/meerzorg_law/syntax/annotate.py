@@ -31,7 +31,10 @@ def _annotate_instructie(instr: ast.Instructie) -> ast.Instructie:
 
 def _ann_inhoud(where: ProvisionRef, waarde: ast.Inhoud) -> ast.Inhoud:
     if isinstance(waarde, tuple):
-        return _ann_items(waarde, where)
+        if waarde and isinstance(waarde[0], ast.Begripsomschrijving):  # begrippen inserted alphabetically
+            return tuple(_BEPALING.begripsomschrijving(b, where) for b in waarde
+                         if isinstance(b, ast.Begripsomschrijving))
+        return _ann_items(tuple(x for x in waarde if not isinstance(x, ast.Begripsomschrijving)), where)
     if isinstance(waarde, ast.Hoofdstuk):
         return dataclasses.replace(
             waarde, artikelen=tuple(_ann_artikel(a) for a in waarde.artikelen),
@@ -107,7 +110,8 @@ class _Bepaling(ast.BepalingVisitor[ProvisionRef, ast.Bepaling]):
         ref = ProvisionRef(b.nummer)
         return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref),
                                    leden=tuple(self.lid(lid, ref) for lid in b.leden),
-                                   onderdelen=tuple(self.onderdeel(o, ref) for o in b.onderdelen))
+                                   onderdelen=tuple(self.onderdeel(o, ref) for o in b.onderdelen),
+                                   begrippen=tuple(self.begripsomschrijving(x, ref) for x in b.begrippen))
 
     def lid(self, b: ast.Lid, where: ProvisionRef) -> ast.Lid:
         ref = ProvisionRef(where.artikel, b.nummer)
@@ -121,6 +125,10 @@ class _Bepaling(ast.BepalingVisitor[ProvisionRef, ast.Bepaling]):
 
     def subonderdeel(self, b: ast.Subonderdeel, where: ProvisionRef) -> ast.Subonderdeel:
         ref = ProvisionRef(where.artikel, where.lid, where.onderdeel, b.nummer)
+        return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
+
+    def begripsomschrijving(self, b: ast.Begripsomschrijving, where: ProvisionRef) -> ast.Begripsomschrijving:
+        ref = ProvisionRef(where.artikel, begrip=b.term)
         return dataclasses.replace(b, span=b.span.in_provision(ref), items=_ann_items(b.items, ref))
 
 

@@ -34,6 +34,7 @@ from .ast_regeling import (
     ITEM_KINDS,
     Artikel,
     Begrip,
+    Begripsomschrijving,
     Bepaling,
     BepalingVisitor,
     Beperking,
@@ -66,6 +67,7 @@ from .ast_regeling import (
     Uitkomst,
     Verwijzing,
     Zin,
+    alfabetische_sleutel,
     kinderen,
     niveau,
     nummer,
@@ -74,12 +76,13 @@ from .ast_wijziging import *  # noqa: F403  (every instruction kind: a new one i
 
 __all__ = [
     "BEPALING_KINDS", "DECLARATIE_KINDS", "ITEM_KINDS",
-    "Artikel", "Begrip", "Bepaling", "BepalingVisitor", "Beperking", "Bijlage", "BinOp", "Call", "Column",
+    "Artikel", "Begrip", "Begripsomschrijving", "Bepaling", "BepalingVisitor", "Beperking", "Bijlage", "BinOp",
+    "Call", "Column",
     "Declaratie", "DeclaratieVisitor", "Document", "Eigenschap", "EnumWaarde", "Enumeratie", "Expr", "ExprVisitor",
     "Geldt", "Herkomst", "HerkomstDeel", "Hoofdstuk", "IfThenElse", "In", "Invoer", "Item", "ItemVisitor", "Known",
     "Kolom", "Lid", "Literal", "Lookup", "Met", "Monotoon", "Name", "Onderdeel", "Paragraaf", "Rangorde", "Regel",
     "Regeling", "Rij", "SetLit", "Subonderdeel", "Tabel", "Toekenning", "TypeExpr", "Uitkomst", "Unary",
-    "Verwijzing", "Volgens", "Zin", "kinderen", "niveau", "nummer",
+    "Verwijzing", "Volgens", "Zin", "alfabetische_sleutel", "kinderen", "niveau", "nummer",
 ]
 __all__ += _wijziging.__all__
 

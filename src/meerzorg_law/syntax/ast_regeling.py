@@ -6,6 +6,7 @@ Re-exported by ``ast``; frozen, slotted dataclasses with a span, children in tup
 from __future__ import annotations
 
 import datetime
+import unicodedata
 from dataclasses import dataclass
 from typing import TypeVar, Union
 
@@ -262,7 +263,31 @@ class Lid:
 
 
 @dataclass(frozen=True, slots=True)
+class Begripsomschrijving:
+    """One entry of an alphabetical begrippenlijst (artikel 1.1: "In deze regeling wordt verstaan onder:"),
+    addressed by its ``term`` instead of a letter: ``tekst`` is the omschrijving after "term: ", ``items`` the
+    formal definition beside it (a ``begrip``), cited "artikel 1.1, begripsomschrijving van 'term'"."""
+
+    term: str
+    tekst: str
+    toelichting: str
+    items: tuple[Item, ...]
+    span: Span
+    herkomst: Herkomst | None = None
+
+
+def alfabetische_sleutel(term: str) -> tuple[str, str]:
+    """Where a term stands in a begrippenlijst: dictionary order, letter by letter, without regard to capitals,
+    accents, spaces or hyphens, as a Dutch dictionary sorts ("zorgaanbieder" before "zorg thuis"); the term
+    itself decides a tie."""
+    kaal = unicodedata.normalize("NFKD", term.casefold())
+    return "".join(c for c in kaal if c.isalnum()), term
+
+
+@dataclass(frozen=True, slots=True)
 class Artikel:
+    """``begrippen``: an alphabetical begrippenlijst instead of leden or onderdelen (at most one of the three)."""
+
     nummer: str
     titel: str
     tekst: str
@@ -272,12 +297,15 @@ class Artikel:
     onderdelen: tuple[Onderdeel, ...]
     span: Span
     herkomst: Herkomst | None = None
+    begrippen: tuple[Begripsomschrijving, ...] = ()
 
 
-Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel]
+Bepaling = Union[Artikel, Lid, Onderdeel, Subonderdeel, Begripsomschrijving]
 
-# The provision tree, artikel > lid > onderdeel > subonderdeel, with the method of each on BepalingVisitor.
-BEPALING_KINDS: dict[type, str] = {Artikel: "artikel", Lid: "lid", Onderdeel: "onderdeel", Subonderdeel: "subonderdeel"}
+# The provision tree, artikel > lid > onderdeel > subonderdeel (or artikel > begripsomschrijving), with the
+# method of each on BepalingVisitor.
+BEPALING_KINDS: dict[type, str] = {Artikel: "artikel", Lid: "lid", Onderdeel: "onderdeel", Subonderdeel: "subonderdeel",
+                                   Begripsomschrijving: "begripsomschrijving"}
 
 
 class BepalingVisitor(Traversal[A, R]):
@@ -297,6 +325,8 @@ class BepalingVisitor(Traversal[A, R]):
         raise NotImplementedError
     def subonderdeel(self, b: Subonderdeel, arg: A) -> R:
         raise NotImplementedError
+    def begripsomschrijving(self, b: Begripsomschrijving, arg: A) -> R:
+        raise NotImplementedError
 
 
 Plaats = tuple[str, str, tuple[Bepaling, ...]]
@@ -307,25 +337,27 @@ class _Plaats(BepalingVisitor[None, Plaats]):
     children in document order."""
 
     def artikel(self, b: Artikel, arg: None) -> Plaats:
-        return "artikel", b.nummer, (*b.leden, *b.onderdelen)
+        return "artikel", b.nummer, (*b.leden, *b.onderdelen, *b.begrippen)
     def lid(self, b: Lid, arg: None) -> Plaats:
         return "lid", b.nummer, b.onderdelen
     def onderdeel(self, b: Onderdeel, arg: None) -> Plaats:
         return "onderdeel", b.letter, b.subonderdelen
     def subonderdeel(self, b: Subonderdeel, arg: None) -> Plaats:
         return "subonderdeel", b.nummer, ()
+    def begripsomschrijving(self, b: Begripsomschrijving, arg: None) -> Plaats:
+        return "begrip", b.term, ()
 
 
 _PLAATS = _Plaats()
 
 
 def niveau(b: Bepaling) -> str:
-    """artikel, lid, onderdeel or subonderdeel: the field of ``ProvisionRef`` this provision fills."""
+    """artikel, lid, onderdeel, subonderdeel or begrip: the field of ``ProvisionRef`` this provision fills."""
     return _PLAATS.visit(b, None)[0]
 
 
 def nummer(b: Bepaling) -> str:
-    """Its number: "2.2", "3", "c", "1°"."""
+    """Its number: "2.2", "3", "c", "1°"; a begripsomschrijving's term."""
     return _PLAATS.visit(b, None)[1]
 
 

@@ -14,6 +14,7 @@ from ..familie import Traversal
 from ..span import ProvisionRef, Span
 from .ast_regeling import (
     Artikel,
+    Begripsomschrijving,
     Bepaling,
     Declaratie,
     Eigenschap,
@@ -26,7 +27,8 @@ from .ast_regeling import (
 )
 
 __all__ = [
-    "INSTRUCTIE_KINDS", "GegevensInstructie", "GegevensWijziging", "Ingevoegd", "Inhoud", "Instructie",
+    "INSTRUCTIE_KINDS", "AlfabetischIngevoegd", "GegevensInstructie", "GegevensWijziging", "Ingevoegd", "Inhoud",
+    "Instructie",
     "InstructieVisitor", "KomtTeLuiden", "RijWijziging", "StructuurIngevoegd", "StructuurVervalt", "TabelWijziging",
     "Vernummerd", "Vervalt", "Vervangen", "Wijziging", "WijzigingsArtikel", "Wijzigingsregeling", "doel", "inhoud",
     "met_inhoud",
@@ -66,6 +68,16 @@ class Ingevoegd:
     anker: Verwijzing
     soort: str
     bepaling: Bepaling
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AlfabetischIngevoegd:
+    """``in artikel 1.1 wordt in de alfabetische volgorde ingevoegd: begripsomschrijving "..." ...``: each
+    begripsomschrijving takes its place in the begrippenlijst of ``artikel`` by its term."""
+
+    artikel: Verwijzing
+    begrippen: tuple[Begripsomschrijving, ...]
     span: Span
 
 
@@ -149,8 +161,8 @@ class StructuurVervalt:
     span: Span
 
 
-Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, Vernummerd, Vervangen, StructuurIngevoegd, StructuurVervalt,
-                   TabelWijziging, GegevensWijziging]
+Instructie = Union[KomtTeLuiden, Vervalt, Ingevoegd, AlfabetischIngevoegd, Vernummerd, Vervangen,
+                   StructuurIngevoegd, StructuurVervalt, TabelWijziging, GegevensWijziging]
 
 # --------------------------------------------------------------------------------------------------
 # The one traversal over instructions
@@ -163,7 +175,8 @@ R = TypeVar("R")
 # to ``_Delen`` below; tests/test_families.py then names every pass that has no method for it (consolidation,
 # the wording of document/wording.py, the DSL printer's line of syntax/_instructies.py).
 INSTRUCTIE_KINDS: dict[type, str] = {
-    KomtTeLuiden: "komt_te_luiden", Vervalt: "vervalt", Ingevoegd: "ingevoegd", Vernummerd: "vernummerd",
+    KomtTeLuiden: "komt_te_luiden", Vervalt: "vervalt", Ingevoegd: "ingevoegd",
+    AlfabetischIngevoegd: "alfabetisch_ingevoegd", Vernummerd: "vernummerd",
     Vervangen: "vervangen", StructuurIngevoegd: "structuur_ingevoegd", StructuurVervalt: "structuur_vervalt",
     TabelWijziging: "tabel_wijziging", GegevensWijziging: "gegevens_wijziging",
 }
@@ -184,6 +197,8 @@ class InstructieVisitor(Traversal[A, R]):
         raise NotImplementedError
     def ingevoegd(self, i: Ingevoegd, arg: A) -> R:
         raise NotImplementedError
+    def alfabetisch_ingevoegd(self, i: AlfabetischIngevoegd, arg: A) -> R:
+        raise NotImplementedError
     def vernummerd(self, i: Vernummerd, arg: A) -> R:
         raise NotImplementedError
     def vervangen(self, i: Vervangen, arg: A) -> R:
@@ -198,7 +213,7 @@ class InstructieVisitor(Traversal[A, R]):
         raise NotImplementedError
 
 
-Inhoud = Union[Bepaling, Hoofdstuk, Paragraaf, tuple[Item, ...]]
+Inhoud = Union[Bepaling, Hoofdstuk, Paragraaf, tuple[Item, ...], tuple[Begripsomschrijving, ...]]
 Delen = tuple[ProvisionRef | None, tuple[tuple[str, ProvisionRef, Inhoud], ...]]
 
 
@@ -215,6 +230,8 @@ class _Delen(InstructieVisitor[None, Delen]):
         return i.doel.ref, ()
     def ingevoegd(self, i: Ingevoegd, arg: None) -> Delen:
         return i.anker.ref, (("bepaling", i.anker.ref, i.bepaling),)
+    def alfabetisch_ingevoegd(self, i: AlfabetischIngevoegd, arg: None) -> Delen:
+        return i.artikel.ref, (("begrippen", i.artikel.ref, i.begrippen),)
     def vernummerd(self, i: Vernummerd, arg: None) -> Delen:
         return i.doel.ref, ()
     def vervangen(self, i: Vervangen, arg: None) -> Delen:

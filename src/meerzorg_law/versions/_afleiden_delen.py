@@ -122,8 +122,35 @@ def _plek(ref: ProvisionRef) -> str:
     return _cite(ref).split(", ")[-1]
 
 
-def _zin(i: ast.Instructie) -> str:
+# A begrip's term as the legal text quotes it.
+_TERM = "‘{}’".format
+
+
+def _begrip_zin(i: ast.Instructie, binnen: bool) -> str | None:
+    """The formula of an instruction on a begrip of a begrippenlijst (Aanwijzingen voor de regelgeving), within
+    an onderdeel on its artikel alone ("De begripsomschrijving van ‘X’ vervalt.") or on its own ("In artikel
+    1.1 vervalt de begripsomschrijving van ‘X’."); None for any other instruction."""
+    if isinstance(i, ast.AlfabetischIngevoegd):
+        return ("In de alfabetische volgorde wordt ingevoegd:" if binnen else
+                f"In artikel {i.artikel.ref.artikel} wordt in de alfabetische volgorde ingevoegd:")
+    if not isinstance(i, (ast.KomtTeLuiden, ast.Vervalt, ast.Vervangen)) or not i.doel.ref.begrip:
+        return None
+    ref = i.doel.ref
+    begrip = citeer(ref, ref.artikel, term=_TERM)  # "de begripsomschrijving van ‘X’"
+    if isinstance(i, ast.Vervangen):
+        wat = f"\u201c{' '.join(i.oud.split())}\u201d vervangen door \u201c{' '.join(i.nieuw.split())}\u201d."
+        return f"In {begrip} wordt {wat}" if binnen else f"In artikel {ref.artikel} wordt in {begrip} {wat}"
+    werkwoord = ("komt", " te luiden:") if isinstance(i, ast.KomtTeLuiden) else ("vervalt", ".")
+    if binnen:
+        return f"{begrip[0].upper()}{begrip[1:]} {werkwoord[0]}{werkwoord[1]}"
+    return f"In artikel {ref.artikel} {werkwoord[0]} {begrip}{werkwoord[1]}"
+
+
+def _zin(i: ast.Instructie, binnen: bool = False) -> str:
     """The formula of one instruction, as a sentence starting with a capital."""
+    begrip = _begrip_zin(i, binnen)
+    if begrip is not None:
+        return begrip
     if isinstance(i, ast.KomtTeLuiden):
         zin = f"{_cite(i.doel.ref, True)} komt te luiden:"
     elif isinstance(i, ast.Vervangen):
@@ -157,8 +184,9 @@ def formule(instructies: list[ast.Instructie]) -> str:
     eerste = instructies[0]
     ref = ast.doel(eerste)
     kop = f"Artikel {ref.artikel}" if ref is not None and ref.artikel else "De regeling"
+    binnen = ref is not None and bool(ref.artikel) and all(_groep(i) == f"artikel {ref.artikel}" for i in instructies)
     return "\n".join([f"{kop} wordt als volgt gewijzigd:",
-                      *(f"{n}. {_zin(i)}" for n, i in enumerate(instructies, 1))])
+                      *(f"{n}. {_zin(i, binnen)}" for n, i in enumerate(instructies, 1))])
 
 
 def _groep(i: ast.Instructie) -> str:
@@ -169,6 +197,8 @@ def _groep(i: ast.Instructie) -> str:
         return f"artikel {i.nieuw.ref.artikel}"
     if isinstance(i, ast.Ingevoegd):
         return f"artikel {T.nummer(i.bepaling) if T.soort(i.bepaling) == 'artikel' else i.anker.ref.artikel}"
+    if isinstance(i, ast.AlfabetischIngevoegd):
+        return f"artikel {i.artikel.ref.artikel}"
     if isinstance(i, ast.TabelWijziging):
         return f"tabel {i.tabel}"
     return type(i).__name__ + (f" {i.hoofdstuk}.{i.paragraaf}" if isinstance(

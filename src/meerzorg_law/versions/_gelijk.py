@@ -74,12 +74,14 @@ def eigen(b: T.Node) -> T.Node:
 
 class _Eigen(ast.BepalingVisitor[None, T.Node]):
     def artikel(self, b: ast.Artikel, _: None) -> T.Node:
-        return replace(b, leden=(), onderdelen=())
+        return replace(b, leden=(), onderdelen=(), begrippen=())
     def lid(self, b: ast.Lid, _: None) -> T.Node:
         return replace(b, onderdelen=())
     def onderdeel(self, b: ast.Onderdeel, _: None) -> T.Node:
         return replace(b, subonderdelen=())
     def subonderdeel(self, b: ast.Subonderdeel, _: None) -> T.Node:
+        return b
+    def begripsomschrijving(self, b: ast.Begripsomschrijving, _: None) -> T.Node:
         return b
 
 

@@ -1,6 +1,7 @@
 """The provision tree of an AST ``Regeling``: find the provisions beside a reference and rebuild the path up to
 them. Used by ``consolidate`` (instructions) and ``references`` (citations in teksten); everything works on
-``ProvisionRef`` paths artikel > lid > onderdeel > subonderdeel."""
+``ProvisionRef`` paths artikel > lid > onderdeel > subonderdeel, and artikel > begripsomschrijving (an
+alphabetical begrippenlijst, whose entries are addressed by their term and kept in alphabetical order)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from dataclasses import replace
 from ..span import ProvisionRef
 from ..syntax import ast
 
-Node = ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
-_LEVELS = ("artikel", "lid", "onderdeel", "subonderdeel")
+Node = ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel | ast.Begripsomschrijving
+_LEVELS = ("artikel", "lid", "onderdeel", "subonderdeel", "begrip")
 
 
 def soort(b: Node) -> str:
@@ -19,6 +20,8 @@ def soort(b: Node) -> str:
 
 
 def soort_van(ref: ProvisionRef) -> str:
+    if ref.begrip:
+        return "begrip"
     if ref.subonderdeel:
         return "subonderdeel"
     return "onderdeel" if ref.onderdeel else "lid" if ref.lid else "artikel"
@@ -29,10 +32,12 @@ def nummer(b: Node) -> str:
 
 
 def laatste(ref: ProvisionRef) -> str:
-    return ref.subonderdeel or ref.onderdeel or ref.lid or ref.artikel
+    return ref.begrip or ref.subonderdeel or ref.onderdeel or ref.lid or ref.artikel
 
 
 def ouder(ref: ProvisionRef) -> ProvisionRef:
+    if ref.begrip:
+        return ProvisionRef(ref.artikel)
     if ref.subonderdeel:
         return ProvisionRef(ref.artikel, ref.lid, ref.onderdeel)
     if ref.onderdeel:
@@ -49,8 +54,8 @@ def binnen(ref: ProvisionRef, parent: ProvisionRef) -> bool:
     """Whether ``ref`` is ``parent`` or lies inside it. Unlike ``ProvisionRef.bevat``, an artikel's own
     onderdeel a (artikel 4, onderdeel a) does not contain onderdeel a of one of its leden."""
     diepte = _LEVELS.index(soort_van(parent)) + 1
-    mine = (ref.artikel, ref.lid, ref.onderdeel, ref.subonderdeel)
-    theirs = (parent.artikel, parent.lid, parent.onderdeel, parent.subonderdeel)
+    mine = (ref.artikel, ref.lid, ref.onderdeel, ref.subonderdeel, ref.begrip)
+    theirs = (parent.artikel, parent.lid, parent.onderdeel, parent.subonderdeel, parent.begrip)
     return mine[:diepte] == theirs[:diepte]
 
 
@@ -84,6 +89,8 @@ def naast(reg: ast.Regeling, ref: ProvisionRef) -> tuple[Node, ...]:
         return parent.leden if isinstance(parent, ast.Artikel) else ()
     if s == "onderdeel":
         return parent.onderdelen if isinstance(parent, (ast.Artikel, ast.Lid)) else ()
+    if s == "begrip":
+        return parent.begrippen if isinstance(parent, ast.Artikel) else ()
     return parent.subonderdelen if isinstance(parent, ast.Onderdeel) else ()
 
 
@@ -107,6 +114,8 @@ def met_naast(reg: ast.Regeling, ref: ProvisionRef, siblings: tuple[Node, ...]) 
         nieuw = replace(parent, leden=tuple(b for b in siblings if isinstance(b, ast.Lid)))
     elif s == "onderdeel" and isinstance(parent, (ast.Artikel, ast.Lid)):
         nieuw = replace(parent, onderdelen=tuple(b for b in siblings if isinstance(b, ast.Onderdeel)))
+    elif s == "begrip" and isinstance(parent, ast.Artikel):
+        nieuw = replace(parent, begrippen=tuple(b for b in siblings if isinstance(b, ast.Begripsomschrijving)))
     elif s == "subonderdeel" and isinstance(parent, ast.Onderdeel):
         nieuw = replace(parent, subonderdelen=tuple(b for b in siblings if isinstance(b, ast.Subonderdeel)))
     else:
@@ -120,6 +129,8 @@ def vervang(reg: ast.Regeling, ref: ProvisionRef, bepaling: Node) -> ast.Regelin
 
 
 def hernummer(b: Node, waarde: str) -> Node:
+    if isinstance(b, ast.Begripsomschrijving):
+        return replace(b, term=waarde)
     return replace(b, letter=waarde) if isinstance(b, ast.Onderdeel) else replace(b, nummer=waarde)
 
 
@@ -128,8 +139,8 @@ def bepalingen(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, Node]]:
     def walk(b: Node, ref: ProvisionRef) -> Iterator[tuple[ProvisionRef, Node]]:
         yield ref, b
         for k in kinderen(b):
-            yield from walk(k, replace(ref, **{soort(k): nummer(k)}) if not isinstance(k, ast.Onderdeel)
-                            else ProvisionRef(ref.artikel, ref.lid, k.letter))
+            yield from walk(k, ProvisionRef(ref.artikel, ref.lid, k.letter) if isinstance(k, ast.Onderdeel)
+                            else replace(ref, **{soort(k): nummer(k)}))
     for a in reg.alle_artikelen():
         yield from walk(a, ProvisionRef(a.nummer))
 
@@ -149,6 +160,7 @@ def herschrijf_verwijzingen(oud: ProvisionRef, nieuw: ProvisionRef) -> Callable[
 
     def artikel(a: ast.Artikel) -> ast.Artikel:
         return replace(a, items=items(a.items), onderdelen=tuple(onderdeel(o) for o in a.onderdelen),
+                       begrippen=tuple(replace(b, items=items(b.items)) for b in a.begrippen),
                        leden=tuple(replace(lid, items=items(lid.items),
                                            onderdelen=tuple(onderdeel(o) for o in lid.onderdelen))
                                    for lid in a.leden))

@@ -34,6 +34,11 @@ _ARTIKELEN = re.compile(rf"\b(?:[Dd]e )?[Aa]rtikelen (?P<arts>{_lijst(_ART)})")
 _RELATIEF = re.compile(rf"\b(?:[Hh]et|[Dd]it) (?P<lid>{_LID})(?:, (?P<ond>{_OND}))?{_SUB}")
 _ONDERDEEL = re.compile(rf"\bbedoeld in (?:de )?(?P<ond>{_OND}){_SUB}")
 _BIJLAGE = re.compile(r"\b[Bb]ijlage (?P<bijlage>[A-Z])\b")
+# A begrip of a begrippenlijst by its term: "artikel 1.1, begripsomschrijving van ‘zorg thuis’" or "de
+# begripsomschrijving van ‘zorg thuis’ in artikel 1.1" (single quotes, curly or straight).
+_TERM = r"[‘'](?P<term>[^‘’'\n]+)[’']"
+_BEGRIPPEN = (re.compile(rf"\b[Aa]rtikel (?P<art>{_ART}), begripsomschrijving van {_TERM}"),
+              re.compile(rf"\b(?:[Dd]e )?begripsomschrijving van {_TERM} in artikel (?P<art>{_ART})"))
 _ITEM = {"art": re.compile(_ART), "lid": re.compile(rf"\b(?:{_RANG}|\d+[a-z]?)\b"),
          "ond": re.compile(rf"\b{_LETTER}"), "arts": re.compile(_ART)}
 _LEVEL = {"art": "artikel", "arts": "artikel", "lid": "lid", "ond": "onderdeel"}
@@ -98,6 +103,14 @@ def delen(tekst: str, bron: ProvisionRef, extern: re.Pattern[str]) -> Iterator[D
     """Every part of every reference to this regeling in ``tekst`` (normalised), in order of appearance; a
     reference followed by ``extern`` ("van het Besluit", "Wlz") cites another regeling and is left out."""
     gezien: list[tuple[int, int]] = []
+    for patroon in _BEGRIPPEN:
+        for m in patroon.finditer(tekst):
+            gezien.append(m.span())
+            if extern.match(tekst, m.end()):
+                continue
+            yield Deel(ProvisionRef(m["art"], begrip=m["term"]), m.start(), m.end(),
+                       (("artikel", m.start("art"), m.end("art")), ("begrip", m.start("term"), m.end("term"))),
+                       False, False)
     for m in _ARTIKELEN.finditer(tekst):
         gezien.append(m.span())
         if not extern.match(tekst, m.end()):

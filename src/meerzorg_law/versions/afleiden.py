@@ -96,6 +96,8 @@ def _kind(ouder: ProvisionRef, b: T.Node) -> ProvisionRef:
         return ProvisionRef(ouder.artikel, b.nummer)
     if isinstance(b, ast.Onderdeel):
         return ProvisionRef(ouder.artikel, ouder.lid, b.letter)
+    if isinstance(b, ast.Begripsomschrijving):
+        return ProvisionRef(ouder.artikel, begrip=b.term)
     return replace(ouder, subonderdeel=b.nummer)
 
 
@@ -274,6 +276,28 @@ class _Afleiding:
                 continue
             bestaand.add(n)
 
+    def begrippen(self, artikel: ProvisionRef, oud: tuple[ast.Begripsomschrijving, ...],
+                  nieuw: tuple[ast.Begripsomschrijving, ...]) -> None:
+        """A begrippenlijst: a begrip is known by its term and never renumbered. One that is gone lapses
+        ("De begripsomschrijving van '...' vervalt."), one that is new is inserted in the alphabetical order
+        (all of them in one instruction), one that stays is changed like any provision."""
+        was = {b.term: b for b in oud}
+        terms = {b.term for b in nieuw}
+        for term in was:
+            if term not in terms:
+                self.lijst.append(ast.Vervalt(self.ref(ProvisionRef(artikel.artikel, begrip=term)), self.span))
+        nieuwe: list[ast.Begripsomschrijving] = []
+        for b in nieuw:
+            ref = ProvisionRef(artikel.artikel, begrip=b.term)
+            if b.term in was:
+                self.wijzig(ref, was[b.term], b)
+                continue
+            ingebracht = self.inbreng(ref, b)
+            assert isinstance(ingebracht, ast.Begripsomschrijving)
+            nieuwe.append(ingebracht)
+        if nieuwe:
+            self.rest.append(ast.AlfabetischIngevoegd(self.ref(artikel), tuple(nieuwe), self.span))
+
     def _hernummeren(self, ref: Callable[[str], ProvisionRef], vervallen: list[str], hernummerd: dict[str, str],
                      bezet: set[str]) -> None:
         """Lapses (with the renumberings that fill their place: "vervalt onder vernummering") and the other
@@ -326,6 +350,7 @@ class _Afleiding:
         if isinstance(oud, ast.Artikel) and isinstance(nieuw, ast.Artikel):
             self.naast(ref, oud.leden, nieuw.leden)
             self.naast(ref, oud.onderdelen, nieuw.onderdelen)
+            self.begrippen(ref, oud.begrippen, nieuw.begrippen)
         else:
             self.naast(ref, T.kinderen(oud), T.kinderen(nieuw))
 

@@ -10,7 +10,8 @@ waarden past niet bij de kolommen, W011 basis van de wijziging is niet de gegeve
 (bestaat al, bestaat niet, andere naam, geen enumeratie, waarde bestaat al), W017 te vervangen woorden staan
 er niet, W018 ze staan er vaker (zeg "telkens"), W019 hoofdstuk of paragraaf bestaat niet of al, W021 een
 regel wijkt af van een bepaling die vervalt terwijl een andere haar nummer krijgt, W022 Artikel II noemt een
-andere datum van inwerkingtreding dan 'geldig vanaf'; warning W020 tekst en regel lopen uiteen. References in
+andere datum van inwerkingtreding dan 'geldig vanaf', W023 een begrip wordt niet vernummerd (vervalt en
+invoegen in de alfabetische volgorde); warning W020 tekst en regel lopen uiteen. References in
 teksten after renumbering: ``references``.
 """
 
@@ -148,6 +149,10 @@ def _komt_te_luiden(reg: ast.Regeling, i: ast.KomtTeLuiden, wie: str, ctx: Conte
     elif soort != T.soort_van(doel):
         ctx.fout("W004", i.span, f"{doel.citeer()} is een {T.soort_van(doel)} en kan niet komen te luiden als "
                                  f"een {soort}")
+    elif soort == "begrip" and T.nummer(i.bepaling) != doel.begrip:
+        ctx.fout("W003", i.span, f"{doel.citeer()} kan niet komen te luiden als het begrip '{T.nummer(i.bepaling)}': "
+                                 f"de term blijft '{doel.begrip}' (een ander begrip: laat dit vervallen en voeg het "
+                                 "nieuwe in de alfabetische volgorde in)")
     elif T.nummer(i.bepaling) != T.laatste(doel):
         ctx.fout("W003", i.span, f"{doel.citeer()} kan niet komen te luiden als {soort} {T.nummer(i.bepaling)}: "
                                  f"het nummer moet {T.laatste(doel)} blijven (vernummeren gaat met "
@@ -195,6 +200,10 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
             heeft = "leden" if soort == "onderdeel" else "onderdelen"
             ctx.fout("W004", i.span, f"aan {anker.citeer()} kan geen {soort} worden toegevoegd: het heeft {heeft}")
             return reg
+        if isinstance(ouder, ast.Artikel) and ouder.begrippen:
+            ctx.fout("W004", i.span, f"aan {anker.citeer()} kan geen {soort} worden toegevoegd: het is een "
+                                     "begrippenlijst (voeg een begrip in met 'in de alfabetische volgorde ingevoegd')")
+            return reg
         if T.vind(reg, kind) is not None:
             ctx.fout("W005", i.span, f"{kind.citeer()} bestaat al")
             return reg
@@ -220,6 +229,37 @@ def _ingevoegd(reg: ast.Regeling, i: ast.Ingevoegd, wie: str, ctx: Context) -> a
     return T.met_naast(reg, anker, (*siblings[:plek], nieuwe, *siblings[plek:]))
 
 
+def _alfabetisch(reg: ast.Regeling, i: ast.AlfabetischIngevoegd, wie: str, ctx: Context) -> ast.Regeling:
+    """Each begripsomschrijving takes its place in the begrippenlijst of the artikel by its term."""
+    anker = i.artikel.ref
+    if T.soort_van(anker) != "artikel":
+        ctx.fout("W004", i.span, f"in de alfabetische volgorde wordt alleen ingevoegd in een artikel met een "
+                                 f"begrippenlijst, niet in {anker.citeer()}")
+        return reg
+    for b in i.begrippen:
+        ref = ProvisionRef(anker.artikel, begrip=b.term)
+        if not ctx.raakt([ref], [ref], wie, b.span):
+            continue
+        artikel = T.vind(reg, anker)
+        if not isinstance(artikel, ast.Artikel):
+            ctx.fout("W001", i.span, f"{anker.citeer()} bestaat niet in {ctx.versie}")
+            return reg
+        if artikel.leden or artikel.onderdelen:
+            heeft = "leden" if artikel.leden else "onderdelen"
+            ctx.fout("W004", b.span, f"{anker.citeer()} heeft {heeft}, geen begrippenlijst: een begrip kan er niet "
+                                     "in de alfabetische volgorde worden ingevoegd")
+            return reg
+        bestaand = next((x for x in artikel.begrippen if x.term.casefold() == b.term.casefold()), None)
+        if bestaand is not None:
+            ctx.fout("W005", b.span, f"{ProvisionRef(anker.artikel, begrip=bestaand.term).citeer()} bestaat al "
+                                     "(laat haar komen te luiden)")
+            continue
+        plek = sum(ast.alfabetische_sleutel(x.term) < ast.alfabetische_sleutel(b.term) for x in artikel.begrippen)
+        nieuw = annotate_bepaling(H.ingebracht(b, i.span), ref)
+        reg = T.met_naast(reg, ref, (*artikel.begrippen[:plek], nieuw, *artikel.begrippen[plek:]))
+    return reg
+
+
 def _kind_van(ouder: ProvisionRef, b: T.Node) -> ProvisionRef | None:
     """Where ``b`` stands when it is added to ``ouder`` ("aan artikel 2.2 wordt een lid toegevoegd")."""
     s, o = T.soort(b), T.soort_van(ouder)
@@ -242,6 +282,11 @@ def _vernummerd(reg: ast.Regeling, i: ast.Vernummerd, wie: str, ctx: Context) ->
 
 def _hernummerbaar(oud: ProvisionRef, nieuw: ProvisionRef, span: Span, ctx: Context) -> bool:
     soort = T.soort_van(oud)
+    if soort == "begrip" or T.soort_van(nieuw) == "begrip":
+        ctx.fout("W023", span, f"{oud.citeer()} kan niet worden vernummerd: een begrip staat op zijn plaats in de "
+                               "alfabetische volgorde; laat het vervallen en voeg het nieuwe begrip in de "
+                               "alfabetische volgorde in")
+        return False
     if T.soort_van(nieuw) != soort or T.ouder(nieuw) != T.ouder(oud):
         waar = f" van {T.ouder(oud).citeer()}" if soort != "artikel" else ""
         ctx.fout("W006", span, f"{oud.citeer()} kan alleen worden vernummerd tot een ander {soort}{waar}")
@@ -387,6 +432,8 @@ class _Toepassing(ast.InstructieVisitor[_Stand, ast.Regeling]):
         return _vervalt(s.reg, i, s.wie, s.ctx)
     def ingevoegd(self, i: ast.Ingevoegd, s: _Stand) -> ast.Regeling:
         return _ingevoegd(s.reg, i, s.wie, s.ctx)
+    def alfabetisch_ingevoegd(self, i: ast.AlfabetischIngevoegd, s: _Stand) -> ast.Regeling:
+        return _alfabetisch(s.reg, i, s.wie, s.ctx)
     def vernummerd(self, i: ast.Vernummerd, s: _Stand) -> ast.Regeling:
         return _vernummerd(s.reg, i, s.wie, s.ctx)
     def vervangen(self, i: ast.Vervangen, s: _Stand) -> ast.Regeling:

@@ -22,7 +22,7 @@ __all__ = ["ingebracht", "nieuwe_items", "vervangen"]
 
 VOORSTEL = "voorstel"
 
-_Node = ast.Artikel | ast.Lid | ast.Onderdeel | ast.Subonderdeel
+_Node = ast.Bepaling
 
 
 def _voorstel(span: Span) -> ast.Herkomst:

@@ -84,7 +84,8 @@ def _delen(tekst: str, artikel: str, lid: str) -> tuple[Deel, ...]:
 
 def woorden(doel: ProvisionRef, relatief: bool) -> str:
     """The wording of a reference: "artikel 1.1, onderdeel e, onder 4°", or relative "het tweede lid"."""
-    return citeer(doel, doel.artikel if relatief else "", onder=True)
+    # A begrip is cited by its term in full ("artikel 1.1, begripsomschrijving van 'zorg thuis'") even nearby.
+    return citeer(doel, doel.artikel if relatief and not doel.begrip else "", onder=True)
 
 
 def _bestaande(reg: ast.Regeling) -> set[ProvisionRef]:
@@ -192,11 +193,11 @@ def _per_tekst(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def check_teksten(reg: ast.Regeling) -> list[Diagnostic]:
-    """T010 (a warning) for every onderdeel or subonderdeel without tekst in a regeling that carries its legal
+    """T010 (a warning) for every onderdeel, subonderdeel or begrip without tekst in a regeling that carries its legal
     text: its rules then cite wording that the reader cannot find. (A model without any tekst is left alone.)"""
     if not any(b.tekst.strip() for _, b in T.bepalingen(reg)):
         return []
     return [Diagnostic("T010", b.span, f"{ref.citeer()} heeft geen tekst: schrijf de wettekst erbij met "
                                        "'tekst \"...\"'", Severity.WAARSCHUWING)
             for ref, b in T.bepalingen(reg)
-            if isinstance(b, (ast.Onderdeel, ast.Subonderdeel)) and not b.tekst.strip()]
+            if isinstance(b, (ast.Onderdeel, ast.Subonderdeel, ast.Begripsomschrijving)) and not b.tekst.strip()]
