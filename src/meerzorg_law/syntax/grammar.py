@@ -8,9 +8,11 @@ import os
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from lark import Lark, Token
-from lark.lark import PostLex
+if TYPE_CHECKING:  # lark is loaded when a parser is built: grammar_text (a cache key) needs none of it
+    from lark import Lark, Token
+    from lark.lark import PostLex
 
 GRAMMAR_NAME = "meerzorg.lark"
 
@@ -27,13 +29,14 @@ def repo_grammar_path() -> Path:
     return Path(__file__).resolve().parents[3] / "grammar" / GRAMMAR_NAME
 
 
-class SetCommas(PostLex):
+class SetCommas:
     """In a set, ``{1,2}`` is the set of 1 and 2, not the decimal 1,2.
 
     The lexer cannot see that context (a decimal comma and a separating comma look alike), so a DECIMAAL
     token with a comma that starts an item of a set (it follows the ``{`` or a comma between items) is split
     here into GEHEEL, COMMA, GEHEEL. Elsewhere ``1,25`` stays a decimal, also in ``minimum(1,5, x)`` and in
     ``{x * 1,25}``; a decimal that starts a set item is written ``{1.5, 2}`` or ``{(1,5), 2}``.
+    A Lark ``PostLex`` by its two members (not by inheritance, so that this module loads without lark).
     """
 
     always_accept = ()
@@ -57,6 +60,8 @@ class SetCommas(PostLex):
 
 
 def _split_at_comma(tok: Token) -> Iterator[Token]:
+    from lark import Token
+
     left, _, right = str(tok).partition(",")
     line, col, pos = tok.line or 1, tok.column or 1, tok.start_pos or 0
     for kind, text, offset in (("GEHEEL", left, 0), ("COMMA", ",", len(left)), ("GEHEEL", right, len(left) + 1)):
@@ -71,10 +76,12 @@ def parser() -> Lark:
     ``cache_grammar``: a parser read from the cache keeps ``.grammar`` too, so it is the same object to every
     caller (Hypothesis's ``from_lark`` reads it) as one built fresh.
     """
+    from lark import Lark
+
     text = grammar_text()
     cache = _cache_file(text)
     return Lark(text, parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False,
-                postlex=SetCommas(), cache=cache, cache_grammar=bool(cache))
+                postlex=cast("PostLex", SetCommas()), cache=cache, cache_grammar=bool(cache))
 
 
 def _cache_file(text: str) -> str | bool:
