@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import pickle
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,17 +20,55 @@ if TYPE_CHECKING:
 __all__ = ["Bundle", "load_bundle"]
 
 
-@dataclass(frozen=True)
+class _Teksten:
+    """The ASTs of a bundle (documents and consolidated texts), pickled apart and read on first use: a command
+    that needs only the IR (check, test, impact) reading a bundle from the cache neither unpickles them nor
+    imports the syntax tree's classes."""
+
+    __slots__ = ("_blob", "_waarde")
+
+    def __init__(self, waarde: tuple[dict[str, ast.Document], dict[str, ast.Regeling]] | None,
+                 blob: bytes | None = None) -> None:
+        self._waarde, self._blob = waarde, blob
+
+    def get(self) -> tuple[dict[str, ast.Document], dict[str, ast.Regeling]]:
+        if self._waarde is None:
+            assert self._blob is not None
+            self._waarde, self._blob = pickle.loads(self._blob), None
+        return self._waarde
+
+    def __reduce__(self) -> tuple[type[_Teksten], tuple[None, bytes]]:
+        blob = self._blob if self._waarde is None else pickle.dumps(self._waarde, protocol=pickle.HIGHEST_PROTOCOL)
+        assert blob is not None
+        return _Teksten, (None, blob)
+
+
+@dataclass(frozen=True, init=False)
 class Bundle:
     """All versions found under a path. ``consolidated`` keeps the ASTs for the printer (renvooi)."""
 
     versions: dict[str, ir.Regeling]
     catalog: tuple[Versie, ...]
-    documents: dict[str, ast.Document]
-    consolidated: dict[str, ast.Regeling]
     diagnostics: tuple[Diagnostic, ...]
     # The source registry (regeling/bronnen.toml), also on every ir.Regeling as ``bronnen``.
-    bronnen: dict[str, ir.Bron] = field(default_factory=dict)
+    bronnen: dict[str, ir.Bron]
+    _teksten: _Teksten = field(repr=False, compare=False)
+
+    def __init__(self, versions: dict[str, ir.Regeling], catalog: tuple[Versie, ...],
+                 documents: dict[str, ast.Document], consolidated: dict[str, ast.Regeling],
+                 diagnostics: tuple[Diagnostic, ...], bronnen: dict[str, ir.Bron] | None = None) -> None:
+        for naam, waarde in (("versions", versions), ("catalog", catalog), ("diagnostics", diagnostics),
+                             ("bronnen", bronnen if bronnen is not None else {}),
+                             ("_teksten", _Teksten((documents, consolidated)))):
+            object.__setattr__(self, naam, waarde)
+
+    @property
+    def documents(self) -> dict[str, ast.Document]:
+        return self._teksten.get()[0]
+
+    @property
+    def consolidated(self) -> dict[str, ast.Regeling]:
+        return self._teksten.get()[1]
 
     @property
     def ok(self) -> bool:
