@@ -16,7 +16,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["OutputError", "atomic_writer", "check_writable", "ensure_directory", "reden", "write_text_atomic"]
+__all__ = ["OutputError", "atomic_writer", "check_writable", "ensure_directory", "reden", "write_bytes_atomic",
+           "write_text_atomic"]
 
 
 class OutputError(Exception):
@@ -83,6 +84,29 @@ def atomic_writer(path: str | Path, newline: str | None = None) -> Iterator[IO[s
 def write_text_atomic(path: str | Path, text: str) -> None:
     with atomic_writer(path) as stream:
         stream.write(text)
+
+
+def write_bytes_atomic(path: str | Path, data: bytes) -> None:
+    """``data`` replaces ``path`` whole or not at all, as ``atomic_writer`` (a temporary file beside it)."""
+    target = Path(path)
+    _check_target(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as err:
+        raise OutputError(f"kan '{target}' niet schrijven: {reden(err)}") from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise OutputError(f"kan '{target}' niet schrijven: {reden(err)}") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def ensure_directory(path: str | Path) -> Path:

@@ -3,9 +3,10 @@
 Used for one folder or file at a time (the bundled regeling, a variant's folder): every command reads it;
 parsing, consolidating and checking it again costs ~0,1 s of CPU where reading the pickle costs ~0,02 s. Safe
 when stale: an entry records the content hash of every file it was built from (the .rgl and .toml files under
-the path, and any file the catalog brought in), and the cache key covers the code that builds it (size and
-mtime of the front-end modules, the grammar, the Python version). Any difference, or an entry that cannot be
-read, means: build anew and overwrite.
+the path, and any file the catalog brought in), and the cache key covers the code that builds it (the content
+of the front-end modules, the grammar, the Python version). Any difference, or an entry that cannot be read
+(corrupt, foreign, from other code), means: build anew and overwrite, silently. Entries are written atomically
+(``output.write_bytes_atomic``).
 ``MEERZORG_CACHE=0`` turns it off; ``MEERZORG_CACHE_DIR`` moves it.
 
 Finer entries (``cached_entry``) make a rebuild after an edit incremental: one per parsed file (keyed by its
@@ -23,7 +24,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -115,20 +115,16 @@ def lookup(soort: str, naam: str, key: str) -> Any:
 def store(soort: str, naam: str, key: str, result: object) -> None:
     entry = _entry(soort, naam)
     if entry is not None:
-        _bewaar(entry.parent, entry, soort, {"key": key, "result": result})
+        _bewaar(entry, {"key": key, "result": result})
 
 
-def _bewaar(folder: Path, entry: Path, soort: str, payload: dict[str, Any]) -> None:
-    """Write ``payload`` to ``entry`` atomically (a temporary file beside it, then renamed); any failure
-    (unpicklable, disk full, read-only) leaves no entry and no temporary file."""
-    with contextlib.suppress(OSError):
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{soort}-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump(payload, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, entry)
-        except Exception:
-            os.unlink(tmp)
+def _bewaar(entry: Path, payload: dict[str, Any]) -> None:
+    """Write ``payload`` to ``entry`` through the toolkit's one atomic write; any failure (unpicklable, disk
+    full, read-only) leaves no entry and no temporary file, and is no error: the result is simply not kept."""
+    from ..output import write_bytes_atomic
+
+    with contextlib.suppress(Exception):
+        write_bytes_atomic(entry, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _inputs(path: Path) -> list[Path]:
@@ -164,5 +160,5 @@ def cached(path: Path, grammar: str, build: Callable[[], T], extra_files: Callab
             return result
     result = build()
     deps = {f: _hash(Path(f)) for f in {*listing, *(str(Path(x).resolve()) for x in extra_files(result))}}
-    _bewaar(folder, entry, soort, {"listing": listing, "deps": deps, "result": result})
+    _bewaar(entry, {"listing": listing, "deps": deps, "result": result})
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -15,6 +16,11 @@ if TYPE_CHECKING:  # lark is loaded when a parser is built: grammar_text (a cach
     from lark.lark import PostLex
 
 GRAMMAR_NAME = "meerzorg.lark"
+# Lark's parse tables for the grammar, in Lark's own cache format, shipped beside it (``tools/lark_tabellen.py``
+# writes them; tests/test_startup.py fails when they no longer fit the grammar): a new user's first command
+# copies them into the cache instead of building them (about 0,8 s of CPU). Lark checks the hash of grammar,
+# options, Lark's version and Python's in their first line, and builds anew when any differs.
+TABELLEN_NAME = "meerzorg.lark-tabellen"
 
 
 def grammar_text() -> str:
@@ -27,6 +33,15 @@ def grammar_text() -> str:
 
 def repo_grammar_path() -> Path:
     return Path(__file__).resolve().parents[3] / "grammar" / GRAMMAR_NAME
+
+
+def shipped_tables() -> Path | None:
+    """The parse tables shipped with the grammar (in the wheel, else in the repository's ``grammar/``)."""
+    packaged = resources.files("meerzorg_law").joinpath("_grammar").joinpath(TABELLEN_NAME)
+    if packaged.is_file():
+        return Path(str(packaged))
+    repo = repo_grammar_path().with_name(TABELLEN_NAME)
+    return repo if repo.is_file() else None
 
 
 class SetCommas:
@@ -80,8 +95,29 @@ def parser() -> Lark:
 
     text = grammar_text()
     cache = _cache_file(text)
-    return Lark(text, parser="lalr", lexer="contextual", propagate_positions=True, maybe_placeholders=False,
-                postlex=cast("PostLex", SetCommas()), cache=cache, cache_grammar=bool(cache))
+    return Lark(text, **_opties(cache), postlex=cast("PostLex", SetCommas()))
+
+
+def _opties(cache: str | bool) -> dict[str, object]:
+    """Lark's options, in the order Lark hashes them (``lark_hash``)."""
+    return {"parser": "lalr", "lexer": "contextual", "propagate_positions": True, "maybe_placeholders": False,
+            "cache": cache, "cache_grammar": bool(cache)}
+
+
+MEEGELEVERD = "<meegeleverd>"
+
+
+def lark_hash(text: str, cache: str) -> bytes:
+    """The first line Lark writes in (and expects of) the cache file ``cache`` for this grammar: a hash of the
+    grammar, the options as passed (the cache path among them), Lark's version and Python's. The shipped
+    tables carry the hash for ``MEEGELEVERD``; a copy gets the hash for its own path. Should Lark ever hash
+    differently, it rejects the copy and builds the tables itself (slower, never wrong; a test notices)."""
+    import sys
+
+    from lark import __version__
+
+    gehasht = "".join(k + str(v) for k, v in _opties(cache).items())
+    return hashlib.sha256((text + gehasht + __version__ + str(sys.version_info[:2])).encode()).hexdigest().encode()
 
 
 def _cache_file(text: str) -> str | bool:
@@ -100,4 +136,13 @@ def _cache_file(text: str) -> str | bool:
     if not os.access(folder, os.W_OK):
         return False
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return str(folder / f"grammar-{digest}.lark-cache")
+    target = folder / f"grammar-{digest}.lark-cache"
+    shipped = shipped_tables()
+    if not target.exists() and shipped is not None:
+        from ..output import write_bytes_atomic
+
+        with contextlib.suppress(Exception):  # no copy: Lark builds the tables and writes them there itself
+            kop, rest = shipped.read_bytes().split(b"\n", 1)
+            if kop == lark_hash(text, MEEGELEVERD):  # built for this grammar, this Lark and this Python
+                write_bytes_atomic(target, lark_hash(text, str(target)) + b"\n" + rest)
+    return str(target)
