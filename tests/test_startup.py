@@ -57,6 +57,23 @@ def test_lark_tables_are_cached_per_grammar(tmp_path: Path) -> None:
     assert not (tmp_path / "x").exists()
 
 
+def test_shipped_lark_tables_fit_the_grammar(tmp_path: Path) -> None:
+    """A new user's empty cache gets the parse tables shipped with the grammar and Lark uses them: building
+    tables is made to fail here, so the parser can only come from the copy. Fails after a grammar change until
+    ``python tools/lark_tabellen.py`` is run."""
+    from meerzorg_law.syntax.grammar import shipped_tables
+
+    assert shipped_tables() is not None, "grammar/meerzorg.lark-tabellen ontbreekt: python tools/lark_tabellen.py"
+    code = ("import lark\n"
+            "def gebouwd(self):\n"
+            "    raise SystemExit('de meegeleverde parsetabellen passen niet: python tools/lark_tabellen.py')\n"
+            "lark.Lark._build_parser = gebouwd\n"
+            "from meerzorg_law.syntax.grammar import parser\n"
+            "assert parser().grammar is not None")
+    _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})
+    assert len(list(tmp_path.glob("grammar-*.lark-cache"))) == 1
+
+
 def test_bundle_cache_is_reused_and_safe_when_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from meerzorg_law.semantics.cache import cached
 

@@ -105,6 +105,14 @@ def test_the_smallest_instruction_per_change() -> None:
     assert [type(i) for i in vervalt] == [ast.Vervalt]
     assert isinstance(vervalt[0], ast.Vervalt) and len(vervalt[0].hernummering) == 1
     assert [type(i) for i in instructies("vernummerd")] == [ast.Vernummerd, ast.Ingevoegd]
+    # Renumbered and edited: the verlettering, then the smallest instruction on the new letter (was: onderdeel
+    # b vervalt and onderdeel a komt te luiden with b's edited text).
+    vervalt, vervangen = instructies("vervalt_verlettering_gewijzigd")
+    assert isinstance(vervalt, ast.Vervalt) and vervalt.doel.ref.citeer() == "artikel 2.6, onderdeel a"
+    assert [(a.citeer(), b.citeer()) for a, b in vervalt.hernummering] == [
+        ("artikel 2.6, onderdeel b", "artikel 2.6, onderdeel a")]
+    assert isinstance(vervangen, ast.Vervangen) and vervangen.doel.ref.citeer() == "artikel 2.6, onderdeel a"
+    assert (vervangen.oud, vervangen.nieuw) == ("heeft, heeft", "heeft, behoudt het")
     assert [type(i) for i in instructies("ingevoegd")] == [ast.Ingevoegd, ast.Ingevoegd]
     assert {type(i) for i in instructies("tabel_gegevens")} == {ast.GegevensWijziging, ast.TabelWijziging}
 

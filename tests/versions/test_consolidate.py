@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -159,3 +160,29 @@ def test_a_begrip_without_tekst_is_a_warning_like_an_onderdeel() -> None:
     assert [(d.code, d.message) for d in check_teksten(reg)] == [
         ("T010", "artikel 1.1, begripsomschrijving van 'minderjarige' heeft geen tekst: schrijf de wettekst erbij "
                  "met 'tekst \"...\"'")]
+
+
+def test_an_edit_may_follow_the_renumbering_that_brings_a_provision_to_its_number() -> None:
+    """"Onderdeel a vervalt, onder verlettering van onderdeel b tot onderdeel a" and then "in onderdeel a wordt
+    ... vervangen door ...": the edit names the provision by its new letter and applies to it; a lapse of it
+    after a renumbering, or two edits, stay a W002 (tests/versions/bad/W002_conflict.rgl)."""
+    wijziging, diags = parse_text("\n".join([
+        'wijzigingsregeling "Verletterd en gewijzigd"', "versie rlz-2027", "basis rlz-2026",
+        "geldig vanaf 2027-01-01", "", "Artikel I", "  A.",
+        "    artikel 2.6, onderdeel a, vervalt onder verlettering van onderdeel b tot onderdeel a",
+        '    in artikel 2.6, onderdeel a, wordt "heeft, heeft" vervangen door "heeft, behoudt het"',
+        "  B.", "    artikel 2.2, derde lid komt te luiden:", "      lid 3",
+        "        regel in afwijking van tweede lid, onderdeel a: meerzorg is onwaar",
+        "          indien leeftijd = 16", "  C.",
+        '    in artikel 2.2, derde lid, wordt "x" vervangen door "y"', ""]), "verletterd.rgl")
+    assert isinstance(wijziging, ast.Wijzigingsregeling), diags
+    result, found = consolidate(_basis(), wijziging)
+    assert [d.code for d in found if d.is_error] == ["W002"]  # C after B: two edits of one lid
+    assert "onderdeel C en onderdeel B wijzigen allebei artikel 2.2, derde lid" in found[0].message
+    eerste = wijziging.artikelen[0]
+    alleen_a = replace(wijziging, artikelen=(replace(eerste, wijzigingen=eerste.wijzigingen[:1]),))
+    result, found = consolidate(_basis(), alleen_a)
+    assert result is not None, [d.message for d in found]
+    artikel = next(a for a in result.alle_artikelen() if a.nummer == "2.6")
+    assert [(o.letter, o.tekst) for o in artikel.onderdelen] == [
+        ("a", "wie 17 jaar is en zorgprofiel VG9 heeft, behoudt het recht op meer zorg.")]

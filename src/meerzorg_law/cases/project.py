@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..semantics.pipeline import Bundle, load_bundle
-from .load import load_cases
 from .model import Case
 
 __all__ = ["Project", "bundled_paths", "load_project"]
@@ -37,6 +36,8 @@ def load_project(regeling: Path | str | None = None, casussen: list[Path | str] 
     bundle = load_bundle(regeling or default_reg)
     if not bundle.ok:  # cases checked against no versions would only add an "onbekend feit" per fact
         return Project(bundle, (), tuple(bundle.diagnostics))
+    from .load import load_cases  # yaml and the engine's checks: not for a command that reads no case
+
     case_paths = casussen if casussen is not None else [default_cases]
     cases, diags = load_cases(case_paths, bundle.versions, bundle.in_force)
     return Project(bundle, tuple(cases), (*bundle.diagnostics, *diags))

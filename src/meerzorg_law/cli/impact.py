@@ -114,7 +114,7 @@ def _voortgang(total: int, what: str, allowed: bool) -> Iterator[Callable[[int],
 def _tegen_regeling(assumptions: Assumptions, basis: ir.Regeling) -> None:
     """The checks of the population file that need the regeling (a table named in [uren], the age range)."""
     from ..impact.assumptions import PopulatieFout
-    from ..impact.populatie_schema import controleer_tegen_regeling
+    from ..impact.tegen_regeling import controleer_tegen_regeling
     from ..tomlinvoer import InvoerFout
 
     try:

@@ -116,15 +116,28 @@ def load_assumptions(path: Path | str) -> Assumptions:
     """The file read and checked against its schema (``populatie_schema``): encoding, empty file, depth, inf
     and nan, types, ranges and unknown keys are each a Dutch ``PopulatieFout`` naming the key and line."""
     from ..tomlinvoer import InvoerFout, lees_toml
-    from .populatie_schema import controleer_populatie
 
     p = Path(path)
     try:
         data, text = lees_toml(p, "het populatiebestand")
-        controleer_populatie(data, text, str(p))
+        _schema(data, text, str(p))
     except InvoerFout as e:
         raise PopulatieFout(str(e)) from None
     return Assumptions(_shown(p), data, text)
+
+
+def _schema(data: dict[str, Any], text: str, bestand: str) -> None:
+    """``controleer_populatie``, skipped for a text that passed it before (remembered in the on-disk cache by
+    its content and the schema's code): validating loads pydantic, a fifth of a second of every ``impact``.
+    Only a pass is remembered; a file with an error is checked (and its error given) every time."""
+    from ..semantics.cache import MISSING, code_fingerprint, content_key, lookup, store
+
+    key = content_key(code_fingerprint(("impact", "tomlinvoer.py")), text)
+    if lookup("populatie", "schema", key) is MISSING:
+        from .populatie_schema import controleer_populatie
+
+        controleer_populatie(data, text, bestand)
+        store("populatie", "schema", key, True)
 
 
 def _shown(p: Path) -> str:

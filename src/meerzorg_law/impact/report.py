@@ -117,6 +117,20 @@ class _Acc:
             self.sq[j] += np.bincount(key, weights=c.sq[j], minlength=k)
         self.sq[2] += np.bincount(key, weights=c.sq[2], minlength=k)
 
+    def marginaal(self, vorm: tuple[int, ...], as_: int) -> _Acc:
+        """The sums per value of axis ``as_`` when this accumulator's groups are the cells of an array of shape
+        ``vorm`` (the indelingen crossed): one pass of bincounts per chunk serves every indeling. Counts and
+        hours stay exact integers; the squares are floats, as before."""
+        weg = tuple(a for a in range(len(vorm)) if a != as_)
+        out = _Acc(vorm[as_])
+        out.aantal = self.aantal.reshape(vorm).sum(axis=weg)
+        out.soorten = self.soorten.reshape((*vorm, -1)).sum(axis=weg)
+        out.mz = self.mz.reshape((2, *vorm)).sum(axis=tuple(a + 1 for a in weg))
+        out.uren = [[int(x) for x in np.array(u, dtype=object).reshape(vorm).sum(axis=weg).ravel()]
+                    if weg else list(u) for u in self.uren]
+        out.sq = self.sq.reshape((3, *vorm)).sum(axis=tuple(a + 1 for a in weg))
+        return out
+
     def groep(self, i: int, naam: str, unit: int) -> Groep:
         n = int(self.aantal[i])
         soorten = {s: int(self.soorten[i, j]) for j, s in enumerate(SOORTEN)}
@@ -167,8 +181,10 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
     redenen = tuple(dict.fromkeys(outs["reden"]))
     profielen = population.categories.get("zorgprofiel", ())
     vormen = population.categories.get("leveringsvorm", ())
-    accs = {"zorgprofiel": _Acc(len(profielen)), "leveringsvorm": _Acc(len(vormen)),
-            "leeftijdsgroep": _Acc(len(LEEFTIJDSGROEPEN)), "grondslag": _Acc(len(grondslagen)), "totaal": _Acc(1)}
+    # The indelingen crossed: one accumulator over every (zorgprofiel, leveringsvorm, leeftijdsgroep, grondslag),
+    # each indeling its margin at the end (``marginaal``).
+    vorm = (len(profielen), len(vormen), len(LEEFTIJDSGROEPEN), len(grondslagen))
+    gekruist = _Acc(math.prod(vorm))
     pairs = {"grondslag": np.zeros(len(grondslagen) ** 2, dtype=np.int64),
              "reden": np.zeros(len(redenen) ** 2, dtype=np.int64)}
     fouten: Counter[tuple[str, str]] = Counter()
@@ -205,20 +221,18 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         for name, mask in anders.items():
             verschil[name] += int(mask.sum())
             if basis.outcomes[name].type.kind in (TypeKind.BOOL, TypeKind.ENUM, TypeKind.GEHEEL) and mask.any():
-                overgangen[name].update(zip(_tekst(ra, name, mask), _tekst(rb, name, mask), strict=True))
+                overgangen[name].update(_overgangen(ra, rb, name, mask))
         overig = np.zeros(chunk.n, dtype=bool)
         for name, mask in anders.items():
             if name not in ("meerzorg", "grondslag", "reden", "meerzorg_uren_per_week"):
                 overig |= mask
         soort = _soort(ea | eb, mza, mzb, ga != gb, ua != ub, rea != reb, overig)
         ga_key = np.where(ea, grondslagen.index(_NIET_BESLIST), ga)
-        keys = {"zorgprofiel": chunk.columns.data["zorgprofiel"].astype(np.intp),
-                "leveringsvorm": chunk.columns.data["leveringsvorm"].astype(np.intp),
-                "leeftijdsgroep": np.searchsorted(np.array([18, 23, 65]), chunk.leeftijd, side="right"),
-                "grondslag": ga_key, "totaal": np.zeros(chunk.n, dtype=np.intp)}
-        sums = _ChunkSums((mza, mzb), (ua, ub))
-        for name, acc in accs.items():
-            acc.add(keys[name], soort, sums)
+        key = np.ravel_multi_index((chunk.columns.data["zorgprofiel"].astype(np.intp),
+                                    chunk.columns.data["leveringsvorm"].astype(np.intp),
+                                    np.searchsorted(np.array([18, 23, 65]), chunk.leeftijd, side="right"),
+                                    ga_key.astype(np.intp)), vorm)
+        gekruist.add(key, soort, _ChunkSums((mza, mzb), (ua, ub)))
         both = ~ea & ~eb
         for name, x, y, names in (("grondslag", ga, gb, grondslagen), ("reden", rea, reb, redenen)):
             pairs[name] += np.bincount((x * len(names) + y)[both & (x != y)], minlength=len(names) ** 2)
@@ -232,6 +246,9 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         if progress is not None:
             progress(chunk.n)
     unit = 10**scale * (3600 if seconds else 1)
+    accs = {name: gekruist.marginaal(vorm, as_) for as_, name in enumerate(
+        ("zorgprofiel", "leveringsvorm", "leeftijdsgroep", "grondslag"))}
+    accs["totaal"] = gekruist.marginaal((1, math.prod(vorm)), 0)
     indelingen = {
         "zorgprofiel": _groups(accs["zorgprofiel"], profielen, unit, None),
         "leveringsvorm": _groups(accs["leveringsvorm"], vormen, unit, vormen),
@@ -348,12 +365,39 @@ def _anders(ra: ColumnResult, rb: ColumnResult, name: str) -> np.ndarray:
     return np.asarray(out, dtype=bool)
 
 
-def _tekst(r: ColumnResult, name: str, mask: np.ndarray) -> list[str]:
-    """The values of ``name`` on the rows of ``mask``, as the report shows them."""
-    col = _waarden(r, name)[mask]
-    if col.dtype == bool:
-        return ["waar" if x else "onwaar" for x in col.tolist()]
-    return [str(x) for x in col.tolist()]
+def _overgangen(ra: ColumnResult, rb: ColumnResult, name: str, mask: np.ndarray) -> Counter[tuple[str, str]]:
+    """How often each pair (value before, value after) of ``name`` occurs on the rows of ``mask``, as the report
+    shows the values: counted over the distinct values (``np.unique``), not row by row in Python."""
+    va, vb = _codes(ra, name, mask), _codes(rb, name, mask)
+    (wa, ia), (wb, ib) = (np.unique(v, return_inverse=True) for v in (va, vb))
+    paar = ia.ravel() * len(wb) + ib.ravel()
+    counts = np.bincount(paar, minlength=len(wa) * len(wb))
+    ta, tb = _als_tekst(ra, name, wa), _als_tekst(rb, name, wb)
+    # In the order the pairs first occur, as counting row by row would insert them (most_common breaks ties so).
+    codes, first = np.unique(paar, return_index=True)
+    return Counter({(ta[i // len(wb)], tb[i % len(wb)]): int(counts[i])
+                    for i in codes[np.argsort(first, kind="stable")].tolist()})
+
+
+def _codes(r: ColumnResult, name: str, mask: np.ndarray) -> np.ndarray:
+    """The column of ``name`` on the rows of ``mask``, as stored (an enum as its category codes)."""
+    col = r.columns.data[name]
+    out: np.ndarray
+    if r.columns.categories.get(name) is not None:
+        out = np.asarray(col, dtype=np.intp)[mask]
+    else:
+        out = _waarden(r, name)[mask] if col.dtype == object or name in r.columns.scales else np.asarray(col)[mask]
+    return out
+
+
+def _als_tekst(r: ColumnResult, name: str, waarden: np.ndarray) -> list[str]:
+    """Distinct stored values (``_codes``) as the report shows them: ``_tekst`` of the values they stand for."""
+    cats = r.columns.categories.get(name)
+    if cats is not None:
+        return [str(cats[int(i)]) for i in waarden.tolist()]
+    if waarden.dtype == bool:
+        return ["waar" if x else "onwaar" for x in waarden.tolist()]
+    return [str(x) for x in waarden.tolist()]
 
 
 def _groups(acc: _Acc, names: tuple[str, ...], unit: int, order: tuple[str, ...] | None) -> tuple[Groep, ...]:

@@ -3,15 +3,23 @@
 Used for one folder or file at a time (the bundled regeling, a variant's folder): every command reads it;
 parsing, consolidating and checking it again costs ~0,1 s of CPU where reading the pickle costs ~0,02 s. Safe
 when stale: an entry records the content hash of every file it was built from (the .rgl and .toml files under
-the path, and any file the catalog brought in), and the cache key covers the code that builds it (size and
-mtime of the front-end modules, the grammar, the Python version). Any difference, or an entry that cannot be
-read, means: build anew and overwrite.
+the path, and any file the catalog brought in), and the cache key covers the code that builds it (the content
+of the front-end modules, the grammar, the Python version). Any difference, or an entry that cannot be read
+(corrupt, foreign, from other code), means: build anew and overwrite, silently. Entries are written atomically
+(``output.write_bytes_atomic``).
 ``MEERZORG_CACHE=0`` turns it off; ``MEERZORG_CACHE_DIR`` moves it.
+
+Finer entries (``cached_entry``) make a rebuild after an edit incremental: one per parsed file (keyed by its
+bytes, the path as given and the front end's code) and one per version's proofs (keyed by the files it is
+built from, the solver's universe and the proofs' code), so an edited variant parses only itself and proves
+only what it changed. Each is one file per name (a path, a version), overwritten when its key changes, so the
+cache does not grow with every edit. Code is fingerprinted by content (``code_fingerprint``).
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -20,9 +28,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..output import atomic_file
-
-__all__ = ["cache_dir", "cached"]
+__all__ = ["MISSING", "cache_dir", "cached", "cached_entry", "code_fingerprint", "content_key", "lookup",
+           "store"]
 
 T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -46,13 +53,78 @@ def cache_dir() -> Path | None:
 
 
 def _code_fingerprint(grammar: str, code: tuple[str, ...] = ()) -> str:
-    h = hashlib.sha256(f"{sys.version}\0{grammar}".encode())
+    return content_key(grammar, code_fingerprint(code))
+
+
+@functools.cache
+def code_fingerprint(code: tuple[str, ...] = ()) -> str:
+    """A hash of the content of the front end's modules (``_CODE``) and of ``code`` (further modules or
+    packages under the package), with the Python version: an entry built by other code is never used."""
+    h = hashlib.sha256(sys.version.encode())
     for part in (*_CODE, *code):
         p = _PACKAGE / part
         for f in sorted(p.rglob("*.py")) if p.is_dir() else [p]:
-            st = f.stat()
-            h.update(f"{f.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+            h.update(f"{f.relative_to(_PACKAGE)}\0".encode())
+            h.update(_hash(f).encode())
     return h.hexdigest()
+
+
+def content_key(*parts: str | bytes) -> str:
+    """One hash of ``parts`` (separated, so ("ab", "c") and ("a", "bc") differ)."""
+    h = hashlib.sha256()
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(f"{len(data)}:".encode())
+        h.update(data)
+    return h.hexdigest()
+
+
+def cached_entry(soort: str, naam: str, key: str, build: Callable[[], T]) -> T:
+    """``build()``, or the result stored under ``naam`` when it was stored with the same ``key``. A corrupt,
+    foreign or stale entry is ignored (built anew and overwritten); a result that cannot be pickled is not
+    stored."""
+    found = lookup(soort, naam, key)
+    if found is not MISSING:
+        result: T = found
+        return result
+    result = build()
+    store(soort, naam, key, result)
+    return result
+
+
+MISSING: Any = object()
+
+
+def _entry(soort: str, naam: str) -> Path | None:
+    folder = cache_dir()
+    return None if folder is None else folder / f"{soort}-{content_key(naam)[:24]}.pickle"
+
+
+def lookup(soort: str, naam: str, key: str) -> Any:
+    """The result stored under ``naam`` with ``key``, else ``MISSING`` (also for a corrupt or foreign entry,
+    or with the cache off)."""
+    entry = _entry(soort, naam)
+    if entry is not None:
+        with contextlib.suppress(Exception):
+            stored: dict[str, Any] = pickle.loads(entry.read_bytes())
+            if stored["key"] == key:
+                return stored["result"]
+    return MISSING
+
+
+def store(soort: str, naam: str, key: str, result: object) -> None:
+    entry = _entry(soort, naam)
+    if entry is not None:
+        _bewaar(entry, {"key": key, "result": result})
+
+
+def _bewaar(entry: Path, payload: dict[str, Any]) -> None:
+    """Write ``payload`` to ``entry`` through the toolkit's one atomic write; any failure (unpicklable, disk
+    full, read-only) leaves no entry and no temporary file, and is no error: the result is simply not kept."""
+    from ..output import write_bytes_atomic
+
+    with contextlib.suppress(Exception):
+        write_bytes_atomic(entry, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _inputs(path: Path) -> list[Path]:
@@ -88,7 +160,5 @@ def cached(path: Path, grammar: str, build: Callable[[], T], extra_files: Callab
             return result
     result = build()
     deps = {f: _hash(Path(f)) for f in {*listing, *(str(Path(x).resolve()) for x in extra_files(result))}}
-    # A result that cannot be pickled, or a cache that cannot be written, is simply not cached.
-    with contextlib.suppress(Exception), atomic_file(entry, binary=True, prefix=f".{soort}-") as out:
-        pickle.dump({"listing": listing, "deps": deps, "result": result}, out, protocol=pickle.HIGHEST_PROTOCOL)
+    _bewaar(entry, {"listing": listing, "deps": deps, "result": result})
     return result

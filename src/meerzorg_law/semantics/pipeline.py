@@ -5,6 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime
 import gc
+import os
+import pickle
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -13,25 +15,63 @@ from typing import TYPE_CHECKING
 from .. import ir
 from ..diagnostics import Diagnostic, Severity
 from ..span import Span
-from ..syntax import ast
 
 if TYPE_CHECKING:
+    from ..syntax import ast
     from ..versions.catalog import Versie
 
 __all__ = ["Bundle", "load_bundle", "zonder_gc"]
 
 
-@dataclass(frozen=True)
+class _Teksten:
+    """The ASTs of a bundle (documents and consolidated texts), pickled apart and read on first use: a command
+    that needs only the IR (check, test, impact) reading a bundle from the cache neither unpickles them nor
+    imports the syntax tree's classes."""
+
+    __slots__ = ("_blob", "_waarde")
+
+    def __init__(self, waarde: tuple[dict[str, ast.Document], dict[str, ast.Regeling]] | None,
+                 blob: bytes | None = None) -> None:
+        self._waarde, self._blob = waarde, blob
+
+    def get(self) -> tuple[dict[str, ast.Document], dict[str, ast.Regeling]]:
+        if self._waarde is None:
+            assert self._blob is not None
+            self._waarde, self._blob = pickle.loads(self._blob), None
+        return self._waarde
+
+    def __reduce__(self) -> tuple[type[_Teksten], tuple[None, bytes]]:
+        blob = self._blob if self._waarde is None else pickle.dumps(self._waarde, protocol=pickle.HIGHEST_PROTOCOL)
+        assert blob is not None
+        return _Teksten, (None, blob)
+
+
+@dataclass(frozen=True, init=False)
 class Bundle:
     """All versions found under a path. ``consolidated`` keeps the ASTs for the printer (renvooi)."""
 
     versions: dict[str, ir.Regeling]
     catalog: tuple[Versie, ...]
-    documents: dict[str, ast.Document]
-    consolidated: dict[str, ast.Regeling]
     diagnostics: tuple[Diagnostic, ...]
     # The source registry (regeling/bronnen.toml), also on every ir.Regeling as ``bronnen``.
-    bronnen: dict[str, ir.Bron] = field(default_factory=dict)
+    bronnen: dict[str, ir.Bron]
+    _teksten: _Teksten = field(repr=False, compare=False)
+
+    def __init__(self, versions: dict[str, ir.Regeling], catalog: tuple[Versie, ...],
+                 documents: dict[str, ast.Document], consolidated: dict[str, ast.Regeling],
+                 diagnostics: tuple[Diagnostic, ...], bronnen: dict[str, ir.Bron] | None = None) -> None:
+        for naam, waarde in (("versions", versions), ("catalog", catalog), ("diagnostics", diagnostics),
+                             ("bronnen", bronnen if bronnen is not None else {}),
+                             ("_teksten", _Teksten((documents, consolidated)))):
+            object.__setattr__(self, naam, waarde)
+
+    @property
+    def documents(self) -> dict[str, ast.Document]:
+        return self._teksten.get()[0]
+
+    @property
+    def consolidated(self) -> dict[str, ast.Regeling]:
+        return self._teksten.get()[1]
 
     @property
     def ok(self) -> bool:
@@ -98,7 +138,6 @@ def _load_bundle(*paths: Path | str) -> Bundle:
 
 def _laad(*paths: Path | str) -> Bundle:
     # Imported here: a bundle served from the cache needs none of the front end's code, only its node classes.
-    from ..syntax.parse import parse_file
     from ..versions.catalog import build_versions
     from .bronnen import check_herkomst, find_registry, load_bronnen
     from .depth import check_depth
@@ -111,11 +150,11 @@ def _laad(*paths: Path | str) -> Bundle:
         where = ", ".join(str(p) for p in paths)
         diags.append(Diagnostic("E004", Span(where, 1, 1, 1, 1), "geen .rgl-bestanden gevonden"))
     for f in files:
-        doc, found = parse_file(str(f))
+        doc, found = lees(str(f))
         diags.extend(found)
         if doc is not None:
             docs.append(doc)
-    consolidated, versies, found = build_versions(docs)
+    consolidated, versies, found = build_versions(docs, lees)
     diags.extend(found)
     # Beside the given files, else beside a bundled base version the catalog brought in.
     registry = find_registry([*(Path(p) for p in paths), *(Path(v.file) for v in versies)])
@@ -140,6 +179,23 @@ def _laad(*paths: Path | str) -> Bundle:
                                                                "die niet bestaat"))
     return Bundle(versions, tuple(versies), {d.versie: d for d in docs}, consolidated, tuple(_dedupe(diags)),
                   bronnen)
+
+
+def lees(path: str) -> tuple[ast.Document | None, list[Diagnostic]]:
+    """``parse_file``, or its result from the on-disk cache when these bytes under this path were parsed by
+    this front end before: after an edit only the edited file is parsed again (not the bundled rlz-2026 a
+    variant builds on)."""
+    from ..syntax.parse import parse_bytes, parse_file
+
+    try:
+        raw = Path(path).read_bytes()
+    except OSError:
+        return parse_file(path)  # its E003
+    from ..syntax.grammar import grammar_text
+    from .cache import cached_entry, code_fingerprint, content_key
+
+    return cached_entry("ontleed", f"{os.getcwd()}\0{path}", content_key(code_fingerprint(), grammar_text(), raw),
+                        lambda: parse_bytes(raw, path))
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -7,7 +7,10 @@ them at once. Numbers are bounded here too, so no stage meets a literal with tho
 
 from __future__ import annotations
 
-from lark import Token, Tree
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # lark is loaded by the parser; a case loader reading MAX_DIGITS needs none of it
+    from lark import Token, Tree
 
 from ..diagnostics import Diagnostic
 from ..span import Span
@@ -25,6 +28,8 @@ def check_limits(tree: Tree[Token], file: str) -> list[Diagnostic]:
     """The first place where the tree is nested too deeply, and every number with too many digits."""
     diagnostics: list[Diagnostic] = []
     deep_reported = False
+    from lark import Token
+
     stack: list[tuple[Tree[Token] | Token, int]] = [(tree, 1)]
     while stack:
         node, depth = stack.pop()

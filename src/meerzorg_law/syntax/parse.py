@@ -19,7 +19,7 @@ from .annotate import annotate_bepaling, annotate_document, annotate_regeling
 from .grammar import parser
 from .limits import check_limits
 
-__all__ = ["annotate_bepaling", "annotate_regeling", "parse_file", "parse_text"]
+__all__ = ["annotate_bepaling", "annotate_regeling", "parse_bytes", "parse_file", "parse_text"]
 
 
 def parse_text(text: str, file: str = "<tekst>") -> tuple[ast.Document | None, list[Diagnostic]]:
@@ -51,6 +51,11 @@ def parse_file(path: str) -> tuple[ast.Document | None, list[Diagnostic]]:
         raw = open(path, "rb").read()
     except OSError as err:
         return None, [Diagnostic("E003", Span(path, 1, 1, 1, 1), f"kan het bestand niet lezen: {reden(err)}")]
+    return parse_bytes(raw, path)
+
+
+def parse_bytes(raw: bytes, path: str) -> tuple[ast.Document | None, list[Diagnostic]]:
+    """``parse_text`` of a file's bytes as read (``path`` names it in spans): not UTF-8 is an E001."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:

@@ -5,6 +5,7 @@ Also the data the site shows per version (``static_results``), so the docs and t
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from ..syntax.grammar import grammar_text
 from .casefile import slug, witness_case
 
 if TYPE_CHECKING:
+    from ..versions.catalog import Versie
     from .checks import Finding
     from .symbolic import SymbolicDiff
 
@@ -71,9 +73,74 @@ def verify_bundle(bundle: Bundle, *paths: Path | str) -> list[Finding]:
     if not cacheable(*paths):
         return verify_versions(bundle.versions)
     # Per time budget: what was not decided in 5 s may be decided in 60.
-    return cached(Path(paths[0]), grammar_text(), lambda: verify_versions(bundle.versions),
-                  lambda _: [v.file for v in bundle.catalog], soort=f"bewijzen-{seconden():g}",
-                  code=("verify", "engine"))
+    soort = f"bewijzen-{seconden():g}"
+    return cached(Path(paths[0]), grammar_text(), lambda: _per_versie(bundle, Path(paths[0]), soort),
+                  lambda _: [v.file for v in bundle.catalog], soort=soort, code=_CODE)
+
+
+_CODE = ("verify", "engine")
+
+
+def _per_versie(bundle: Bundle, path: Path, soort: str) -> list[Finding]:
+    """The findings of every version, each version's from the cache when nothing it is proved from changed:
+    the files it is built from (its own, its bases', the registries beside them), the universe of facts and
+    enumeration values the solver shares between the versions, the code. After an edit of one variant only
+    that variant is proved again."""
+    from ..semantics.cache import MISSING, _code_fingerprint, content_key, lookup, store
+
+    code = _code_fingerprint(grammar_text(), _CODE)
+    catalog = {v.id: v for v in bundle.catalog}
+    naam = {vid: f"{os.getcwd()}\0{path}\0{vid}" for vid in bundle.versions}
+    sleutels = {vid: content_key(code, _heelal(bundle.versions, vid), vid, *_bestanden(catalog, vid))
+                for vid in bundle.versions}
+    stored: dict[str, list[Finding]] = {}
+    for vid in bundle.versions:
+        found = lookup(soort, naam[vid], sleutels[vid])
+        if found is not MISSING:
+            stored[vid] = found
+    # One solver run for the versions whose findings are not stored (in the universe of all versions).
+    nodig = [vid for vid in bundle.versions if vid not in stored]
+    nieuw = verify_versions(bundle.versions, nodig) if nodig else []
+    for vid in nodig:
+        stored[vid] = [f for f in nieuw if f.versie == vid]
+        store(soort, naam[vid], sleutels[vid], stored[vid])
+    return [f for vid in bundle.versions for f in stored[vid]]
+
+
+def _heelal(versions: Mapping[str, ir.Regeling], vid: str) -> str:
+    """What the proofs of ``vid`` take from the solver's universe, which all versions share (``Universe``):
+    the names of all facts, the first declaration of each fact of ``vid`` (its sort), the values of each
+    enumeration of ``vid`` as numbered over all versions; as text."""
+    enums: dict[str, list[str]] = {}
+    facts: dict[str, ir.FactDecl] = {}
+    for reg in versions.values():
+        for name, e in reg.enums.items():
+            known = enums.setdefault(name, [])
+            known.extend(v for v in e.values if v not in known)
+        for name, f in reg.facts.items():
+            facts.setdefault(name, f)
+    reg = versions[vid]
+    return repr((sorted(facts), {n: (facts[n].type, facts[n].optioneel, facts[n].span) for n in reg.facts},
+                 {n: enums[n] for n in reg.enums}))
+
+
+def _bestanden(catalog: Mapping[str, Versie], vid: str) -> list[str]:
+    """The path and content hash of every file version ``vid`` is built from: its own and its bases', with
+    the .toml files (the source registry) beside them."""
+    from ..semantics.cache import content_key
+
+    out: list[str] = []
+    seen: set[str] = set()
+    while vid in catalog and vid not in seen:
+        seen.add(vid)
+        f = Path(catalog[vid].file)
+        for g in [f, *sorted(f.parent.glob("*.toml"))]:
+            try:
+                out += [str(g), content_key(g.read_bytes())]
+            except OSError:
+                out += [str(g), ""]
+        vid = catalog[vid].basis
+    return out
 
 
 def write_witnesses(findings: Sequence[Finding], directory: Path) -> list[Path]:

@@ -4,7 +4,13 @@ Amendments in context: the drafter edits the consolidated text and the toolkit w
 are compared provision by provision (never as text lines); each change gets the smallest correct instruction:
 a textual substitution where a few words of a tekst change, "komt te luiden" otherwise, insertions after the
 provision before them, lapses, and renumbering where a provision comes back unchanged under another number
-(with "vervalt onder vernummering" when it fills the place of one that lapses). Table rows, gegevens and
+(with "vervalt onder vernummering" when it fills the place of one that lapses). A provision that is renumbered
+and edited too (its content close to a free one of the base under another number) gets the renumbering and,
+naming it by its new number, the smallest instruction for the edit: renumberings come first in a
+wijzigingsregeling and later instructions cite the numbers as they then stand (the wijzigingsformules of the
+Aanwijzingen voor de regelgeving), rather than a "komt te luiden" of the number it moves to and a lapse of
+the one it leaves. When that pairing cannot be applied the derivation runs again without it. Table rows,
+gegevens and
 eigenschappen follow. The result is checked by consolidating it again: it must give the edited text.
 
 Codes: A001 a change no instruction can express (a bijlage's tekst, a hoofdstuk's titel, a lapsed eigenschap,
@@ -14,6 +20,7 @@ Codes: A001 a change no instruction can express (a bijlage's tekst, a hoofdstuk'
 from __future__ import annotations
 
 import datetime
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -36,7 +43,15 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
     """The wijzigingsregeling that turns ``base`` into ``bewerkt`` (None with A001/A002 when there is none).
     ``bewerkt.zelfstandig`` (rules that hold in the new version but stand outside its text: Artikel II with
     overgangsrecht) become the zelfstandige bepalingen of the result, before the one on inwerkingtreding."""
-    a = _doorloop(base, bewerkt)
+    w, fouten = _afleiden(base, bewerkt, versie, geldig_vanaf, variant, herkennen=True)
+    if w is None:  # the pairing of renumbered and edited provisions could not be applied: without it
+        return _afleiden(base, bewerkt, versie, geldig_vanaf, variant, herkennen=False)
+    return w, fouten
+
+
+def _afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vanaf: datetime.date,
+              variant: bool, herkennen: bool) -> tuple[ast.Wijzigingsregeling | None, list[Diagnostic]]:
+    a = _doorloop(base, bewerkt, herkennen)
     eigenschappen = a.eigenschappen()
     if a.fouten:
         return None, a.fouten
@@ -48,7 +63,7 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
         if tussen is None:
             return None, [Diagnostic("A002", bewerkt.span, "de vernummeringen en vervallen bepalingen kunnen niet "
                                      "worden toegepast: " + "; ".join(f"{d.code} {d.message}" for d in found))]
-        rest = _doorloop(tussen, bewerkt)
+        rest = _doorloop(tussen, bewerkt, herkennen)
         if rest.fouten:
             return None, rest.fouten
         a.rest, a.verwacht = rest.lijst + rest.rest, rest.verwacht
@@ -73,8 +88,8 @@ def afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_vana
                                                    f"tekst ({verschil}); deel de wijziging op")]
 
 
-def _doorloop(base: ast.Regeling, bewerkt: ast.Regeling) -> _Afleiding:
-    a = _Afleiding(base, bewerkt, bewerkt.span)
+def _doorloop(base: ast.Regeling, bewerkt: ast.Regeling, herkennen: bool = True) -> _Afleiding:
+    a = _Afleiding(base, bewerkt, bewerkt.span, herkennen)
     a.gegevens()
     a.structuur()
     a.artikelen()
@@ -87,6 +102,15 @@ def _sleutel(b: T.Node) -> str:
     has been renumbered (renumbering rewrites those citations)."""
     tekst = print_bepaling(T.hernummer(b, "#"))
     return re.sub(r"^(\s*regel) in afwijking van [^:]*:", r"\1:", tekst, flags=re.MULTILINE)
+
+
+# How alike two provisions must be (difflib's ratio over the words of their content without number) to count
+# as one provision renumbered and edited rather than one lapsed and another coming to read differently.
+GELIJKENIS = 0.75
+
+
+def _gelijkenis(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
 def _kind(ouder: ProvisionRef, b: T.Node) -> ProvisionRef:
@@ -106,6 +130,8 @@ class _Afleiding:
     base: ast.Regeling
     bewerkt: ast.Regeling
     span: Span
+    # Whether a provision renumbered and edited is found back by its likeness (``GELIJKENIS``).
+    herkennen: bool = True
     # Lapses and renumberings come first (so every later instruction finds its provision under its new
     # number); changes and insertions follow in document order.
     lijst: list[ast.Instructie] = field(default_factory=list)
@@ -248,6 +274,8 @@ class _Afleiding:
                 if zelfde is not None:
                     paren[n] = zelfde
                     vrij.remove(zelfde)
+        if self.herkennen:
+            self._herken(was, wordt, paren, vrij, sleutels)
         for n in wordt:
             if n not in paren and n in vrij:
                 paren[n] = n
@@ -297,6 +325,26 @@ class _Afleiding:
             nieuwe.append(ingebracht)
         if nieuwe:
             self.rest.append(ast.AlfabetischIngevoegd(self.ref(artikel), tuple(nieuwe), self.span))
+
+
+    def _herken(self, was: dict[str, T.Node], wordt: dict[str, T.Node], paren: dict[str, str], vrij: list[str],
+                sleutels: dict[str, str]) -> None:
+        """A provision renumbered and edited: paired with the free provision of the base, under another number,
+        that it is most like, when that is alike enough and more alike than the base's provision of its own
+        number. The edit is then found against the base with the renumbering applied."""
+        for n, b in wordt.items():
+            if n in paren:
+                continue
+            sleutel = _sleutel(b)
+            kandidaten = [(_gelijkenis(sleutels[m], sleutel), m) for m in vrij
+                          if m != n and T.soort(was[m]) == T.soort(b)]
+            if not kandidaten:
+                continue
+            score, m = max(kandidaten)
+            eigen = _gelijkenis(sleutels[n], sleutel) if n in vrij else 0.0
+            if score >= GELIJKENIS and score > eigen:
+                paren[n] = m
+                vrij.remove(m)
 
     def _hernummeren(self, ref: Callable[[str], ProvisionRef], vervallen: list[str], hernummerd: dict[str, str],
                      bezet: set[str]) -> None:

@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic
-from ..syntax import ast
-from ..syntax.parse import parse_file
-from .consolidate import consolidate
-from .references import check_references, check_teksten
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from ..syntax import ast
 
 __all__ = ["Versie", "build_versions"]
 
@@ -28,10 +30,20 @@ class Versie:
     file: str
 
 
-def build_versions(docs: list[ast.Document]) -> tuple[dict[str, ast.Regeling], list[Versie], list[Diagnostic]]:
-    """Consolidate every wijzigingsregeling onto its basis (which may itself be amended)."""
+def build_versions(docs: list[ast.Document],
+                   lees: Callable[[str], tuple[ast.Document | None, list[Diagnostic]]] | None = None,
+                   ) -> tuple[dict[str, ast.Regeling], list[Versie], list[Diagnostic]]:
+    """Consolidate every wijzigingsregeling onto its basis (which may itself be amended). ``lees`` parses a
+    bundled base file (the caller may serve it from a cache; default ``parse_file``)."""
+    # Imported here: unpickling a cached bundle's ``Versie`` loads this module, and needs none of these.
+    from ..syntax import ast
+    from ..syntax.parse import parse_file
+    from .consolidate import consolidate
+    from .references import check_references, check_teksten
+
     diags: list[Diagnostic] = []
-    docs = [*_bundled_bases(docs), *docs]
+    lees = lees or parse_file
+    docs = [*_bundled_bases(docs, lees), *docs]
     by_id: dict[str, ast.Document] = {}
     for d in docs:
         if d.versie in by_id:
@@ -88,15 +100,18 @@ def bundled_regeling() -> Path:
     return root / "regeling" if (root / "regeling").is_dir() else Path.cwd() / "regeling"
 
 
-def _bundled_bases(docs: list[ast.Document]) -> list[ast.Document]:
+def _bundled_bases(docs: list[ast.Document],
+                   lees: Callable[[str], tuple[ast.Document | None, list[Diagnostic]]]) -> list[ast.Document]:
     """The bundled documents that the wijzigingsregelingen in ``docs`` build on but do not bring along."""
+    from ..syntax import ast
+
     have = {d.versie for d in docs}
     todo = [d.basis for d in docs if isinstance(d, ast.Wijzigingsregeling) and d.basis not in have]
     if not todo or not bundled_regeling().is_dir():
         return []
     bundled: dict[str, ast.Document] = {}
     for f in sorted(bundled_regeling().glob("*.rgl")):
-        doc, _ = parse_file(str(f))
+        doc, _ = lees(str(f))
         if doc is not None:
             bundled[doc.versie] = doc
     extra: list[ast.Document] = []

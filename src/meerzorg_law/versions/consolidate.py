@@ -104,8 +104,9 @@ class Context:
     versie: str
     fouten: list[Diagnostic] = field(default_factory=list)
     waarschuwingen: list[Diagnostic] = field(default_factory=list)
-    # Everything touched so far: (doel, which onderdeel, where), for conflicts between instructions.
-    geraakt: list[tuple[_Doel, str, Span]] = field(default_factory=list)
+    # Everything touched so far: (doel, which onderdeel, where, whether only a renumbering brought a provision
+    # to that number), for conflicts between instructions.
+    geraakt: list[tuple[_Doel, str, Span, bool]] = field(default_factory=list)
     # Renumbered and lapsed provisions, for the references in teksten that must be adjusted.
     hernummerd: list[Hernummering] = field(default_factory=list)
     # Per lapsed provision, the rules of the base that cite it (for W021).
@@ -117,12 +118,21 @@ class Context:
     def waarschuwing(self, code: str, span: Span, message: str) -> None:
         self.waarschuwingen.append(Diagnostic(code, span, message, Severity.WAARSCHUWING))
 
-    def raakt(self, toetsen: list[_Doel], vastleggen: list[_Doel], wie: str, span: Span) -> bool:
-        """Record what an instruction touches; False (and a W002) if an earlier instruction touched it too."""
+    def raakt(self, toetsen: list[_Doel], vastleggen: list[_Doel], wie: str, span: Span,
+              nummers: tuple[_Doel, ...] = (), inhoud: bool = False) -> bool:
+        """Record what an instruction touches; False (and a W002) if an earlier instruction touched it too.
+
+        ``nummers``: the places in ``vastleggen`` that a renumbering fills. An instruction on the content
+        (``inhoud``: komt te luiden, a substitution) may change a provision there afterwards, naming it by its
+        new number ("vervalt, onder vernummering van het derde lid tot tweede lid" and then "in het tweede lid
+        wordt ... vervangen door ..."): the instructions are applied in order, so that is not ambiguous."""
         for doel in toetsen:
-            for eerder, eerder_wie, eerder_span in self.geraakt:
+            for eerder, eerder_wie, eerder_span, vernummerd in self.geraakt:
                 gedeeld = _overlap(doel, eerder)
                 if gedeeld is None:
+                    continue
+                if inhoud and vernummerd and isinstance(doel, ProvisionRef) and isinstance(eerder, ProvisionRef) \
+                        and T.binnen(doel, eerder):
                     continue
                 if wie == eerder_wie:
                     message = f"{wie} wijzigt {citeer(gedeeld)} twee keer"
@@ -130,7 +140,7 @@ class Context:
                     message = f"{wie} en {eerder_wie} wijzigen allebei {citeer(gedeeld)}"
                 self.fout("W002", span, message, ((eerder_span, f"hier wijzigt {eerder_wie} {citeer(eerder)}"),))
                 return False
-        self.geraakt += [(doel, wie, span) for doel in vastleggen]
+        self.geraakt += [(doel, wie, span, doel in nummers) for doel in vastleggen]
         return True
 
 
@@ -141,7 +151,7 @@ class Context:
 
 def _komt_te_luiden(reg: ast.Regeling, i: ast.KomtTeLuiden, wie: str, ctx: Context) -> ast.Regeling:
     doel, soort = i.doel.ref, T.soort(i.bepaling)
-    if not ctx.raakt([doel], [doel], wie, i.span):
+    if not ctx.raakt([doel], [doel], wie, i.span, inhoud=True):
         return reg
     oud = T.vind(reg, doel)
     if oud is None:
@@ -167,7 +177,7 @@ def _komt_te_luiden(reg: ast.Regeling, i: ast.KomtTeLuiden, wie: str, ctx: Conte
 def _vervalt(reg: ast.Regeling, i: ast.Vervalt, wie: str, ctx: Context) -> ast.Regeling:
     doel = i.doel.ref
     oud, nieuw = [a for a, _ in i.hernummering], [b for _, b in i.hernummering]
-    if not ctx.raakt([doel, *oud, *nieuw], [doel, *nieuw], wie, i.span):
+    if not ctx.raakt([doel, *oud, *nieuw], [doel, *nieuw], wie, i.span, nummers=tuple(nieuw)):
         return reg
     if T.vind(reg, doel) is None:
         ctx.fout("W001", i.span, f"{doel.citeer()} bestaat niet in {ctx.versie}")
@@ -275,7 +285,8 @@ def _kind_van(ouder: ProvisionRef, b: T.Node) -> ProvisionRef | None:
 def _vernummerd(reg: ast.Regeling, i: ast.Vernummerd, wie: str, ctx: Context) -> ast.Regeling:
     oud, nieuw = i.doel.ref, i.nieuw.ref
     # The old number is free afterwards (a new provision may be inserted there), so only the new one stays taken.
-    if not _hernummerbaar(oud, nieuw, i.span, ctx) or not ctx.raakt([oud, nieuw], [nieuw], wie, i.span):
+    if not _hernummerbaar(oud, nieuw, i.span, ctx) or not ctx.raakt([oud, nieuw], [nieuw], wie, i.span,
+                                                                     nummers=(nieuw,)):
         return reg
     return _hernummer(reg, oud, nieuw, i.span, ctx)
 
@@ -312,7 +323,7 @@ def _hernummer(reg: ast.Regeling, oud: ProvisionRef, nieuw: ProvisionRef, span: 
 def _vervangen(reg: ast.Regeling, i: ast.Vervangen, wie: str, ctx: Context) -> ast.Regeling:
     """Textual substitution in the tekst of one provision; "met regels:" replaces its items as well."""
     doel = i.doel.ref
-    if not ctx.raakt([doel], [doel], wie, i.span):
+    if not ctx.raakt([doel], [doel], wie, i.span, inhoud=True):
         return reg
     bepaling = T.vind(reg, doel)
     if bepaling is None:
