@@ -74,7 +74,7 @@ def test_official_text_is_marked_as_such_and_the_rest_is_not() -> None:
     assert soort["artikel 2.1"] == "officieel"
     assert soort["artikel 5.5, eerste lid"] == "officieel"
     assert soort["artikel 1.1, onderdeel a"] == "uitvoering"      # the bekostigingsuren: ZN rekentool
-    assert soort["artikel 2.2, derde lid"] == "beleid"             # the three-year term
+    assert soort["artikel 2.2, vierde lid"] == "beleid"            # the three-year term
     assert soort["artikel 1.1, onderdeel c"] == "keuze"            # which toezicht counts: a keuze (issue 20)
     assert reg.tables["bekostigingsuren"].herkomst is not None
     assert reg.tables["bekostigingsuren"].herkomst.soort == "uitvoering"
@@ -87,7 +87,7 @@ def test_the_2027_proposal_is_marked_voorstel_and_states_its_aanhef() -> None:
     bundle = load_bundle(ROOT / "regeling")
     reg = bundle.versions["rlz-2027"]
     soort = {p.ref.citeer(): p.herkomst.soort for p in reg.provisions if p.herkomst is not None}
-    for ref in ("artikel 1.1, onderdeel c", "artikel 2.2, tweede lid", "artikel 2.2a, eerste lid", "artikel 2.2b"):
+    for ref in ("artikel 1.1, onderdeel c", "artikel 2.2, derde lid", "artikel 2.2a, eerste lid", "artikel 2.2b"):
         assert soort[ref] == "voorstel", ref
     doc = bundle.documents["rlz-2027"]
     assert getattr(doc, "aanhef", "") == "Gelet op artikel 3.1.1, vierde lid, van het Besluit langdurige zorg;"
@@ -102,8 +102,8 @@ def test_meerzorg_check_counts_the_official_text_per_version() -> None:
     bundled = subprocess.run([sys.executable, "-m", "meerzorg_law", "check"], capture_output=True, text=True,
                              check=False, cwd=ROOT)
     # The 2015 text and the bijlage of 2025 are counted apart: neither is claimed as the text in force in 2026.
-    assert ("  officiële tekst: 5 van 18 bepalingen (155 van 502 woorden), uit de geconsolideerde tekst geldend "
-            "vanaf 27-7-2015: 4, vanaf 1-7-2025: 1; verder beleid 1, uitvoering 1, reconstructie 10, keuze 1"
+    assert ("  officiële tekst: 5 van 19 bepalingen (155 van 593 woorden), uit de geconsolideerde tekst geldend "
+            "vanaf 27-7-2015: 4, vanaf 1-7-2025: 1; verder beleid 1, uitvoering 1, reconstructie 11, keuze 1"
             ) in bundled.stdout.splitlines()
 
 

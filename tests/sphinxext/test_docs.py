@@ -29,7 +29,7 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
     lijst = re.search(r'<ol class="[^"]*rlz-rangorde[^"]*"[^>]*>(.*?)</ol>', artikel, flags=re.S)
     assert lijst is not None and "De redenen van afwijzing worden in deze volgorde getoetst" in artikel
     assert re.findall(r"<li><p>(.*?)</p>", lijst.group(1))[:3] == [
-        "artikel 2.2, eerste lid, onderdeel a", "artikel 2.2, eerste lid, onderdeel b", "artikel 5.5"]
+        "artikel 2.2, eerste lid, onderdeel b", "artikel 2.2, eerste lid, onderdeel a", "artikel 5.5"]
 
 
 def test_wijzigingsregeling_pages_carry_every_inserted_text(echte_site: tuple[int, Path]) -> None:
