@@ -26,7 +26,8 @@ def test_uitleg_no_longer_calls_the_new_term_policy_of_the_zorgkantoren(capsys: 
     assert main(["--regeling", str(HERE), "uitleg", str(HERE / "casussen.yaml"), "--versie", ID]) == 0
     out = capsys.readouterr().out
     [regel] = [r for r in out.splitlines() if r.strip().startswith("De maximale duur van een besluit")]
-    assert regel.strip() == "De maximale duur van een besluit meer zorg in jaren: 5 (artikel 2.2, vierde lid; voorstel)."
+    assert regel.strip() == ("De maximale duur van een besluit meer zorg in jaren: 5 "
+                             "(artikel 2.2, vierde lid; voorstel).")
 
 
 def test_substituted_words_are_a_voorstel_and_no_longer_official_text() -> None:
