@@ -8,6 +8,7 @@ import re
 from ..escape import xml_tekst
 from ..syntax import ast
 from ..syntax.printer import print_expr
+from ..values import Uren, uren_voor_lezer
 
 __all__ = ["cel", "declaratie_regels", "declaratie_zin", "regel", "xml_tekst"]
 
@@ -17,7 +18,10 @@ def regel(s: str) -> str:
 
 
 def cel(v: ast.Expr) -> str:
-    """A value in a table as the regeling prints it: waar/onwaar as ja/nee, numbers in Dutch notation."""
+    """A value in a table as the regeling prints it: waar/onwaar as ja/nee, numbers in Dutch notation, hours
+    as a reader sees them (``26:05 uur``)."""
+    if isinstance(v, ast.Literal) and isinstance(v.value, Uren):
+        return uren_voor_lezer(v.value)
     tekst = print_expr(v)
     return {"waar": "ja", "onwaar": "nee"}.get(tekst, tekst.replace(".", ",") if _GETAL.fullmatch(tekst) else tekst)
 
@@ -35,11 +39,11 @@ def declaratie_zin(d: ast.Declaratie) -> str:
         waarden = "; ".join(f"{w.name}" + (f" ({regel(w.label)})" if w.label else "") for w in d.values)
         return f"enumeratie {d.name}" + (f" ({regel(d.label)})" if d.label else "") + f": {waarden}"
     if isinstance(d, ast.Invoer):
-        bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
+        bereik = f" van {cel(d.bereik[0])} tot en met {cel(d.bereik[1])}" if d.bereik else ""
         soort = " (optioneel)" if d.optioneel else ""
         return f"invoer {d.name}: {_type(d.type)}{bereik}{soort}" + (f" – {regel(d.label)}" if d.label else "")
     if isinstance(d, ast.Uitkomst):
-        standaard = f", standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
+        standaard = f", standaard {cel(d.standaard)}" if d.standaard is not None else ""
         return f"uitkomst {d.name}: {_type(d.type)}{standaard}" + (f" – {regel(d.label)}" if d.label else "")
     return f"beperking {d.name}: {print_expr(d.expr)}" + (f" – {regel(d.label)}" if d.label else "")
 
