@@ -82,8 +82,8 @@ def test_every_surface_formats_hours_through_the_one_function(monkeypatch: pytes
     call values.uren_voor_lezer: replace it and every one of them changes."""
     from meerzorg_law.document import tekst
     from meerzorg_law.render import impact
-    from meerzorg_law.syntax import ast
     from meerzorg_law.span import Span
+    from meerzorg_law.syntax import ast
 
     def marked(value: Uren) -> str:
         return f"<{uren_text(value)}>"
