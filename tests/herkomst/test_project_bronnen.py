@@ -155,3 +155,17 @@ def test_the_pgb_bar_for_ggz_wonen_5_does_not_depend_on_the_ggz_wonen_keuze() ->
         assert lid1 is not None and lid1.herkomst is not None and "niet de geldende tekst" in lid1.herkomst.noot
         assert lid3 is not None and lid3.herkomst is not None and lid3.herkomst.soort == "reconstructie"
         assert "ciz-indicatiestelling-2025" in lid3.herkomst.bronnen
+
+
+def test_the_readme_quotes_the_official_count_that_meerzorg_check_gives() -> None:
+    """README, "Wat is officiële tekst": the figures it quotes for rlz-2026 and rlz-2027 are those of
+    'meerzorg check' (issue 20: the section follows the regeling)."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check"], capture_output=True, text=True,
+                         check=False, cwd=ROOT)
+    regels = run.stdout.splitlines()
+    telling = {regels[i].split(":")[0]: regels[i + 1].strip() for i in range(len(regels) - 1)
+               if regels[i + 1].strip().startswith("officiële tekst:")}
+    assert telling["rlz-2026"].removeprefix("officiële tekst: ") in readme
+    [kern] = re.findall(r"\d+ van \d+ bepalingen \(\d+ van \d+ woorden\)", telling["rlz-2027"])
+    assert f"voor rlz-2027 {kern}" in readme
