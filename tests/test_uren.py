@@ -66,3 +66,74 @@ def test_arithmetic() -> None:
 
 def test_round_half_up() -> None:
     assert [round_half_up(Fraction(n, 2)) for n in (-3, -1, 1, 3)] == [-1, 0, 1, 2]
+
+
+# --- Hours as a reader sees them: one function, every surface (issue 20) ---------------------------------------
+
+def test_hours_for_a_reader_are_hours_and_minutes_with_seconds_only_when_not_zero() -> None:
+    """As the rekentool shows them ("Uren uit 2012 (UU:MM)", "6:31:15"), with the unit."""
+    assert [values.uren_voor_lezer(Uren(s)) for s in (93_900, 23_475, 0, -1_800, 151_875)] == [
+        "26:05 uur", "6:31:15 uur", "0:00 uur", "-0:30 uur", "42:11:15 uur"]
+
+
+def test_every_surface_formats_hours_through_the_one_function(monkeypatch: pytest.MonkeyPatch) -> None:
+    """format_value (test reports, uitleg, exports' comparison), render.waarden.toon (site, readings, uitleg),
+    the document model's table cells and declarations (the .docx/.pdf/AKN exports) and the impact report all
+    call values.uren_voor_lezer: replace it and every one of them changes."""
+    from meerzorg_law.document import tekst
+    from meerzorg_law.render import impact
+    from meerzorg_law.span import Span
+    from meerzorg_law.syntax import ast
+
+    def marked(value: Uren) -> str:
+        return f"<{uren_text(value)}>"
+
+    monkeypatch.setattr(values, "uren_voor_lezer", marked)
+    monkeypatch.setattr(tekst, "uren_voor_lezer", marked)
+    monkeypatch.setattr(impact, "uren_voor_lezer", marked)
+    lg5 = Uren(93_900)
+    assert values.format_value(lg5) == "<26:05>"
+    assert toon(lg5) == "<26:05>"
+    literal = ast.Literal(lg5, "uren", "26:05", Span("t.rgl", 1, 1, 1, 6))
+    assert tekst.cel(literal) == "<26:05>"
+    assert impact._uren(Fraction(313, 12)) == "<26:05>"
+
+
+def test_the_exports_show_the_bekostigingsuren_as_hours(tmp_path: object) -> None:
+    """The renvooi's table of bekostigingsuren: "26:05 uur" for LG5 (was "26:05", a time of day to a reader),
+    and the gegevens annex gives ranges and defaults in hours."""
+    from pathlib import Path
+
+    from meerzorg_law.document import build_act
+    from meerzorg_law.document.tekst import declaratie_zin
+    from meerzorg_law.semantics.pipeline import load_bundle
+
+    bundle = load_bundle(Path(__file__).parents[1] / "regeling")
+    act = build_act("rlz-2027", bundle.consolidated, bundle.bronnen, "rlz-2026")
+    [tabel] = [t for b in act.bijlagen for t in b.tabellen if t.naam == "bekostigingsuren"]
+    rijen = {r[0]: r[-1] for r in tabel.rijen}
+    assert rijen["LG5"] == "26:05 uur" and rijen["VG7"] == "33:45 uur"
+    invoer = next(d for d in bundle.consolidated["rlz-2026"].gegevens if getattr(d, "name", "") == "uren_zorg_per_week")
+    assert " van 0:00 uur tot en met 168:00 uur " in declaratie_zin(invoer)  # type: ignore[arg-type]
+
+
+def test_impact_shows_sums_of_hours_as_hours() -> None:
+    from meerzorg_law.render import impact
+
+    assert impact._uren(Fraction(849_816) + Fraction(13, 60) + Fraction(15, 3600)) == "849816:13:15 uur"
+    assert impact._uren(Fraction(-2898) - Fraction(5, 60)) == "-2898:05 uur"
+    assert impact._marge_uren(620.3456) == "± 620:21 uur"  # a margin to the minute
+
+
+def test_the_toelichting_of_the_drempel_counts_in_hours_and_minutes() -> None:
+    """Artikel 2.2, eerste lid, onderdeel e: "1,25 x 33:45 uur = 42:11:15 uur", not decimal hours (42,1875)."""
+    from pathlib import Path
+
+    from meerzorg_law.semantics.pipeline import load_bundle
+    from meerzorg_law.span import ProvisionRef
+
+    reg = load_bundle(Path(__file__).parents[1] / "regeling").versions["rlz-2026"]
+    p = reg.provision(ProvisionRef("2.2", "1", "e"))
+    assert p is not None
+    toelichting = " ".join(p.toelichting.split())
+    assert "1,25 x 33:45 uur = 42:11:15 uur" in toelichting and "42,1875" not in toelichting

@@ -155,6 +155,13 @@ def uren_text(value: Uren) -> str:
     return f"{sign}{hours}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
+def uren_voor_lezer(value: Uren) -> str:
+    """Hours as a reader sees them everywhere (site, uitleg, readings, exports, reports), as the rekentool shows
+    them: uu:mm with the seconds only when they are not zero, and the unit: ``26:05 uur``, ``6:31:15 uur``,
+    ``0:00 uur``. The one formatting function for hours; ``uren_text`` is the literal a file holds."""
+    return f"{uren_text(value)} uur"
+
+
 def uren_as_fraction(value: Uren) -> Fraction:
     """The hours as an exact fraction: 26:05 -> 313/12."""
     return Fraction(value.seconden, 3600)
@@ -199,7 +206,7 @@ def format_value(value: Value) -> str:
     if isinstance(value, rt.Date):
         return str(value.value.isoformat())
     if isinstance(value, Uren):
-        return f"{uren_text(value)} uur"
+        return uren_voor_lezer(value)
     if isinstance(value, rt.Duration):
         y, m, d = rt.duration_to_years_months_days(value)
         parts = [f"{y} jaar"] if y else []

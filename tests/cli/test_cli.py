@@ -117,7 +117,7 @@ def test_wijziging_schrijf_afleiden_and_never_overwrite_an_edit(
     assert code == 0, err
     assert "rlz-2028 op rlz-2026: 1 instructie in 1 onderdeel" in out
     afgeleid = (tmp_path / "rlz-2028.rgl").read_text(encoding="utf-8")
-    assert 'in artikel 2.2, derde lid, wordt "drie" vervangen door "vijf"' in afgeleid
+    assert 'in artikel 2.2, vierde lid, wordt "drie" vervangen door "vijf"' in afgeleid
     assert run(capsys, "check", "rlz-2028.rgl")[0] == 0
     (tmp_path / "rlz-2028.rgl").write_text(afgeleid + "# mijn aantekening\n", encoding="utf-8")
     code, _, err = run(capsys, "wijziging", "afleiden", str(kopie))

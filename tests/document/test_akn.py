@@ -67,8 +67,8 @@ def test_frbr_herkomst_and_mods(bundle: Bundle) -> None:
     assert termen == ["aard en inhoud van het zorgprofiel", "bekostigingsuren", "bijzondere situatie",
                       "opzichzelfstaand toezicht", "telbare zorgbehoefte", "zorgbehoefte thuis", "zorg thuis"]
     assert act.find(f".//{A}TLCReference[@eId='bron-zin-toezicht-meerzorg-2023']").get("showAs")
-    # the renumbered lid keeps its eId: artikel 2.2, derde lid (was tweede lid) is still para_2
-    assert act.find(f".//{A}paragraph[@eId='art_2.2__para_2']/{A}num").text == "3."
+    # the renumbered lid keeps its eId: artikel 2.2, vierde lid (was derde lid) is still para_3
+    assert act.find(f".//{A}paragraph[@eId='art_2.2__para_3']/{A}num").text == "4."
     doc = bundle.documents["rlz-2027"]
     assert isinstance(doc, ast.Wijzigingsregeling)
     bill = etree.fromstring(AknFormat().render(build_amendment(doc, bundle.consolidated, bundle.bronnen)))

@@ -89,7 +89,7 @@ def test_ondertekening_citeertitel_and_leden_as_set(uit: Path) -> None:
     assert t[a + 1] == "Artikel 2.2 wordt als volgt gewijzigd:"
     assert t[a + 2] == ("1. In het eerste lid, onderdeel e, wordt “ten minste 25% hoger” vervangen door "
                         "“ten minste 25 procent hoger”.")
-    assert t[a + 3] == "2. In het derde lid wordt “drie jaar” vervangen door “3 jaar”."
+    assert t[a + 3] == "2. In het vierde lid wordt “drie jaar” vervangen door “3 jaar”."
     assert t[t.index("Algemeen") + 1].startswith("Deze proef volgt de Kamerbrief (Kamerbrief Meerzorg thuis")
 
 

@@ -75,7 +75,7 @@ def test_official_text_is_marked_as_such_and_the_rest_is_not() -> None:
     assert soort["artikel 5.5, eerste lid"] == "officieel"
     # the bekostigingsuren: ZN rekentool
     assert soort["artikel 1.1, begripsomschrijving van 'bekostigingsuren'"] == "uitvoering"
-    assert soort["artikel 2.2, derde lid"] == "beleid"             # the three-year term
+    assert soort["artikel 2.2, vierde lid"] == "beleid"             # the three-year term
     # which toezicht counts: a keuze (issue 20)
     assert soort["artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'"] == "keuze"
     assert reg.tables["bekostigingsuren"].herkomst is not None
@@ -89,7 +89,7 @@ def test_the_2027_proposal_is_marked_voorstel_and_states_its_aanhef() -> None:
     bundle = load_bundle(ROOT / "regeling")
     reg = bundle.versions["rlz-2027"]
     soort = {p.ref.citeer(): p.herkomst.soort for p in reg.provisions if p.herkomst is not None}
-    for ref in ("artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'", "artikel 2.2, tweede lid",
+    for ref in ("artikel 1.1, begripsomschrijving van 'telbare zorgbehoefte'", "artikel 2.2, derde lid",
                 "artikel 2.2a, eerste lid", "artikel 2.2b"):
         assert soort[ref] == "voorstel", ref
     doc = bundle.documents["rlz-2027"]
@@ -105,8 +105,8 @@ def test_meerzorg_check_counts_the_official_text_per_version() -> None:
     bundled = subprocess.run([sys.executable, "-m", "meerzorg_law", "check"], capture_output=True, text=True,
                              check=False, cwd=ROOT)
     # The 2015 text and the bijlage of 2025 are counted apart: neither is claimed as the text in force in 2026.
-    assert ("  officiële tekst: 5 van 18 bepalingen (155 van 502 woorden), uit de geconsolideerde tekst geldend "
-            "vanaf 27-7-2015: 4, vanaf 1-7-2025: 1; verder beleid 1, uitvoering 1, reconstructie 10, keuze 1"
+    assert ("  officiële tekst: 5 van 19 bepalingen (155 van 593 woorden), uit de geconsolideerde tekst geldend "
+            "vanaf 27-7-2015: 4, vanaf 1-7-2025: 1; verder beleid 1, uitvoering 1, reconstructie 11, keuze 1"
             ) in bundled.stdout.splitlines()
 
 
@@ -158,3 +158,17 @@ def test_the_pgb_bar_for_ggz_wonen_5_does_not_depend_on_the_ggz_wonen_keuze() ->
         assert lid1 is not None and lid1.herkomst is not None and "niet de geldende tekst" in lid1.herkomst.noot
         assert lid3 is not None and lid3.herkomst is not None and lid3.herkomst.soort == "reconstructie"
         assert "ciz-indicatiestelling-2025" in lid3.herkomst.bronnen
+
+
+def test_the_readme_quotes_the_official_count_that_meerzorg_check_gives() -> None:
+    """README, "Wat is officiële tekst": the figures it quotes for rlz-2026 and rlz-2027 are those of
+    'meerzorg check' (issue 20: the section follows the regeling)."""
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    run = subprocess.run([sys.executable, "-m", "meerzorg_law", "check"], capture_output=True, text=True,
+                         check=False, cwd=ROOT)
+    regels = run.stdout.splitlines()
+    telling = {regels[i].split(":")[0]: regels[i + 1].strip() for i in range(len(regels) - 1)
+               if regels[i + 1].strip().startswith("officiële tekst:")}
+    assert telling["rlz-2026"].removeprefix("officiële tekst: ") in readme
+    [kern] = re.findall(r"\d+ van \d+ bepalingen \(\d+ van \d+ woorden\)", telling["rlz-2027"])
+    assert f"voor rlz-2027 {kern}" in readme

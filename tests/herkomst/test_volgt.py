@@ -27,7 +27,7 @@ def test_uitleg_no_longer_calls_the_new_term_policy_of_the_zorgkantoren(capsys: 
     out = capsys.readouterr().out
     regels = out.splitlines()
     [i] = [i for i, r in enumerate(regels) if r.strip().startswith("De maximale duur van een besluit")]
-    assert regels[i].strip() == "De maximale duur van een besluit meer zorg in jaren: 5 (artikel 2.2, derde lid)."
+    assert regels[i].strip() == "De maximale duur van een besluit meer zorg in jaren: 5 (artikel 2.2, vierde lid)."
     assert regels[i + 1].strip() == "Herkomst: voorstel."  # the herkomst on a line of its own since issue 22
 
 
@@ -39,7 +39,7 @@ def test_substituted_words_are_a_voorstel_and_no_longer_official_text() -> None:
     assert na["officieel"] == (voor["officieel"][0], voor["officieel"][1] - 3)
     assert na["beleid"] == (voor["beleid"][0], voor["beleid"][1] - 2)
     assert na["voorstel"] == (0, 5)
-    lid = next(p for p in bundle.versions[ID].provisions if p.ref == ProvisionRef("2.2", "3"))
+    lid = next(p for p in bundle.versions[ID].provisions if p.ref == ProvisionRef("2.2", "4"))
     assert lid.herkomst is not None and lid.herkomst.soort == "beleid"
     assert [(d.woorden, d.soort) for d in lid.herkomst.delen] == [("vijf jaar", "voorstel")]
     assert lid.tekst[lid.herkomst.delen[0].begin:lid.herkomst.delen[0].eind] == "vijf jaar"

@@ -21,11 +21,12 @@ def test_steps_follow_the_order_of_the_toets() -> None:
     reg = _project().bundle.versions["rlz-2026"]
     assert hoofduitkomst(reg) == "reden"
     volgorde = [[r.provision.citeer() for r in s.regels] for s in stappen(reg.trees["reden"])]
-    # the declared rangorde of artikel 2.2, eerste lid: onderdeel a, b (two rules of equal rank: no meer zorg
-    # above the profile, GGZ-B only in an instelling), artikel 5.5, c, d, e, and last the rule that grants
+    # the declared rangorde of artikel 2.2, eerste lid: onderdeel b (best passend), a (two rules of equal rank:
+    # no meer zorg above the profile, GGZ-B only in an instelling), artikel 5.5, c, d, e, and last the rule that
+    # grants
     assert volgorde == [
-        ["artikel 2.2, eerste lid, onderdeel a"],
-        ["artikel 2.2, eerste lid, onderdeel b", "artikel 2.2, eerste lid, onderdeel b"],
+        ["artikel 2.2, eerste lid, onderdeel b"],
+        ["artikel 2.2, eerste lid, onderdeel a", "artikel 2.2, eerste lid, onderdeel a"],
         ["artikel 5.5, derde lid"], ["artikel 2.2, eerste lid, onderdeel c"],
         ["artikel 2.2, eerste lid, onderdeel d"], ["artikel 2.2, eerste lid, onderdeel e"],
         ["artikel 2.2, eerste lid"]]

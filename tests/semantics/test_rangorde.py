@@ -63,7 +63,7 @@ def test_the_printer_round_trips_a_rangorde() -> None:
 def test_the_bundled_refusal_reasons_are_ordered_not_derogated() -> None:
     reg = load_bundle(Path(__file__).parents[2] / "regeling").versions["rlz-2026"]
     assert [r.citeer() for r in reg.rangorden[0].volgorde] == [
-        "artikel 2.2, eerste lid, onderdeel a", "artikel 2.2, eerste lid, onderdeel b", "artikel 5.5",
+        "artikel 2.2, eerste lid, onderdeel b", "artikel 2.2, eerste lid, onderdeel a", "artikel 5.5",
         "artikel 2.2, eerste lid, onderdeel c", "artikel 2.2, eerste lid, onderdeel d",
         "artikel 2.2, eerste lid, onderdeel e"]
     assert all(not r.exception_to for r in reg.rules)

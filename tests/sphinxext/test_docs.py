@@ -29,7 +29,7 @@ def test_real_docs_build_with_warnings_as_errors(echte_site: tuple[int, Path]) -
     lijst = re.search(r'<ol class="[^"]*rlz-rangorde[^"]*"[^>]*>(.*?)</ol>', artikel, flags=re.S)
     assert lijst is not None and "De redenen van afwijzing worden in deze volgorde getoetst" in artikel
     assert re.findall(r"<li><p>(.*?)</p>", lijst.group(1))[:3] == [
-        "artikel 2.2, eerste lid, onderdeel a", "artikel 2.2, eerste lid, onderdeel b", "artikel 5.5"]
+        "artikel 2.2, eerste lid, onderdeel b", "artikel 2.2, eerste lid, onderdeel a", "artikel 5.5"]
 
 
 def test_wijzigingsregeling_pages_carry_every_inserted_text(echte_site: tuple[int, Path]) -> None:
@@ -96,9 +96,10 @@ def test_identifier_scan_sees_prose_and_skips_code() -> None:
 # The issue asked for under 5 MB when the bundle had 4 versions and 112 cases (the site was then 4.96 MB); with
 # 7 versions and 135 cases it is 5.7 MB; with 8 versions (the keuze variant rlz-2026-directe-zorg, issue 20) and
 # 145 cases 6.46 MB; with a page per case file (13 pages of 0.1-0.2 MB instead of one of 1.03 MB, each with the
-# theme's navigation: 1.50 MB in all) and the rekenhulp, 7.17 MB for 8 versions and 151 cases. The bound stays
-# close above that, so growth is noticed, not absorbed.
-GRENS = 7_400_000
+# theme's navigation: 1.50 MB in all) and the rekenhulp, 7.17 MB for 8 versions and 151 cases; with a ninth
+# version (the keuze variant rlz-2026-gebruikelijke-zorg, issue 20, about 0.55 MB of version pages) and 155 cases
+# 7.88 MB. The bound stays close above that, so growth is noticed, not absorbed.
+GRENS = 8_100_000
 
 
 def test_site_is_small_and_doctrees_are_not_published(echte_site: tuple[int, Path]) -> None:

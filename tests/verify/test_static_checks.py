@@ -72,7 +72,7 @@ def test_a_broken_variant_is_caught_without_any_case() -> None:
     findings = verify_versions(bundle.versions, ["rlz-2027-kapot"])
     assert [f.diagnostic.code for f in findings] == ["V001"]
     message = findings[0].diagnostic.message
-    assert "artikel 2.2, vierde lid (10:00) en artikel 2.2, vijfde lid (20:00)" in message
+    assert "artikel 2.2, vijfde lid (10:00) en artikel 2.2, zesde lid (20:00)" in message
     assert findings[0].getuige is not None and findings[0].getuige["bijzondere_situatie"] == "kind_thuis"
 
 

@@ -102,15 +102,15 @@ def test_bad_instructions_on_the_bundled_regeling(path: Path) -> None:
 
 def test_renumbering_an_artikel_lists_the_base_text_that_still_cites_it(tmp_path: Path) -> None:
     """Without its textual substitution (onderdeel I), renumbering artikel 2.1 leaves the bundled text of
-    artikel 2.2, eerste lid, onderdeel b citing the old number: one error, with the wording it must get."""
+    artikel 2.2, eerste lid, onderdeel a citing the old number: one error, with the wording it must get."""
     tekst = (HERE / "good" / "bepalingen.rgl").read_text(encoding="utf-8")
-    regel = ('    redactioneel in artikel 2.2, eerste lid, onderdeel b, wordt "artikel 2.1" vervangen door '
+    regel = ('    redactioneel in artikel 2.2, eerste lid, onderdeel a, wordt "artikel 2.1" vervangen door '
              '"artikel 2.1a"\n')
     assert regel in tekst
     (tmp_path / "zonder.rgl").write_text(tekst.replace("  I.\n" + regel, ""), encoding="utf-8")
     bundle = load_bundle(tmp_path / "zonder.rgl")
     errors = [(d.code, d.message) for d in bundle.diagnostics if d.is_error]
-    assert errors == [("T002", "de tekst van artikel 2.2, eerste lid, onderdeel b verwijst naar 'artikel 2.1', maar "
+    assert errors == [("T002", "de tekst van artikel 2.2, eerste lid, onderdeel a verwijst naar 'artikel 2.1', maar "
                                "artikel 2.1 wordt in rlz-2026-bepalingen vernummerd tot artikel 2.1a: de verwijzing "
                                "moet luiden 'artikel 2.1a'")]
 

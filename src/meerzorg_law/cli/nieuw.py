@@ -47,7 +47,8 @@ def run(args: argparse.Namespace) -> int:
         fout(f"'{args.geldig_vanaf}' is geen datum (schrijf JJJJ-MM-DD)")
         return EXIT_INPUT
     skelet = nieuwe_variant(args.naam, args.basis, bundle.consolidated[args.basis].titel, geldig,
-                            case_files([casussen]) if casussen.is_dir() else [])
+                            case_files([casussen]) if casussen.is_dir() else [],
+                            bundle.versions[args.basis].facts)
     uit = Path(args.uit) if args.uit else Path(args.naam)
     doel_rgl, doel_yaml = uit / f"{args.naam}.rgl", uit / "casussen.yaml"
     for doel in (doel_rgl, doel_yaml):

@@ -9,6 +9,7 @@ from ..escape import xml_tekst
 from ..syntax import ast
 from ..syntax.printer import print_expr
 from ..types import TYPE_WORDS, TypeKind
+from ..values import Uren, uren_voor_lezer
 
 __all__ = ["cel", "declaratie_regels", "declaratie_zin", "regel", "xml_tekst"]
 
@@ -18,7 +19,10 @@ def regel(s: str) -> str:
 
 
 def cel(v: ast.Expr) -> str:
-    """A value in a table as the regeling prints it: waar/onwaar as ja/nee, numbers in Dutch notation."""
+    """A value in a table as the regeling prints it: waar/onwaar as ja/nee, numbers in Dutch notation, hours
+    as a reader sees them (``26:05 uur``)."""
+    if isinstance(v, ast.Literal) and isinstance(v.value, Uren):
+        return uren_voor_lezer(v.value)
     tekst = print_expr(v)
     return {"waar": "ja", "onwaar": "nee"}.get(tekst, tekst.replace(".", ",") if _GETAL.fullmatch(tekst) else tekst)
 
@@ -43,12 +47,12 @@ class _Zin(ast.DeclaratieVisitor[None, str]):
         return f"enumeratie {d.name}" + (f" ({regel(d.label)})" if d.label else "") + f": {waarden}"
 
     def invoer(self, d: ast.Invoer, _: None) -> str:
-        bereik = f" van {d.bereik[0].text} tot en met {d.bereik[1].text}" if d.bereik else ""
+        bereik = f" van {cel(d.bereik[0])} tot en met {cel(d.bereik[1])}" if d.bereik else ""
         soort = " (optioneel)" if d.optioneel else ""
         return f"invoer {d.name}: {_type(d.type)}{bereik}{soort}" + (f" – {regel(d.label)}" if d.label else "")
 
     def uitkomst(self, d: ast.Uitkomst, _: None) -> str:
-        standaard = f", standaard {print_expr(d.standaard)}" if d.standaard is not None else ""
+        standaard = f", standaard {cel(d.standaard)}" if d.standaard is not None else ""
         return f"uitkomst {d.name}: {_type(d.type)}{standaard}" + (f" – {regel(d.label)}" if d.label else "")
 
     def beperking(self, d: ast.Beperking, _: None) -> str:

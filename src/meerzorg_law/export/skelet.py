@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +30,11 @@ class Skelet:
 
 
 def nieuwe_variant(naam: str, basis: str, titel: str, geldig_vanaf: datetime.date,
-                   case_files: list[Path]) -> Skelet:
+                   case_files: list[Path], feiten: Collection[str] | None = None) -> Skelet:
     """The skeleton for variant ``naam`` of ``basis`` (whose regeling is called ``titel``), and a case file
-    with every case of ``case_files`` that has an expectation for ``basis``, to be reviewed for ``naam``."""
+    with every case of ``case_files`` that has an expectation for ``basis``, to be reviewed for ``naam``.
+    With ``feiten`` (the facts ``basis`` declares), a case keeps only those: a fact that another variant adds
+    (such as the gebruikelijke zorg of rlz-2026-gebruikelijke-zorg) is unknown next to ``basis`` alone."""
     opschrift = f"Regeling van de Minister voor Langdurige Zorg van ... tot wijziging van de {titel} in verband met ..."
     regeling = f'''# Variant {naam} op {basis}: een wijzigingsregeling. Vul Artikel I aan met onderdelen A., B., ...;
 # "meerzorg check" controleert haar tegen de meegeleverde {basis}, "meerzorg test" draait casussen.yaml.
@@ -66,7 +69,10 @@ Artikel II
         for casus in data.get("casussen") or []:
             verwacht = casus.get("verwacht") or {}
             if basis in verwacht:
-                casussen.append({"naam": casus["naam"], "feiten": casus["feiten"],
+                gegeven = casus["feiten"]
+                if feiten is not None:
+                    gegeven = {k: v for k, v in gegeven.items() if k in feiten}
+                casussen.append({"naam": casus["naam"], "feiten": gegeven,
                                  "verwacht": {basis: verwacht[basis], naam: TE_HERZIEN}})
     kop = (f"# Casussen voor {naam}: de verwachtingen van {basis}; die voor {naam} zijn '{TE_HERZIEN}'.\n"
            f"# Na uw wijzigingen: 'meerzorg test --herzien' toont per casus de uitkomst van {naam} met de uitleg\n"

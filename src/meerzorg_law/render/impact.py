@@ -10,6 +10,7 @@ from typing import IO, Any
 from ..escape import rst
 from ..impact.report import SOORTEN, Groep, ImpactReport
 from ..types import TypeKind
+from ..values import Uren, round_half_up, uren_voor_lezer
 
 __all__ = ["impact_csv", "impact_json", "impact_rst", "impact_text", "impact_verbose"]
 
@@ -32,9 +33,19 @@ def _pct(x: float) -> str:
     return f"{x:.1f}".replace(".", ",")
 
 
-def _uren(h: Fraction) -> str:
-    whole = f"{float(h):,.2f}"
+def _decimaal(x: Fraction) -> str:
+    whole = f"{float(x):,.2f}"
     return whole.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _uren(h: Fraction) -> str:
+    """A sum of hours, exact, as a reader sees hours: ``849816:13:15 uur``."""
+    return uren_voor_lezer(Uren(round_half_up(h * 3600)))
+
+
+def _marge_uren(x: float) -> str:
+    """A 95% margin of a sum of hours, to the minute (its seconds would claim a precision it lacks)."""
+    return f"± {uren_voor_lezer(Uren(60 * round_half_up(Fraction(x) * 60)))}"
 
 
 def _row(g: Groep) -> list[str]:
@@ -64,7 +75,7 @@ def _samenvatting(r: ImpactReport) -> list[str]:
         "van een andere uitkomst (zoals de maximale duur).",
         f"Meerzorg: {_n(t.meerzorg_voor)} -> {_n(t.meerzorg_na)} cliënten; uren meerzorg per week: "
         f"{_uren(t.uren_voor)} -> {_uren(t.uren_na)} ({'+' if delta >= 0 else ''}{_pct(delta)}%; verschil "
-        f"{_uren(t.uren_na - t.uren_voor)} {_marge(t.marge_uren_verschil)} uur).",
+        f"{_uren(t.uren_na - t.uren_voor)} {_marge_uren(t.marge_uren_verschil)}).",
     ]
     if s["niet_beslist"]:
         lines.append(f"{_n(s['niet_beslist'])} cliënten zijn in minstens één versie niet te beslissen.")
@@ -74,7 +85,8 @@ def _samenvatting(r: ImpactReport) -> list[str]:
     lines += [f"Standaardaanname: {a}." for a in r.aannames]
     for naam, soort, voor_, na_ in r.andere_uitkomsten:
         def fmt(x: Fraction | None, versie: str, soort: TypeKind = soort) -> str:
-            return f"niet in {versie}" if x is None else _n(int(x)) if soort is TypeKind.BOOL else _uren(x)
+            return (f"niet in {versie}" if x is None else _n(int(x)) if soort is TypeKind.BOOL else
+                    _uren(x) if soort is TypeKind.UREN else _decimaal(x))
         what = "cliënten met waar" if soort is TypeKind.BOOL else "som over de cliënten"
         lines.append(f"Uitkomst {naam} ({what}): {fmt(voor_, r.basis)} -> {fmt(na_, r.nieuw)}.")
     for scenario, voor, na, gewijzigd in r.gevoeligheid:
