@@ -35,9 +35,9 @@ def _afwijkende(versies: dict[str, ir.Regeling]) -> list[tuple[str, ir.Regeling,
 
 def test_every_derogating_rule_names_what_it_derogates_from(versies: dict[str, ir.Regeling]) -> None:
     afwijkend = _afwijkende(versies)
-    # rlz-2027 has two: artikel 2.2, tweede lid (written "in afwijking van eerste lid") and artikel 2.2a
+    # rlz-2027 has two: artikel 2.2, derde lid (written "in afwijking van eerste lid") and artikel 2.2a
     assert {(vid, rules[0].provision.citeer()) for vid, _, rules in afwijkend} >= {
-        ("rlz-2027", "artikel 2.2, tweede lid"), ("rlz-2027", "artikel 2.2a, eerste lid")}
+        ("rlz-2027", "artikel 2.2, derde lid"), ("rlz-2027", "artikel 2.2a, eerste lid")}
     for vid, reg, rules in afwijkend:
         lezing = regel_lezing(reg, rules)
         zin = next((z for z in lezing.zinnen if "in afwijking van" in z.tekst), None)
