@@ -35,6 +35,7 @@ from .wijziging import WijzigingsregelingDirective
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 __all__ = ["setup"]
 
@@ -70,6 +71,35 @@ def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
         for key, value in element.attributes.items():
             if isinstance(value, str) and zichtbaar(value) != value:
                 element.attributes[key] = zichtbaar(value)
+
+
+def _uitvoercache(app: Sphinx) -> None:
+    """``builder-inited``: keep the case results beside Sphinx's environment (never in the published site)."""
+    from .sitedata import zet_uitvoercache
+
+    zet_uitvoercache(Path(app.doctreedir) / "meerzorg-uitvoer.pickle")
+
+
+def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+               removed: set[str]) -> list[str]:
+    """``env-get-outdated``: the pages whose fingerprint (what they show, ``sphinxext.vinger``) changed since
+    they were read. A page that shows no regeling or cases is left to Sphinx (its own source file)."""
+    from .sitedata import laad
+    from .vinger import vinger
+
+    domain = env.domains["rlz"]
+    assert isinstance(domain, RegelingDomain)
+    if not domain.paginas:
+        return []
+    data = laad(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
+    out = []
+    for doc, wat in domain.paginas.items():
+        if doc in changed or doc in removed or doc in added:
+            continue
+        soort_fout = "alles"
+        if any(vinger(data, soort if not data.errors else soort_fout, args) != oud for soort, args, oud in wat):
+            out.append(doc)
+    return out
 
 
 def _zonder_bronkaarten(app: Sphinx, exception: Exception | None) -> None:
@@ -108,7 +138,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(rekenhulp, html=(visit_rekenhulp, depart_rekenhulp))
     app.add_css_file("meerzorg.css")
     app.connect("config-inited", _paden)
+    app.connect("builder-inited", _uitvoercache)
     app.connect("builder-inited", genereer)
+    app.connect("env-get-outdated", _verouderd)
     app.connect("builder-inited", registreer)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
     app.connect("doctree-resolved", zichtbare_tekens)

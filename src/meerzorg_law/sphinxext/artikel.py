@@ -101,6 +101,9 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
         "geen-voorbeeld": directives.flag,
     }
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "artikel", (self.options.get("versie") or "", self.arguments[0])
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data()
         vid = self.versie(data, self.options.get("versie")) if data is not None else None

@@ -19,6 +19,7 @@ from ..syntax.ast import Wijzigingsregeling
 from .bouwstenen import koppeling
 from .domain import RegelingDomain, bepaling_naam, volledige_naam
 from .sitedata import SiteData, laad
+from .vinger import vinger
 
 if TYPE_CHECKING:
     from .. import ir
@@ -95,22 +96,27 @@ class RegelingBasis(SphinxDirective):
     def bouw(self) -> list[nodes.Node]:
         raise NotImplementedError
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        """What this directive shows, as a kind and its arguments (``sphinxext.vinger``): the page is read again
+        only when the fingerprint of that changes. The default, ``alles``, is every file of the regeling and the
+        cases."""
+        return "alles", ()
+
     def run(self) -> list[nodes.Node]:
         result = self.bouw()
         for node in result:
             if isinstance(node, nodes.Element):
                 # Legal text, case names and rules are shown exactly as written: no typographic quotes.
                 node["support_smartquotes"] = False
+        data = laad(self.config.meerzorg_regeling, self.config.meerzorg_casussen)
+        soort, args = self.vinger() if not data.errors else ("alles", ())
+        self.domain.note_pagina(soort, args, vinger(data, soort, args))
         return result
 
     def data(self, bestanden: str = "alles") -> SiteData | None:
-        """The regeling and cases, or None (and a warning) on errors. The page depends on the .rgl files
-        and, unless ``bestanden`` is ``regeling``, on the case files: a change elsewhere re-reads only the
-        pages that show it."""
+        """The regeling and cases, or None (and a warning) on errors. Which inputs the page depends on is not
+        a list of files but what it shows (:meth:`vinger`), checked at the start of every build."""
         data = laad(self.config.meerzorg_regeling, self.config.meerzorg_casussen)
-        for f in data.files:
-            if bestanden == "alles" or f.suffix == ".rgl":
-                self.env.note_dependency(str(f))
         if data.errors:
             logger.warning("de regeling of de casussen bevatten fouten:\n%s", render_all(data.errors),
                            location=self.get_location(), type="rlz", subtype="invoer")

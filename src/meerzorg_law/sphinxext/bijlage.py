@@ -33,6 +33,9 @@ class BijlageDirective(RegelingBasis):
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {"versie": directives.unchanged_required}
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "bijlage", (self.options.get("versie") or "", self.arguments[0])
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data(bestanden="regeling")
         vid = self.versie(data, self.options.get("versie")) if data is not None else None

@@ -201,16 +201,17 @@ class RegelingDomain(Domain):
 
     name = "rlz"
     label = "Regeling"
+    # The first argument is the name a reader sees (in a search hit: "Casus — <page title>"); the second the role.
     object_types: ClassVar[dict[str, ObjType]] = {
-        "artikel": ObjType("artikel", "artikel"),
-        "lid": ObjType("lid", "lid"),
-        "bijlage": ObjType("bijlage", "bijlage"),
-        "begrip": ObjType("begrip", "begrip"),
-        "casus": ObjType("casus", "casus"),
-        "versie": ObjType("versie", "versie"),
-        "renvooi": ObjType("renvooi", "renvooi"),
-        "wijzigingsregeling": ObjType("wijzigingsregeling", "wijzigingsregeling"),
-        "bron": ObjType("bron", "bron"),
+        "artikel": ObjType("Artikel", "artikel"),
+        "lid": ObjType("Bepaling", "lid"),
+        "bijlage": ObjType("Bijlage", "bijlage"),
+        "begrip": ObjType("Begrip", "begrip"),
+        "casus": ObjType("Casus", "casus"),
+        "versie": ObjType("Versie", "versie"),
+        "renvooi": ObjType("Renvooi", "renvooi"),
+        "wijzigingsregeling": ObjType("Wijzigingsregeling", "wijzigingsregeling"),
+        "bron": ObjType("Bron", "bron"),
     }
     # warn_dangling: a role in a page that names no object is a warning (an error under -W).
     # Citations and case names read as prose; begrippen and versie ids are names, in code font.
@@ -223,9 +224,10 @@ class RegelingDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (objtype, name[@versie]) -> ObjectEntry
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
+        "paginas": {},  # docname -> [(soort, args, fingerprint)]: what each page shows (sphinxext.vinger)
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 4
+    data_version = 5
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -253,6 +255,15 @@ class RegelingDomain(Domain):
                                                   rang, zichtbaar(omschrijving))
         return dubbel
 
+    @property
+    def paginas(self) -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
+        result: dict[str, list[tuple[str, tuple[str, ...], str]]] = self.data.setdefault("paginas", {})
+        return result
+
+    def note_pagina(self, soort: str, args: tuple[str, ...], vinger: str) -> None:
+        """What a directive on the current page shows, and its fingerprint now."""
+        self.paginas.setdefault(self.env.docname, []).append((soort, args, vinger))
+
     def note_exercise(self, casus: str, artikel: str, versie: str) -> None:
         self.exercises[casus, (artikel, versie)] = self.env.docname
 
@@ -263,6 +274,7 @@ class RegelingDomain(Domain):
         for key2, doc in list(self.exercises.items()):
             if doc == docname:
                 del self.exercises[key2]
+        self.paginas.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, entry in otherdata["objects"].items():
@@ -275,6 +287,9 @@ class RegelingDomain(Domain):
         for key2, doc in otherdata["exercises"].items():
             if doc in docnames:
                 self.exercises[key2] = doc
+        for doc, wat in otherdata.get("paginas", {}).items():
+            if doc in docnames:
+                self.paginas[doc] = wat
 
     def _find(self, objtype: str, target: str, page_versie: str) -> ObjectEntry | None:
         if objtype not in VERSIONED or "@" in target:
@@ -300,6 +315,11 @@ class RegelingDomain(Domain):
                 ref = make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, entry.titel)
                 results.append((f"rlz:{objtype}", ref))
         return results
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The kind of an object as a search hit names it: ``Casus``, not Sphinx's "Regeling casus" (the
+        domain's label before an English-ordered type name)."""
+        return type.lname
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for (objtype, full), entry in self.objects.items():

@@ -1,14 +1,24 @@
 """The regeling and its cases as the site shows them: every case run under every version, with its trace.
 
 Loaded through the library (``load_project``, ``run_cases``, ``evaluate``) once per set of files and
-kept while no file changes, so the directives of all pages share one run.
+kept while no file changes, so the directives of all pages share one run. The result of each case under each
+version is kept on disk beside Sphinx's environment (:func:`zet_uitvoercache`), keyed by the content of the case
+and the working of the version (its rules, begrippen, tables and declarations, not its prose): after one changed
+case file only that file's cases run again, after a changed wording none.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
+import os
+import pickle
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import ir
 from ..cases.load import load_cases
@@ -24,6 +34,7 @@ from ..render.waarden import toon_uitkomst
 from ..semantics.pipeline import Bundle, load_bundle
 from ..span import ProvisionRef
 from ..values import Value
+from .vinger import PROZA, canoniek, code_vinger, hash_van
 
 __all__ = ["SiteData", "Uitvoering", "laad", "laad_regeling", "sleutel_van"]
 
@@ -60,6 +71,98 @@ class SiteData:
     runs: dict[tuple[int, str], Uitvoering] = field(default_factory=dict)
     _renvooi: dict[tuple[str, str], dict[ProvisionRef, ProvisionDiff]] = field(default_factory=dict)
     _vervallen: dict[tuple[str, str], list[ProvisionDiff]] = field(default_factory=dict)
+    _vingers: dict[tuple[object, ...], object] = field(default_factory=dict)
+
+    def _eens(self, key: tuple[object, ...], maak: Callable[[], object]) -> Any:
+        if key not in self._vingers:
+            self._vingers[key] = maak()
+        return self._vingers[key]
+
+    # Fingerprints of what pages show (sphinxext.vinger), each computed once per build.
+
+    def catalogus_vinger(self) -> str:
+        return str(self._eens(("catalogus",), lambda: hash_van(
+            list(self.bundle.catalog), [getattr(self.bundle.documents.get(v), "titel", "") for v in self.versie_ids])))
+
+    def werking_vinger(self, vid: str) -> str:
+        """What a version computes and how it names things: everything but its prose and line numbers."""
+        return str(self._eens(("werking", vid), lambda: hash_van(canoniek(self.bundle.versions[vid], PROZA))))
+
+    def volledig_vinger(self, vid: str) -> str:
+        return str(self._eens(("volledig", vid), lambda: hash_van(self.bundle.versions[vid])))
+
+    def bronnen_vinger(self) -> str:
+        return str(self._eens(("bronnen",), lambda: hash_van(self.bundle.bronnen)))
+
+    def artikel_vinger(self, vid: str, artikel: str) -> str:
+        reg = self.bundle.versions[vid]
+        return str(self._eens(("artikel", vid, artikel), lambda: hash_van(
+            [p for p in reg.provisions if p.ref.artikel == artikel and not p.ref.bijlage],
+            [r for r in reg.rangorden if r.span.provision.artikel == artikel])))
+
+    def bijlage_vinger(self, vid: str, letter: str) -> str:
+        reg = self.bundle.versions[vid]
+        return str(self._eens(("bijlage", vid, letter), lambda: hash_van(
+            [p for p in reg.provisions if p.ref.bijlage == letter])))
+
+    def inhoud_vinger(self, vid: str, artikel: str) -> str:
+        """The texts and formal rules of an artikel: what the banner compares between versions."""
+        from ..render.rule_text import formele_tekst
+
+        reg = self.bundle.versions[vid]
+        if reg.provision(ProvisionRef(artikel=artikel)) is None:
+            return "bestaat niet"
+        return str(self._eens(("inhoud", vid, artikel), lambda: hash_van(
+            [(p.tekst, formele_tekst(reg, p.ref)) for p in reg.provisions
+             if p.ref.artikel == artikel and not p.ref.bijlage])))
+
+    def casus_vinger(self, index: int) -> str:
+        """A case as other pages than its own show it: its name, facts and expectations (its results follow
+        from those and the versions); not its description or the line it stands on."""
+        c = self.cases[index]
+        return str(self._eens(("casus", index), lambda: hash_van(c.naam, c.feiten, c.verwacht)))
+
+    def structuur_vinger(self, vid: str) -> str:
+        """A version's page: its provisions by number, kind and title, what changed against its basis."""
+        reg = self.bundle.versions[vid]
+        basis = self.basis_van(vid)
+        return str(self._eens(("structuur", vid), lambda: hash_van(
+            reg.titel, reg.bron, [(p.ref, p.kind, p.titel, p.hoofdstuk) for p in reg.provisions],
+            self.renvooi_vinger(basis, vid) if basis else "")))
+
+    def renvooi_vinger(self, oud: str, nieuw: str) -> str:
+        return str(self._eens(("renvooi", oud, nieuw), lambda: hash_van(
+            list(self.renvooi(oud, nieuw).values()), self.vervallen(oud, nieuw))))
+
+    def uitvoer_vinger(self) -> str:
+        """Every case's status and the provisions it exercised, per version (the coverage and overview pages)."""
+        return str(self._eens(("uitvoer",), lambda: hash_van(
+            [(i, v, r.status, sorted(map(str, r.toegepast)), sorted(map(str, r.gebruikt)))
+             for (i, v), r in sorted(self.runs.items())],
+            [(c.naam, c.file, c.bestandstitel) for c in self.cases])))
+
+    def casussen_bij(self, vid: str, artikel: str) -> list[tuple[str, list[str]]]:
+        """Per part of the artikel, the cases that exercise it in this version (their results follow from the
+        case and the working of the versions)."""
+        reg = self.bundle.versions[vid]
+        return [(str(p.ref), [self.casus_vinger(i) for i in self.geraakt_door(vid, p.ref)])
+                for p in reg.provisions if p.ref.artikel == artikel and not p.ref.bijlage]
+
+    def andere_uitkomst(self, oud: str, nieuw: str) -> list[str]:
+        """The cases whose outcomes differ between two versions, or that fail in one (the renvooi page's
+        table lists those)."""
+        out = []
+        for i in range(len(self.cases)):
+            a, b = self.runs.get((i, oud)), self.runs.get((i, nieuw))
+            if a is None or b is None or a.result.failure is not None or b.result.failure is not None \
+                    or a.result.uitkomst != b.result.uitkomst:
+                out.append(self.casus_vinger(i))
+        return out
+
+    def telling(self, vid: str) -> tuple[int, int, int]:
+        runs = [self.runs[i, vid] for i in range(len(self.cases)) if (i, vid) in self.runs]
+        return (sum(r.status == "geslaagd" for r in runs), sum(bool(r.result.verwacht) for r in runs),
+                sum(r.status == "fout" for r in runs))
 
     def renvooi(self, oud: str, nieuw: str) -> dict[ProvisionRef, ProvisionDiff]:
         """Every provision that differs between two versions (computed once per pair for all pages)."""
@@ -137,14 +240,70 @@ def sleutel_van(case: Case) -> str:
     return f"{Path(case.file).stem}-{slug}"
 
 
+_UITVOERCACHE: list[Path] = []
+
+
+def zet_uitvoercache(path: Path | None) -> None:
+    """Where the case results are kept between builds (``builder-inited``: in Sphinx's doctree folder)."""
+    _UITVOERCACHE.clear()
+    if path is not None:
+        _UITVOERCACHE.append(path)
+
+
+def _lees_cache() -> dict[str, Uitvoering]:
+    if not _UITVOERCACHE:
+        return {}
+    with contextlib.suppress(Exception):  # absent, truncated or from other code: run the cases again
+        stored = pickle.loads(_UITVOERCACHE[0].read_bytes())
+        if isinstance(stored, dict):
+            return stored
+    return {}
+
+
+def _schrijf_cache(entries: dict[str, Uitvoering]) -> None:
+    if not _UITVOERCACHE:
+        return
+    path = _UITVOERCACHE[0]
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".meerzorg-uitvoer-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+
+
 def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
-    """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the trace."""
+    """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the trace.
+
+    A result kept from an earlier build is used when the case (with its lines: a mismatch names its line) and
+    the working of the version are the same; only the others run."""
     bundle = project.bundle
     runs: dict[tuple[int, str], Uitvoering] = {}
+    oud = _lees_cache()
+    nieuw: dict[str, Uitvoering] = {}
+    catalogus = hash_van(list(bundle.catalog))
+    casus_sleutels = [hash_van(repr(c.span), c) for c in project.cases]
     for vid, reg in bundle.versions.items():
-        results = run_cases(bundle.versions, project.cases, bundle.in_force, versie=vid)
+        werking = hash_van(code_vinger(), catalogus, vid, canoniek(reg, PROZA))
+        sleutels = [hash_van(werking, k) for k in casus_sleutels]
+        te_doen = [i for i, k in enumerate(sleutels) if k not in oud]
+        for i, k in enumerate(sleutels):
+            if k in oud:
+                # The case object of this build (its span and file), with the kept result and trace.
+                kept = oud[k]
+                runs[i, vid] = dataclasses.replace(kept, result=dataclasses.replace(kept.result,
+                                                                                   case=project.cases[i]))
+                nieuw[k] = kept
+        if not te_doen:
+            continue
+        cases = [project.cases[i] for i in te_doen]
+        results = run_cases(bundle.versions, cases, bundle.in_force, versie=vid)
         traced = compile_regeling(reg, traced=True)
-        for index, (case, result) in enumerate(zip(project.cases, results, strict=True)):
+        for index, case, result in zip(te_doen, cases, results, strict=True):
             trace: Trace | None = None
             try:
                 trace = evaluate(traced, case.feiten).trace
@@ -156,6 +315,9 @@ def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
                 toegepast = {r.provision for o in trace.outcomes for r in o.rules if r.applied}
                 gebruikt = {d.provision for d in trace.definitions}
             runs[index, vid] = Uitvoering(result, trace, frozenset(toegepast), frozenset(gebruikt))
+            nieuw[sleutels[index]] = runs[index, vid]
+    if nieuw.keys() != oud.keys():
+        _schrijf_cache(nieuw)
     return runs
 
 
