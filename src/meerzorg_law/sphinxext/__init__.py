@@ -77,7 +77,7 @@ def _uitvoercache(app: Sphinx) -> None:
     """``builder-inited``: keep the case results beside Sphinx's environment (never in the published site)."""
     from .sitedata import zet_uitvoercache
 
-    zet_uitvoercache(Path(app.doctreedir) / "meerzorg-uitvoer.pickle")
+    zet_uitvoercache(Path(app.doctreedir) / "meerzorg-uitvoer")
 
 
 def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],

@@ -86,7 +86,7 @@ class SiteData:
 
     def werking_vinger(self, vid: str) -> str:
         """What a version computes and how it names things: everything but its prose and line numbers."""
-        return str(self._eens(("werking", vid), lambda: hash_van(canoniek(self.bundle.versions[vid], PROZA))))
+        return _werking(self.bundle, vid)
 
     def volledig_vinger(self, vid: str) -> str:
         return str(self._eens(("volledig", vid), lambda: hash_van(self.bundle.versions[vid])))
@@ -244,29 +244,35 @@ _UITVOERCACHE: list[Path] = []
 
 
 def zet_uitvoercache(path: Path | None) -> None:
-    """Where the case results are kept between builds (``builder-inited``: in Sphinx's doctree folder)."""
+    """Where the case results are kept between builds (``builder-inited``: a folder beside Sphinx's
+    environment), one file per version, so a change in one version rewrites only its file."""
     _UITVOERCACHE.clear()
     if path is not None:
         _UITVOERCACHE.append(path)
 
 
-def _lees_cache() -> dict[str, Uitvoering]:
-    if not _UITVOERCACHE:
+def _cachebestand(werking: str) -> Path | None:
+    return _UITVOERCACHE[0] / f"{werking[:32]}.pickle" if _UITVOERCACHE else None
+
+
+def _lees_cache(werking: str) -> dict[str, Uitvoering]:
+    path = _cachebestand(werking)
+    if path is None:
         return {}
     with contextlib.suppress(Exception):  # absent, truncated or from other code: run the cases again
-        stored = pickle.loads(_UITVOERCACHE[0].read_bytes())
+        stored = pickle.loads(path.read_bytes())
         if isinstance(stored, dict):
             return stored
     return {}
 
 
-def _schrijf_cache(entries: dict[str, Uitvoering]) -> None:
-    if not _UITVOERCACHE:
+def _schrijf_cache(werking: str, entries: dict[str, Uitvoering]) -> None:
+    path = _cachebestand(werking)
+    if path is None:
         return
-    path = _UITVOERCACHE[0]
     with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".meerzorg-uitvoer-")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".uitvoer-")
         try:
             with os.fdopen(fd, "wb") as out:
                 pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
@@ -276,48 +282,68 @@ def _schrijf_cache(entries: dict[str, Uitvoering]) -> None:
             raise
 
 
+_WERKING: dict[tuple[int, str], tuple[Bundle, str]] = {}
+
+
+def _werking(bundle: Bundle, vid: str) -> str:
+    """The key of a version's case results and the working part of its pages' fingerprints: the code, the
+    catalog, and what the version computes (once per bundle and version)."""
+    kept = _WERKING.get((id(bundle), vid))
+    if kept is None or kept[0] is not bundle:
+        if len(_WERKING) > 64:
+            _WERKING.clear()
+        kept = _WERKING[id(bundle), vid] = (bundle, hash_van(code_vinger(), list(bundle.catalog), vid,
+                                                             canoniek(bundle.versions[vid], PROZA)))
+    return kept[1]
+
+
 def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
     """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the trace.
 
-    A result kept from an earlier build is used when the case (with its lines: a mismatch names its line) and
-    the working of the version are the same; only the others run."""
+    A result kept from an earlier build is used when the case (its name, facts and expectations) and the
+    working of the version are the same; only the others run. Old files of versions that changed are removed."""
     bundle = project.bundle
     runs: dict[tuple[int, str], Uitvoering] = {}
-    oud = _lees_cache()
-    nieuw: dict[str, Uitvoering] = {}
-    catalogus = hash_van(list(bundle.catalog))
-    casus_sleutels = [hash_van(repr(c.span), c) for c in project.cases]
+    casus_sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in project.cases]
+    bestanden: set[Path] = set()
     for vid, reg in bundle.versions.items():
-        werking = hash_van(code_vinger(), catalogus, vid, canoniek(reg, PROZA))
-        sleutels = [hash_van(werking, k) for k in casus_sleutels]
-        te_doen = [i for i, k in enumerate(sleutels) if k not in oud]
-        for i, k in enumerate(sleutels):
+        werking = _werking(bundle, vid)
+        pad = _cachebestand(werking)
+        if pad is not None:
+            bestanden.add(pad)
+        oud = _lees_cache(werking)
+        nieuw: dict[str, Uitvoering] = {}
+        te_doen = [i for i, k in enumerate(casus_sleutels) if k not in oud]
+        for i, k in enumerate(casus_sleutels):
             if k in oud:
                 # The case object of this build (its span and file), with the kept result and trace.
                 kept = oud[k]
                 runs[i, vid] = dataclasses.replace(kept, result=dataclasses.replace(kept.result,
                                                                                    case=project.cases[i]))
                 nieuw[k] = kept
-        if not te_doen:
-            continue
-        cases = [project.cases[i] for i in te_doen]
-        results = run_cases(bundle.versions, cases, bundle.in_force, versie=vid)
-        traced = compile_regeling(reg, traced=True)
-        for index, case, result in zip(te_doen, cases, results, strict=True):
-            trace: Trace | None = None
-            try:
-                trace = evaluate(traced, case.feiten).trace
-            except EvaluationFailure:
-                trace = None
-            toegepast: set[ProvisionRef] = set()
-            gebruikt: set[ProvisionRef] = set()
-            if trace is not None:
-                toegepast = {r.provision for o in trace.outcomes for r in o.rules if r.applied}
-                gebruikt = {d.provision for d in trace.definitions}
-            runs[index, vid] = Uitvoering(result, trace, frozenset(toegepast), frozenset(gebruikt))
-            nieuw[sleutels[index]] = runs[index, vid]
-    if nieuw.keys() != oud.keys():
-        _schrijf_cache(nieuw)
+        if te_doen:
+            cases = [project.cases[i] for i in te_doen]
+            results = run_cases(bundle.versions, cases, bundle.in_force, versie=vid)
+            traced = compile_regeling(reg, traced=True)
+            for index, case, result in zip(te_doen, cases, results, strict=True):
+                trace: Trace | None = None
+                try:
+                    trace = evaluate(traced, case.feiten).trace
+                except EvaluationFailure:
+                    trace = None
+                toegepast: set[ProvisionRef] = set()
+                gebruikt: set[ProvisionRef] = set()
+                if trace is not None:
+                    toegepast = {r.provision for o in trace.outcomes for r in o.rules if r.applied}
+                    gebruikt = {d.provision for d in trace.definitions}
+                runs[index, vid] = Uitvoering(result, trace, frozenset(toegepast), frozenset(gebruikt))
+                nieuw[casus_sleutels[index]] = runs[index, vid]
+        if nieuw.keys() != oud.keys():
+            _schrijf_cache(werking, nieuw)
+    if _UITVOERCACHE and _UITVOERCACHE[0].is_dir():
+        for f in _UITVOERCACHE[0].glob("*.pickle"):
+            if f not in bestanden:
+                f.unlink(missing_ok=True)
     return runs
 
 

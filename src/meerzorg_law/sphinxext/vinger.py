@@ -53,6 +53,9 @@ def canoniek(obj: object, zonder: frozenset[str] = frozenset()) -> str:
     return "".join(uit)
 
 
+_VELDEN: dict[type, tuple[str, ...]] = {}
+
+
 def _schrijf(obj: object, zonder: frozenset[str], out: Callable[[str], None]) -> None:
     if obj is None or isinstance(obj, (bool, int, float, str, bytes, Decimal, Fraction, datetime.date,
                                        datetime.time, enum.Enum)):
@@ -63,12 +66,16 @@ def _schrijf(obj: object, zonder: frozenset[str], out: Callable[[str], None]) ->
         _schrijf(obj.provision, zonder, out)
         out(")")
     elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        out(f"{type(obj).__name__}(")
-        for f in dataclasses.fields(obj):
-            if f.name in zonder:
+        cls = type(obj)
+        namen = _VELDEN.get(cls)
+        if namen is None:
+            namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(obj))
+        out(f"{cls.__name__}(")
+        for naam in namen:
+            if naam in zonder:
                 continue
-            out(f"{f.name}=")
-            _schrijf(getattr(obj, f.name), zonder, out)
+            out(f"{naam}=")
+            _schrijf(getattr(obj, naam), zonder, out)
         out(")")
     elif isinstance(obj, dict):
         out("{")
