@@ -50,7 +50,7 @@ class CasussenDirective(RegelingBasis):
     def vinger(self) -> tuple[str, tuple[str, ...]]:
         if "bestand" in self.options:
             return "casussen-bestand", (self.options["bestand"],)
-        return ("casussen-overzicht", ()) if "overzicht" in self.options else ("alles", ())
+        return ("casussen-overzicht", ()) if "overzicht" in self.options else ("casussen-bestand", ("",))
 
     def bouw(self) -> list[nodes.Node]:
         stem = self.options.get("bestand")

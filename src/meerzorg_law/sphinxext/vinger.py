@@ -176,7 +176,8 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
         stem = args[0]
         from .generate import casus_pagina
 
-        files = sorted({c.file for c in data.cases if casus_pagina(c.file) == f"casussen/{stem}"})
+        # Without a stem: every case in full (a small site such as the test roots).
+        files = sorted({c.file for c in data.cases if not stem or casus_pagina(c.file) == f"casussen/{stem}"})
         return hash_van(*basis, *(data.werking_vinger(v) for v in ids), *files, *(_bestand(f) for f in files))
     if soort in ("casussen-overzicht", "dekking", "regeling"):
         return hash_van(*basis, *(data.werking_vinger(v) for v in ids),
