@@ -28,7 +28,7 @@ from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
-from .thema import registreer
+from .thema import herstel_toctree, registreer, verberg_toctree
 from .versie import RegelingDirective, VersieDirective
 from .wijziging import WijzigingsregelingDirective
 
@@ -142,6 +142,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", genereer)
     app.connect("env-get-outdated", _verouderd)
     app.connect("builder-inited", registreer)
+    app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
+    app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
     app.connect("doctree-resolved", zichtbare_tekens)
     app.connect("doctree-resolved", alleen_html)

@@ -10,7 +10,6 @@ case file only that file's cases run again, after a changed wording none.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import os
 import pickle
 import re
@@ -41,12 +40,22 @@ __all__ = ["SiteData", "Uitvoering", "laad", "laad_regeling", "sleutel_van"]
 
 @dataclass(frozen=True, slots=True)
 class Uitvoering:
-    """One case under one version: the test result, the trace, and the provisions it exercised."""
+    """One case under one version: the test result, the trace, and the provisions it exercised.
+
+    The trace is computed when a page asks for it (the example, the decision path of a case): a build that
+    reads a few pages needs a few traces, and the results kept between builds stay small."""
 
     result: CaseResult
-    trace: Trace | None
     toegepast: frozenset[ProvisionRef]
     gebruikt: frozenset[ProvisionRef]
+    _spoor: list[Trace | None] = field(default_factory=list, compare=False, repr=False)
+    _bereken: Callable[[], Trace | None] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def trace(self) -> Trace | None:
+        if not self._spoor:
+            self._spoor.append(self._bereken() if self._bereken is not None else None)
+        return self._spoor[0]
 
     @property
     def status(self) -> str:
@@ -231,7 +240,22 @@ class SiteData:
         return ref in run.gebruikt
 
     def geraakt_door(self, versie: str, ref: ProvisionRef) -> list[int]:
-        return [i for i in range(len(self.cases)) if self.raakt(i, versie, ref)]
+        """The cases that exercise the provision under the version (from an index built once per version)."""
+        index: dict[ProvisionRef, list[int]] = self._eens(("geraakt", versie), lambda: self._geraakt_index(versie))
+        return index.get(ref, [])
+
+    def _geraakt_index(self, versie: str) -> dict[ProvisionRef, list[int]]:
+        reg = self.bundle.versions[versie]
+        met_regels = {r.provision for r in reg.rules}
+        index: dict[ProvisionRef, list[int]] = {}
+        for i in range(len(self.cases)):
+            run = self.runs.get((i, versie))
+            if run is None:
+                continue
+            # A provision with rules is exercised when one applied; one with only begrippen when one was used.
+            for ref in {*(run.toegepast & met_regels), *(r for r in run.gebruikt if r not in met_regels)}:
+                index.setdefault(ref, []).append(i)
+        return index
 
 
 def sleutel_van(case: Case) -> str:
@@ -255,7 +279,7 @@ def _cachebestand(werking: str) -> Path | None:
     return _UITVOERCACHE[0] / f"{werking[:32]}.pickle" if _UITVOERCACHE else None
 
 
-def _lees_cache(werking: str) -> dict[str, Uitvoering]:
+def _lees_cache(werking: str) -> dict[str, Any]:
     path = _cachebestand(werking)
     if path is None:
         return {}
@@ -266,7 +290,7 @@ def _lees_cache(werking: str) -> dict[str, Uitvoering]:
     return {}
 
 
-def _schrijf_cache(werking: str, entries: dict[str, Uitvoering]) -> None:
+def _schrijf_cache(werking: str, entries: dict[str, Any]) -> None:
     path = _cachebestand(werking)
     if path is None:
         return
@@ -297,8 +321,14 @@ def _werking(bundle: Bundle, vid: str) -> str:
     return kept[1]
 
 
+# What is kept of a case's result between builds: everything but the case (each build has its own) and the trace.
+_Bewaard = tuple[dict[str, Value], dict[str, Value], tuple[Any, ...], Any, bool, frozenset[ProvisionRef],
+                 frozenset[ProvisionRef]]
+
+
 def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
-    """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the trace.
+    """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the provisions it
+    exercised (and, when a page asks, its trace).
 
     A result kept from an earlier build is used when the case (its name, facts and expectations) and the
     working of the version are the same; only the others run. Old files of versions that changed are removed."""
@@ -311,33 +341,43 @@ def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
         pad = _cachebestand(werking)
         if pad is not None:
             bestanden.add(pad)
-        oud = _lees_cache(werking)
-        nieuw: dict[str, Uitvoering] = {}
-        te_doen = [i for i, k in enumerate(casus_sleutels) if k not in oud]
+        oud: dict[str, _Bewaard] = _lees_cache(werking)
+        nieuw: dict[str, _Bewaard] = {}
+        traced_cel: list[Any] = []
+
+        def spoor(feiten: dict[str, Value], reg: ir.Regeling = reg, cel: list[Any] = traced_cel) -> Trace | None:
+            if not cel:
+                cel.append(compile_regeling(reg, traced=True))
+            try:
+                return evaluate(cel[0], feiten).trace
+            except EvaluationFailure:
+                return None
+
+        te_doen: list[int] = []
         for i, k in enumerate(casus_sleutels):
-            if k in oud:
-                # The case object of this build (its span and file), with the kept result and trace.
-                kept = oud[k]
-                runs[i, vid] = dataclasses.replace(kept, result=dataclasses.replace(kept.result,
-                                                                                   case=project.cases[i]))
-                nieuw[k] = kept
+            kept = oud.get(k)
+            if kept is None:
+                te_doen.append(i)
+                continue
+            case = project.cases[i]
+            verwacht, uitkomst, mismatches, failure, te_herzien, kept_toegepast, kept_gebruikt = kept
+            result = CaseResult(case, vid, verwacht, uitkomst, mismatches, failure, te_herzien)
+            runs[i, vid] = Uitvoering(result, kept_toegepast, kept_gebruikt,
+                                      _bereken=lambda f=case.feiten, s=spoor: s(f))  # type: ignore[misc]
+            nieuw[k] = kept
         if te_doen:
             cases = [project.cases[i] for i in te_doen]
             results = run_cases(bundle.versions, cases, bundle.in_force, versie=vid)
-            traced = compile_regeling(reg, traced=True)
             for index, case, result in zip(te_doen, cases, results, strict=True):
-                trace: Trace | None = None
-                try:
-                    trace = evaluate(traced, case.feiten).trace
-                except EvaluationFailure:
-                    trace = None
-                toegepast: set[ProvisionRef] = set()
-                gebruikt: set[ProvisionRef] = set()
+                trace = spoor(case.feiten)
+                toegepast: frozenset[ProvisionRef] = frozenset()
+                gebruikt: frozenset[ProvisionRef] = frozenset()
                 if trace is not None:
-                    toegepast = {r.provision for o in trace.outcomes for r in o.rules if r.applied}
-                    gebruikt = {d.provision for d in trace.definitions}
-                runs[index, vid] = Uitvoering(result, trace, frozenset(toegepast), frozenset(gebruikt))
-                nieuw[casus_sleutels[index]] = runs[index, vid]
+                    toegepast = frozenset(r.provision for o in trace.outcomes for r in o.rules if r.applied)
+                    gebruikt = frozenset(d.provision for d in trace.definitions)
+                runs[index, vid] = Uitvoering(result, toegepast, gebruikt, [trace])
+                nieuw[casus_sleutels[index]] = (result.verwacht, result.uitkomst, result.mismatches,
+                                                result.failure, result.te_herzien, toegepast, gebruikt)
         if nieuw.keys() != oud.keys():
             _schrijf_cache(werking, nieuw)
     if _UITVOERCACHE and _UITVOERCACHE[0].is_dir():
