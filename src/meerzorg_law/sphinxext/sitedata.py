@@ -98,7 +98,9 @@ class SiteData:
         return _werking(self.bundle, vid)
 
     def volledig_vinger(self, vid: str) -> str:
-        return str(self._eens(("volledig", vid), lambda: hash_van(self.bundle.versions[vid])))
+        reg = self.bundle.versions[vid]
+        return str(self._eens(("volledig", vid), lambda: hash_van(self.werking_vinger(vid), reg.provisions,
+                                                                 reg.titel)))
 
     def bronnen_vinger(self) -> str:
         return str(self._eens(("bronnen",), lambda: hash_van(self.bundle.bronnen)))

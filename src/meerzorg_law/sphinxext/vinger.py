@@ -33,9 +33,11 @@ __all__ = ["PROZA", "canoniek", "code_vinger", "vinger"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
-# Fields that are prose a reader sees, never what a rule computes: left out of the "werking" of a version (the
-# key of the cached case results and the part of every page that reads rules), kept in its full fingerprint.
-PROZA = frozenset({"tekst", "toelichting", "titel", "herkomst", "hoofdstuk"})
+# Fields that are a provision's prose, never what a rule computes (as ``Klasse.veld``): left out of the "werking"
+# of a version (the key of the cached case results and the part of every page that reads rules); its full
+# fingerprint is the werking with the provisions and the title (``SiteData.volledig_vinger``).
+PROZA = frozenset({"Provision.tekst", "Provision.toelichting", "Provision.titel", "Provision.herkomst",
+                   "Provision.hoofdstuk", "Regeling.titel"})
 
 
 def canoniek(obj: object, zonder: frozenset[str] = frozenset()) -> str:
@@ -72,7 +74,7 @@ def _schrijf(obj: object, zonder: frozenset[str], out: Callable[[str], None]) ->
             namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(obj))
         out(f"{cls.__name__}(")
         for naam in namen:
-            if naam in zonder:
+            if zonder and f"{cls.__name__}.{naam}" in zonder:
                 continue
             out(f"{naam}=")
             _schrijf(getattr(obj, naam), zonder, out)
