@@ -73,6 +73,42 @@ def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
                 element.attributes[key] = zichtbaar(value)
 
 
+# Comparison and arrow symbols as a reader writes them (a case's description, a reason from the comparison).
+_SYMBOLEN = {">=": "≥", "<=": "≤", "!=": "≠", "->": "→", "=>": "⇒"}
+_SYMBOOL = re.compile("|".join(re.escape(s) for s in _SYMBOLEN))
+
+
+def leesbare_tekst(app: Sphinx, doctree: du.document, docname: str) -> None:
+    """``doctree-resolved``: no code in prose, tables or headings (issue 23). Every version id outside code is
+    replaced by the version's short name (``basis.versie_kort``), an id shown in code font by itself too, and
+    ``>=``, ``->`` and their kin by their symbols; text in code blocks and inline code is left as written."""
+    from .basis import versie_kort
+    from .domain import leesbaar
+    from .sitedata import laad_regeling
+
+    data = laad_regeling(app.config.meerzorg_regeling)
+    namen = {} if data.errors else {v: versie_kort(data, v) for v in data.versie_ids}
+    for literal in list(doctree.findall(du.literal)):
+        if literal.astext() in namen and literal.parent is not None:
+            literal.parent.replace(literal, du.inline("", namen[literal.astext()]))
+    for text in list(doctree.findall(du.Text)):
+        if any(isinstance(a, (du.literal, du.literal_block, du.raw, du.comment)) for a in _voorouders(text)):
+            continue
+        tekst = text.astext()
+        nieuw = _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], leesbaar(tekst, namen))
+        if nieuw != tekst and text.parent is not None:
+            text.parent.replace(text, du.Text(nieuw))
+
+
+def _voorouders(node: du.Node) -> list[du.Node]:
+    out = []
+    parent = node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
 def _uitvoercache(app: Sphinx) -> None:
     """``builder-inited``: keep the case results beside Sphinx's environment (never in the published site)."""
     from .sitedata import zet_uitvoercache
@@ -145,6 +181,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
     app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
+    app.connect("doctree-resolved", leesbare_tekst)
     app.connect("doctree-resolved", zichtbare_tekens)
     app.connect("doctree-resolved", alleen_html)
     app.connect("build-finished", schrijf_regels)

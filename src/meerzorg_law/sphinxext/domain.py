@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ObjectEntry", "RegelingDomain", "bepaling_naam", "natuurlijke_volgorde", "volledige_naam"]
+__all__ = ["ObjectEntry", "RegelingDomain", "bepaling_naam", "leesbaar", "natuurlijke_volgorde", "volledige_naam"]
 
 logger = logging.getLogger(__name__)
 
@@ -77,6 +77,20 @@ def _ref_van_naam(name: str) -> ProvisionRef | None:
     return ProvisionRef(words[0], parts.get("lid", ""), parts.get("onderdeel", ""), parts.get("subonderdeel", ""))
 
 
+def leesbaar(tekst: str, namen: dict[str, str]) -> str:
+    """Every version id in ``tekst`` (a whole word, the longest first) by its name in ``namen``.
+
+    >>> leesbaar("artikel 2.2 (rlz-2027-variant-a), rlz-2027", {"rlz-2027": "Voorstel 2027",
+    ...                                                         "rlz-2027-variant-a": "Variant A"})
+    'artikel 2.2 (Variant A), Voorstel 2027'
+    """
+    if not namen:
+        return tekst
+    patroon = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(namen, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return patroon.sub(lambda m: namen[m.group(1)], tekst)
+
+
 def volledige_naam(name: str, versie: str) -> str:
     """The domain key of a versioned object: ``2.2@rlz-2026`` (a name from a case file made visible: it goes
     into the inventory, which cannot hold a lone surrogate)."""
@@ -118,12 +132,19 @@ class BegrippenIndex(Index):
             if objtype == "begrip" and (docnames is None or entry.docname in docnames):
                 per_name.setdefault(full.partition("@")[0], []).append(entry)
         content: dict[str, list[IndexEntry]] = {}
-        for name in sorted(per_name, key=str.lower):
+
+        def sleutel(name: str) -> str:
+            return (min(per_name[name], key=lambda e: e.rang).omschrijving or name).lower()
+
+        for name in sorted(per_name, key=sleutel):
             entries = sorted(per_name[name], key=lambda e: e.rang)
             first = entries[0]
-            letter = content.setdefault(name[0].upper(), [])
-            letter.append(IndexEntry(name, 1, first.docname, first.node_id, "", "", first.omschrijving))
-            letter += [IndexEntry(e.versie, 2, e.docname, e.node_id, "", "", e.titel) for e in entries]
+            letter = content.setdefault((first.omschrijving or name)[0].upper(), [])
+            # A begrip by its description (its name is a code name: in the entry's link, never as text).
+            letter.append(IndexEntry(first.omschrijving or name, 1, first.docname, first.node_id, "", "",
+                                     domain.leesbaar(first.titel)))
+            letter += [IndexEntry(domain.leesbaar(e.versie), 2, e.docname, e.node_id, "", "", domain.leesbaar(e.titel))
+                       for e in entries]
         return sorted(content.items()), False
 
 
@@ -152,8 +173,8 @@ class BepalingenIndex(Index):
         for versie in sorted(per_version, key=lambda v: (ranks[v], v)):
             items = sorted(per_version[versie], key=lambda item: natuurlijke_volgorde(item[0]))
             entries = [IndexEntry(ref.citeer(), 2 if objtype == "lid" else 0, e.docname, e.node_id, "", "",
-                                  e.titel) for ref, objtype, e in items]
-            content.append((versie, entries))
+                                  domain.leesbaar(e.titel)) for ref, objtype, e in items]
+            content.append((domain.leesbaar(versie), entries))
         return content, True
 
 
@@ -189,7 +210,7 @@ class CasussenIndex(Index):
                 entry = domain.objects.get(("casus", casus))
                 if entry is None or (docnames is not None and entry.docname not in docnames):
                     continue
-                versies = ", ".join(sorted(per_artikel[artikel][casus]))
+                versies = ", ".join(domain.leesbaar(v) for v in sorted(per_artikel[artikel][casus]))
                 entries.append(IndexEntry(casus, 0, entry.docname, entry.node_id, "", "", versies))
             if entries:
                 content.append((f"artikel {artikel}", entries))
@@ -225,6 +246,7 @@ class RegelingDomain(Domain):
         "objects": {},  # (objtype, name[@versie]) -> ObjectEntry
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
         "paginas": {},  # docname -> [(soort, args, fingerprint)]: what each page shows (sphinxext.vinger)
+        "versienamen": {},  # version id -> its short name (basis.versie_kort), for the indices
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
     data_version = 5
@@ -254,6 +276,15 @@ class RegelingDomain(Domain):
         self.objects[objtype, full] = ObjectEntry(self.env.docname, node_id, zichtbaar(titel or full), versie,
                                                   rang, zichtbaar(omschrijving))
         return dubbel
+
+    @property
+    def versienamen(self) -> dict[str, str]:
+        result: dict[str, str] = self.data.setdefault("versienamen", {})
+        return result
+
+    def leesbaar(self, tekst: str) -> str:
+        """``tekst`` with every version id by its short name (an index shows no ids)."""
+        return leesbaar(tekst, self.versienamen)
 
     @property
     def paginas(self) -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
@@ -287,6 +318,7 @@ class RegelingDomain(Domain):
         for key2, doc in otherdata["exercises"].items():
             if doc in docnames:
                 self.exercises[key2] = doc
+        self.versienamen.update(otherdata.get("versienamen", {}))
         for doc, wat in otherdata.get("paginas", {}).items():
             if doc in docnames:
                 self.paginas[doc] = wat
