@@ -181,6 +181,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
     app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
+    # Before Sphinx collects the titles (priority 500): the navigation and the toctrees show the names too.
+    app.connect("doctree-read", lambda app, doctree: leesbare_tekst(app, doctree, ""), priority=400)
     app.connect("doctree-resolved", leesbare_tekst)
     app.connect("doctree-resolved", zichtbare_tekens)
     app.connect("doctree-resolved", alleen_html)

@@ -14,7 +14,7 @@ from .. import ir
 from ..render.waarden import toon
 from ..span import ProvisionRef
 from .artikel import segmenten, tekst_of_renvooi
-from .basis import RegelingBasis, badge, datum
+from .basis import RegelingBasis, badge, datum, versie_kort
 from .bouwstenen import Cel, alineas, koppeling, tabel, uitklapblok
 from .domain import bepaling_naam, volledige_naam
 from .herkomst import herkomst_regel
@@ -78,7 +78,8 @@ class BijlageDirective(RegelingBasis):
                                        classes=["rlz-ongewijzigd"]))
             return out
         if diff is not None:
-            out.append(schakelaar(label=f"Renvooi tonen: wat deze versie wijzigt ten opzichte van {basis}"))
+            out.append(schakelaar(label="Renvooi tonen: wat deze versie wijzigt ten opzichte van "
+                                        + versie_kort(data, basis)))
         if bijlage.tekst:
             wettekst = nodes.container(classes=["rlz-wettekst"])
             if diff is not None and diff.tekst_gewijzigd:
