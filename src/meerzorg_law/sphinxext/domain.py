@@ -141,8 +141,7 @@ class BegrippenIndex(Index):
             first = entries[0]
             letter = content.setdefault((first.omschrijving or name)[0].upper(), [])
             # A begrip by its description (its name is a code name: in the entry's link, never as text).
-            letter.append(IndexEntry(first.omschrijving or name, 1, first.docname, first.node_id, "", "",
-                                     domain.leesbaar(first.titel)))
+            letter.append(IndexEntry(first.omschrijving or name, 1, first.docname, first.node_id, "", "", ""))
             letter += [IndexEntry(domain.leesbaar(e.versie), 2, e.docname, e.node_id, "", "", domain.leesbaar(e.titel))
                        for e in entries]
         return sorted(content.items()), False
