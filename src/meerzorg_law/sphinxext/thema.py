@@ -28,7 +28,7 @@ VERVANGINGEN: tuple[tuple[str, str], ...] = (
     # A wide table scrolls sideways in Furo's wrapper: the keyboard must be able to reach it to scroll it.
     ('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'),
     # A wide chart scrolls sideways on a phone (meerzorg.css): the keyboard must reach it too.
-    ('<figure class="align-default rlz-breed-figuur"', '<figure tabindex="0" class="align-default rlz-breed-figuur"'),
+    ('<figure class="rlz-breed-figuur align-default"', '<figure tabindex="0" class="rlz-breed-figuur align-default"'),
     # Sphinx marks a toctree caption as a heading without a level; in the navigation it heads a list (level 2).
     ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
 )
