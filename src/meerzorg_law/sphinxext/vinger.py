@@ -100,7 +100,8 @@ def _schrijf(obj: object, zonder: frozenset[str], out: Callable[[str], None]) ->
 def hash_van(*delen: object) -> str:
     h = hashlib.sha256()
     for d in delen:
-        h.update(d.encode() if isinstance(d, str) else canoniek(d).encode())
+        # surrogatepass: a name from a case file may hold a lone surrogate (tests/aanvallen); it is hashed as is.
+        h.update((d if isinstance(d, str) else canoniek(d)).encode("utf-8", "surrogatepass"))
         h.update(b"\0")
     return h.hexdigest()
 
