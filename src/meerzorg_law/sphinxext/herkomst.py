@@ -53,7 +53,7 @@ class BronnenDirective(RegelingBasis):
     has_content = False
 
     def vinger(self) -> tuple[str, tuple[str, ...]]:
-        return "regelingbestanden", ()
+        return "bronnen", ()
 
     def bouw(self) -> list[nodes.Node]:
         data = self.data(bestanden="regeling")

@@ -139,7 +139,7 @@ class SiteData:
         basis = self.basis_van(vid)
         return str(self._eens(("structuur", vid), lambda: hash_van(
             reg.titel, reg.bron, [(p.ref, p.kind, p.titel, p.hoofdstuk) for p in reg.provisions],
-            self.renvooi_vinger(basis, vid) if basis else "")))
+            [(d.ref, d.soort, d.was) for d in self.renvooi(basis, vid).values()] if basis else "")))
 
     def renvooi_vinger(self, oud: str, nieuw: str) -> str:
         return str(self._eens(("renvooi", oud, nieuw), lambda: hash_van(

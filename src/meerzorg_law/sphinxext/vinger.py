@@ -187,6 +187,10 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
                         *(data.bundle.versions[v].titel for v in ids), data.uitvoer_vinger())
     if soort == "werking":
         return hash_van(*basis, *(data.werking_vinger(v) for v in ids))
+    if soort == "bronnen":
+        # The registry and which provisions cite each source (their herkomst), in every version.
+        return hash_van(*basis, data.bronnen_vinger(), data.bundle.versions[ids[0]].bronnen if ids else "",
+                        [(v, [(p.ref, p.herkomst) for p in data.bundle.versions[v].provisions]) for v in ids])
     if soort == "regelingbestanden":
         return hash_van(*basis, *(data.volledig_vinger(v) for v in ids), data.bronnen_vinger())
     raise ValueError(f"onbekende soort pagina: {soort}")
