@@ -40,9 +40,13 @@ def _bouw(bron: Path, uit: Path, *extra: str) -> tuple[float, float]:
     return time.perf_counter() - t0, time.process_time() - c0
 
 
-def _raak(path: Path) -> None:
-    """Change a file as an editor would: new content, later modification time."""
-    path.write_text(path.read_text(encoding="utf-8") + "\n# gewijzigd voor de meting\n", encoding="utf-8")
+def _raak(path: Path, oud: str, nieuw: str) -> None:
+    """Change a file as an editor would: other content (``oud`` becomes ``nieuw`` once), later modification time.
+    A real change, not a comment: a page depends on what it shows, so a comment re-reads nothing but the file."""
+    tekst = path.read_text(encoding="utf-8")
+    if oud not in tekst:
+        sys.exit(f"{path.name} bevat '{oud}' niet meer; kies een andere wijziging voor de meting")
+    path.write_text(tekst.replace(oud, nieuw, 1), encoding="utf-8")
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
 
@@ -53,9 +57,17 @@ def main_bench() -> None:
         uit = Path(tmp) / "html"
         rijen = [("volledig", _bouw(bron, uit, "--opnieuw"))]
         rijen.append(("niets gewijzigd", _bouw(bron, uit)))
-        _raak(sorted((Path(tmp) / "tests" / "casussen").glob("*.yaml"))[0])
+        casussen = Path(tmp) / "tests" / "casussen" / "rlz-2026-drempel.yaml"
+        # The description of one case: shown on its file's page only.
+        _raak(casussen, "omschrijving: Drempel 1,25", "omschrijving: De drempel is 1,25")
         rijen.append(("één casusbestand gewijzigd", _bouw(bron, uit)))
-        _raak(Path(tmp) / "regeling" / "rlz-2027.rgl")
+        # The name of one case: it shows on every artikel page whose provisions the case exercises.
+        _raak(casussen, "naam: VG7 in een instelling, precies 25% boven", "naam: VG7 in een instelling, 25% boven")
+        rijen.append(("één casusnaam gewijzigd", _bouw(bron, uit)))
+        # The wording of one provision (artikel 1.1 as rlz-2027 inserts it): its pages in the versions that
+        # carry it, the versions' banners, the renvooi and the wijzigingsregeling that quote it.
+        _raak(Path(tmp) / "regeling" / "rlz-2027.rgl", "zorg thuis: zorg die wordt geleverd",
+              "zorg thuis: zorg die thuis wordt geleverd")
         rijen.append(("één bepaling gewijzigd", _bouw(bron, uit)))
         grootte = sum(p.stat().st_size for p in uit.rglob("*") if p.is_file())
         volledig_cpu = rijen[0][1][1]

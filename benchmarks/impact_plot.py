@@ -53,6 +53,7 @@ Of voor één paar versies op de opdrachtregel::
 
 .. figure:: {image}
    :alt: Aandeel cliënten met meerzorg per leveringsvorm en verandering van de uren per leeftijdsgroep
+   :figclass: rlz-breed-figuur
 
    Links: het aandeel cliënten met meerzorg per leveringsvorm, in {basis} en in elke andere versie. Rechts:
    hoeveel procent de uren meerzorg per week per leeftijdsgroep veranderen ten opzichte van {basis}.

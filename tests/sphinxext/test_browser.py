@@ -258,7 +258,7 @@ def test_rekenhulp_sends_nothing_and_loads_nothing_from_elsewhere(echte_site: tu
 # Every page type at both widths; axe-core (bundled with axe-playwright-python, nothing downloaded) must find no
 # serious or critical violation.
 TOEGANKELIJKHEID = {**PAGINAS, "zoeken": "search.html", "begrippen": "rlz-begrippen.html", "bronnen": "bronnen.html",
-                    "bewijzen": "bewijzen.html", "versie": "_generated/rlz-2027/index.html"}
+                    "bewijzen": "bewijzen.html", "versie": "_generated/rlz-2027/index.html", "impact": "impact.html"}
 
 
 def _axe(page: Any) -> list[tuple[str, str, int, str]]:
@@ -339,3 +339,21 @@ def test_official_and_reconstructed_text_look_different(adres: str, browser: Any
         SCHERMAFDRUKKEN.mkdir(parents=True, exist_ok=True)
         kader.screenshot(path=str(SCHERMAFDRUKKEN / f"herkomst-{naam}-{breedte}.png"))
         page.close()
+
+
+def test_impact_chart_is_legible_on_a_phone(adres: str, browser: Any) -> None:
+    """At 390 px the two-panel impact chart keeps a legible width (scaled to the screen its lettering was 5 px)
+    and scrolls sideways inside its figure, which the keyboard can reach; the page itself does not get wider."""
+    p = Pagina(browser, 390)
+    page = p.open(adres + "impact.html")
+    figuur = page.locator("figure.rlz-breed-figuur")
+    assert figuur.count() == 1
+    breedte = page.evaluate("document.querySelector('figure.rlz-breed-figuur img').getBoundingClientRect().width")
+    assert breedte >= 900, f"de grafiek is {breedte} px breed op een scherm van 390 px"
+    assert page.evaluate("(() => { const f = document.querySelector('figure.rlz-breed-figuur');"
+                         " return f.scrollWidth > f.clientWidth && getComputedStyle(f).overflowX === 'auto'; })()")
+    assert figuur.get_attribute("tabindex") == "0"
+    assert p.overloop() <= 0
+    figuur.scroll_into_view_if_needed()
+    assert p.foto("impact-grafiek").stat().st_size > 10_000
+    page.close()

@@ -67,30 +67,61 @@ def test_wijzigingsregeling_pages_carry_every_inserted_text(echte_site: tuple[in
 
 # A name from the regeling as code writes it (``bijzondere_situatie``): never in prose a reader sees.
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+# Comparison and arrow symbols as code writes them (a reader gets ≥, ≤, ≠, →).
+_SYMBOOL = re.compile(r">=|<=|!=|->|=>")
 # The impact page is written by the impact analysis (docs/impact.rst), not by this extension.
 _NIET_GESCAND = {"impact.html"}
 
 
+def _versie_ids() -> re.Pattern[str]:
+    """Every version id of the bundled regeling as a whole word (``rlz-2027-variant-a``): a version is shown by
+    its name, never by its id, in prose, tables and headings."""
+    ids = sorted((v.id for v in load_bundle(REGELING).catalog), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
+
+
 def _proza(html_text: str) -> str:
-    """The visible prose of a page's article: without code, scripts and tags."""
+    """The visible text of a page's article, tables and headings included: without code, scripts and tags."""
     m = re.search(r"<article[^>]*>(.*)</article>", html_text, flags=re.S)
     body = m.group(1) if m else ""
     body = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", body, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
 
+def _code_in(tekst: str, versies: re.Pattern[str]) -> list[str]:
+    return sorted({*_SNAKE.findall(tekst), *versies.findall(tekst), *_SYMBOOL.findall(tekst)})
+
+
 def test_no_identifier_in_prose(echte_site: tuple[int, Path]) -> None:
     status, out = echte_site
     assert status == 0
-    gevonden = {str(p.relative_to(out)): sorted(set(_SNAKE.findall(_proza(p.read_text(encoding="utf-8")))))
+    versies = _versie_ids()
+    gevonden = {str(p.relative_to(out)): _code_in(_proza(p.read_text(encoding="utf-8")), versies)
                 for p in out.rglob("*.html") if p.name not in _NIET_GESCAND}
     assert {k: v for k, v in gevonden.items() if v} == {}
 
 
-def test_identifier_scan_sees_prose_and_skips_code() -> None:
-    """The scan is not vacuous: it finds an identifier in a paragraph, and not in code."""
-    page = "<article><p>het feit uren_toezicht_per_week</p><pre>telbare_zorgbehoefte</pre></article>"
-    assert _SNAKE.findall(_proza(page)) == ["uren_toezicht_per_week"]
+def test_identifier_scan_sees_prose_tables_and_headings_and_skips_code() -> None:
+    """The scan is not vacuous: it finds a code name in a paragraph, a version id in a table header and in a
+    heading, and a symbol in a cell; nothing in code."""
+    page = ("<article><h2>Beslispad in rlz-2027</h2><p>het feit uren_toezicht_per_week</p>"
+            "<table><thead><tr><th>Casus</th><th>rlz-2027-variant-a</th></tr></thead>"
+            "<tbody><tr><td>48 >= 42</td></tr></tbody></table>"
+            "<pre>telbare_zorgbehoefte</pre><code>rlz-2026</code></article>")
+    assert _code_in(_proza(page), _versie_ids()) == [">=", "rlz-2027", "rlz-2027-variant-a",
+                                                      "uren_toezicht_per_week"]
+
+
+def test_search_hits_are_labelled_in_dutch(echte_site: tuple[int, Path]) -> None:
+    """A search hit reads "Casus — <page>", not Sphinx's "(Regeling casus, in<page>)"."""
+    _, out = echte_site
+    index = (out / "searchindex.js").read_text(encoding="utf-8")
+    objnames = re.search(r'"objnames":(\{.*?\}),"objtypes"', index)
+    assert objnames is not None
+    assert '"Casus"' in objnames.group(1) and '"Artikel"' in objnames.group(1)
+    assert "Regeling " not in objnames.group(1)
+    vertaling = (out / "_static" / "translations.js").read_text(encoding="utf-8")
+    assert '", in ": " \\u2014 "' in vertaling
 
 
 # The issue asked for under 5 MB when the bundle had 4 versions and 112 cases (the site was then 4.96 MB); with
@@ -139,6 +170,12 @@ def test_no_page_over_300_kb(echte_site: tuple[int, Path]) -> None:
 
 def test_a_page_per_case_file_and_an_overview_that_links_them(echte_site: tuple[int, Path]) -> None:
     from meerzorg_law.cases.load import file_title
+    from meerzorg_law.sphinxext.basis import versie_kort
+    from meerzorg_law.sphinxext.domain import leesbaar
+    from meerzorg_law.sphinxext.sitedata import laad_regeling
+
+    data = laad_regeling(str(REGELING))
+    namen = {v: versie_kort(data, v) for v in data.versie_ids}
 
     status, out = echte_site
     assert status == 0
@@ -151,9 +188,10 @@ def test_a_page_per_case_file_and_an_overview_that_links_them(echte_site: tuple[
         tekst = html.unescape(pagina.read_text(encoding="utf-8"))
         titel = file_title(f)
         assert titel and f"<h1>{titel}" in tekst, f.name
-        # Every case of the file has its anchored block on the file's page, and only there.
+        # Every case of the file has its anchored block on the file's page, and only there (a version id in its
+        # name shown by the version's name).
         for naam in re.findall(r"^  - naam: \"?(.+?)\"?$", f.read_text(encoding="utf-8"), flags=re.M):
-            assert f">{naam}<" in tekst, (f.name, naam)
+            assert f">{leesbaar(naam, namen)}<" in tekst, (f.name, naam)
         assert f'href="_generated/casussen/{f.stem}.html"' in overzicht
     assert 'class="rlz-casus"' not in overzicht
 

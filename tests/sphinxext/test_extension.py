@@ -64,7 +64,7 @@ def test_artikel_shows_text_rule_plain_dutch_cases_and_example(site: SphinxTestA
     # each lid is a heading of the page (h2), so it is in the outline and the table of contents
     assert '<h2>Eerste lid<a class="headerlink" href="#rlz-proef-2026-2-lid-1"' in html
     # a lid no case exercises says so
-    assert "Geen casus raakt deze bepaling in versie proef-2026." in html
+    assert "Geen casus raakt deze bepaling in versie Regels 2026." in html
 
 
 def test_legal_text_is_escaped_never_raw_html(site: SphinxTestApp) -> None:
@@ -136,9 +136,10 @@ def test_begrippen_index(site: SphinxTestApp) -> None:
     [(letter, entries)] = content
     assert letter == "D"
     assert [(e.name, e.subtype, e.docname, e.anchor, e.descr) for e in entries] == [
-        ("drempel", 1, "artikel", "rlz-proef-2026-begrip-drempel", "de drempel in uren per week"),
-        ("proef-2026", 2, "artikel", "rlz-proef-2026-begrip-drempel",
-         "de drempel in uren per week (artikel 1, onderdeel a, proef-2026)"),
+        # A begrip by its description, never by its code name; a version by its name, never by its id.
+        ("de drempel in uren per week", 1, "artikel", "rlz-proef-2026-begrip-drempel", ""),
+        ("Regels 2026", 2, "artikel", "rlz-proef-2026-begrip-drempel",
+         "de drempel in uren per week (artikel 1, onderdeel a, Regels 2026)"),
     ]
     page = _html(site, "rlz-begrippen")
     assert "Begrippenindex" in page and "de drempel in uren per week" in page
@@ -147,15 +148,15 @@ def test_begrippen_index(site: SphinxTestApp) -> None:
 def test_bepalingen_and_casussen_index(site: SphinxTestApp) -> None:
     content, _ = BepalingenIndex(_domain(site)).generate()
     versies = dict(content)
-    assert [e.name for e in versies["proef-2026"]] == [
+    assert [e.name for e in versies["Regels 2026"]] == [
         "artikel 1", "artikel 1, onderdeel a", "artikel 2", "artikel 2, eerste lid", "artikel 2, tweede lid",
         "artikel 2, derde lid", "artikel 2, vierde lid", "bijlage A"]
-    assert "artikel 2, tweede lid" in [e.name for e in versies["proef-2027"]]
+    assert "artikel 2, tweede lid" in [e.name for e in versies["Voorstel 2027"]]
     casussen, _ = CasussenIndex(_domain(site)).generate()
     per_artikel = {kop: [(e.name, e.descr) for e in entries] for kop, entries in casussen}
-    assert per_artikel["artikel 2"] == [("P1 boven de drempel", "proef-2026, proef-2027"),
-                                        ("P1 onder de drempel, thuis", "proef-2026"),
-                                        ("P2 <script>zonder</script> ster", "proef-2026, proef-2027")]
+    assert per_artikel["artikel 2"] == [("P1 boven de drempel", "Regels 2026, Voorstel 2027"),
+                                        ("P1 onder de drempel, thuis", "Regels 2026"),
+                                        ("P2 <script>zonder</script> ster", "Regels 2026, Voorstel 2027")]
 
 
 def test_renvooi_marks_deletions_and_insertions(site: SphinxTestApp) -> None:
@@ -171,19 +172,19 @@ def test_renvooi_marks_deletions_and_insertions(site: SphinxTestApp) -> None:
 def test_case_table_and_coverage(site: SphinxTestApp) -> None:
     html = _html(site, "casussen")
     assert "3 casussen; per versie recht op extra zorg, reden van de beslissing" in html
-    assert "proef-2026: 3 geslaagd, 0 mislukt; proef-2027: 1 geslaagd, 1 mislukt" in html
+    assert "Regels 2026: 3 geslaagd, 0 mislukt; Voorstel 2027: 1 geslaagd, 1 mislukt" in html
     assert '<span class="rlz-status rlz-status-fout">✗ fout</span>' in html
     assert '<span class="rlz-status rlz-status-geen-verwachting">·</span> nee · profiel zonder ster' in html
-    assert "proef-2026: 1 niet geraakt: artikel 2, vierde lid" in html
+    assert "Regels 2026: 1 niet geraakt: artikel 2, vierde lid" in html
     assert "proef.yaml:4" in html
 
 
 def test_version_page(site: SphinxTestApp) -> None:
     html = _html(site, "versie")
-    assert "voorstel op proef-2026" in html and "1 januari 2027" in html
-    assert "Dit is een voorstel: versie proef-2027 is niet in werking." in html
+    assert "voorstel op Regels 2026" in html and "1 januari 2027" in html
+    assert "Dit is een voorstel: versie Voorstel 2027 is niet in werking." in html
     assert "regeling/proef-2027.rgl" in html
-    assert "Wat is er veranderd ten opzichte van proef-2026" in html
+    assert "Wat is er veranderd ten opzichte van Regels 2026" in html
     assert '<span class="sd-sphinx-override sd-badge rlz-badge rlz-badge-gewijzigd">gewijzigd</span>' in html
     assert "artikel 2, tweede lid</span></a>" in html
 
@@ -194,9 +195,11 @@ def test_bijlage_shows_profile_descriptions(site: SphinxTestApp) -> None:
     assert "Voor cliënten met veel zorg; beschrijving van aard en inhoud van het profiel een." in html
 
 
-def test_dependencies_on_regeling_and_case_files(site: SphinxTestApp) -> None:
-    deps = {Path(d).name for d in site.env.dependencies["artikel"]}
-    assert {"proef.rgl", "proef-2027.rgl", "proef.yaml"} <= deps
+def test_pages_record_what_they_show_not_every_file(site: SphinxTestApp) -> None:
+    """A page depends on what it shows (a kind and its arguments, with a fingerprint), not on every file."""
+    paginas = site.env.domains["rlz"].data["paginas"]
+    assert {soort for soort, _, _ in paginas["artikel"]} == {"artikel"}
+    assert not {Path(d).name for d in site.env.dependencies.get("artikel", ())} & {"proef.rgl", "proef.yaml"}
 
 
 @pytest.mark.sphinx("text", testroot="basic")
@@ -270,8 +273,23 @@ def test_changed_regeling_file_rebuilds_the_pages_that_render_it(make_app: Any, 
     assert "Dit lid is gewijzigd." in _html(app2, "artikel")
     status = re.sub(r"\x1b\[[0-9;]*m", "", app2.status.getvalue())
     reread = set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status))
-    # every page with a directive depends on the regeling and case files; the page with only roles does not
-    assert reread == {"artikel", "bijlage", "casussen", "index", "renvooi", "versie"}
+    # only the pages that show the changed wording are read again (what each shows: sphinxext.vinger)
+    assert reread == GELEZEN_NA_TEKST, reread
+    # a changed case description shows only on the page of the cases
+    yaml = src / "gevallen" / "proef.yaml"
+    tekst = yaml.read_text(encoding="utf-8")
+    assert "omschrijving:" in tekst
+    yaml.write_text(tekst.replace("omschrijving: ", "omschrijving: Gewijzigd. ", 1), encoding="utf-8")
+    app3 = make_app("html", srcdir=src)
+    app3.build()
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app3.status.getvalue())
+    assert set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status)) == {"casussen"}
+    assert "Gewijzigd." in _html(app3, "casussen")
+
+
+# artikel 2 of proef-2026 (its page) and of proef-2027, which carries the lid unchanged (on the renvooi page);
+# not the versions, bijlage or case pages, which do not show the wording.
+GELEZEN_NA_TEKST = {"artikel", "renvooi"}
 
 
 @pytest.fixture(scope="module")
@@ -296,7 +314,7 @@ def site_2027(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SphinxTestAp
 def test_amended_artikel_has_badges_and_a_renvooi_switch(site_2027: SphinxTestApp) -> None:
     html = _html(site_2027, "renvooi")
     # the version is a proposal: banner and badge
-    assert "Dit is een voorstel: versie proef-2027 is niet in werking." in html
+    assert "Dit is een voorstel: versie Voorstel 2027 is niet in werking." in html
     # the changed lid carries its badge; the unchanged first lid does not
     tweede = html[html.index('id="rlz-proef-2027-2-lid-2"'):]
     eerste = html[html.index('id="rlz-proef-2027-2-lid-1"'):html.index('id="rlz-proef-2027-2-lid-2"')]

@@ -28,13 +28,14 @@ from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
-from .thema import registreer
+from .thema import herstel_toctree, registreer, verberg_toctree
 from .versie import RegelingDirective, VersieDirective
 from .wijziging import WijzigingsregelingDirective
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
 
 __all__ = ["setup"]
 
@@ -70,6 +71,71 @@ def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
         for key, value in element.attributes.items():
             if isinstance(value, str) and zichtbaar(value) != value:
                 element.attributes[key] = zichtbaar(value)
+
+
+# Comparison and arrow symbols as a reader writes them (a case's description, a reason from the comparison).
+_SYMBOLEN = {">=": "≥", "<=": "≤", "!=": "≠", "->": "→", "=>": "⇒"}
+_SYMBOOL = re.compile("|".join(re.escape(s) for s in _SYMBOLEN))
+
+
+def leesbare_tekst(app: Sphinx, doctree: du.document, docname: str) -> None:
+    """``doctree-resolved``: no code in prose, tables or headings (issue 23). Every version id outside code is
+    replaced by the version's short name (``basis.versie_kort``), an id shown in code font by itself too, and
+    ``>=``, ``->`` and their kin by their symbols; text in code blocks and inline code is left as written."""
+    from .basis import versie_kort
+    from .domain import leesbaar
+    from .sitedata import laad_regeling
+
+    data = laad_regeling(app.config.meerzorg_regeling)
+    namen = {} if data.errors else {v: versie_kort(data, v) for v in data.versie_ids}
+    for literal in list(doctree.findall(du.literal)):
+        if literal.astext() in namen and literal.parent is not None:
+            literal.parent.replace(literal, du.inline("", namen[literal.astext()]))
+    for text in list(doctree.findall(du.Text)):
+        if any(isinstance(a, (du.literal, du.literal_block, du.raw, du.comment)) for a in _voorouders(text)):
+            continue
+        tekst = text.astext()
+        nieuw = _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], leesbaar(tekst, namen))
+        if nieuw != tekst and text.parent is not None:
+            text.parent.replace(text, du.Text(nieuw))
+
+
+def _voorouders(node: du.Node) -> list[du.Node]:
+    out = []
+    parent = node.parent
+    while parent is not None:
+        out.append(parent)
+        parent = parent.parent
+    return out
+
+
+def _uitvoercache(app: Sphinx) -> None:
+    """``builder-inited``: keep the case results beside Sphinx's environment (never in the published site)."""
+    from .sitedata import zet_uitvoercache
+
+    zet_uitvoercache(Path(app.doctreedir) / "meerzorg-uitvoer")
+
+
+def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
+               removed: set[str]) -> list[str]:
+    """``env-get-outdated``: the pages whose fingerprint (what they show, ``sphinxext.vinger``) changed since
+    they were read. A page that shows no regeling or cases is left to Sphinx (its own source file)."""
+    from .sitedata import laad
+    from .vinger import vinger
+
+    domain = env.domains["rlz"]
+    assert isinstance(domain, RegelingDomain)
+    if not domain.paginas:
+        return []
+    data = laad(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
+    out = []
+    for doc, wat in domain.paginas.items():
+        if doc in changed or doc in removed or doc in added:
+            continue
+        soort_fout = "alles"
+        if any(vinger(data, soort if not data.errors else soort_fout, args) != oud for soort, args, oud in wat):
+            out.append(doc)
+    return out
 
 
 def _zonder_bronkaarten(app: Sphinx, exception: Exception | None) -> None:
@@ -108,9 +174,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(rekenhulp, html=(visit_rekenhulp, depart_rekenhulp))
     app.add_css_file("meerzorg.css")
     app.connect("config-inited", _paden)
+    app.connect("builder-inited", _uitvoercache)
     app.connect("builder-inited", genereer)
+    app.connect("env-get-outdated", _verouderd)
     app.connect("builder-inited", registreer)
+    app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
+    app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
+    # Before Sphinx collects the titles (priority 500): the navigation and the toctrees show the names too.
+    app.connect("doctree-read", lambda app, doctree: leesbare_tekst(app, doctree, ""), priority=400)
+    app.connect("doctree-resolved", leesbare_tekst)
     app.connect("doctree-resolved", zichtbare_tekens)
     app.connect("doctree-resolved", alleen_html)
     app.connect("build-finished", schrijf_regels)

@@ -17,7 +17,7 @@ from ..render.herkomst import kader as herkomst_kader
 from ..render.rangorde import rangorde_zin
 from ..render.rule_text import formele_tekst
 from ..span import ProvisionRef, citeer
-from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_soort, wetten_url
+from .basis import RegelingBasis, badge, bepaling_koppeling, datum, versie_kort, versie_soort, wetten_url
 from .bouwstenen import alineas, koppeling, uitklapblok
 from .domain import bepaling_naam, volledige_naam
 from .herkomst import herkomst_regel
@@ -96,6 +96,9 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
         "geen-voorbeeld": directives.flag,
     }
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "artikel", (self.options.get("versie") or "", self.arguments[0])
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data()
         vid = self.versie(data, self.options.get("versie")) if data is not None else None
@@ -123,7 +126,8 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
         out: list[nodes.Node] = [target, *self.voorstel_banner(data, vid), self._banner(data, reg, artikel, diffs),
                                  *self.zie_ook(reg, vid, delen)]
         if diffs:
-            out.append(schakelaar(label=f"Renvooi tonen: wat deze versie wijzigt ten opzichte van {basis}"))
+            out.append(schakelaar(label="Renvooi tonen: wat deze versie wijzigt ten opzichte van "
+                                        + versie_kort(data, basis)))
         secties: dict[ProvisionRef, nodes.Element] = {}
         for p in delen:
             if p is artikel and not (p.tekst or p.toelichting or formele_tekst(reg, p.ref)):

@@ -19,11 +19,13 @@ from ..syntax.ast import Wijzigingsregeling
 from .bouwstenen import koppeling
 from .domain import RegelingDomain, bepaling_naam, volledige_naam
 from .sitedata import SiteData, laad
+from .vinger import vinger
 
 if TYPE_CHECKING:
     from .. import ir
 
-__all__ = ["RegelingBasis", "badge", "bepaling_koppeling", "datum", "versie_soort", "versie_titel", "wetten_url"]
+__all__ = ["RegelingBasis", "badge", "bepaling_koppeling", "datum", "versie_kort", "versie_soort", "versie_titel",
+           "wetten_url"]
 
 logger = logging.getLogger(__name__)
 
@@ -78,6 +80,31 @@ def versie_titel(data: SiteData, vid: str) -> str:
     return naam[0].upper() + naam[1:] if naam.lower().startswith("variant") else f"Variant: {naam}"
 
 
+def versie_kort(data: SiteData, vid: str) -> str:
+    """A version in a table header or a sentence, by a short name a reader knows: ``Regels 2026``,
+    ``Voorstel 2027``, ``Variant A``; a variant without a letter by what its id adds to its basis
+    (``Variant 2026: directe zorg``). Never the id itself (issue 23: no code names in prose).
+
+    >>> import re
+    >>> bool(re.fullmatch(r"[A-Z]\\w+ .*", "Regels 2026"))
+    True
+    """
+    v = next(x for x in data.bundle.catalog if x.id == vid)
+    soort = versie_soort(data, vid)
+    jaar = str(v.geldig_vanaf.year)
+    if soort == "geldend":
+        return f"Regels {jaar}"
+    if soort == "voorstel":
+        return f"Voorstel {jaar}"
+    doc = data.bundle.documents.get(vid)
+    titel = doc.titel if isinstance(doc, Wijzigingsregeling) else ""
+    letter = re.search(r"\bvariant ([A-Z])\b", titel, flags=re.I)
+    if letter:
+        return f"Variant {letter.group(1).upper()}"
+    rest = vid.removeprefix(v.basis).strip("-") if v.basis and vid.startswith(v.basis) else vid
+    return f"Variant {jaar}: " + rest.replace("-", " ").replace("_", " ")
+
+
 def bepaling_koppeling(ref: ProvisionRef, vid: str, tekst: str = "") -> nodes.Node:
     """A link to a provision in a version, showing its citation (or ``tekst``)."""
     if ref.bijlage:
@@ -95,22 +122,30 @@ class RegelingBasis(SphinxDirective):
     def bouw(self) -> list[nodes.Node]:
         raise NotImplementedError
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        """What this directive shows, as a kind and its arguments (``sphinxext.vinger``): the page is read again
+        only when the fingerprint of that changes. The default, ``alles``, is every file of the regeling and the
+        cases."""
+        return "alles", ()
+
     def run(self) -> list[nodes.Node]:
         result = self.bouw()
         for node in result:
             if isinstance(node, nodes.Element):
                 # Legal text, case names and rules are shown exactly as written: no typographic quotes.
                 node["support_smartquotes"] = False
+        data = laad(self.config.meerzorg_regeling, self.config.meerzorg_casussen)
+        soort, args = self.vinger() if not data.errors else ("alles", ())
+        if not data.errors:
+            # The indices are made from the domain's data, not a page: they need the versions' names too.
+            self.domain.versienamen.update({v: versie_kort(data, v) for v in data.versie_ids})
+        self.domain.note_pagina(soort, args, vinger(data, soort, args))
         return result
 
     def data(self, bestanden: str = "alles") -> SiteData | None:
-        """The regeling and cases, or None (and a warning) on errors. The page depends on the .rgl files
-        and, unless ``bestanden`` is ``regeling``, on the case files: a change elsewhere re-reads only the
-        pages that show it."""
+        """The regeling and cases, or None (and a warning) on errors. Which inputs the page depends on is not
+        a list of files but what it shows (:meth:`vinger`), checked at the start of every build."""
         data = laad(self.config.meerzorg_regeling, self.config.meerzorg_casussen)
-        for f in data.files:
-            if bestanden == "alles" or f.suffix == ".rgl":
-                self.env.note_dependency(str(f))
         if data.errors:
             logger.warning("de regeling of de casussen bevatten fouten:\n%s", render_all(data.errors),
                            location=self.get_location(), type="rlz", subtype="invoer")

@@ -23,6 +23,9 @@ _UITLEG = ("Bewezen betekent: voor elke geldige cliënt, met elk feit binnen het
 class BewijzenDirective(RegelingBasis):
     has_content = False
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "werking", ()
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data("regeling")
         if data is None:

@@ -15,7 +15,7 @@ from ..render.waarden import toon
 from ..span import ProvisionRef
 from ..types import TypeKind
 from .artikel import segmenten, tekst_of_renvooi
-from .basis import RegelingBasis, badge, datum
+from .basis import RegelingBasis, badge, datum, versie_kort
 from .bouwstenen import Cel, alineas, koppeling, tabel, uitklapblok
 from .domain import bepaling_naam, volledige_naam
 from .herkomst import herkomst_regel
@@ -33,6 +33,9 @@ class BijlageDirective(RegelingBasis):
     required_arguments = 1
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {"versie": directives.unchanged_required}
+
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "bijlage", (self.options.get("versie") or "", self.arguments[0])
 
     def bouw(self) -> list[nodes.Node]:
         data = self.data(bestanden="regeling")
@@ -76,7 +79,8 @@ class BijlageDirective(RegelingBasis):
                                        classes=["rlz-ongewijzigd"]))
             return out
         if diff is not None:
-            out.append(schakelaar(label=f"Renvooi tonen: wat deze versie wijzigt ten opzichte van {basis}"))
+            out.append(schakelaar(label="Renvooi tonen: wat deze versie wijzigt ten opzichte van "
+                                        + versie_kort(data, basis)))
         if bijlage.tekst:
             wettekst = nodes.container(classes=["rlz-wettekst"])
             if diff is not None and diff.tekst_gewijzigd:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ObjectEntry", "RegelingDomain", "bepaling_naam", "natuurlijke_volgorde", "volledige_naam"]
+__all__ = ["ObjectEntry", "RegelingDomain", "bepaling_naam", "leesbaar", "natuurlijke_volgorde", "volledige_naam"]
 
 logger = logging.getLogger(__name__)
 
@@ -81,6 +81,20 @@ def _ref_van_naam(name: str) -> ProvisionRef | None:
     return ProvisionRef(words[0], parts.get("lid", ""), parts.get("onderdeel", ""), parts.get("subonderdeel", ""))
 
 
+def leesbaar(tekst: str, namen: dict[str, str]) -> str:
+    """Every version id in ``tekst`` (a whole word, the longest first) by its name in ``namen``.
+
+    >>> leesbaar("artikel 2.2 (rlz-2027-variant-a), rlz-2027", {"rlz-2027": "Voorstel 2027",
+    ...                                                         "rlz-2027-variant-a": "Variant A"})
+    'artikel 2.2 (Variant A), Voorstel 2027'
+    """
+    if not namen:
+        return tekst
+    patroon = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(namen, key=len, reverse=True))
+                         + r")(?![\w-])")
+    return patroon.sub(lambda m: namen[m.group(1)], tekst)
+
+
 def volledige_naam(name: str, versie: str) -> str:
     """The domain key of a versioned object: ``2.2@rlz-2026`` (a name from a case file made visible: it goes
     into the inventory, which cannot hold a lone surrogate)."""
@@ -122,12 +136,18 @@ class BegrippenIndex(Index):
             if objtype == "begrip" and (docnames is None or entry.docname in docnames):
                 per_name.setdefault(full.partition("@")[0], []).append(entry)
         content: dict[str, list[IndexEntry]] = {}
-        for name in sorted(per_name, key=str.lower):
+
+        def sleutel(name: str) -> str:
+            return (min(per_name[name], key=lambda e: e.rang).omschrijving or name).lower()
+
+        for name in sorted(per_name, key=sleutel):
             entries = sorted(per_name[name], key=lambda e: e.rang)
             first = entries[0]
-            letter = content.setdefault(name[0].upper(), [])
-            letter.append(IndexEntry(name, 1, first.docname, first.node_id, "", "", first.omschrijving))
-            letter += [IndexEntry(e.versie, 2, e.docname, e.node_id, "", "", e.titel) for e in entries]
+            letter = content.setdefault((first.omschrijving or name)[0].upper(), [])
+            # A begrip by its description (its name is a code name: in the entry's link, never as text).
+            letter.append(IndexEntry(first.omschrijving or name, 1, first.docname, first.node_id, "", "", ""))
+            letter += [IndexEntry(domain.leesbaar(e.versie), 2, e.docname, e.node_id, "", "", domain.leesbaar(e.titel))
+                       for e in entries]
         return sorted(content.items()), False
 
 
@@ -156,8 +176,8 @@ class BepalingenIndex(Index):
         for versie in sorted(per_version, key=lambda v: (ranks[v], v)):
             items = sorted(per_version[versie], key=lambda item: natuurlijke_volgorde(item[0]))
             entries = [IndexEntry(ref.citeer(), 2 if objtype == "lid" else 0, e.docname, e.node_id, "", "",
-                                  e.titel) for ref, objtype, e in items]
-            content.append((versie, entries))
+                                  domain.leesbaar(e.titel)) for ref, objtype, e in items]
+            content.append((domain.leesbaar(versie), entries))
         return content, True
 
 
@@ -193,7 +213,7 @@ class CasussenIndex(Index):
                 entry = domain.objects.get(("casus", casus))
                 if entry is None or (docnames is not None and entry.docname not in docnames):
                     continue
-                versies = ", ".join(sorted(per_artikel[artikel][casus]))
+                versies = ", ".join(domain.leesbaar(v) for v in sorted(per_artikel[artikel][casus]))
                 entries.append(IndexEntry(casus, 0, entry.docname, entry.node_id, "", "", versies))
             if entries:
                 content.append((f"artikel {artikel}", entries))
@@ -205,16 +225,17 @@ class RegelingDomain(Domain):
 
     name = "rlz"
     label = "Regeling"
+    # The first argument is the name a reader sees (in a search hit: "Casus — <page title>"); the second the role.
     object_types: ClassVar[dict[str, ObjType]] = {
-        "artikel": ObjType("artikel", "artikel"),
-        "lid": ObjType("lid", "lid"),
-        "bijlage": ObjType("bijlage", "bijlage"),
-        "begrip": ObjType("begrip", "begrip"),
-        "casus": ObjType("casus", "casus"),
-        "versie": ObjType("versie", "versie"),
-        "renvooi": ObjType("renvooi", "renvooi"),
-        "wijzigingsregeling": ObjType("wijzigingsregeling", "wijzigingsregeling"),
-        "bron": ObjType("bron", "bron"),
+        "artikel": ObjType("Artikel", "artikel"),
+        "lid": ObjType("Bepaling", "lid"),
+        "bijlage": ObjType("Bijlage", "bijlage"),
+        "begrip": ObjType("Begrip", "begrip"),
+        "casus": ObjType("Casus", "casus"),
+        "versie": ObjType("Versie", "versie"),
+        "renvooi": ObjType("Renvooi", "renvooi"),
+        "wijzigingsregeling": ObjType("Wijzigingsregeling", "wijzigingsregeling"),
+        "bron": ObjType("Bron", "bron"),
     }
     # warn_dangling: a role in a page that names no object is a warning (an error under -W).
     # Citations and case names read as prose; begrippen and versie ids are names, in code font.
@@ -227,9 +248,11 @@ class RegelingDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "objects": {},  # (objtype, name[@versie]) -> ObjectEntry
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
+        "paginas": {},  # docname -> [(soort, args, fingerprint)]: what each page shows (sphinxext.vinger)
+        "versienamen": {},  # version id -> its short name (basis.versie_kort), for the indices
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 4
+    data_version = 5
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -257,6 +280,24 @@ class RegelingDomain(Domain):
                                                   rang, zichtbaar(omschrijving))
         return dubbel
 
+    @property
+    def versienamen(self) -> dict[str, str]:
+        result: dict[str, str] = self.data.setdefault("versienamen", {})
+        return result
+
+    def leesbaar(self, tekst: str) -> str:
+        """``tekst`` with every version id by its short name (an index shows no ids)."""
+        return leesbaar(tekst, self.versienamen)
+
+    @property
+    def paginas(self) -> dict[str, list[tuple[str, tuple[str, ...], str]]]:
+        result: dict[str, list[tuple[str, tuple[str, ...], str]]] = self.data.setdefault("paginas", {})
+        return result
+
+    def note_pagina(self, soort: str, args: tuple[str, ...], vinger: str) -> None:
+        """What a directive on the current page shows, and its fingerprint now."""
+        self.paginas.setdefault(self.env.docname, []).append((soort, args, vinger))
+
     def note_exercise(self, casus: str, artikel: str, versie: str) -> None:
         self.exercises[casus, (artikel, versie)] = self.env.docname
 
@@ -267,6 +308,7 @@ class RegelingDomain(Domain):
         for key2, doc in list(self.exercises.items()):
             if doc == docname:
                 del self.exercises[key2]
+        self.paginas.pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, entry in otherdata["objects"].items():
@@ -279,6 +321,10 @@ class RegelingDomain(Domain):
         for key2, doc in otherdata["exercises"].items():
             if doc in docnames:
                 self.exercises[key2] = doc
+        self.versienamen.update(otherdata.get("versienamen", {}))
+        for doc, wat in otherdata.get("paginas", {}).items():
+            if doc in docnames:
+                self.paginas[doc] = wat
 
     def _find(self, objtype: str, target: str, page_versie: str) -> ObjectEntry | None:
         if objtype not in VERSIONED or "@" in target:
@@ -304,6 +350,11 @@ class RegelingDomain(Domain):
                 ref = make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, entry.titel)
                 results.append((f"rlz:{objtype}", ref))
         return results
+
+    def get_type_name(self, type: ObjType, primary: bool = False) -> str:
+        """The kind of an object as a search hit names it: ``Casus``, not Sphinx's "Regeling casus" (the
+        domain's label before an English-ordered type name)."""
+        return type.lname
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         for (objtype, full), entry in self.objects.items():

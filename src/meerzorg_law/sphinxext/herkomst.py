@@ -52,6 +52,9 @@ class BronnenDirective(RegelingBasis):
 
     has_content = False
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "bronnen", ()
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data(bestanden="regeling")
         if data is None or not data.versie_ids:

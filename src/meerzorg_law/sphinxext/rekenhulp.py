@@ -140,6 +140,9 @@ def _pagina(data: SiteData) -> dict[str, Any]:
 class RekenhulpDirective(RegelingBasis):
     has_content = False
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "werking", ()
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data("regeling")
         if data is None:

@@ -1,14 +1,23 @@
 """The regeling and its cases as the site shows them: every case run under every version, with its trace.
 
 Loaded through the library (``load_project``, ``run_cases``, ``evaluate``) once per set of files and
-kept while no file changes, so the directives of all pages share one run.
+kept while no file changes, so the directives of all pages share one run. The result of each case under each
+version is kept on disk beside Sphinx's environment (:func:`zet_uitvoercache`), keyed by the content of the case
+and the working of the version (its rules, begrippen, tables and declarations, not its prose): after one changed
+case file only that file's cases run again, after a changed wording none.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import pickle
 import re
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import ir
 from ..cases.load import load_cases
@@ -24,18 +33,29 @@ from ..render.waarden import toon_uitkomst
 from ..semantics.pipeline import Bundle, load_bundle
 from ..span import ProvisionRef
 from ..values import Value
+from .vinger import PROZA, canoniek, code_vinger, hash_van
 
 __all__ = ["SiteData", "Uitvoering", "laad", "laad_regeling", "sleutel_van"]
 
 
 @dataclass(frozen=True, slots=True)
 class Uitvoering:
-    """One case under one version: the test result, the trace, and the provisions it exercised."""
+    """One case under one version: the test result, the trace, and the provisions it exercised.
+
+    The trace is computed when a page asks for it (the example, the decision path of a case): a build that
+    reads a few pages needs a few traces, and the results kept between builds stay small."""
 
     result: CaseResult
-    trace: Trace | None
     toegepast: frozenset[ProvisionRef]
     gebruikt: frozenset[ProvisionRef]
+    _spoor: list[Trace | None] = field(default_factory=list, compare=False, repr=False)
+    _bereken: Callable[[], Trace | None] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def trace(self) -> Trace | None:
+        if not self._spoor:
+            self._spoor.append(self._bereken() if self._bereken is not None else None)
+        return self._spoor[0]
 
     @property
     def status(self) -> str:
@@ -60,6 +80,100 @@ class SiteData:
     runs: dict[tuple[int, str], Uitvoering] = field(default_factory=dict)
     _renvooi: dict[tuple[str, str], dict[ProvisionRef, ProvisionDiff]] = field(default_factory=dict)
     _vervallen: dict[tuple[str, str], list[ProvisionDiff]] = field(default_factory=dict)
+    _vingers: dict[tuple[object, ...], object] = field(default_factory=dict)
+
+    def _eens(self, key: tuple[object, ...], maak: Callable[[], object]) -> Any:
+        if key not in self._vingers:
+            self._vingers[key] = maak()
+        return self._vingers[key]
+
+    # Fingerprints of what pages show (sphinxext.vinger), each computed once per build.
+
+    def catalogus_vinger(self) -> str:
+        return str(self._eens(("catalogus",), lambda: hash_van(
+            list(self.bundle.catalog), [getattr(self.bundle.documents.get(v), "titel", "") for v in self.versie_ids])))
+
+    def werking_vinger(self, vid: str) -> str:
+        """What a version computes and how it names things: everything but its prose and line numbers."""
+        return _werking(self.bundle, vid)
+
+    def volledig_vinger(self, vid: str) -> str:
+        reg = self.bundle.versions[vid]
+        return str(self._eens(("volledig", vid), lambda: hash_van(self.werking_vinger(vid), reg.provisions,
+                                                                 reg.titel)))
+
+    def bronnen_vinger(self) -> str:
+        return str(self._eens(("bronnen",), lambda: hash_van(self.bundle.bronnen)))
+
+    def artikel_vinger(self, vid: str, artikel: str) -> str:
+        reg = self.bundle.versions[vid]
+        return str(self._eens(("artikel", vid, artikel), lambda: hash_van(
+            [p for p in reg.provisions if p.ref.artikel == artikel and not p.ref.bijlage],
+            [r for r in reg.rangorden if r.span.provision.artikel == artikel])))
+
+    def bijlage_vinger(self, vid: str, letter: str) -> str:
+        reg = self.bundle.versions[vid]
+        return str(self._eens(("bijlage", vid, letter), lambda: hash_van(
+            [p for p in reg.provisions if p.ref.bijlage == letter])))
+
+    def inhoud_vinger(self, vid: str, artikel: str) -> str:
+        """The texts and formal rules of an artikel: what the banner compares between versions."""
+        from ..render.rule_text import formele_tekst
+
+        reg = self.bundle.versions[vid]
+        if reg.provision(ProvisionRef(artikel=artikel)) is None:
+            return "bestaat niet"
+        return str(self._eens(("inhoud", vid, artikel), lambda: hash_van(
+            [(p.tekst, formele_tekst(reg, p.ref)) for p in reg.provisions
+             if p.ref.artikel == artikel and not p.ref.bijlage])))
+
+    def casus_vinger(self, index: int) -> str:
+        """A case as other pages than its own show it: its name, facts and expectations (its results follow
+        from those and the versions); not its description or the line it stands on."""
+        c = self.cases[index]
+        return str(self._eens(("casus", index), lambda: hash_van(c.naam, c.feiten, c.verwacht)))
+
+    def structuur_vinger(self, vid: str) -> str:
+        """A version's page: its provisions by number, kind and title, what changed against its basis."""
+        reg = self.bundle.versions[vid]
+        basis = self.basis_van(vid)
+        return str(self._eens(("structuur", vid), lambda: hash_van(
+            reg.titel, reg.bron, [(p.ref, p.kind, p.titel, p.hoofdstuk) for p in reg.provisions],
+            [(d.ref, d.soort, d.was) for d in self.renvooi(basis, vid).values()] if basis else "")))
+
+    def renvooi_vinger(self, oud: str, nieuw: str) -> str:
+        return str(self._eens(("renvooi", oud, nieuw), lambda: hash_van(
+            list(self.renvooi(oud, nieuw).values()), self.vervallen(oud, nieuw))))
+
+    def uitvoer_vinger(self) -> str:
+        """Every case's status and the provisions it exercised, per version (the coverage and overview pages)."""
+        return str(self._eens(("uitvoer",), lambda: hash_van(
+            [(i, v, r.status, sorted(map(str, r.toegepast)), sorted(map(str, r.gebruikt)))
+             for (i, v), r in sorted(self.runs.items())],
+            [(c.naam, c.file, c.bestandstitel) for c in self.cases])))
+
+    def casussen_bij(self, vid: str, artikel: str) -> list[tuple[str, list[str]]]:
+        """Per part of the artikel, the cases that exercise it in this version (their results follow from the
+        case and the working of the versions)."""
+        reg = self.bundle.versions[vid]
+        return [(str(p.ref), [self.casus_vinger(i) for i in self.geraakt_door(vid, p.ref)])
+                for p in reg.provisions if p.ref.artikel == artikel and not p.ref.bijlage]
+
+    def andere_uitkomst(self, oud: str, nieuw: str) -> list[str]:
+        """The cases whose outcomes differ between two versions, or that fail in one (the renvooi page's
+        table lists those)."""
+        out = []
+        for i in range(len(self.cases)):
+            a, b = self.runs.get((i, oud)), self.runs.get((i, nieuw))
+            if a is None or b is None or a.result.failure is not None or b.result.failure is not None \
+                    or a.result.uitkomst != b.result.uitkomst:
+                out.append(self.casus_vinger(i))
+        return out
+
+    def telling(self, vid: str) -> tuple[int, int, int]:
+        runs = [self.runs[i, vid] for i in range(len(self.cases)) if (i, vid) in self.runs]
+        return (sum(r.status == "geslaagd" for r in runs), sum(bool(r.result.verwacht) for r in runs),
+                sum(r.status == "fout" for r in runs))
 
     def renvooi(self, oud: str, nieuw: str) -> dict[ProvisionRef, ProvisionDiff]:
         """Every provision that differs between two versions (computed once per pair for all pages)."""
@@ -128,7 +242,22 @@ class SiteData:
         return ref in run.gebruikt
 
     def geraakt_door(self, versie: str, ref: ProvisionRef) -> list[int]:
-        return [i for i in range(len(self.cases)) if self.raakt(i, versie, ref)]
+        """The cases that exercise the provision under the version (from an index built once per version)."""
+        index: dict[ProvisionRef, list[int]] = self._eens(("geraakt", versie), lambda: self._geraakt_index(versie))
+        return index.get(ref, [])
+
+    def _geraakt_index(self, versie: str) -> dict[ProvisionRef, list[int]]:
+        reg = self.bundle.versions[versie]
+        met_regels = {r.provision for r in reg.rules}
+        index: dict[ProvisionRef, list[int]] = {}
+        for i in range(len(self.cases)):
+            run = self.runs.get((i, versie))
+            if run is None:
+                continue
+            # A provision with rules is exercised when one applied; one with only begrippen when one was used.
+            for ref in {*(run.toegepast & met_regels), *(r for r in run.gebruikt if r not in met_regels)}:
+                index.setdefault(ref, []).append(i)
+        return index
 
 
 def sleutel_van(case: Case) -> str:
@@ -137,25 +266,126 @@ def sleutel_van(case: Case) -> str:
     return f"{Path(case.file).stem}-{slug}"
 
 
+_UITVOERCACHE: list[Path] = []
+
+
+def zet_uitvoercache(path: Path | None) -> None:
+    """Where the case results are kept between builds (``builder-inited``: a folder beside Sphinx's
+    environment), one file per version, so a change in one version rewrites only its file."""
+    _UITVOERCACHE.clear()
+    if path is not None:
+        _UITVOERCACHE.append(path)
+
+
+def _cachebestand(werking: str) -> Path | None:
+    return _UITVOERCACHE[0] / f"{werking[:32]}.pickle" if _UITVOERCACHE else None
+
+
+def _lees_cache(werking: str) -> dict[str, Any]:
+    path = _cachebestand(werking)
+    if path is None:
+        return {}
+    with contextlib.suppress(Exception):  # absent, truncated or from other code: run the cases again
+        stored = pickle.loads(path.read_bytes())
+        if isinstance(stored, dict):
+            return stored
+    return {}
+
+
+def _schrijf_cache(werking: str, entries: dict[str, Any]) -> None:
+    path = _cachebestand(werking)
+    if path is None:
+        return
+    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".uitvoer-")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+
+
+_WERKING: dict[tuple[int, str], tuple[Bundle, str]] = {}
+
+
+def _werking(bundle: Bundle, vid: str) -> str:
+    """The key of a version's case results and the working part of its pages' fingerprints: the code, the
+    catalog, and what the version computes (once per bundle and version)."""
+    kept = _WERKING.get((id(bundle), vid))
+    if kept is None or kept[0] is not bundle:
+        if len(_WERKING) > 64:
+            _WERKING.clear()
+        kept = _WERKING[id(bundle), vid] = (bundle, hash_van(code_vinger(), list(bundle.catalog), vid,
+                                                             canoniek(bundle.versions[vid], PROZA)))
+    return kept[1]
+
+
+# What is kept of a case's result between builds: everything but the case (each build has its own) and the trace.
+_Bewaard = tuple[dict[str, Value], dict[str, Value], tuple[Any, ...], Any, bool, frozenset[ProvisionRef],
+                 frozenset[ProvisionRef]]
+
+
 def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
-    """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the trace."""
+    """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the provisions it
+    exercised (and, when a page asks, its trace).
+
+    A result kept from an earlier build is used when the case (its name, facts and expectations) and the
+    working of the version are the same; only the others run. Old files of versions that changed are removed."""
     bundle = project.bundle
     runs: dict[tuple[int, str], Uitvoering] = {}
+    casus_sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in project.cases]
+    bestanden: set[Path] = set()
     for vid, reg in bundle.versions.items():
-        results = run_cases(bundle.versions, project.cases, bundle.in_force, versie=vid)
-        traced = compile_regeling(reg, traced=True)
-        for index, (case, result) in enumerate(zip(project.cases, results, strict=True)):
-            trace: Trace | None = None
+        werking = _werking(bundle, vid)
+        pad = _cachebestand(werking)
+        if pad is not None:
+            bestanden.add(pad)
+        oud: dict[str, _Bewaard] = _lees_cache(werking)
+        nieuw: dict[str, _Bewaard] = {}
+        traced_cel: list[Any] = []
+
+        def spoor(feiten: dict[str, Value], reg: ir.Regeling = reg, cel: list[Any] = traced_cel) -> Trace | None:
+            if not cel:
+                cel.append(compile_regeling(reg, traced=True))
             try:
-                trace = evaluate(traced, case.feiten).trace
+                return evaluate(cel[0], feiten).trace
             except EvaluationFailure:
-                trace = None
-            toegepast: set[ProvisionRef] = set()
-            gebruikt: set[ProvisionRef] = set()
-            if trace is not None:
-                toegepast = {r.provision for o in trace.outcomes for r in o.rules if r.applied}
-                gebruikt = {d.provision for d in trace.definitions}
-            runs[index, vid] = Uitvoering(result, trace, frozenset(toegepast), frozenset(gebruikt))
+                return None
+
+        te_doen: list[int] = []
+        for i, k in enumerate(casus_sleutels):
+            kept = oud.get(k)
+            if kept is None:
+                te_doen.append(i)
+                continue
+            case = project.cases[i]
+            verwacht, uitkomst, mismatches, failure, te_herzien, kept_toegepast, kept_gebruikt = kept
+            result = CaseResult(case, vid, verwacht, uitkomst, mismatches, failure, te_herzien)
+            runs[i, vid] = Uitvoering(result, kept_toegepast, kept_gebruikt,
+                                      _bereken=lambda f=case.feiten, s=spoor: s(f))  # type: ignore[misc]
+            nieuw[k] = kept
+        if te_doen:
+            cases = [project.cases[i] for i in te_doen]
+            results = run_cases(bundle.versions, cases, bundle.in_force, versie=vid)
+            for index, case, result in zip(te_doen, cases, results, strict=True):
+                trace = spoor(case.feiten)
+                toegepast: frozenset[ProvisionRef] = frozenset()
+                gebruikt: frozenset[ProvisionRef] = frozenset()
+                if trace is not None:
+                    toegepast = frozenset(r.provision for o in trace.outcomes for r in o.rules if r.applied)
+                    gebruikt = frozenset(d.provision for d in trace.definitions)
+                runs[index, vid] = Uitvoering(result, toegepast, gebruikt, [trace])
+                nieuw[casus_sleutels[index]] = (result.verwacht, result.uitkomst, result.mismatches,
+                                                result.failure, result.te_herzien, toegepast, gebruikt)
+        if nieuw.keys() != oud.keys():
+            _schrijf_cache(werking, nieuw)
+    if _UITVOERCACHE and _UITVOERCACHE[0].is_dir():
+        for f in _UITVOERCACHE[0].glob("*.pickle"):
+            if f not in bestanden:
+                f.unlink(missing_ok=True)
     return runs
 
 

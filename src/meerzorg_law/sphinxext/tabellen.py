@@ -49,6 +49,11 @@ class CasussenDirective(RegelingBasis):
     option_spec: ClassVar[dict[str, Any]] = {"bestand": directives.unchanged_required,
                                              "overzicht": directives.flag}
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        if "bestand" in self.options:
+            return "casussen-bestand", (self.options["bestand"],)
+        return ("casussen-overzicht", ()) if "overzicht" in self.options else ("casussen-bestand", ("",))
+
     def bouw(self) -> list[nodes.Node]:
         stem = self.options.get("bestand")
         overzicht = "overzicht" in self.options
@@ -57,12 +62,6 @@ class CasussenDirective(RegelingBasis):
             return []
         versies = data.versie_ids
         indices = [i for i, c in enumerate(data.cases) if stem is None or casus_pagina(c.file) == f"casussen/{stem}"]
-        for f in {Path(data.cases[i].file) for i in indices}:
-            self.env.note_dependency(str(f))
-        if overzicht:
-            # The overview shows every case's pass/fail, so it reads every case file.
-            for f in data.files:
-                self.env.note_dependency(str(f))
         if not versies or not indices:
             return [nodes.paragraph("", "Geen casussen." if versies else "Geen versies van de regeling gevonden.")]
         if overzicht:
@@ -211,6 +210,9 @@ class DekkingDirective(RegelingBasis):
 
     has_content = False
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "dekking", ()
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data()
         if data is None:
@@ -264,6 +266,9 @@ class RenvooiDirective(RegelingBasis):
 
     required_arguments = 2
     has_content = False
+
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "renvooi", (self.arguments[0], self.arguments[1])
 
     def bouw(self) -> list[nodes.Node]:
         data = self.data()

@@ -8,14 +8,15 @@ theme update changes that markup so that an English label or an unnamed panel wo
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["VERVANGINGEN", "nl_thema", "registreer"]
+__all__ = ["VERVANGINGEN", "eigen_navigatie", "nl_thema", "registreer"]
 
 VERVANGINGEN: tuple[tuple[str, str], ...] = (
     ('aria-label="Toggle site navigation sidebar"', 'aria-label="Navigatie tonen of verbergen"'),
@@ -26,6 +27,8 @@ VERVANGINGEN: tuple[tuple[str, str], ...] = (
     ('<aside class="toc-drawer', '<aside aria-label="Op deze pagina" class="toc-drawer'),
     # A wide table scrolls sideways in Furo's wrapper: the keyboard must be able to reach it to scroll it.
     ('<div class="table-wrapper', '<div tabindex="0" class="table-wrapper'),
+    # A wide chart scrolls sideways on a phone (meerzorg.css): the keyboard must reach it too.
+    ('<figure class="rlz-breed-figuur align-default"', '<figure tabindex="0" class="rlz-breed-figuur align-default"'),
     # Sphinx marks a toctree caption as a heading without a level; in the navigation it heads a list (level 2).
     ('<p class="caption" role="heading">', '<p class="caption" role="heading" aria-level="2">'),
 )
@@ -45,3 +48,26 @@ def registreer(app: Sphinx) -> None:
     environment = getattr(templates, "environment", None)
     if environment is not None:
         environment.filters["nl_thema"] = nl_thema
+
+
+def eigen_navigatie(app: Sphinx) -> bool:
+    """Whether the site has its own ``sidebar/navigation.html`` (ours opens only the current branch and calls
+    ``toctree`` itself), so Furo's full navigation tree is never shown."""
+    confdir = Path(app.confdir)
+    return app.config.html_theme == "furo" and any(
+        (confdir / t / "sidebar" / "navigation.html").is_file() for t in app.config.templates_path)
+
+
+def verberg_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """``html-page-context`` before Furo's handler: Furo builds the whole navigation tree of every page (and
+    parses it again) for its own sidebar template; with ours that tree is never shown and cost a quarter of a
+    second per page written. Without ``toctree`` in the context Furo skips it; :func:`herstel_toctree` puts it
+    back for our template."""
+    if "toctree" in context and eigen_navigatie(app):
+        context["meerzorg_toctree"] = context.pop("toctree")
+
+
+def herstel_toctree(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """``html-page-context`` after Furo's handler: the ``toctree`` function back for the templates."""
+    if "meerzorg_toctree" in context:
+        context["toctree"] = context.pop("meerzorg_toctree")

@@ -44,6 +44,9 @@ class RegelingDirective(RegelingBasis):
 
     has_content = False
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "regeling", ()
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data()
         if data is None:
@@ -67,6 +70,9 @@ class VersieDirective(RegelingBasis):
 
     required_arguments = 1
     has_content = False
+
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "versie", (self.arguments[0],)
 
     def bouw(self) -> list[nodes.Node]:
         data = self.data()

@@ -77,6 +77,9 @@ class WijzigingsregelingDirective(RegelingBasis):
     required_arguments = 1
     has_content = False
 
+    def vinger(self) -> tuple[str, tuple[str, ...]]:
+        return "wijzigingsregeling", (self.arguments[0],)
+
     def bouw(self) -> list[nodes.Node]:
         data = self.data(bestanden="regeling")
         vid = self.versie(data, self.arguments[0]) if data is not None else None

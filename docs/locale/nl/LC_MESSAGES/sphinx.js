@@ -3,7 +3,7 @@ Documentation.addTranslations({
     "messages": {
         "%(filename)s &#8212; %(docstitle)s": "%(filename)s &#8212; %(docstitle)s",
         "&#169; %(copyright_prefix)s %(copyright)s.": "&#169; %(copyright_prefix)s %(copyright)s.",
-        ", in ": ", in",
+        ", in ": " \u2014 ",
         "About these documents": "Over deze documenten",
         "Automatically generated list of changes in version %(version)s": "Automatisch gegenereerde lijst van veranderingen in versie %(version)s",
         "C API changes": "Veranderingen in de C-API",

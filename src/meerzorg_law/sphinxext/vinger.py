@@ -1,0 +1,196 @@
+"""What a page shows, as a fingerprint: a rebuild re-reads a page only when its fingerprint changed.
+
+A page of the site shows a few inputs: an artikel page its own artikel in its version and the version it amends,
+whether the artikel differs in the other versions, and the cases that exercise it; a case file's page that file.
+``env.note_dependency`` knows files only (every artikel page depended on every case file and every .rgl file,
+so one changed case re-read 67 of 77 pages). Instead each directive records *what* it shows (a kind and its
+arguments, :func:`vinger`); at the start of a build (``env-get-outdated``) the fingerprint of every page is
+computed again from the current regeling and cases, and only the pages whose fingerprint changed are read.
+
+A fingerprint is a hash of canonical values (:func:`canoniek`): frozen dataclasses field by field, sets sorted,
+and a span by its file and provision only, so a line that moves does not make a page stale. It always holds the
+code of the package (a change in the extension or the renderers re-reads every page) and the version catalog.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import enum
+import hashlib
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..span import Span
+
+if TYPE_CHECKING:
+    from .sitedata import SiteData
+
+__all__ = ["PROZA", "canoniek", "code_vinger", "vinger"]
+
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+# Fields that are a provision's prose, never what a rule computes (as ``Klasse.veld``): left out of the "werking"
+# of a version (the key of the cached case results and the part of every page that reads rules); its full
+# fingerprint is the werking with the provisions and the title (``SiteData.volledig_vinger``).
+PROZA = frozenset({"Provision.tekst", "Provision.toelichting", "Provision.titel", "Provision.herkomst",
+                   "Provision.hoofdstuk", "Regeling.titel"})
+
+
+def canoniek(obj: object, zonder: frozenset[str] = frozenset()) -> str:
+    """A text that is equal for equal values in every process (sets sorted, no ids, no hash order).
+
+    >>> from meerzorg_law.span import ProvisionRef
+    >>> a = Span("r.rgl", 3, 1, 3, 9, ProvisionRef("2.2"))
+    >>> canoniek(a) == canoniek(Span("r.rgl", 40, 1, 41, 2, ProvisionRef("2.2")))
+    True
+    >>> canoniek({"b", "a"}) == canoniek({"a", "b"})
+    True
+    """
+    uit: list[str] = []
+    _schrijf(obj, zonder, uit.append)
+    return "".join(uit)
+
+
+_VELDEN: dict[type, tuple[str, ...]] = {}
+
+
+def _schrijf(obj: object, zonder: frozenset[str], out: Callable[[str], None]) -> None:
+    if obj is None or isinstance(obj, (bool, int, float, str, bytes, Decimal, Fraction, datetime.date,
+                                       datetime.time, enum.Enum)):
+        out(f"{type(obj).__name__}:{obj!r};")
+    elif isinstance(obj, Span):
+        # Where it stands (file and provision), not on which line: moving text does not change a page.
+        out(f"Span({obj.file};")
+        _schrijf(obj.provision, zonder, out)
+        out(")")
+    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        cls = type(obj)
+        namen = _VELDEN.get(cls)
+        if namen is None:
+            namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(obj))
+        out(f"{cls.__name__}(")
+        for naam in namen:
+            if zonder and f"{cls.__name__}.{naam}" in zonder:
+                continue
+            out(f"{naam}=")
+            _schrijf(getattr(obj, naam), zonder, out)
+        out(")")
+    elif isinstance(obj, dict):
+        out("{")
+        for k, v in obj.items():
+            _schrijf(k, zonder, out)
+            out(":")
+            _schrijf(v, zonder, out)
+        out("}")
+    elif isinstance(obj, (list, tuple)):
+        out("[")
+        for x in obj:
+            _schrijf(x, zonder, out)
+        out("]")
+    elif isinstance(obj, (set, frozenset)):
+        out("{" + ",".join(sorted(canoniek(x, zonder) for x in obj)) + "}")
+    else:
+        out(f"{type(obj).__name__}:{obj!r};")
+
+
+def hash_van(*delen: object) -> str:
+    h = hashlib.sha256()
+    for d in delen:
+        # surrogatepass: a name from a case file may hold a lone surrogate (tests/aanvallen); it is hashed as is.
+        h.update((d if isinstance(d, str) else canoniek(d)).encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+_CODE: list[str] = []
+
+
+def code_vinger() -> str:
+    """Size and time of every module of the package (once per process): new code re-reads every page."""
+    if not _CODE:
+        h = hashlib.sha256()
+        for f in sorted(_PACKAGE.rglob("*.py")):
+            st = f.stat()
+            h.update(f"{f.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        _CODE.append(h.hexdigest())
+    return _CODE[0]
+
+
+def _bestand(path: str | Path) -> str:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return "ontbreekt"
+
+
+def v_bestand(data: SiteData, vid: str) -> str:
+    return next((x.file for x in data.bundle.catalog if x.id == vid), "")
+
+
+def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
+    """The fingerprint of what a directive of kind ``soort`` with ``args`` shows, for the current data."""
+    basis: list[object] = [code_vinger(), soort, *args, data.catalogus_vinger()]
+    if data.errors or soort == "alles":
+        return hash_van(*basis, *(_bestand(f) for f in data.files), *(str(f) for f in data.files))
+    ids = data.versie_ids
+    if soort == "artikel":
+        vid, nummer = args
+        vid = vid or (ids[0] if ids else "")
+        if vid not in ids:
+            return hash_van(*basis, "onbekend")
+        b = data.basis_van(vid)
+        eigen = data.inhoud_vinger(vid, nummer)
+        # The other versions by whether the artikel is the same there (what the banner says), not by content.
+        andere = [(v, data.inhoud_vinger(v, nummer) == eigen) for v in ids if v != vid]
+        return hash_van(*basis, data.werking_vinger(vid), data.werking_vinger(b) if b else "",
+                        data.artikel_vinger(vid, nummer), data.artikel_vinger(b, nummer) if b else "", andere,
+                        data.casussen_bij(vid, nummer))
+    if soort == "bijlage":
+        vid, letter = args
+        vid = vid or (ids[0] if ids else "")
+        return hash_van(*basis, *(data.werking_vinger(v) for v in ids),
+                        *(data.bijlage_vinger(v, letter) for v in ids))
+    if soort == "versie":
+        vid = args[0]
+        if vid not in ids:
+            return hash_van(*basis, "onbekend")
+        b = data.basis_van(vid)
+        return hash_van(*basis, data.werking_vinger(vid), data.werking_vinger(b) if b else "",
+                        data.structuur_vinger(vid), data.telling(vid), v_bestand(data, vid))
+    if soort == "wijzigingsregeling":
+        vid = args[0]
+        if vid not in ids:
+            return hash_van(*basis, "onbekend")
+        v = next(x for x in data.bundle.catalog if x.id == vid)
+        b = data.basis_van(vid)
+        return hash_van(*basis, _bestand(v.file), data.volledig_vinger(vid),
+                        data.volledig_vinger(b) if b else "", data.bronnen_vinger())
+    if soort == "renvooi":
+        oud, nieuw = args
+        if oud not in ids or nieuw not in ids:
+            return hash_van(*basis, "onbekend")
+        return hash_van(*basis, data.werking_vinger(oud), data.werking_vinger(nieuw), len(data.cases),
+                        data.renvooi_vinger(oud, nieuw), data.andere_uitkomst(oud, nieuw))
+    if soort == "casussen-bestand":
+        stem = args[0]
+        from .generate import casus_pagina
+
+        # Without a stem: every case in full (a small site such as the test roots).
+        files = sorted({c.file for c in data.cases if not stem or casus_pagina(c.file) == f"casussen/{stem}"})
+        return hash_van(*basis, *(data.werking_vinger(v) for v in ids), *files, *(_bestand(f) for f in files))
+    if soort in ("casussen-overzicht", "dekking", "regeling"):
+        return hash_van(*basis, *(data.werking_vinger(v) for v in ids),
+                        *(data.bundle.versions[v].titel for v in ids), data.uitvoer_vinger())
+    if soort == "werking":
+        return hash_van(*basis, *(data.werking_vinger(v) for v in ids))
+    if soort == "bronnen":
+        # The registry and which provisions cite each source (their herkomst), in every version.
+        return hash_van(*basis, data.bronnen_vinger(), data.bundle.versions[ids[0]].bronnen if ids else "",
+                        [(v, [(p.ref, p.herkomst) for p in data.bundle.versions[v].provisions]) for v in ids])
+    if soort == "regelingbestanden":
+        return hash_van(*basis, *(data.volledig_vinger(v) for v in ids), data.bronnen_vinger())
+    raise ValueError(f"onbekende soort pagina: {soort}")
