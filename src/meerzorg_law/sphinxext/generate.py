@@ -20,6 +20,7 @@ from ..syntax.ast import Wijzigingsregeling
 from ..versions.catalog import Versie
 from .basis import versie_titel
 from .sitedata import SiteData, laad_regeling
+from .vinger import casus_pagina
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -80,11 +81,6 @@ def casus_paginas(casussen: list[str] | None) -> dict[str, tuple[Path, str]]:
         if f.exists():
             pages[casus_pagina(f)] = (f.resolve(), file_title(f) or f"Casussen uit {f.name}")
     return pages
-
-
-def casus_pagina(file: Path | str) -> str:
-    """The page of a case file, under ``_generated/``: ``casussen/rlz-2026-drempel``."""
-    return "casussen/" + re.sub(r"[^A-Za-z0-9.-]+", "-", Path(file).stem)
 
 
 def _stubs(data: SiteData, casussen: list[str] | None = None) -> dict[str, str]:

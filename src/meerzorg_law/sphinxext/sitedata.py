@@ -10,10 +10,8 @@ case file only that file's cases run again, after a changed wording none.
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ from ..diagnostics import Diagnostic
 from ..engine.compile import EvaluationFailure, compile_regeling
 from ..engine.evaluate import evaluate
 from ..engine.trace import Trace
+from ..output import OutputError, atomic_file
 from ..render.waarden import toon_uitkomst
 from ..semantics.pipeline import Bundle, load_bundle
 from ..span import ProvisionRef
@@ -296,16 +295,11 @@ def _schrijf_cache(werking: str, entries: dict[str, Any]) -> None:
     path = _cachebestand(werking)
     if path is None:
         return
-    with contextlib.suppress(OSError, pickle.PicklingError, TypeError, AttributeError):
+    # A cache that cannot be written (or pickled) is simply not kept; the write is the toolkit's one atomic write.
+    with contextlib.suppress(OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".uitvoer-")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        with atomic_file(path, binary=True, prefix=".uitvoer-") as out:
+            pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 _WERKING: dict[tuple[int, str], tuple[Bundle, str]] = {}

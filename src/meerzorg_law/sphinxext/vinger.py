@@ -18,6 +18,7 @@ import dataclasses
 import datetime
 import enum
 import hashlib
+import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
@@ -29,9 +30,15 @@ from ..span import Span
 if TYPE_CHECKING:
     from .sitedata import SiteData
 
-__all__ = ["PROZA", "canoniek", "code_vinger", "vinger"]
+__all__ = ["PROZA", "canoniek", "casus_pagina", "code_vinger", "vinger"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def casus_pagina(file: Path | str) -> str:
+    """The page of a case file, under ``_generated/``: ``casussen/rlz-2026-drempel`` (here, below the page
+    generator, because a case file's fingerprint names its page too)."""
+    return "casussen/" + re.sub(r"[^A-Za-z0-9.-]+", "-", Path(file).stem)
 
 # Fields that are a provision's prose, never what a rule computes (as ``Klasse.veld``): left out of the "werking"
 # of a version (the key of the cached case results and the part of every page that reads rules); its full
@@ -177,8 +184,6 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
                         data.renvooi_vinger(oud, nieuw), data.andere_uitkomst(oud, nieuw))
     if soort == "casussen-bestand":
         stem = args[0]
-        from .generate import casus_pagina
-
         # Without a stem: every case in full (a small site such as the test roots).
         files = sorted({c.file for c in data.cases if not stem or casus_pagina(c.file) == f"casussen/{stem}"})
         return hash_van(*basis, *(data.werking_vinger(v) for v in ids), *files, *(_bestand(f) for f in files))
