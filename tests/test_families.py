@@ -1,5 +1,6 @@
 """Every pass over a node family handles every node of it: the instruction, provision-tree, item, declaration
-and default-logic families, under the same kind of test as the expression visitors (tests/test_ir_visitor.py).
+and default-logic families and the columnar plan's tree, under the same kind of test as the expression visitors
+(tests/test_ir_visitor.py).
 
 Each family's node classes are found by introspection of the module that defines them: every dataclass there
 is either a node of one of its families (it is in the family's union and in its ``KINDS`` table) or one of the
@@ -23,6 +24,7 @@ import pytest
 
 import meerzorg_law
 from meerzorg_law import familie, ir
+from meerzorg_law.columnar import nodes as plan_nodes
 from meerzorg_law.syntax import ast, ast_regeling, ast_wijziging
 
 
@@ -68,6 +70,10 @@ FAMILIES = [
         "meerzorg_law.javascript.program._Knoop",  # the rekenhulp
         "meerzorg_law.render.beslispad._Vlak",  # the decision path's steps
     })),
+    Family("planboom", plan_nodes.PlanVisitor, plan_nodes.PNode, plan_nodes, frozenset({
+        "meerzorg_law.columnar.execute._Kies",  # the columnar executor: where a rule or group applies
+        "meerzorg_law.columnar.plan._Rescale",  # the values of a tree at one decimal scale
+    })),
 ]
 
 # Dataclasses of those modules that are no node of a family: documents, containers and parts of nodes.
@@ -78,6 +84,7 @@ NO_FAMILY = {
                    "Monotoon"},
     ir: {"Zin", "EnumDecl", "FactDecl", "Constraint", "OutcomeDecl", "Definition", "Table", "Condition", "Rule",
          "Rangorde", "OutcomeTree", "HerkomstDeel", "Herkomst", "Bron", "Provision", "Property", "Regeling"},
+    plan_nodes: {"Arr", "FactSpec", "Plan"},
 }
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .columns import Columns
-from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
+from .nodes import FACT_SCALE, Arr, FactSpec, PGroup, Plan, PlanVisitor, PLeaf, PNode
 
 __all__ = ["execute"]
 
@@ -178,9 +178,9 @@ class _Run:
             return np.where(applies, value, sv), _or(fail, _and(~applies, sf))
         return value, _or(fail, ~applies)  # no rule and no standaard: R001
 
-    def _pick(self, nodes: tuple[PLeaf | PGroup, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    def _pick(self, nodes: tuple[PNode, ...]) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
         """Siblings of equal rank: the one that applies; a row fails when one fails or two apply."""
-        results = [self._leaf(n) if isinstance(n, PLeaf) else self._group(n) for n in nodes]
+        results = [_PICK.visit(n, self) for n in nodes]
         if not results:
             return np.zeros(self.n, dtype=bool), np.zeros(self.n, dtype=np.int64), None
         if len(results) == 1:
@@ -222,6 +222,21 @@ class _Run:
         ea, ev, ef = self._pick(g.exceptions)
         ma, mv, mf = self._pick(g.members)
         return ea | ma, np.where(ea, ev, mv), _or(ef, _and(~ea, mf))
+
+
+_Pick = tuple[np.ndarray, np.ndarray, np.ndarray | None]
+
+
+class _Kies(PlanVisitor[_Run, _Pick]):
+    """Where a node of a default-logic tree applies, its value there, and the rows that fail."""
+
+    def leaf(self, node: PLeaf, run: _Run) -> _Pick:
+        return run._leaf(node)
+    def group(self, node: PGroup, run: _Run) -> _Pick:
+        return run._group(node)
+
+
+_PICK = _Kies()
 
 
 def _read(spec: FactSpec, raw: np.ndarray, cols: Columns) -> tuple[np.ndarray, np.ndarray | None]:

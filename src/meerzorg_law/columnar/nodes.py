@@ -6,11 +6,15 @@ Pure data (no numpy): see ``plan.py`` for how values are represented and why no 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, Union
 
+from ..familie import Traversal
 from ..types import TypeKind
 
-__all__ = ["FACT_SCALE", "Arr", "FactSpec", "PGroup", "PLeaf", "Plan"]
+__all__ = ["FACT_SCALE", "PLAN_KINDS", "Arr", "FactSpec", "PGroup", "PLeaf", "PNode", "Plan", "PlanVisitor"]
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 # Decimal facts come in as int64 units of 10^-FACT_SCALE (a ten-thousandth of an hour).
 FACT_SCALE = 4
@@ -57,6 +61,27 @@ class PGroup:
 
     exceptions: tuple[PLeaf | PGroup, ...]
     members: tuple[PLeaf | PGroup, ...]
+
+
+# The default-logic tree of an outcome in the plan, a family of its own (familie.py, tests/test_families.py).
+PNode = Union[PLeaf, PGroup]
+
+PLAN_KINDS: dict[type, str] = {PLeaf: "leaf", PGroup: "group"}
+
+
+class PlanVisitor(Traversal[A, R]):
+    """The one traversal over the plan's default-logic tree (the executor, rescaling): one method per kind."""
+
+    KINDS = PLAN_KINDS
+    abstract_visitor = True
+
+    def visit(self, node: PNode, arg: A) -> R:
+        return self.dispatch(node, arg)
+
+    def leaf(self, node: PLeaf, arg: A) -> R:
+        raise NotImplementedError
+    def group(self, node: PGroup, arg: A) -> R:
+        raise NotImplementedError
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,7 +40,7 @@ from catala import runtime as rt
 from .. import ir
 from ..types import TypeKind
 from ..values import Uren, Value, decimal_as_fraction
-from .nodes import COLUMN_KINDS, FACT_SCALE, Arr, FactSpec, PGroup, Plan, PLeaf
+from .nodes import COLUMN_KINDS, FACT_SCALE, Arr, FactSpec, PGroup, Plan, PlanVisitor, PLeaf, PNode
 
 __all__ = ["ASSUMED_BOUND", "FACT_SCALE", "LIMIT", "plan", "planner"]
 
@@ -397,11 +397,21 @@ def _rescale(a: Arr, scale: int) -> Arr:
     return Arr("rescale", (a,), a.kind, scale, a.lo * f, a.hi * f, f)
 
 
-def _rescale_node(node: PLeaf | PGroup, scale: int) -> PLeaf | PGroup:
-    if isinstance(node, PLeaf):
+class _Rescale(PlanVisitor[int, PNode]):
+    """A default-logic tree with every rule's value at decimal ``scale``."""
+
+    def leaf(self, node: PLeaf, scale: int) -> PNode:
         return PLeaf(node.conditions, _rescale(node.value, scale))
-    return PGroup(tuple(_rescale_node(n, scale) for n in node.exceptions),
-                  tuple(_rescale_node(n, scale) for n in node.members))
+    def group(self, node: PGroup, scale: int) -> PNode:
+        return PGroup(tuple(self.visit(n, scale) for n in node.exceptions),
+                      tuple(self.visit(n, scale) for n in node.members))
+
+
+_RESCALE = _Rescale()
+
+
+def _rescale_node(node: PNode, scale: int) -> PNode:
+    return _RESCALE.visit(node, scale)
 
 
 def _align(a: Arr, b: Arr) -> tuple[Arr, Arr]:
