@@ -246,3 +246,23 @@ def test_changes_in_the_begrippenlijst_are_derived_by_term() -> None:
     terug = _terug(base, print_document(w))
     assert [b.term for b in next(a for a in terug.alle_artikelen() if a.nummer == "1.1").begrippen] == [
         b.term for b in zonder.begrippen]
+
+
+@pytest.mark.parametrize("path", GOOD, ids=lambda p: p.name)
+def test_the_derived_onderdelen_read_as_the_document_renders_them(path: Path) -> None:
+    """One wording (syntax/formules.py): the tekst the derivation writes in each onderdeel is the sentence the
+    document model (the .docx, the site, Akoma Ntoso) renders for its instructions, numbered when several."""
+    from meerzorg_law.document import build_amendment
+    from meerzorg_law.document.model import zin_tekst
+
+    base, bewerkt = _regeling(BASIS), _regeling(path)
+    w, fouten = _afleiden(base, bewerkt)
+    assert w is not None, fouten
+    nieuw, found = consolidate(base, w)
+    assert nieuw is not None, found
+    model = build_amendment(w, {w.basis: base, w.versie: nieuw}, {})
+    for wijziging, part in zip(w.artikelen[0].wijzigingen, model.artikelen[0].parts, strict=True):
+        zinnen = [zin_tekst(m.zin) for m in part.mods]
+        verwacht = zinnen[0] if len(zinnen) == 1 else [f"{n}. {z}" for n, z in enumerate(zinnen, 1)]
+        gelezen = wijziging.tekst if len(zinnen) == 1 else wijziging.tekst.splitlines()[1:]
+        assert gelezen == verwacht, wijziging.letter

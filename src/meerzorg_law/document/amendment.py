@@ -10,7 +10,8 @@ from collections.abc import Mapping
 
 from .. import ir
 from ..span import ProvisionRef
-from ..syntax import ast
+from ..syntax import ast, formules
+from ..syntax.formules import tabel_citaat
 from .build import bron, provision
 from .model import Amendment, AmendmentArticle, AmendmentPart, Bron, Provision, Toelichting
 from .tekst import regel
@@ -76,12 +77,7 @@ def build_amendment(doc: ast.Wijzigingsregeling, consolidated: Mapping[str, ast.
     basis = consolidated.get(doc.basis)
 
     def tabel(naam: str) -> tuple[str, str]:
-        for reg in (nieuw, basis):
-            for b in reg.bijlagen if reg else ():
-                for t in b.tabellen:
-                    if t.name == naam:
-                        return f"bijlage {b.letter}, tabel “{regel(t.label) or naam}”,", regel(t.label)
-        return f"de tabel {naam}", ""
+        return tabel_citaat((nieuw, basis), naam)
 
     def quoted(b: ast.Bepaling | ast.Hoofdstuk | ast.Paragraaf) -> Provision:
         if isinstance(b, (ast.Hoofdstuk, ast.Paragraaf)):
@@ -96,10 +92,7 @@ def build_amendment(doc: ast.Wijzigingsregeling, consolidated: Mapping[str, ast.
         leden = [x for x in (regel(lid.replace(PLAATSING, "")) for lid in leden) if x]
         parts = []
         for w in wa.wijzigingen:
-            refs = [ast.doel(i) for i in w.instructies]
-            binnen = ""
-            if len(refs) > 1 and all(r is not None and r.artikel == refs[0].artikel for r in refs):  # type: ignore[union-attr]
-                binnen = refs[0].artikel  # type: ignore[union-attr]
+            binnen = formules.binnen(w.instructies)
             ctx = Context(doc.basis, doc.versie, binnen, quoted, tabel)
             mods = tuple(mod(i, ctx) for i in w.instructies)
             lead = "" if len(mods) == 1 else (regel(w.tekst) or (f"Artikel {binnen} wordt als volgt gewijzigd:"

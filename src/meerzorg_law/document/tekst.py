@@ -7,16 +7,12 @@ import re
 
 from ..escape import xml_tekst
 from ..syntax import ast
+from ..syntax.formules import regel
 from ..syntax.printer import print_expr
 from ..types import TYPE_WORDS, TypeKind
 from ..values import Uren, uren_voor_lezer
 
 __all__ = ["cel", "declaratie_regels", "declaratie_zin", "regel", "xml_tekst"]
-
-def regel(s: str) -> str:
-    """Legal text as one line: the DSL's line breaks inside a tekst are layout."""
-    return " ".join(s.split())
-
 
 def cel(v: ast.Expr) -> str:
     """A value in a table as the regeling prints it: waar/onwaar as ja/nee, numbers in Dutch notation, hours

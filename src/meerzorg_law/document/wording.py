@@ -1,16 +1,11 @@
-"""Every amendment instruction in its one Dutch sentence, after the Aanwijzingen voor de regelgeving.
+"""Every amendment instruction as the document model holds it: its one Dutch sentence, what it quotes, and its
+Akoma Ntoso modification type.
 
-``_Wording`` has one method per instruction kind of the AST (``ast.InstructieVisitor``; ``WORDING`` is the
-same by class), ``MOD_TYPES`` its Akoma Ntoso modification type; a kind missing from either fails
-``tests/test_families.py`` and ``tests/document/test_formats.py``. Each entry
-gives the sentence (citations as ``Cite`` parts) and what the instruction quotes. Inside an onderdeel whose
-changes all fall in one article ("Artikel 1.1 wordt als volgt gewijzigd:"), citations are relative to that
-article ("Onderdeel c komt te luiden:").
-
-A begrip of an alphabetical begrippenlijst is cited by its term, in the formulas of the Aanwijzingen voor de
-regelgeving: "In artikel 1.1 wordt in de alfabetische volgorde ingevoegd:", "De begripsomschrijving van
-‘zorg thuis’ komt te luiden:", "… vervalt.", and outside an onderdeel on artikel 1.1 alone "In artikel 1.1
-komt de begripsomschrijving van ‘zorg thuis’ te luiden:".
+The sentence is the one wording of syntax/formules.py (the wijzigingsformules of the Aanwijzingen voor de
+regelgeving, which the derivation of a wijzigingsregeling writes too); here its citations get the version they
+point into (``Cite``). ``_Wording`` has one method per instruction kind of the AST (``ast.InstructieVisitor``;
+``WORDING`` is the same by class) for what the instruction quotes, ``MOD_TYPES`` its Akoma Ntoso modification
+type; a kind missing from either fails ``tests/test_families.py`` and ``tests/document/test_formats.py``.
 """
 
 from __future__ import annotations
@@ -18,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..span import ProvisionRef, citeer, rangtelwoord
+from ..span import citeer
 from ..syntax import ast
+from ..syntax.formules import Omgeving, formule
 from .model import Cite, DataChange, Mod, Provision, Quoted, QuotedText, RowChange, Zin
 from .tekst import cel, declaratie_zin, regel
 
@@ -38,117 +34,53 @@ class Context:
     tabel: Callable[[str], tuple[str, str]]  # table name -> (citation "bijlage A, tabel ...", its label)
 
 
-def _lid(lid: str) -> str:
-    woord = rangtelwoord(lid)
-    return f"het {woord} lid" if woord != lid else f"lid {lid}"
-
-
-def _cite(ref: ProvisionRef, ctx: Context, versie: str, hoofdletter: bool = False, midden: bool = True) -> Zin:
-    """A citation part; in mid-sentence a multi-part citation is closed by a comma ("Na artikel 2.2, eerste
-    lid, wordt ...")."""
-    tekst = citeer(ref, ctx.binnen, hoofdletter, onder=True)
-    return (Cite(tekst, ref, versie), "," if midden and "," in tekst else "")
-
-
-def _plek(ref: ProvisionRef) -> str:
-    if ref.subonderdeel:
-        return f"subonderdeel {ref.subonderdeel}"
-    if ref.onderdeel:
-        return f"onderdeel {ref.onderdeel}"
-    return _lid(ref.lid) if ref.lid else f"artikel {ref.artikel}"
+def _zin(i: ast.Instructie, ctx: Context) -> Zin:
+    """The instruction's one sentence (syntax/formules.py), its citations pointing into the base or the new
+    version."""
+    omg = Omgeving(ctx.binnen, lambda naam: ctx.tabel(naam)[0])
+    return tuple(d if isinstance(d, str) else Cite(d.tekst, d.ref, ctx.nieuw if d.nieuw else ctx.basis)
+                 for d in formule(i, omg))
 
 
 Wording = tuple[Zin, tuple[Quoted, ...]]
 
-# A begrip's term as the legal text quotes it ("de begripsomschrijving van ‘zorg thuis’").
-_TERM = "‘{}’".format
-
-
-def _begrip(ref: ProvisionRef, ctx: Context, versie: str, binnen: str, buiten: str) -> Zin:
-    """A sentence on a begripsomschrijving: in an onderdeel on its artikel alone "De begripsomschrijving van
-    ‘term’ {binnen}", else "In artikel 1.1 {buiten}" where ``buiten`` holds "{begrip}" for the citation."""
-    if ctx.binnen == ref.artikel:
-        return (Cite(citeer(ref, ctx.binnen, True, term=_TERM), ref, versie), binnen)
-    begrip = Cite(citeer(ref, ref.artikel, term=_TERM), ref, versie)  # "de begripsomschrijving van ‘term’"
-    voor, _, na = buiten.partition("{begrip}")
-    return ("In ", Cite(f"artikel {ref.artikel}", ProvisionRef(ref.artikel), versie), voor, begrip, na)
-
 
 def _komt_te_luiden(i: ast.KomtTeLuiden, ctx: Context) -> Wording:
-    if i.doel.ref.begrip:
-        return (_begrip(i.doel.ref, ctx, ctx.nieuw, " komt te luiden:", " komt {begrip} te luiden:"),
-                (ctx.provision(i.bepaling),))
-    return (*_cite(i.doel.ref, ctx, ctx.nieuw, True), " komt te luiden:"), (ctx.provision(i.bepaling),)
+    return _zin(i, ctx), (ctx.provision(i.bepaling),)
 
 
 def _alfabetisch(i: ast.AlfabetischIngevoegd, ctx: Context) -> Wording:
-    artikel = i.artikel.ref.artikel
-    zin: Zin = (("In de alfabetische volgorde wordt ingevoegd:",) if ctx.binnen == artikel else
-                ("In ", Cite(f"artikel {artikel}", i.artikel.ref, ctx.nieuw),
-                 " wordt in de alfabetische volgorde ingevoegd:"))
-    return zin, tuple(ctx.provision(b) for b in i.begrippen)
+    return _zin(i, ctx), tuple(ctx.provision(b) for b in i.begrippen)
 
 
 def _vervalt(i: ast.Vervalt, ctx: Context) -> Wording:
-    if i.doel.ref.begrip:
-        return _begrip(i.doel.ref, ctx, ctx.basis, " vervalt.", " vervalt {begrip}."), ()
-    head = _cite(i.doel.ref, ctx, ctx.basis, True)
-    if not i.hernummering:
-        return (*head, " vervalt."), ()
-    woord = "verlettering" if i.doel.ref.onderdeel and not i.doel.ref.subonderdeel else "vernummering"
-    paren = " en van ".join(f"{_plek(a)} tot {_plek(b).removeprefix('het ')}" for a, b in i.hernummering)
-    return (*head, f" vervalt, onder {woord} van {paren}."), ()
+    return _zin(i, ctx), ()
 
 
 def _ingevoegd(i: ast.Ingevoegd, ctx: Context) -> Wording:
-    anker = _cite(i.anker.ref, ctx, ctx.nieuw)
-    if i.positie == "aan":
-        zin: Zin = ("Aan ", *anker, f" wordt een {i.soort} toegevoegd, luidende:")
-    else:
-        zin = (f"{i.positie.capitalize()} ", *anker, f" wordt een {i.soort} ingevoegd, luidende:")
-    return zin, (ctx.provision(i.bepaling),)
+    return _zin(i, ctx), (ctx.provision(i.bepaling),)
 
 
 def _vernummerd(i: ast.Vernummerd, ctx: Context) -> Wording:
-    return (*_cite(i.doel.ref, ctx, ctx.basis, True), " wordt vernummerd tot ",
-            *_cite(i.nieuw.ref, ctx, ctx.nieuw, midden=False), "."), ()
+    return _zin(i, ctx), ()
 
 
 def _vervangen(i: ast.Vervangen, ctx: Context) -> Wording:
-    telkens = " telkens" if i.telkens else ""
-    oud, nieuw = regel(i.oud), regel(i.nieuw)
-    if i.doel.ref.begrip:
-        ref = i.doel.ref
-        begrip = Cite(citeer(ref, ref.artikel, term=_TERM), ref, ctx.nieuw)
-        wat = f"“{oud}”{telkens} vervangen door “{nieuw}”."
-        zin: Zin = (("In ", begrip, f" wordt {wat}") if ctx.binnen == ref.artikel else
-                    ("In ", Cite(f"artikel {ref.artikel}", ProvisionRef(ref.artikel), ctx.nieuw), " wordt in ",
-                     begrip, f" {wat}"))
-        return zin, (QuotedText(oud, nieuw, i.span),)
-    return (("In ", *_cite(i.doel.ref, ctx, ctx.nieuw), f" wordt “{oud}”{telkens} vervangen door “{nieuw}”."),
-            (QuotedText(oud, nieuw, i.span),))
-
-
-def _structuur(hoofdstuk: str, paragraaf: str) -> str:
-    return f"hoofdstuk {hoofdstuk}" + (f", paragraaf {paragraaf}" if paragraaf else "")
+    return _zin(i, ctx), (QuotedText(regel(i.oud), regel(i.nieuw), i.span),)
 
 
 def _structuur_vervalt(i: ast.StructuurVervalt, ctx: Context) -> Wording:
-    plek = _structuur(i.hoofdstuk, i.paragraaf)
-    return (plek[0].upper() + plek[1:] + ("," if i.paragraaf else "") + " vervalt.",), ()
+    return _zin(i, ctx), ()
 
 
 def _structuur_ingevoegd(i: ast.StructuurIngevoegd, ctx: Context) -> Wording:
-    plek = _structuur(i.hoofdstuk, i.paragraaf) + ("," if i.paragraaf else "")
-    return ((f"{i.positie.capitalize()} {plek} wordt een {i.soort} ingevoegd, luidende:",),
-            (ctx.provision(i.nieuw),))
+    return _zin(i, ctx), (ctx.provision(i.nieuw),)
 
 
 def _tabel(i: ast.TabelWijziging, ctx: Context) -> Wording:
-    plek, _ = ctx.tabel(i.tabel)
     rows = tuple(RowChange(w.soort, w.key, (w.key, *(cel(v) for v in w.rij.values)) if w.rij else (), w.span)
                  for w in i.wijzigingen)
-    return (f"In {plek} worden de volgende rijen gewijzigd:",), rows
+    return _zin(i, ctx), rows
 
 
 def _gegevens(i: ast.GegevensWijziging, ctx: Context) -> Wording:
@@ -163,7 +95,7 @@ def _gegevens(i: ast.GegevensWijziging, ctx: Context) -> Wording:
         else:
             kop = "Ingevoegd" if w.soort == "ingevoegd" else f"{w.naam} komt te luiden"
             zinnen.append(f"{kop}: {declaratie_zin(w.declaratie)}")
-    return ("De gegevens van het model worden als volgt gewijzigd:",), (DataChange(tuple(zinnen), i.span),)
+    return _zin(i, ctx), (DataChange(tuple(zinnen), i.span),)
 
 
 class _Wording(ast.InstructieVisitor[Context, Wording]):

@@ -1,15 +1,15 @@
 """The parts of a derived wijzigingsregeling that are not provisions: gegevens, table rows, the smallest textual
-substitution, and the Dutch formula of each onderdeel (Aanwijzingen voor de regelgeving, wijzigingsformules)."""
+substitution, and the tekst of each onderdeel in the one wording of its instructions (syntax/formules.py)."""
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
-from ..span import ProvisionRef, Span, citeer, rangtelwoord
+from ..span import Span
 from ..syntax import ast
-from . import _tree as T
+from ..syntax import formules as F
 from ._gelijk import gelijk
 
 __all__ = ["datum", "formule", "gegevens_instructies", "substitutie", "tabel_instructies", "wijzigingsregeling"]
@@ -107,102 +107,16 @@ def datum(d: datetime.date) -> str:
     return f"{d.day} {_MAANDEN[d.month - 1]} {d.year}"
 
 
-def _cite(ref: ProvisionRef, komma: bool = False) -> str:
-    """"artikel 2.2, derde lid"; with ``komma`` the closing comma a citation before a verb gets ("artikel 2.2,
-    derde lid, vervalt")."""
-    tekst = citeer(ref, onder=True)
-    return tekst + "," if komma and ", " in tekst else tekst
-
-
-def _plek(ref: ProvisionRef) -> str:
-    """"het derde lid", "onderdeel b": the place of a provision inside its parent."""
-    if T.soort_van(ref) == "lid":
-        woord = rangtelwoord(ref.lid)
-        return f"het {woord} lid" if woord != ref.lid else f"lid {ref.lid}"
-    return _cite(ref).split(", ")[-1]
-
-
-# A begrip's term as the legal text quotes it.
-_TERM = "‘{}’".format
-
-
-def _begrip_zin(i: ast.Instructie, binnen: bool) -> str | None:
-    """The formula of an instruction on a begrip of a begrippenlijst (Aanwijzingen voor de regelgeving), within
-    an onderdeel on its artikel alone ("De begripsomschrijving van ‘X’ vervalt.") or on its own ("In artikel
-    1.1 vervalt de begripsomschrijving van ‘X’."); None for any other instruction."""
-    if isinstance(i, ast.AlfabetischIngevoegd):
-        return ("In de alfabetische volgorde wordt ingevoegd:" if binnen else
-                f"In artikel {i.artikel.ref.artikel} wordt in de alfabetische volgorde ingevoegd:")
-    if not isinstance(i, (ast.KomtTeLuiden, ast.Vervalt, ast.Vervangen)) or not i.doel.ref.begrip:
-        return None
-    ref = i.doel.ref
-    begrip = citeer(ref, ref.artikel, term=_TERM)  # "de begripsomschrijving van ‘X’"
-    if isinstance(i, ast.Vervangen):
-        wat = f"\u201c{' '.join(i.oud.split())}\u201d vervangen door \u201c{' '.join(i.nieuw.split())}\u201d."
-        return f"In {begrip} wordt {wat}" if binnen else f"In artikel {ref.artikel} wordt in {begrip} {wat}"
-    werkwoord = ("komt", " te luiden:") if isinstance(i, ast.KomtTeLuiden) else ("vervalt", ".")
-    if binnen:
-        return f"{begrip[0].upper()}{begrip[1:]} {werkwoord[0]}{werkwoord[1]}"
-    return f"In artikel {ref.artikel} {werkwoord[0]} {begrip}{werkwoord[1]}"
-
-
-def _zin(i: ast.Instructie, binnen: bool = False) -> str:
-    """The formula of one instruction, as a sentence starting with a capital."""
-    begrip = _begrip_zin(i, binnen)
-    if begrip is not None:
-        return begrip
-    if isinstance(i, ast.KomtTeLuiden):
-        zin = f"{_cite(i.doel.ref, True)} komt te luiden:"
-    elif isinstance(i, ast.Vervangen):
-        zin = f"in {_cite(i.doel.ref, True)} wordt \u201c{' '.join(i.oud.split())}\u201d vervangen door " \
-              f"\u201c{' '.join(i.nieuw.split())}\u201d."
-    elif isinstance(i, ast.Vervalt):
-        onder = " en ".join(f"{_plek(a)} tot {_plek(b).removeprefix('het ')}" for a, b in i.hernummering)
-        woord = "verlettering" if T.soort_van(i.doel.ref) == "onderdeel" else "vernummering"
-        zin = f"{_cite(i.doel.ref, True)} vervalt" + (f", onder {woord} van {onder}." if onder else ".")
-    elif isinstance(i, ast.Vernummerd):
-        zin = f"{_cite(i.doel.ref, True)} wordt vernummerd tot {_plek(i.nieuw.ref).removeprefix('het ')}."
-    elif isinstance(i, ast.Ingevoegd):
-        zin = (f"aan {_cite(i.anker.ref, True)} wordt een {i.soort} toegevoegd, luidende:" if i.positie == "aan" else
-               f"{i.positie} {_cite(i.anker.ref, True)} wordt een {i.soort} ingevoegd, luidende:")
-    elif isinstance(i, ast.StructuurIngevoegd):
-        anker = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}" if i.paragraaf else "")
-        zin = f"{i.positie} {anker} wordt een {i.soort} ingevoegd, luidende:"
-    elif isinstance(i, ast.StructuurVervalt):
-        zin = f"hoofdstuk {i.hoofdstuk}" + (f", paragraaf {i.paragraaf}," if i.paragraaf else "") + " vervalt."
-    elif isinstance(i, ast.TabelWijziging):
-        zin = f"tabel {i.tabel} wordt gewijzigd."
-    else:
-        zin = "de gegevens van een casus worden gewijzigd."
-    return zin[:1].upper() + zin[1:]
-
-
-def formule(instructies: list[ast.Instructie]) -> str:
-    """The tekst of an onderdeel: one sentence, or "... wordt als volgt gewijzigd:" with numbered sentences."""
+def formule(instructies: list[ast.Instructie], tabel: Callable[[str], str]) -> str:
+    """The tekst of an onderdeel in the one wording of its instructions (syntax/formules.py, as the document
+    model renders them): one sentence, or "... wordt als volgt gewijzigd:" with numbered sentences."""
     if len(instructies) == 1:
-        return _zin(instructies[0])
-    eerste = instructies[0]
-    ref = ast.doel(eerste)
+        return F.zin_tekst(F.formule(instructies[0], F.Omgeving("", tabel)))
+    ref = ast.doel(instructies[0])
     kop = f"Artikel {ref.artikel}" if ref is not None and ref.artikel else "De regeling"
-    binnen = ref is not None and bool(ref.artikel) and all(_groep(i) == f"artikel {ref.artikel}" for i in instructies)
+    omg = F.Omgeving(F.binnen(instructies), tabel)
     return "\n".join([f"{kop} wordt als volgt gewijzigd:",
-                      *(f"{n}. {_zin(i, binnen)}" for n, i in enumerate(instructies, 1))])
-
-
-def _groep(i: ast.Instructie) -> str:
-    """Instructions on one artikel share an onderdeel (Aanwijzing 6.x: per artikel één onderdeel)."""
-    if isinstance(i, (ast.KomtTeLuiden, ast.Vervangen, ast.Vervalt)):
-        return f"artikel {i.doel.ref.artikel}"
-    if isinstance(i, ast.Vernummerd):
-        return f"artikel {i.nieuw.ref.artikel}"
-    if isinstance(i, ast.Ingevoegd):
-        return f"artikel {T.nummer(i.bepaling) if T.soort(i.bepaling) == 'artikel' else i.anker.ref.artikel}"
-    if isinstance(i, ast.AlfabetischIngevoegd):
-        return f"artikel {i.artikel.ref.artikel}"
-    if isinstance(i, ast.TabelWijziging):
-        return f"tabel {i.tabel}"
-    return type(i).__name__ + (f" {i.hoofdstuk}.{i.paragraaf}" if isinstance(
-        i, (ast.StructuurIngevoegd, ast.StructuurVervalt)) else "")
+                      *(f"{n}. {F.zin_tekst(F.formule(i, omg))}" for n, i in enumerate(instructies, 1))])
 
 
 def _letters() -> Iterator[str]:
@@ -214,16 +128,21 @@ def _letters() -> Iterator[str]:
 def wijzigingsregeling(base: ast.Regeling, versie: str, geldig_vanaf: datetime.date, variant: bool,
                         instructies: list[ast.Instructie], eigenschappen: tuple[ast.Eigenschap, ...],
                         groepering: str, volgorde: dict[str, int], span: Span,
-                        zelfstandig: tuple[ast.Artikel, ...] = ()) -> ast.Wijzigingsregeling:
+                        zelfstandig: tuple[ast.Artikel, ...] = (),
+                        nieuw: ast.Regeling | None = None) -> ast.Wijzigingsregeling:
     """Artikel I with the instructions in onderdelen, the zelfstandige bepalingen with rules (Artikel II, ...)
-    as ``zelfstandig`` gives them, and last the artikel on the inwerkingtreding."""
+    as ``zelfstandig`` gives them, and last the artikel on the inwerkingtreding. ``nieuw``, the edited copy,
+    is where a table is cited from first (as the document model cites it from the new version)."""
     groepen: dict[str, list[ast.Instructie]] = {}
     for n, i in enumerate(instructies):
-        groepen.setdefault(_groep(i) if groepering != "geen" else str(n), []).append(i)
+        groepen.setdefault(F.groep(i) if groepering != "geen" else str(n), []).append(i)
     lijst = list(groepen.items())
     if groepering == "regeling":  # gegevens first, then artikelen as they stand, then tables (stable sort)
-        lijst.sort(key=lambda kv: (0 if kv[0] == "GegevensWijziging" else 1, volgorde.get(kv[0], len(volgorde))))
-    onderdelen = tuple(ast.Wijziging(letter, formule(groep), "", tuple(groep), span)
+        lijst.sort(key=lambda kv: (0 if kv[0] == F.GEGEVENS_GROEP else 1, volgorde.get(kv[0], len(volgorde))))
+    def tabel(naam: str) -> str:
+        return F.tabel_citaat((nieuw, base), naam)[0]
+
+    onderdelen = tuple(ast.Wijziging(letter, formule(groep, tabel), "", tuple(groep), span)
                        for letter, (_, groep) in zip(_letters(), lijst, strict=False))
     artikel_i = ast.WijzigingsArtikel("I", "", f"De {base.titel} wordt als volgt gewijzigd:", "", onderdelen, span)
     eigen = tuple(ast.WijzigingsArtikel(a.nummer, a.titel, a.tekst, a.toelichting, (), span, a) for a in zelfstandig)

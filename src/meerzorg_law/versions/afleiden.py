@@ -78,7 +78,7 @@ def _afleiden(base: ast.Regeling, bewerkt: ast.Regeling, versie: str, geldig_van
         volgorde.setdefault(f"artikel {x.nummer}", len(volgorde))
     for groepering in ("regeling", "gevonden", "geen"):
         w = D.wijzigingsregeling(base, versie, geldig_vanaf, variant, a.lijst + a.rest, eigenschappen,
-                                groepering, volgorde, bewerkt.span, bewerkt.zelfstandig)
+                                groepering, volgorde, bewerkt.span, bewerkt.zelfstandig, bewerkt)
         result, found = consolidate(base, w)
         if result is not None and zelfde_versie(result, verwacht):
             return w, []
@@ -113,16 +113,26 @@ def _gelijkenis(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
 
 
-def _kind(ouder: ProvisionRef, b: T.Node) -> ProvisionRef:
-    if isinstance(b, ast.Artikel):
+class _Kind(ast.BepalingVisitor[ProvisionRef, ProvisionRef]):
+    """The reference of provision ``b`` standing in the provision ``ouder`` refers to."""
+
+    def artikel(self, b: ast.Artikel, ouder: ProvisionRef) -> ProvisionRef:
         return ProvisionRef(b.nummer)
-    if isinstance(b, ast.Lid):
+    def lid(self, b: ast.Lid, ouder: ProvisionRef) -> ProvisionRef:
         return ProvisionRef(ouder.artikel, b.nummer)
-    if isinstance(b, ast.Onderdeel):
+    def onderdeel(self, b: ast.Onderdeel, ouder: ProvisionRef) -> ProvisionRef:
         return ProvisionRef(ouder.artikel, ouder.lid, b.letter)
-    if isinstance(b, ast.Begripsomschrijving):
+    def subonderdeel(self, b: ast.Subonderdeel, ouder: ProvisionRef) -> ProvisionRef:
+        return replace(ouder, subonderdeel=b.nummer)
+    def begripsomschrijving(self, b: ast.Begripsomschrijving, ouder: ProvisionRef) -> ProvisionRef:
         return ProvisionRef(ouder.artikel, begrip=b.term)
-    return replace(ouder, subonderdeel=b.nummer)
+
+
+_KIND = _Kind()
+
+
+def _kind(ouder: ProvisionRef, b: T.Node) -> ProvisionRef:
+    return _KIND.visit(b, ouder)
 
 
 @dataclass
