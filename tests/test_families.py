@@ -57,6 +57,7 @@ FAMILIES = [
     Family("items", ast.ItemVisitor, ast.Item, ast_regeling, frozenset({
         "meerzorg_law.syntax._dsl._Item",
         "meerzorg_law.syntax.annotate._Item",
+        "meerzorg_law.versions._tree._Verwijzingen",  # citations rewritten when a provision is renumbered
     })),
     Family("declaraties", ast.DeclaratieVisitor, ast.Declaratie, ast_regeling, frozenset({
         "meerzorg_law.syntax._dsl._Declaratie",  # the printer

@@ -186,3 +186,27 @@ def test_an_edit_may_follow_the_renumbering_that_brings_a_provision_to_its_numbe
     artikel = next(a for a in result.alle_artikelen() if a.nummer == "2.6")
     assert [(o.letter, o.tekst) for o in artikel.onderdelen] == [
         ("a", "wie 17 jaar is en zorgprofiel VG9 heeft, behoudt het recht op meer zorg.")]
+
+
+@pytest.mark.parametrize(("oud", "nieuw"), [
+    ("artikel 5.5", "artikel 5.6"),
+    ("artikel 2.2, eerste lid, onderdeel e", "artikel 2.2, eerste lid, onderdeel f"),
+])
+def test_a_rangorde_cites_a_renumbered_provision_by_its_new_number(oud: str, nieuw: str) -> None:
+    """The rangorde of artikel 2.2, eerste lid (rlz-2026) names artikel 5.5 and onderdeel e: renumbered, it
+    names them by their new numbers, as an "in afwijking van" does (it used to keep the old ones)."""
+    base = _parse(HERE.parents[1] / "regeling" / "rlz-2026.rgl")
+    assert isinstance(base, ast.Regeling)
+    wijziging, diags = parse_text("\n".join([
+        'wijzigingsregeling "Vernummerd"', "versie rlz-2027", "basis rlz-2026", "geldig vanaf 2027-01-01", "",
+        "Artikel I", "  A.", f"    {oud} wordt vernummerd tot {nieuw}", ""]), "vernummerd.rgl")
+    assert isinstance(wijziging, ast.Wijzigingsregeling), diags
+    result, found = consolidate(base, wijziging)
+    assert result is not None and not found, [d.message for d in found]
+
+    def volgorde(reg: ast.Regeling) -> list[str]:
+        lid = _artikel(reg, "2.2").leden[0]
+        return [v.ref.citeer() for x in lid.items if isinstance(x, ast.Rangorde) for v in x.volgorde]
+
+    assert oud in volgorde(base)
+    assert nieuw in volgorde(result) and oud not in volgorde(result)

@@ -145,14 +145,31 @@ def bepalingen(reg: ast.Regeling) -> Iterator[tuple[ProvisionRef, Node]]:
         yield from walk(a, ProvisionRef(a.nummer))
 
 
+class _Verwijzingen(ast.ItemVisitor[Callable[[ast.Verwijzing], ast.Verwijzing], ast.Item]):
+    """An item with every citation it makes of a provision (a rule's "in afwijking van", the provisions of a
+    rangorde) passed through the function."""
+
+    def begrip(self, x: ast.Begrip, f: Callable[[ast.Verwijzing], ast.Verwijzing]) -> ast.Item:
+        return x
+    def regel(self, x: ast.Regel, f: Callable[[ast.Verwijzing], ast.Verwijzing]) -> ast.Item:
+        return replace(x, afwijking=tuple(f(v) for v in x.afwijking))
+    def rangorde(self, x: ast.Rangorde, f: Callable[[ast.Verwijzing], ast.Verwijzing]) -> ast.Item:
+        return replace(x, volgorde=tuple(f(v) for v in x.volgorde))
+
+
+_VERWIJZINGEN = _Verwijzingen()
+
+
 def herschrijf_verwijzingen(oud: ProvisionRef, nieuw: ProvisionRef) -> Callable[[ast.Artikel], ast.Artikel]:
-    """An artikel-rewriter: every "in afwijking van" citation of ``oud`` (or inside it) now cites ``nieuw``."""
+    """An artikel-rewriter: every citation of ``oud`` (or inside it) in an "in afwijking van" or a rangorde now
+    cites ``nieuw``."""
     veld = soort_van(oud)
 
+    def verwijzing(v: ast.Verwijzing) -> ast.Verwijzing:
+        return replace(v, ref=replace(v.ref, **{veld: laatste(nieuw)})) if binnen(v.ref, oud) else v
+
     def items(xs: tuple[ast.Item, ...]) -> tuple[ast.Item, ...]:
-        return tuple(replace(x, afwijking=tuple(
-            replace(v, ref=replace(v.ref, **{veld: laatste(nieuw)})) if binnen(v.ref, oud) else v
-            for v in x.afwijking)) if isinstance(x, ast.Regel) else x for x in xs)
+        return tuple(_VERWIJZINGEN.visit(x, verwijzing) for x in xs)
 
     def onderdeel(o: ast.Onderdeel) -> ast.Onderdeel:
         return replace(o, items=items(o.items),
