@@ -11,7 +11,7 @@ from meerzorg_law.document.wording import citeer as wording_citeer
 from meerzorg_law.span import ProvisionRef, citeer
 from meerzorg_law.sphinxext.artikel import kop_van
 from meerzorg_law.syntax._dsl import _verwijzing
-from meerzorg_law.versions._afleiden_delen import _cite
+from meerzorg_law.syntax.formules import Aanhaling, Omgeving, _cite
 from meerzorg_law.versions.references import woorden
 
 _refs = st.builds(
@@ -43,7 +43,8 @@ def test_every_place_cites_through_the_one_function(ref: ProvisionRef, relatief:
     assert ref.citeer() == str(ref) == citeer(ref)
     assert wording_citeer is citeer
     assert woorden(ref, relatief) == citeer(ref, binnen, onder=True)
-    assert _cite(ref) == citeer(ref, onder=True)
+    aanhaling = _cite(ref, Omgeving(binnen), True)[0]  # the wijzigingsformules (document and derivation)
+    assert isinstance(aanhaling, Aanhaling) and aanhaling.tekst == citeer(ref, binnen, onder=True)
     assert _verwijzing(ref) == citeer(ref, onder=True, zelfstandig=False)
     kop = kop_van(ref)
     assert kop[0].isupper() and kop.lower() == citeer(ref, ref.artikel).removeprefix("het ").lower()

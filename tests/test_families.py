@@ -41,9 +41,8 @@ FAMILIES = [
         "meerzorg_law.syntax.ast_wijziging._Delen",  # what each kind is about and carries (annotate, eIds)
         "meerzorg_law.syntax._instructies._Dsl",  # the DSL line of each kind (syntax/printer.py)
         "meerzorg_law.versions.consolidate._Toepassing",  # each kind's effect on the version
-        "meerzorg_law.syntax.formules._Formule",  # each kind's one Dutch sentence (document and derivation)
+        "meerzorg_law.syntax.formules._Formule",  # each kind's one Dutch sentence and what it quotes
         "meerzorg_law.syntax.formules._Groep",  # the onderdeel each kind belongs in (derivation)
-        "meerzorg_law.document.wording._Wording",  # what each kind quotes in the document model
     })),
     Family("bepalingen", ast.BepalingVisitor, ast.Bepaling, ast_regeling, frozenset({
         "meerzorg_law.syntax.ast_regeling._Plaats",  # level, number, children: every generic walk
@@ -161,9 +160,8 @@ def test_a_pass_missing_a_kind_is_caught(family: Family, monkeypatch: pytest.Mon
 INSTRUCTIE_BESTANDEN = {
     "syntax/ast_wijziging.py",  # the node, in Instructie and INSTRUCTIE_KINDS, and what it carries (_Delen)
     "syntax/_instructies.py",  # its parse callback and its DSL line
-    "syntax/formules.py",  # its one Dutch sentence and its onderdeel (the document model and the derivation)
+    "syntax/formules.py",  # its one Dutch sentence, what it quotes, its onderdeel and its Akoma Ntoso type
     "versions/consolidate.py",  # its effect on the version
-    "document/wording.py",  # what it quotes in the document model and its Akoma Ntoso type
     "versions/_structuur.py", "versions/gegevens.py",  # consolidation of structures and of the gegevens
     "versions/afleiden.py",  # derivation, which builds the kinds it knows
 }
@@ -182,5 +180,4 @@ def test_instruction_kinds_are_named_only_where_a_new_kind_is_written() -> None:
     buiten = {p: s for p, s in waar.items() if s and p not in INSTRUCTIE_BESTANDEN}
     assert not buiten, f"deze modules noemen soorten opdrachten; laat ze ast.InstructieVisitor gebruiken: {buiten}"
     assert {p for p, s in waar.items() if s} >= {"syntax/ast_wijziging.py", "syntax/_instructies.py",
-                                                  "syntax/formules.py", "versions/consolidate.py",
-                                                  "document/wording.py"}
+                                                  "syntax/formules.py", "versions/consolidate.py"}

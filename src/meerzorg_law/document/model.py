@@ -153,7 +153,7 @@ Quoted = Union[Provision, QuotedText, RowChange, DataChange]
 
 @dataclass(frozen=True, slots=True)
 class Mod:
-    """One amendment instruction. ``soort`` names the AST instruction kind (``wording.WORDING``)."""
+    """One amendment instruction. ``soort`` names the AST instruction kind (worded in syntax/formules.py)."""
 
     soort: str
     zin: Zin

@@ -2,7 +2,7 @@
 (``InstructieToAst``, a base of ``_to_ast.ToAst``) and the DSL line the printer writes for it (``_Dsl``, a pass
 of ``ast.InstructieVisitor``). A new instruction kind is written in five files: its rule in
 grammar/meerzorg.lark, its callback and DSL line here, its node in ``ast_wijziging``, its effect in
-versions/consolidate.py and its Dutch sentence in document/wording.py (docs/architectuur.rst).
+versions/consolidate.py and its Dutch sentence in syntax/formules.py (docs/architectuur.rst).
 """
 
 from __future__ import annotations

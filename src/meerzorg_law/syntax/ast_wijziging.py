@@ -173,7 +173,7 @@ R = TypeVar("R")
 
 # Every instruction kind with its method on InstructieVisitor. A new kind is added to ``Instructie``, here, and
 # to ``_Delen`` below; tests/test_families.py then names every pass that has no method for it (consolidation,
-# the wording of document/wording.py, the DSL printer's line of syntax/_instructies.py).
+# the one wording of syntax/formules.py, the DSL printer's line of syntax/_instructies.py).
 INSTRUCTIE_KINDS: dict[type, str] = {
     KomtTeLuiden: "komt_te_luiden", Vervalt: "vervalt", Ingevoegd: "ingevoegd",
     AlfabetischIngevoegd: "alfabetisch_ingevoegd", Vernummerd: "vernummerd",

@@ -1,12 +1,14 @@
 """The one Dutch sentence of every amendment instruction: the wijzigingsformules of the Aanwijzingen voor de
-regelgeving, and which instructions share an onderdeel (per artikel één onderdeel).
+regelgeving, what each instruction quotes after it, and which instructions share an onderdeel (per artikel
+één onderdeel).
 
-Both outputs that word an instruction read it here: the document model (document/wording.py, which adds the
-versions its citations point into and what the instruction quotes) and the onderdeel tekst of a derived
-wijzigingsregeling (versions/_afleiden_delen.py, which joins the parts). It lives next to the instruction nodes
-because the versions layer may not import the document model (tests/test_layers.py). ``_Formule`` is a pass
-of ``ast.InstructieVisitor`` with one method per kind, so a new kind without its sentence fails
-tests/test_families.py by name.
+Both outputs that word an instruction read it here: the document model (document/wording.py, which gives the
+citations the versions they point into and turns what is quoted into model nodes) and the onderdeel tekst of
+a derived wijzigingsregeling (versions/_afleiden_delen.py, which joins the parts). It lives next to the
+instruction nodes because the versions layer may not import the document model (tests/test_layers.py).
+``_Formule`` is a pass of ``ast.InstructieVisitor`` with one method per kind, so a new kind without its
+sentence fails tests/test_families.py by name. ``MOD_TYPES`` is the Akoma Ntoso modification type of each
+kind's formula.
 
 A sentence is a tuple of parts: plain text and ``Aanhaling`` (a citation of a provision in the base version
 or in the new one). Inside an onderdeel whose changes all fall in one article ("Artikel 1.1 wordt als volgt
@@ -20,15 +22,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Union
 
-from ..span import ProvisionRef, citeer, rangtelwoord
+from ..span import ProvisionRef, Span, citeer, rangtelwoord
 from . import ast_regeling as R
 from .ast_wijziging import (
     AlfabetischIngevoegd,
+    GegevensInstructie,
     GegevensWijziging,
     Ingevoegd,
     Instructie,
     InstructieVisitor,
     KomtTeLuiden,
+    RijWijziging,
     StructuurIngevoegd,
     StructuurVervalt,
     TabelWijziging,
@@ -38,7 +42,8 @@ from .ast_wijziging import (
     doel,
 )
 
-__all__ = ["Aanhaling", "Deel", "Omgeving", "binnen", "formule", "groep", "regel", "tabel_citaat", "zin_tekst"]
+__all__ = ["MOD_TYPES", "Aanhaling", "Citaat", "Deel", "Gegevens", "Omgeving", "Vervanging", "binnen", "formule",
+           "groep", "regel", "tabel_citaat", "woorden", "zin_tekst"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +58,29 @@ class Aanhaling:
 
 Deel = Union[str, Aanhaling]
 Formule = tuple[Deel, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Vervanging:
+    """The passage a "wordt … vervangen door …" quotes, as one line each."""
+
+    oud: str
+    nieuw: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Gegevens:
+    """The changes to the gegevens an instruction on them quotes."""
+
+    wijzigingen: tuple[GegevensInstructie, ...]
+    span: Span
+
+
+# What an instruction quotes after its sentence: a provision, chapter or paragraph as it comes to read, the
+# passage of a substitution, the changed rows of a table, or the changes to the gegevens.
+Citaat = Union[R.Bepaling, R.Hoofdstuk, R.Paragraaf, Vervanging, RijWijziging, Gegevens]
+Woorden = tuple[Formule, tuple[Citaat, ...]]
 
 
 def regel(s: str) -> str:
@@ -137,72 +165,88 @@ def _structuur(hoofdstuk: str, paragraaf: str) -> str:
     return f"hoofdstuk {hoofdstuk}" + (f", paragraaf {paragraaf}" if paragraaf else "")
 
 
-class _Formule(InstructieVisitor[Omgeving, Formule]):
-    """The one sentence of each instruction kind."""
+class _Formule(InstructieVisitor[Omgeving, Woorden]):
+    """The one sentence of each instruction kind, and what it quotes after it."""
 
-    def komt_te_luiden(self, i: KomtTeLuiden, omg: Omgeving) -> Formule:
+    def komt_te_luiden(self, i: KomtTeLuiden, omg: Omgeving) -> Woorden:
         if i.doel.ref.begrip:
-            return _begrip(i.doel.ref, omg, True, " komt te luiden:", " komt {begrip} te luiden:")
-        return (*_cite(i.doel.ref, omg, True, True), " komt te luiden:")
+            return _begrip(i.doel.ref, omg, True, " komt te luiden:", " komt {begrip} te luiden:"), (i.bepaling,)
+        return (*_cite(i.doel.ref, omg, True, True), " komt te luiden:"), (i.bepaling,)
 
-    def alfabetisch_ingevoegd(self, i: AlfabetischIngevoegd, omg: Omgeving) -> Formule:
+    def alfabetisch_ingevoegd(self, i: AlfabetischIngevoegd, omg: Omgeving) -> Woorden:
         artikel = i.artikel.ref.artikel
-        if omg.binnen == artikel:
-            return ("In de alfabetische volgorde wordt ingevoegd:",)
-        return ("In ", Aanhaling(f"artikel {artikel}", i.artikel.ref, True),
-                " wordt in de alfabetische volgorde ingevoegd:")
+        zin: Formule = (("In de alfabetische volgorde wordt ingevoegd:",) if omg.binnen == artikel else
+                        ("In ", Aanhaling(f"artikel {artikel}", i.artikel.ref, True),
+                         " wordt in de alfabetische volgorde ingevoegd:"))
+        return zin, i.begrippen
 
-    def vervalt(self, i: Vervalt, omg: Omgeving) -> Formule:
+    def vervalt(self, i: Vervalt, omg: Omgeving) -> Woorden:
         if i.doel.ref.begrip:
-            return _begrip(i.doel.ref, omg, False, " vervalt.", " vervalt {begrip}.")
+            return _begrip(i.doel.ref, omg, False, " vervalt.", " vervalt {begrip}."), ()
         head = _cite(i.doel.ref, omg, False, True)
         if not i.hernummering:
-            return (*head, " vervalt.")
+            return (*head, " vervalt."), ()
         woord = "verlettering" if i.doel.ref.onderdeel and not i.doel.ref.subonderdeel else "vernummering"
         paren = " en van ".join(f"{_plek(a)} tot {_plek(b).removeprefix('het ')}" for a, b in i.hernummering)
-        return (*head, f" vervalt, onder {woord} van {paren}.")
+        return (*head, f" vervalt, onder {woord} van {paren}."), ()
 
-    def ingevoegd(self, i: Ingevoegd, omg: Omgeving) -> Formule:
+    def ingevoegd(self, i: Ingevoegd, omg: Omgeving) -> Woorden:
         anker = _cite(i.anker.ref, omg, True)
         if i.positie == "aan":
-            return ("Aan ", *anker, f" wordt een {i.soort} toegevoegd, luidende:")
-        return (f"{i.positie.capitalize()} ", *anker, f" wordt een {i.soort} ingevoegd, luidende:")
+            return ("Aan ", *anker, f" wordt een {i.soort} toegevoegd, luidende:"), (i.bepaling,)
+        return (f"{i.positie.capitalize()} ", *anker, f" wordt een {i.soort} ingevoegd, luidende:"), (i.bepaling,)
 
-    def vernummerd(self, i: Vernummerd, omg: Omgeving) -> Formule:
+    def vernummerd(self, i: Vernummerd, omg: Omgeving) -> Woorden:
         return (*_cite(i.doel.ref, omg, False, True), " wordt vernummerd tot ",
-                *_cite(i.nieuw.ref, omg, True, midden=False), ".")
+                *_cite(i.nieuw.ref, omg, True, midden=False), "."), ()
 
-    def vervangen(self, i: Vervangen, omg: Omgeving) -> Formule:
+    def vervangen(self, i: Vervangen, omg: Omgeving) -> Woorden:
         wat = f"“{regel(i.oud)}”{' telkens' if i.telkens else ''} vervangen door “{regel(i.nieuw)}”."
         ref = i.doel.ref
+        citaat = (Vervanging(regel(i.oud), regel(i.nieuw), i.span),)
         if not ref.begrip:
-            return ("In ", *_cite(ref, omg, True), f" wordt {wat}")
+            return ("In ", *_cite(ref, omg, True), f" wordt {wat}"), citaat
         begrip = Aanhaling(citeer(ref, ref.artikel, term=_TERM), ref, True)
         if omg.binnen == ref.artikel:
-            return ("In ", begrip, f" wordt {wat}")
-        return ("In ", _artikel(ref.artikel, True), " wordt in ", begrip, f" {wat}")
+            return ("In ", begrip, f" wordt {wat}"), citaat
+        return ("In ", _artikel(ref.artikel, True), " wordt in ", begrip, f" {wat}"), citaat
 
-    def structuur_vervalt(self, i: StructuurVervalt, omg: Omgeving) -> Formule:
+    def structuur_vervalt(self, i: StructuurVervalt, omg: Omgeving) -> Woorden:
         plek = _structuur(i.hoofdstuk, i.paragraaf)
-        return (plek[0].upper() + plek[1:] + ("," if i.paragraaf else "") + " vervalt.",)
+        return (plek[0].upper() + plek[1:] + ("," if i.paragraaf else "") + " vervalt.",), ()
 
-    def structuur_ingevoegd(self, i: StructuurIngevoegd, omg: Omgeving) -> Formule:
+    def structuur_ingevoegd(self, i: StructuurIngevoegd, omg: Omgeving) -> Woorden:
         plek = _structuur(i.hoofdstuk, i.paragraaf) + ("," if i.paragraaf else "")
-        return (f"{i.positie.capitalize()} {plek} wordt een {i.soort} ingevoegd, luidende:",)
+        return (f"{i.positie.capitalize()} {plek} wordt een {i.soort} ingevoegd, luidende:",), (i.nieuw,)
 
-    def tabel_wijziging(self, i: TabelWijziging, omg: Omgeving) -> Formule:
-        return (f"In {omg.tabel(i.tabel)} worden de volgende rijen gewijzigd:",)
+    def tabel_wijziging(self, i: TabelWijziging, omg: Omgeving) -> Woorden:
+        return (f"In {omg.tabel(i.tabel)} worden de volgende rijen gewijzigd:",), i.wijzigingen
 
-    def gegevens_wijziging(self, i: GegevensWijziging, omg: Omgeving) -> Formule:
-        return ("De gegevens van het model worden als volgt gewijzigd:",)
+    def gegevens_wijziging(self, i: GegevensWijziging, omg: Omgeving) -> Woorden:
+        return ("De gegevens van het model worden als volgt gewijzigd:",), (Gegevens(i.wijzigingen, i.span),)
 
 
 _FORMULE = _Formule()
 
 
+def woorden(i: Instructie, omg: Omgeving) -> Woorden:
+    """The one sentence of instruction ``i`` standing in ``omg``, and what it quotes after it."""
+    return _FORMULE.visit(i, omg)
+
+
 def formule(i: Instructie, omg: Omgeving) -> Formule:
     """The one sentence of instruction ``i`` standing in ``omg``."""
-    return _FORMULE.visit(i, omg)
+    return _FORMULE.visit(i, omg)[0]
+
+
+# Akoma Ntoso's textualMod type of each kind's formula (document/akn.py); the gegevens are the model's case
+# interface, not legal text (None). tests/document/test_formats.py checks it names every kind.
+MOD_TYPES: dict[str, str | None] = {
+    "KomtTeLuiden": "substitution", "Vervalt": "repeal", "Ingevoegd": "insertion",
+    "AlfabetischIngevoegd": "insertion", "Vernummerd": "renumbering",
+    "Vervangen": "substitution", "StructuurVervalt": "repeal", "StructuurIngevoegd": "insertion",
+    "TabelWijziging": "substitution", "GegevensWijziging": None,
+}
 
 
 class _Groep(InstructieVisitor[None, str]):
