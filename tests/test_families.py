@@ -153,9 +153,9 @@ def test_a_pass_missing_a_kind_is_caught(family: Family, monkeypatch: pytest.Mon
         test_every_node_class_is_in_a_family_or_named_as_none()
 
 
-# Where an instruction kind may be named. A new kind is written in the first five (with its grammar rule in
-# grammar/meerzorg.lark, see docs/architectuur.rst); consolidation may keep a large kind's work in a helper
-# module of its own, and the derivation of a wijzigingsregeling from an edited copy (afleiden) builds the
+# Where an instruction kind may be named. A new kind is written in the first four (with its grammar rule in
+# grammar/meerzorg.lark: five files, see docs/architectuur.rst); consolidation may keep a large kind's work in
+# a helper module of its own, and the derivation of a wijzigingsregeling from an edited copy (afleiden) builds the
 # kinds it can find. Anywhere else a named kind is a walk that the next kind would have to be added to by hand.
 INSTRUCTIE_BESTANDEN = {
     "syntax/ast_wijziging.py",  # the node, in Instructie and INSTRUCTIE_KINDS, and what it carries (_Delen)
