@@ -266,3 +266,5 @@ def test_the_derived_onderdelen_read_as_the_document_renders_them(path: Path) ->
         verwacht = zinnen[0] if len(zinnen) == 1 else [f"{n}. {z}" for n, z in enumerate(zinnen, 1)]
         gelezen = wijziging.tekst if len(zinnen) == 1 else wijziging.tekst.splitlines()[1:]
         assert gelezen == verwacht, wijziging.letter
+        if len(zinnen) > 1:  # the lead is the first line only: the numbered sentences are not shown twice
+            assert part.tekst == wijziging.tekst.splitlines()[0], wijziging.letter

@@ -71,6 +71,10 @@ def _alineas(tekst: str, bronnen: Mapping[str, ir.Bron]) -> tuple[tuple[str | Br
     return tuple(out)
 
 
+# Where the numbered sentences of an onderdeel's tekst begin ("…gewijzigd:\n1. Het derde lid …").
+_GENUMMERD = re.compile(r"\n\s*1\.\s")
+
+
 def build_amendment(doc: ast.Wijzigingsregeling, consolidated: Mapping[str, ast.Regeling],
                     bronnen: Mapping[str, ir.Bron]) -> Amendment:
     nieuw = consolidated.get(doc.versie)
@@ -95,8 +99,11 @@ def build_amendment(doc: ast.Wijzigingsregeling, consolidated: Mapping[str, ast.
             binnen = formules.binnen(w.instructies)
             ctx = Context(doc.basis, doc.versie, binnen, quoted, tabel)
             mods = tuple(mod(i, ctx) for i in w.instructies)
-            lead = "" if len(mods) == 1 else (regel(w.tekst) or (f"Artikel {binnen} wordt als volgt gewijzigd:"
-                                                                  if binnen else ""))
+            # The lead sentence only: an onderdeel's tekst may go on with its numbered sentences (a derived
+            # wijzigingsregeling writes them), which the mods give.
+            kop = regel(_GENUMMERD.split(w.tekst, maxsplit=1)[0])
+            lead = "" if len(mods) == 1 else (kop or (f"Artikel {binnen} wordt als volgt gewijzigd:"
+                                                      if binnen else ""))
             parts.append(AmendmentPart(w.letter, lead, mods, w.span))
             if w.toelichting:
                 artikelsgewijs.append((f"Onderdeel {w.letter}", _alineas(w.toelichting, bronnen)))
