@@ -82,10 +82,10 @@ def main_bench() -> None:
         # The name of one case: it shows on every artikel page whose provisions the case exercises.
         _raak(casussen, "naam: VG7 in een instelling, precies 25% boven", "naam: VG7 in een instelling, 25% boven")
         _meet(rijen, bron, uit, "één casusnaam gewijzigd", profileer)
-        # The wording of one provision (artikel 1.1 as rlz-2027 inserts it): its pages in the versions that
-        # carry it, the versions' banners, the renvooi and the wijzigingsregeling that quote it.
-        _raak(Path(tmp) / "regeling" / "rlz-2027.rgl", "zorg thuis: zorg die wordt geleverd",
-              "zorg thuis: zorg die thuis wordt geleverd")
+        # The wording of one provision (a begripsomschrijving rlz-2027 inserts in artikel 1.1): its pages in the
+        # versions that carry it, the versions' banners, the renvooi and the wijzigingsregeling that quote it.
+        _raak(Path(tmp) / "regeling" / "rlz-2027.rgl", '"""de beschrijving van de doelgroep',
+              '"""de omschrijving van de doelgroep')
         _meet(rijen, bron, uit, "één bepaling gewijzigd", profileer)
         grootte = sum(p.stat().st_size for p in uit.rglob("*") if p.is_file())
         volledig_cpu = rijen[0][1][1]
