@@ -116,3 +116,34 @@ def test_why_of_every_case_passes(versies: dict[str, ir.Regeling]) -> None:
             problemen += [f"{vid} {case.naam}: {p}" for p in toets(Lezingplek("waarom", case.naam, vid, None, False,
                                                                                 lezing))]
     assert not problemen, "\n".join(problemen)
+
+
+def test_changed_begrippen_are_said_in_words(versies: dict[str, ir.Regeling]) -> None:
+    """``begrip_redenen`` (the site's "Waarom" of a changed outcome): every begrip whose value differs between two
+    versions as a sentence with its label and both values, never its code name or an arrow; the same begrippen
+    ``engine.trace_diff`` lists."""
+    from meerzorg_law.engine.compile import EvaluationFailure
+    from meerzorg_law.engine.trace import trace_diff
+    from meerzorg_law.render.lezingen import versienamen
+    from meerzorg_law.render.waarom import begrip_redenen
+
+    oud, nieuw = versies["rlz-2026"], versies["rlz-2027"]
+    project = load_project(ROOT / "regeling")
+    namen = versienamen({"rlz-2026": oud, "rlz-2027": nieuw})
+    gezien = 0
+    for case in project.cases:
+        try:
+            a = evaluate(compile_regeling(oud, traced=True), case.feiten).trace
+            b = evaluate(compile_regeling(nieuw, traced=True), case.feiten).trace
+        except EvaluationFailure:  # a case of another version's facts: not this comparison
+            continue
+        assert a is not None and b is not None
+        zinnen = begrip_redenen(oud, nieuw, a, b, namen)
+        regels = {x for w in trace_diff(a, b) for x in w.redenen if x.startswith("begrip ")}
+        if trace_diff(a, b):
+            assert len(zinnen) == len(regels), (case.naam, zinnen, regels)
+        for z in zinnen:
+            gezien += 1
+            assert "_" not in z and "->" not in z and "rlz-" not in z, z
+            assert z[:1].isupper() and z.endswith(")."), z
+    assert gezien > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -80,10 +81,20 @@ def _versie_ids() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, ids)) + r")(?![\w-])")
 
 
+# Tables whose cells are sentences (the "Waarom" of a renvooi's changed outcomes): a name set in code font there
+# is still a code name in prose, so their inline code counts as text, and so does an arrow between two values.
+_ZINNEN_TABELLEN = re.compile(r'<table[^>]*class="[^"]*\brlz-gevolgen\b.*?</table>', flags=re.S)
+
+
+def _zinnen_tabel(m: re.Match[str]) -> str:
+    return re.sub(r"</?code\b[^>]*>", "", m.group()).replace("→", "->")
+
+
 def _proza(html_text: str) -> str:
-    """The visible text of a page's article, tables and headings included: without code, scripts and tags."""
+    """The visible text of a page's article, tables and headings included: without code, scripts and tags
+    (inline code in a table of sentences is text)."""
     m = re.search(r"<article[^>]*>(.*)</article>", html_text, flags=re.S)
-    body = m.group(1) if m else ""
+    body = _ZINNEN_TABELLEN.sub(_zinnen_tabel, m.group(1) if m else "")
     body = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", body, flags=re.S)
     return html.unescape(re.sub(r"<[^>]+>", " ", body))
 
@@ -112,6 +123,16 @@ def test_identifier_scan_sees_prose_tables_and_headings_and_skips_code() -> None
                                                       "uren_toezicht_per_week"]
 
 
+def test_identifier_scan_reads_the_waarom_column_as_prose() -> None:
+    """The "Waarom" column of a renvooi's changed outcomes as the site once wrote it: the begrip's name in code
+    font and an arrow between its values. Code font does not make a name in a sentence code."""
+    rij = ('<article><table class="docutils align-default rlz-gevolgen"><tbody><tr><td><ul><li><p>begrip '
+           '<code class="docutils literal notranslate"><span class="pre">telbare_zorgbehoefte</span></code> '
+           "(artikel 1.1): 48:00 uur → 36:00 uur</p></li></ul></td></tr></tbody></table>"
+           '<p>De <code class="docutils literal">telbare_zorgbehoefte</code> in een toelichting.</p></article>')
+    assert _code_in(_proza(rij), _versie_ids()) == ["->", "telbare_zorgbehoefte"]
+
+
 def test_search_hits_are_labelled_in_dutch(echte_site: tuple[int, Path]) -> None:
     """A search hit reads "Casus — <page>", not Sphinx's "(Regeling casus, in<page>)"."""
     _, out = echte_site
@@ -122,6 +143,18 @@ def test_search_hits_are_labelled_in_dutch(echte_site: tuple[int, Path]) -> None
     assert "Regeling " not in objnames.group(1)
     vertaling = (out / "_static" / "translations.js").read_text(encoding="utf-8")
     assert '", in ": " \\u2014 "' in vertaling
+
+
+def test_search_hits_show_versions_by_name(echte_site: tuple[int, Path]) -> None:
+    """A hit's link text is the object's display name as the search index holds it (prefix and name around the
+    last dot): "artikel 2.2 (Regeling 2026)", never a version id such as ``rlz-2026``."""
+    _, out = echte_site
+    index = json.loads(re.sub(r"^Search\.setIndex\((.*)\)\s*$", r"\1",
+                              (out / "searchindex.js").read_text(encoding="utf-8"), flags=re.S))
+    namen = [f"{prefix}.{hit[4]}" if prefix else hit[4] for prefix, hits in index["objects"].items() for hit in hits]
+    assert any(n.startswith("artikel 2.2") for n in namen)
+    versies = _versie_ids()
+    assert sorted({n for n in namen if versies.search(n)}) == []
 
 
 # The issue asked for under 5 MB when the bundle had 4 versions and 112 cases (the site was then 4.96 MB); with

@@ -19,7 +19,8 @@ from .lezingen import MAX_WOORDEN
 from .waarden import toon, toon_enum, toon_uitkomst
 from .zinnen import clause, declared_zin, naam
 
-__all__ = ["redenen_van", "stelling", "uitkomst_stelling", "verandering", "voorwaarde_zinnen", "waarom"]
+__all__ = ["begrip_redenen", "redenen_van", "stelling", "uitkomst_stelling", "verandering", "voorwaarde_zinnen",
+           "waarom"]
 
 
 def _toon(regeling: ir.Regeling, name: str, kind: str, value: Value) -> str:
@@ -58,17 +59,32 @@ def uitkomst_stelling(regeling: ir.Regeling, name: str, value: Value) -> str:
 
 
 def verandering(oud: ir.Regeling, nieuw: ir.Regeling, name: str, oud_waarde: Value, nieuw_waarde: Value,
-                namen: dict[str, str]) -> str:
-    """A changed outcome as a sentence: the new statement, then the old one with the version it holds in
-    ("De verzekerde heeft geen recht op meer zorg (in 2026: de verzekerde heeft recht op meer zorg)."); the
-    versions by ``namen`` (``lezingen.versienamen``), never by their ids."""
-    nu, was = uitkomst_stelling(nieuw, name, nieuw_waarde), uitkomst_stelling(oud, name, oud_waarde)
+                namen: dict[str, str], kind: str = "uitkomst") -> str:
+    """A changed outcome (or, with ``kind`` "begrip", a changed begrip) as a sentence: the new statement, then
+    the old one with the version it holds in ("De verzekerde heeft geen recht op meer zorg (in 2026: de
+    verzekerde heeft recht op meer zorg)."); the versions by ``namen`` (``lezingen.versienamen``), never by
+    their ids."""
+    if kind == "uitkomst":
+        nu, was = uitkomst_stelling(nieuw, name, nieuw_waarde), uitkomst_stelling(oud, name, oud_waarde)
+    else:
+        nu, was = stelling(nieuw, name, kind, nieuw_waarde), stelling(oud, name, kind, oud_waarde)
     onderwerp = nu[:nu.find(" is ") + 4] if " is " in nu else ""
     if onderwerp and was.startswith(onderwerp):  # "Het aantal uren ... is 0:00 uur (in 2026: 14:15 uur)."
         was = was[len(onderwerp):]
     elif was[1:2].islower():
         was = was[:1].lower() + was[1:]
     return f"{nu} ({namen.get(oud.versie, 'eerst')}: {was})."
+
+
+def begrip_redenen(oud: ir.Regeling, nieuw: ir.Regeling, trace_oud: Trace, trace_nieuw: Trace,
+                   namen: dict[str, str]) -> tuple[str, ...]:
+    """The begrippen both traces computed with a different value, each as a sentence of ``verandering`` ("De
+    telbare zorgbehoefte is 36:00 uur (in 2026: 48:00 uur)."), in the order of the new trace: what
+    ``engine.trace_diff`` lists as code names, in words."""
+    was = {d.name: d.value for d in trace_oud.definitions}
+    nu = {d.name: d.value for d in trace_nieuw.definitions}
+    return tuple(verandering(oud, nieuw, n, was[n], v, namen, "begrip")
+                 for n, v in nu.items() if n in was and was[n] != v)
 
 
 def _is_waarde(regeling: ir.Regeling, onderwerp: str, enum: str, value: str) -> str:

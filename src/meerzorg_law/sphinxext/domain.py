@@ -357,5 +357,11 @@ class RegelingDomain(Domain):
         return type.lname
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """The objects for the search index, whose hits show the display name ("artikel 2.2 (Regeling 2026)"):
+        with every version id by its short name, as on the index pages; the inventory keeps the keys."""
+        namen = self.versienamen
+        patroon = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(namen, key=len, reverse=True))
+                             + r")(?![\w-])") if namen else None
         for (objtype, full), entry in self.objects.items():
-            yield full, entry.titel, objtype, entry.docname, entry.node_id, 1
+            titel = patroon.sub(lambda m: namen[m.group(1)], entry.titel) if patroon else entry.titel
+            yield full, titel, objtype, entry.docname, entry.node_id, 1

@@ -16,18 +16,21 @@ from sphinx import addnodes
 from sphinx.util import logging
 
 from .. import ir
-from ..compare.outcomes import compare_cases
+from ..compare.outcomes import CaseComparison, compare_cases
 from ..compare.renvooi import ProvisionDiff, Segment, renvooi
+from ..engine.compile import compile_regeling
+from ..engine.evaluate import evaluate
 from ..render.beslispad import beslispad_gebruik, beslispad_symbool, hoofduitkomst
+from ..render.lezing import hoofdletter
 from ..render.lezingen import versienamen
 from ..render.rule_text import naam
 from ..render.waarden import toon_feit, toon_uitkomst
-from ..render.waarom import verandering
+from ..render.waarom import begrip_redenen, verandering
 from ..span import ProvisionRef
 from ..values import Date
 from .artikel import segmenten
 from .basis import RegelingBasis, bepaling_koppeling, datum
-from .bouwstenen import LEGENDA, Cel, alineas, koppeling, met_code, status, tabel, tekening, uitklapblok
+from .bouwstenen import LEGENDA, Cel, alineas, koppeling, status, tabel, tekening, uitklapblok
 from .domain import natuurlijke_volgorde
 from .generate import MAP, casus_pagina
 from .nodes import geschrapt, ingevoegd
@@ -335,6 +338,21 @@ class RenvooiDirective(RegelingBasis):
         blok += nodes.literal_block("rlz:renvooi", "", *regels, classes=["rlz-regel-renvooi"])
         return [blok]
 
+    @staticmethod
+    def _redenen(r: CaseComparison, old_reg: ir.Regeling, new_reg: ir.Regeling,
+                 namen: dict[str, str]) -> list[str]:
+        """Why the outcomes of one case changed, in words: the provisions whose applicability changed as
+        ``engine.trace_diff`` says them (citations, no code names), then each changed begrip as a sentence of
+        ``render.waarom.begrip_redenen`` instead of the trace's "begrip name: value -> value". Only the cases that
+        change get here, so evaluating them once more with a trace costs little."""
+        a = evaluate(compile_regeling(old_reg, traced=True), r.case.feiten).trace
+        b = evaluate(compile_regeling(new_reg, traced=True), r.case.feiten).trace
+        assert a is not None and b is not None
+        begrippen = begrip_redenen(old_reg, new_reg, a, b, namen)
+        # trace_diff appends its begrip lines last: the rest are the provisions' own reasons.
+        regels = [x for w in r.wijzigingen for x in w.redenen[:len(w.redenen) - len(begrippen)]]
+        return list(dict.fromkeys([*(hoofdletter(x) + "." for x in regels), *begrippen]))
+
     def _gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling) -> list[nodes.Node]:
         results, summary = compare_cases(old_reg, new_reg, data.cases)
         kop = nodes.rubric("", "Gevolgen voor de casussen")
@@ -360,8 +378,8 @@ class RenvooiDirective(RegelingBasis):
             door = "; ".join(dict.fromkeys(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde"
                                            for w in r.wijzigingen))
             redenen = nodes.bullet_list()
-            for reden in dict.fromkeys(x for w in r.wijzigingen for x in w.redenen):
-                redenen += nodes.list_item("", nodes.paragraph("", "", *met_code(reden)))
+            for reden in self._redenen(r, old_reg, new_reg, namen):
+                redenen += nodes.list_item("", nodes.paragraph("", reden))
             rows.append([[koppeling("casus", r.case.naam, r.case.naam)], wat, door, redenen])
         out.append(tabel(["Casus", "Wat verandert", "Beslist door", "Waarom"], rows, classes=["rlz-gevolgen"],
                          breedtes=[3, 3, 2, 4]))
