@@ -21,7 +21,8 @@ from ..span import Span
 from ..types import Type, TypeKind
 from ..values import Uren, Value, decimal_as_fraction
 
-__all__ = ["DAY_MAX", "DAY_MIN", "TRUE", "Term", "Universe", "Unsupported", "conj", "mk_and", "mk_implies", "mk_not", "mk_or"]
+__all__ = ["DAY_MAX", "DAY_MIN", "TRUE", "Term", "Universe", "Unsupported", "conj", "mk_and", "mk_implies", "mk_not",
+           "mk_or"]
 
 DAY_MIN, DAY_MAX = datetime.date.min.toordinal(), datetime.date.max.toordinal()
 
