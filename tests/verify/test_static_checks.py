@@ -97,3 +97,20 @@ def test_cli_reports_proofs_and_writes_witnesses(tmp_path: Path, capsys: pytest.
     assert ("  goed-2026: geen conflict, elke uitkomst bepaald, geen dode bepaling, geen nutteloze uitzondering"
             in lines)
     assert payload["bewezen"] == {"gat-2026": ["V001", "V003", "V004"]}
+
+
+def test_live_rules_reuse_clients_z3_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    """V003 asks z3 only for rules no client found so far meets (a first check made one call per rule), and
+    still finds a dead rule (``test_each_bad_file_gives_its_finding`` with ``dood``)."""
+    from meerzorg_law.verify import checks
+    from meerzorg_law.verify.smt import Universe
+
+    bundle = _bundle(bundled_paths()[0])
+    reg = bundle.versions["rlz-2026"]
+    calls = []
+    echt = checks.beslis
+    monkeypatch.setattr(checks, "beslis", lambda *a: calls.append(a) or echt(*a))
+    verifier = checks._Verifier(Universe(bundle.versions), "rlz-2026", reg)
+    assert verifier.dead() == []
+    regels = {r.id for r in reg.rules if r.id in verifier.outcomes[r.outcome].leaves}
+    assert 0 < len(calls) < len(regels), (len(calls), len(regels))

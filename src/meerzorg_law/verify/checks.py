@@ -65,10 +65,27 @@ class _Verifier:
         self.solver = solver()
         self.solver.add(*valid(u, [vid]))
         self.open: list[Finding] = []
+        self._models: list[z3.ModelRef] = []
 
     def possible(self, goal: z3.BoolRef) -> bool:
         """Whether some valid client meets ``goal``; ``Onbeslist`` when z3 does not say within the budget."""
         return beslis(self.solver, goal)
+
+    def live(self, goal: z3.BoolRef) -> bool:
+        """``possible`` for a rule's "ever applies" (V003), which most rules do: a client z3 found for an earlier
+        rule that already meets ``goal`` shows it without asking z3 again (the first ``meerzorg check`` asked
+        once per rule). A found client is kept only after every constraint of validity evaluates to waar under
+        it, completed (z3 fixes a value for each fact it left open, in the model itself), so a goal true under
+        it is true for a valid client."""
+        for m in self._models:
+            if z3.is_true(m.eval(goal, model_completion=True)):
+                return True
+        if not beslis(self.solver, goal):
+            return False
+        m = self.solver.model()
+        if all(z3.is_true(m.eval(a, model_completion=True)) for a in self.solver.assertions()):
+            self._models = [m, *self._models[:_MODELS - 1]]
+        return True
 
     def undecided(self, code: str, span: Span, wat: str, err: Onbeslist) -> None:
         """Record that ``wat`` (the claim of check ``code``) is neither proved nor refuted."""
@@ -245,7 +262,7 @@ class _Verifier:
             leaf = self.outcomes[rule.outcome].leaves.get(rule.id)
             soort = "uitzondering" if rule.exception_to else "regel"
             try:
-                if leaf is None or self.possible(z3.And(leaf.applies, leaf.ok)):
+                if leaf is None or self.live(z3.And(leaf.applies, leaf.ok)):
                     continue
             except Onbeslist as err:
                 self.undecided("V003", rule.span, f"of de {soort} van {rule.provision.citeer()} ooit van "
@@ -311,6 +328,7 @@ def _apart(rank: tuple[tuple[NodeTerms, tuple[ir.Rule, ...]], ...]) -> list[list
 
 
 # Value kinds whose repr is one string per value (mpz, normalised mpq, dates, text): equal repr, equal value.
+_MODELS = 8  # the clients kept by _Verifier.live
 _CANONIEK = {"str", "bool", "Integer", "Decimal", "Money", "Date"}
 
 

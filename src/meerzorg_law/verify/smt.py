@@ -21,7 +21,7 @@ from .. import ir
 from ..engine.failure import MAX_DIGITS
 from ..span import Span
 from ..types import TypeKind
-from .universe import DAY_MAX, DAY_MIN, TRUE, Term, Universe, Unsupported, conj
+from .universe import DAY_MAX, DAY_MIN, TRUE, Term, Universe, Unsupported, conj, mk_and, mk_implies, mk_not, mk_or
 
 __all__ = ["OutcomeTerms", "Term", "Translator", "Universe", "Unsupported", "beperkingen", "valid"]
 
@@ -98,7 +98,7 @@ class Translator(ir.ExprVisitor[Term]):
             top = self._pick(tree.nodes, ranks, leaves)
             if tree.standaard is not None:
                 s = self.visit(tree.standaard)
-                term = Term(z3.If(top.applies, top.val, s.val), conj(top.ok, z3.Or(top.applies, s.ok)))
+                term = Term(z3.If(top.applies, top.val, s.val), conj(top.ok, mk_or((top.applies, s.ok))))
             else:
                 term = Term(top.val, conj(top.ok, top.applies))
             self._outcomes[name] = OutcomeTerms(term, tuple(ranks), leaves)
@@ -115,7 +115,7 @@ class Translator(ir.ExprVisitor[Term]):
         val = found[-1][0].val
         for t, _ in reversed(found[:-1]):
             val = z3.If(t.applies, t.val, val)
-        applies = z3.Or(*[t.applies for t, _ in found]) if len(found) > 1 else found[0][0].applies
+        applies = mk_or([t.applies for t, _ in found]) if len(found) > 1 else found[0][0].applies
         ok = conj(*[t.ok for t, _ in found])
         if len(found) > 1:
             ok = conj(ok, z3.AtMost(*[t.applies for t, _ in found], 1))
@@ -147,10 +147,10 @@ class Translator(ir.ExprVisitor[Term]):
         ok: z3.BoolRef = TRUE
         for c in rule.conditions:
             t = self.visit(c.expr)
-            ok = conj(ok, t.ok if z3.is_true(passed) else z3.Implies(passed, t.ok))
-            passed = conj(passed, z3.Not(t.val) if c.tenzij else t.val)
+            ok = conj(ok, t.ok if z3.is_true(passed) else mk_implies(passed, t.ok))
+            passed = conj(passed, mk_not(t.val) if c.tenzij else t.val)
         v = self.visit(rule.value)
-        return NodeTerms(passed, v.val, conj(ok, z3.Implies(passed, v.ok)))
+        return NodeTerms(passed, v.val, conj(ok, mk_implies(passed, v.ok)))
 
     def child(self, key: object, reg: ir.Regeling, env: Mapping[str, Term]) -> Translator:
         if key not in self._children:
@@ -167,7 +167,7 @@ class Translator(ir.ExprVisitor[Term]):
     def unary(self, e: ir.Unary) -> Term:
         a = self.visit(e.operand)
         if e.op == "niet":
-            return Term(z3.Not(a.val), a.ok)
+            return Term(mk_not(a.val), a.ok)
         if e.op == "promote":
             return Term(z3.ToReal(a.val), a.ok)
         return Term(-a.val, a.ok)
@@ -177,11 +177,11 @@ class Translator(ir.ExprVisitor[Term]):
         a = self.visit(e.left)
         b = self.visit(e.right)
         if op == "en":
-            return Term(z3.And(a.val, b.val), conj(a.ok, z3.Implies(a.val, b.ok)))
+            return Term(mk_and((a.val, b.val)), conj(a.ok, mk_implies(a.val, b.ok)))
         if op == "of":
-            return Term(z3.Or(a.val, b.val), conj(a.ok, z3.Implies(z3.Not(a.val), b.ok)))
+            return Term(mk_or((a.val, b.val)), conj(a.ok, mk_implies(mk_not(a.val), b.ok)))
         if op == "impliceert":
-            return Term(z3.Implies(a.val, b.val), conj(a.ok, z3.Implies(a.val, b.ok)))
+            return Term(mk_implies(a.val, b.val), conj(a.ok, mk_implies(a.val, b.ok)))
         ok = conj(a.ok, b.ok)
         ka, kb = e.left.type.kind, e.right.type.kind
         if op == "/":
@@ -363,8 +363,8 @@ class _Knoop(ir.NodeVisitor[tuple[Translator, _Ranks, dict[int, NodeTerms]], Nod
         tr, ranks, leaves = arg
         e = tr._pick(n.exceptions, ranks, leaves)
         m = tr._pick(n.members, ranks, leaves)
-        return NodeTerms(z3.Or(e.applies, m.applies), z3.If(e.applies, e.val, m.val),
-                         conj(e.ok, z3.Or(e.applies, m.ok)))
+        return NodeTerms(mk_or((e.applies, m.applies)), z3.If(e.applies, e.val, m.val),
+                         conj(e.ok, mk_or((e.applies, m.ok))))
 
 
 _KNOOP = _Knoop()
