@@ -154,7 +154,7 @@ def test_cached_proofs_of_the_bundled_regeling_equal_fresh_ones(tmp_path: Path,
 
 def test_commands_load_no_importlib_metadata() -> None:
     """gmpy2 (under catala) reads its version through importlib.metadata when imported, 0,05-0,1 s CPU per
-    command; ``meerzorg_law.values`` gives it that version from its dist-info folder instead, the same."""
+    command; ``meerzorg_law._gmpy2`` gives it that version from its dist-info folder instead, the same."""
     from importlib.metadata import version
 
     data = Path(__file__).parent / "verify" / "data" / "goed"
