@@ -150,21 +150,3 @@ def test_cached_proofs_of_the_bundled_regeling_equal_fresh_ones(tmp_path: Path,
     monkeypatch.setattr(cache, "_code_fingerprint", lambda grammar, code=(): f"ander {code}")
     report.verify_bundle(bundle, path)
     assert len(proved) == 2
-
-
-def test_commands_load_no_importlib_metadata() -> None:
-    """gmpy2 (under catala) reads its version through importlib.metadata when imported, 0,05-0,1 s CPU per
-    command; ``meerzorg_law._gmpy2`` gives it that version from its dist-info folder instead, the same."""
-    from importlib.metadata import version
-
-    data = Path(__file__).parent / "verify" / "data" / "goed"
-    code = ("from meerzorg_law.cli import main\n"
-            f"main(['check', {str(data)!r}])\n"
-            "import gmpy2\n"
-            "print(gmpy2.__version__)")
-    script = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
-                         env={**os.environ, "MEERZORG_CACHE": "0"}).stdout.strip().splitlines()
-    assert "catala.runtime" in json.loads(out[-1])
-    assert "importlib.metadata" not in json.loads(out[-1])
-    assert out[-2] == version("gmpy2")

@@ -13,10 +13,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Union
 
-from ._gmpy2 import zonder_metadata
-
-with zonder_metadata():
-    from catala import runtime as rt
+from catala import runtime as rt
 
 
 @dataclass(frozen=True, slots=True, order=True)
