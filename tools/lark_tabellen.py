@@ -27,12 +27,14 @@ def main() -> None:
         [built] = Path(tmp).glob("grammar-*.lark-cache")
         kop, rest = built.read_bytes().split(b"\n", 1)
         sys.path.insert(0, str(ROOT / "src"))
+        from meerzorg_law.output import write_bytes_atomic
         from meerzorg_law.syntax.grammar import MEEGELEVERD, grammar_text, lark_hash
 
         tekst = grammar_text()
         if kop != lark_hash(tekst, str(built)):
             raise SystemExit("Lark hasht zijn cache anders dan grammar.lark_hash: pas lark_hash aan")
-        DOEL.write_bytes(lark_hash(tekst, MEEGELEVERD) + b"\n" + rest)
+        # Whole or not at all: a table file cut short by Ctrl-C would carry the right hash over a broken pickle.
+        write_bytes_atomic(DOEL, lark_hash(tekst, MEEGELEVERD) + b"\n" + rest)
     print(f"geschreven: {DOEL.relative_to(ROOT)} ({DOEL.stat().st_size} bytes)")
 
 

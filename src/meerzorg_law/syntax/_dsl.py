@@ -248,11 +248,7 @@ _BEPALING = _Bepaling()
 
 def _blok(b: ast.Bepaling, head: str, ind: int) -> list[str]:
     pad = _INDENT * ind
-    out = [pad + head, *_herkomst(b.herkomst, ind + 1)]
-    if b.tekst:
-        out.append(f"{pad}{_INDENT}tekst {_str(b.tekst, ind + 1)}")
-    if b.toelichting:
-        out.append(f"{pad}{_INDENT}toelichting {_str(b.toelichting, ind + 1)}")
+    out = [pad + head, *_herkomst(b.herkomst, ind + 1), *_tekst_en_toelichting(b.tekst, b.toelichting, ind + 1)]
     for item in b.items:
         out += _item(item, ind + 1)
     for child in ast.kinderen(b):
@@ -303,16 +299,21 @@ def _herkomst(h: ast.Herkomst | None, ind: int) -> list[str]:
             *(f"{pad}{_INDENT}alternatief {_str(a, ind + 1)}" for a in h.alternatieven)]
 
 
+def _tekst_en_toelichting(tekst: str, toelichting: str, ind: int) -> list[str]:
+    """The ``tekst "…"`` and ``toelichting "…"`` lines of a provision, bijlage or (wijzigings)artikel, each only
+    when it has one."""
+    pad = _INDENT * ind
+    return ([f"{pad}tekst {_str(tekst, ind)}"] if tekst else []) + (
+        [f"{pad}toelichting {_str(toelichting, ind)}"] if toelichting else [])
+
+
 def _rij(prefix: str, rij: ast.Rij, ind: int) -> str:
     return f"{_INDENT * ind}{prefix}: {', '.join(print_expr(v) for v in rij.values)}{_opt(rij.label, ind)}"
 
 
 def _bijlage(b: ast.Bijlage) -> list[str]:
-    out = [f"bijlage {b.letter}{_opt(b.titel, 0)}", *_herkomst(b.herkomst, 1)]
-    if b.tekst:
-        out.append(f"{_INDENT}tekst {_str(b.tekst, 1)}")
-    if b.toelichting:
-        out.append(f"{_INDENT}toelichting {_str(b.toelichting, 1)}")
+    out = [f"bijlage {b.letter}{_opt(b.titel, 0)}", *_herkomst(b.herkomst, 1),
+           *_tekst_en_toelichting(b.tekst, b.toelichting, 1)]
     for t in b.tabellen:
         out.append(f"{_INDENT}tabel {t.name}{_opt(t.label, 1)} sleutel {_type(t.sleutel)}")
         out += _herkomst(t.herkomst, 2)

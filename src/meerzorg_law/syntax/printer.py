@@ -8,7 +8,18 @@ the instruction traversal by ``_instructies``, beside their parse callbacks, so 
 from __future__ import annotations
 
 from . import ast
-from ._dsl import _INDENT, _bepaling, _eigenschap, _opt, _regeling, _str, print_bepaling, print_expr, print_items
+from ._dsl import (
+    _INDENT,
+    _bepaling,
+    _eigenschap,
+    _opt,
+    _regeling,
+    _str,
+    _tekst_en_toelichting,
+    print_bepaling,
+    print_expr,
+    print_items,
+)
 from ._instructies import instructie_regels
 
 __all__ = ["print_bepaling", "print_document", "print_expr", "print_items"]
@@ -36,16 +47,10 @@ def _wijzigingsregeling(w: ast.Wijzigingsregeling) -> list[str]:
         if wa.bepaling is not None:  # its tekst, toelichting, rules and leden, under the heading just written
             out += _bepaling(wa.bepaling, 0)[1:]
         else:
-            if wa.tekst:
-                out.append(f"{_INDENT}tekst {_str(wa.tekst, 1)}")
-            if wa.toelichting:
-                out.append(f"{_INDENT}toelichting {_str(wa.toelichting, 1)}")
+            out += _tekst_en_toelichting(wa.tekst, wa.toelichting, 1)
         for wz in wa.wijzigingen:
             out.append(f"{_INDENT}{wz.letter}.")
-            if wz.tekst:
-                out.append(f"{_INDENT * 2}tekst {_str(wz.tekst, 2)}")
-            if wz.toelichting:
-                out.append(f"{_INDENT * 2}toelichting {_str(wz.toelichting, 2)}")
+            out += _tekst_en_toelichting(wz.tekst, wz.toelichting, 2)
             for instr in wz.instructies:
                 out += instructie_regels(instr, 2)
     for e in w.eigenschappen:
