@@ -44,34 +44,87 @@ def test_version_flag_prints_the_package_version(capsys: object) -> None:
     assert out.returncode == 0 and out.stdout.startswith("meerzorg ")
 
 
-def test_lark_tables_are_cached_per_grammar(tmp_path: Path) -> None:
-    """Built once, then read; a parser read from the cache still has its grammar (from_lark needs it)."""
-    code = "from meerzorg_law.syntax.grammar import parser\nassert parser().grammar is not None"
+def test_without_the_shipped_parser_lark_builds_and_both_are_cached(tmp_path: Path) -> None:
+    """When the shipped parser does not fit (here: absent), Lark builds the tables once (its own cache) and the
+    parser is pickled in the user cache; the next command reads the pickle and rewrites nothing. A parser read
+    from a pickle still has its grammar (from_lark needs it)."""
+    code = ("from meerzorg_law.syntax import grammar\n"
+            "grammar.shipped_tables = lambda: None\n"
+            "assert grammar.parser().grammar is not None")
     _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})
-    files = list(tmp_path.glob("grammar-*.lark-cache"))
-    assert len(files) == 1 and files[0].stat().st_size > 10_000
-    first = files[0].stat().st_mtime_ns
-    _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})  # read, not rewritten
-    assert files[0].stat().st_mtime_ns == first
+    tables, pickled = list(tmp_path.glob("grammar-*.lark-cache")), list(tmp_path.glob("parser-*.pickle"))
+    assert len(tables) == 1 and tables[0].stat().st_size > 10_000
+    assert len(pickled) == 1 and pickled[0].stat().st_size > 10_000
+    first = (tables[0].stat().st_mtime_ns, pickled[0].stat().st_mtime_ns)
+    _modules_after("import lark\n"
+                   "def gebouwd(self):\n"
+                   "    raise SystemExit('de parser uit de cache is niet gebruikt')\n"
+                   "lark.Lark.__init__ = gebouwd\n" + code, {"MEERZORG_CACHE_DIR": str(tmp_path)})
+    assert (tables[0].stat().st_mtime_ns, pickled[0].stat().st_mtime_ns) == first
     _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path / "x"), "MEERZORG_CACHE": "0"})
     assert not (tmp_path / "x").exists()
 
 
-def test_shipped_lark_tables_fit_the_grammar(tmp_path: Path) -> None:
-    """A new user's empty cache gets the parse tables shipped with the grammar and Lark uses them: building
-    tables is made to fail here, so the parser can only come from the copy. Fails after a grammar change until
-    ``python tools/lark_tabellen.py`` is run."""
+def test_shipped_parser_fits_the_grammar(tmp_path: Path) -> None:
+    """A new user's empty cache: the parser shipped with the grammar is used, Lark builds nothing (its
+    constructor is made to fail here) and nothing is written. Fails after a change of the grammar, of Lark, of
+    Python or of ``syntax/grammar.py`` or ``syntax/_scanner.py`` until ``python tools/lark_tabellen.py`` is
+    run."""
     from meerzorg_law.syntax.grammar import shipped_tables
 
     assert shipped_tables() is not None, "grammar/meerzorg.lark-tabellen ontbreekt: python tools/lark_tabellen.py"
     code = ("import lark\n"
-            "def gebouwd(self):\n"
-            "    raise SystemExit('de meegeleverde parsetabellen passen niet: python tools/lark_tabellen.py')\n"
-            "lark.Lark._build_parser = gebouwd\n"
+            "def gebouwd(self, *a, **k):\n"
+            "    raise SystemExit('de meegeleverde parser past niet: python tools/lark_tabellen.py')\n"
+            "lark.Lark.__init__ = gebouwd\n"
             "from meerzorg_law.syntax.grammar import parser\n"
             "assert parser().grammar is not None")
     _modules_after(code, {"MEERZORG_CACHE_DIR": str(tmp_path)})
-    assert len(list(tmp_path.glob("grammar-*.lark-cache"))) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def _tokens(tree: object) -> list[tuple[object, ...]]:
+    from lark import Token, Tree
+
+    out: list[tuple[object, ...]] = []
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, Token):
+            out.append((node.type, str(node), node.line, node.column, node.end_line, node.end_column))
+        elif isinstance(node, Tree):
+            meta = node.meta
+            out.append((node.data, *(getattr(meta, k, None) for k in ("line", "column", "end_line", "end_column"))))
+            todo.extend(reversed(node.children))
+    return out
+
+
+def test_the_pickled_parser_parses_as_one_built_by_lark() -> None:
+    """Every .rgl file of the repository (and a file cut short, for the error) gives the same tree, tokens and
+    positions from the shipped parser as from one Lark builds now. Not vacuous: Lark's two parse actions, pickled
+    as copies instead of by reference, made parsing fail."""
+    from lark.exceptions import UnexpectedInput
+
+    from meerzorg_law.syntax.grammar import bouw_parser, grammar_text, laad_parser, parser_sleutel, shipped_tables
+
+    text = grammar_text()
+    loaded, fresh = laad_parser(shipped_tables(), parser_sleutel(text)), bouw_parser(text, False)
+    assert loaded is not None
+    root = Path(__file__).resolve().parents[1]
+    files = sorted(f for d in ("regeling", "tests") for f in (root / d).rglob("*.rgl"))
+    assert len(files) > 50
+    for f in files:
+        source = f.read_text(encoding="utf-8", errors="replace")
+        for tekst in (source, source[: len(source) // 2]):
+            results = []
+            for p in (loaded, fresh):
+                try:
+                    results.append(_tokens(p.parse(tekst)))
+                except UnexpectedInput as err:
+                    # what was expected as a set: Lark lists it in hash order, which differs per process
+                    results.append([type(err).__name__, err.line, err.column, repr(getattr(err, "token", None)),
+                                    sorted(getattr(err, "expected", None) or ())])
+            assert results[0] == results[1], f
 
 
 def test_bundle_cache_is_reused_and_safe_when_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -150,3 +203,46 @@ def test_cached_proofs_of_the_bundled_regeling_equal_fresh_ones(tmp_path: Path,
     monkeypatch.setattr(cache, "_code_fingerprint", lambda grammar, code=(): f"ander {code}")
     report.verify_bundle(bundle, path)
     assert len(proved) == 2
+
+
+def test_a_reworded_lid_is_not_proved_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edit that changes the words of a lid and no rule finds the findings of its version by what the proofs
+    read (from the version's second edit on: the first keeps that werking); a rule that changes is proved again,
+    and so is a rule moved to another line (a finding points at its line)."""
+    import shutil
+
+    from meerzorg_law.semantics.pipeline import load_bundle
+    from meerzorg_law.verify import report
+
+    monkeypatch.setenv("MEERZORG_CACHE", "1")
+    monkeypatch.setenv("MEERZORG_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "variant"
+    shutil.copytree(Path(__file__).parent / "workflow" / "variant", folder)
+    [rgl] = folder.glob("*.rgl")
+    origineel = rgl.read_text(encoding="utf-8")
+    proved: list[tuple[str, ...]] = []
+    real = report.verify_versions
+
+    def counting(versions: object, vids: list[str] | None = None) -> object:
+        proved.append(tuple(vids or ()))
+        return real(versions, vids)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(report, "verify_versions", counting)
+
+    def check(tekst: str) -> list[tuple[str, object]]:
+        rgl.write_text(tekst, encoding="utf-8")
+        bundle = load_bundle(folder)
+        assert bundle.ok, bundle.diagnostics
+        return [(f.versie, f.diagnostic) for f in report.verify_bundle(bundle, folder)]
+
+    lid = "zorg verleent en dreigt overbelast te"
+    eerst = check(origineel)
+    assert proved == [("rlz-2026", "rlz-2027-mantelzorg")]
+    assert check(origineel.replace(lid, lid.replace("dreigt", "dreigt ernstig"))) == eerst
+    assert proved[1:] == [("rlz-2027-mantelzorg",)]  # the first edit: proved, and its werking kept
+    assert check(origineel.replace(lid, lid.replace("dreigt", "dreigt zwaar"))) == eerst
+    assert len(proved) == 2  # reworded again: not proved
+    check(origineel.replace("mantelzorg_uren_per_week >= 20", "mantelzorg_uren_per_week >= 21"))
+    assert len(proved) == 3  # a rule changed
+    check(origineel.replace(lid, lid.replace("dreigt", "dreigt\n         ")))
+    assert len(proved) == 4  # every rule below moved a line down

@@ -9,17 +9,18 @@ import os
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # lark is loaded when a parser is built: grammar_text (a cache key) needs none of it
     from lark import Lark, Token
     from lark.lark import PostLex
 
 GRAMMAR_NAME = "meerzorg.lark"
-# Lark's parse tables for the grammar, in Lark's own cache format, shipped beside it (``tools/lark_tabellen.py``
-# writes them; tests/test_startup.py fails when they no longer fit the grammar): a new user's first command
-# copies them into the cache instead of building them (about 0,8 s of CPU). Lark checks the hash of grammar,
-# options, Lark's version and Python's in their first line, and builds anew when any differs.
+# The parser for the grammar, built and pickled whole (parse tables, lexers, callbacks), shipped beside it
+# (``tools/lark_tabellen.py`` writes it; tests/test_startup.py fails when it no longer fits): a command loads it
+# in 0,03 s of CPU, where Lark builds its tables in 0,8 s and makes a parser of its own cache in 0,13 s. Its first
+# line is ``parser_sleutel``: grammar, Lark's version, Python's, and this module's and the scanner's code; when
+# any differs it is not used, and the parser is built by Lark (with Lark's cache) and pickled in the user cache.
 TABELLEN_NAME = "meerzorg.lark-tabellen"
 
 
@@ -36,7 +37,7 @@ def repo_grammar_path() -> Path:
 
 
 def shipped_tables() -> Path | None:
-    """The parse tables shipped with the grammar (in the wheel, else in the repository's ``grammar/``)."""
+    """The parser shipped with the grammar (in the wheel, else in the repository's ``grammar/``)."""
     packaged = resources.files("meerzorg_law").joinpath("_grammar").joinpath(TABELLEN_NAME)
     if packaged.is_file():
         return Path(str(packaged))
@@ -86,67 +87,121 @@ def _split_at_comma(tok: Token) -> Iterator[Token]:
 
 @functools.lru_cache(maxsize=1)
 def parser() -> Lark:
-    """The LALR parser; its tables come from Lark's own cache after the first run (half a second saved).
+    """The LALR parser: the one shipped with the grammar, else the one pickled in the user cache, else built by
+    Lark (its tables from Lark's own cache after the first run) and pickled there for the next command."""
+    text = grammar_text()
+    sleutel = parser_sleutel(text)
+    eigen = _cache_dir(f"parser-{sleutel[:16]}.pickle")
+    for bestand in (shipped_tables(), eigen):
+        geladen = laad_parser(bestand, sleutel)
+        if geladen is not None:
+            return geladen
+    lark = bouw_parser(text, _cache_file(text))
+    if eigen is not None:
+        from ..output import write_bytes_atomic
 
-    ``cache_grammar``: a parser read from the cache keeps ``.grammar`` too, so it is the same object to every
+        with contextlib.suppress(Exception):  # not kept: the next command builds it again
+            write_bytes_atomic(eigen, pickle_parser(lark, sleutel))
+    return lark
+
+
+def bouw_parser(text: str, cache: str | bool) -> Lark:
+    """Lark's parser for ``text`` with our scanner; ``cache``: Lark's own cache file, or False.
+
+    ``cache_grammar``: a parser read from Lark's cache keeps ``.grammar`` too, so it is the same object to every
     caller (Hypothesis's ``from_lark`` reads it) as one built fresh.
     """
     from lark import Lark
 
     from ._scanner import install
 
-    text = grammar_text()
-    cache = _cache_file(text)
     lark = Lark(text, **_opties(cache), postlex=cast("PostLex", SetCommas()))
     install(getattr(lark.parser.lexer, "lexer", lark.parser.lexer))  # the same tokens, fewer regexes compiled
     return lark
 
 
-def _opties(cache: str | bool) -> dict[str, object]:
-    """Lark's options, in the order Lark hashes them (``lark_hash``)."""
-    return {"parser": "lalr", "lexer": "contextual", "propagate_positions": True, "maybe_placeholders": False,
-            "cache": cache, "cache_grammar": bool(cache)}
-
-
-MEEGELEVERD = "<meegeleverd>"
-
-
-def lark_hash(text: str, cache: str) -> bytes:
-    """The first line Lark writes in (and expects of) the cache file ``cache`` for this grammar: a hash of the
-    grammar, the options as passed (the cache path among them), Lark's version and Python's. The shipped
-    tables carry the hash for ``MEEGELEVERD``; a copy gets the hash for its own path. Should Lark ever hash
-    differently, it rejects the copy and builds the tables itself (slower, never wrong; a test notices)."""
+def parser_sleutel(text: str) -> str:
+    """What a pickled parser was made from: the grammar, Lark's and Python's versions, and the code of this
+    module and the scanner (their classes are in the pickle)."""
     import sys
 
     from lark import __version__
 
-    gehasht = "".join(k + str(v) for k, v in _opties(cache).items())
-    return hashlib.sha256((text + gehasht + __version__ + str(sys.version_info[:2])).encode()).hexdigest().encode()
+    h = hashlib.sha256(f"{text}\0{__version__}\0{sys.version_info[:2]}\0".encode())
+    for module in ("grammar.py", "_scanner.py"):
+        h.update(Path(__file__).with_name(module).read_bytes())
+    return h.hexdigest()
 
 
-def _cache_file(text: str) -> str | bool:
-    """Where Lark keeps the parse tables: the user cache directory, one file per grammar text (Lark also
-    checks a hash of grammar, options and versions stored in the file, and rebuilds when they differ).
-    ``MEERZORG_CACHE=0`` or an unwritable directory: no cache, the tables are built in memory."""
+def pickle_parser(lark: Lark, sleutel: str) -> bytes:
+    """``sleutel``, a newline and the parser, pickled before its first parse (a state's scanner is built on its
+    first token, and compiled patterns are not pickled but compiled again on loading). A module it holds
+    (Lark keeps ``re``) is pickled by name, and so are Lark's two parse actions, which its parser tells apart
+    by identity (``action is Shift``). Lark's own cache file name is left out (a path on this machine)."""
+    import copy
+    import importlib
+    import io
+    import pickle
+    import types
+
+    from lark.parsers import lalr_analysis
+
+    class _Pickler(pickle.Pickler):
+        def reducer_override(self, obj: object) -> Any:
+            if isinstance(obj, types.ModuleType):
+                return importlib.import_module, (obj.__name__,)
+            if isinstance(obj, lalr_analysis.Action):
+                return getattr, (lalr_analysis, obj.name)
+            return NotImplemented
+
+    lark = copy.copy(lark)
+    lark.options = copy.copy(lark.options)
+    lark.options.cache = False
+    uit = io.BytesIO()
+    uit.write(sleutel.encode() + b"\n")
+    _Pickler(uit, protocol=pickle.HIGHEST_PROTOCOL).dump(lark)
+    return uit.getvalue()
+
+
+def laad_parser(bestand: Path | None, sleutel: str) -> Lark | None:
+    """The parser pickled in ``bestand`` when it was made from ``sleutel``; None when absent, for other code,
+    or unreadable."""
+    if bestand is None:
+        return None
+    import pickle
+
+    with contextlib.suppress(Exception):
+        kop, rest = bestand.read_bytes().split(b"\n", 1)
+        if kop == sleutel.encode():
+            lark: Lark = pickle.loads(rest)
+            return lark
+    return None
+
+
+def _opties(cache: str | bool) -> dict[str, object]:
+    """Lark's options."""
+    return {"parser": "lalr", "lexer": "contextual", "propagate_positions": True, "maybe_placeholders": False,
+            "cache": cache, "cache_grammar": bool(cache)}
+
+
+def _cache_dir(name: str) -> Path | None:
+    """``name`` in the user cache directory; None with ``MEERZORG_CACHE=0`` or an unwritable directory."""
     if os.environ.get("MEERZORG_CACHE") == "0":
-        return False
+        return None
     from platformdirs import user_cache_dir
 
     folder = Path(os.environ.get("MEERZORG_CACHE_DIR") or user_cache_dir("meerzorg_law"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
-        return False
-    if not os.access(folder, os.W_OK):
-        return False
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    target = folder / f"grammar-{digest}.lark-cache"
-    shipped = shipped_tables()
-    if not target.exists() and shipped is not None:
-        from ..output import write_bytes_atomic
+        return None
+    return folder / name if os.access(folder, os.W_OK) else None
 
-        with contextlib.suppress(Exception):  # no copy: Lark builds the tables and writes them there itself
-            kop, rest = shipped.read_bytes().split(b"\n", 1)
-            if kop == lark_hash(text, MEEGELEVERD):  # built for this grammar, this Lark and this Python
-                write_bytes_atomic(target, lark_hash(text, str(target)) + b"\n" + rest)
-    return str(target)
+
+def _cache_file(text: str) -> str | bool:
+    """Where Lark keeps the parse tables it built: the user cache directory, one file per grammar text (Lark
+    also checks a hash of grammar, options and versions stored in the file, and rebuilds when they differ).
+    ``MEERZORG_CACHE=0`` or an unwritable directory: no cache, the tables are built in memory."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    target = _cache_dir(f"grammar-{digest}.lark-cache")
+    return False if target is None else str(target)
