@@ -28,8 +28,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-__all__ = ["MISSING", "cache_dir", "cached", "cached_entry", "code_fingerprint", "content_key", "lookup",
-           "store"]
+__all__ = ["MISSING", "cache_dir", "cached", "cached_entry", "code_fingerprint", "content_key", "has_entry",
+           "lookup", "store"]
 
 T = TypeVar("T")
 _PACKAGE = Path(__file__).resolve().parents[1]
@@ -98,6 +98,12 @@ MISSING: Any = object()
 def _entry(soort: str, naam: str) -> Path | None:
     folder = cache_dir()
     return None if folder is None else folder / f"{soort}-{content_key(naam)[:24]}.pickle"
+
+
+def has_entry(soort: str, naam: str) -> bool:
+    """Whether something is stored under ``naam`` (with whatever key)."""
+    entry = _entry(soort, naam)
+    return entry is not None and entry.is_file()
 
 
 def lookup(soort: str, naam: str, key: str) -> Any:
