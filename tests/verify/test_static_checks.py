@@ -114,3 +114,36 @@ def test_live_rules_reuse_clients_z3_found(monkeypatch: pytest.MonkeyPatch) -> N
     assert verifier.dead() == []
     regels = {r.id for r in reg.rules if r.id in verifier.outcomes[r.outcome].leaves}
     assert 0 < len(calls) < len(regels), (len(calls), len(regels))
+
+
+@pytest.mark.parametrize("name", ["conflict", "gat", "dood", "nutteloos"])
+def test_a_question_asked_again_for_another_version_is_not_put_to_z3(name: str,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two versions with the same rules (a variant and its base, mostly) put each question to z3 once
+    (``universe.Antwoorden``) and get the same findings as each proved alone. Not vacuous: without the kept
+    answers the second version asks z3 everything again."""
+    from dataclasses import replace
+
+    from meerzorg_law.verify import checks, universe
+
+    [(vid, reg)] = _bundle(DATA / "fout" / f"{name}.rgl").versions.items()
+    tweede = replace(reg, versie="tweede")
+    calls: list[object] = []
+    echt = checks.beslis
+    monkeypatch.setattr(checks, "beslis", lambda *a: calls.append(a) or echt(*a))
+
+    def gevonden(findings: list[checks.Finding]) -> list[tuple[object, ...]]:
+        return [(f.diagnostic.code, f.diagnostic.span, f.getuige, f.open) for f in findings]
+
+    alleen = verify_versions({vid: reg})
+    n = len(calls)
+    calls.clear()
+    beide = verify_versions({vid: reg, "tweede": tweede})
+    assert gevonden([f for f in beide if f.versie == "tweede"]) == gevonden(alleen) != []
+    # Not every question: a conflict's applying rule is looked up per version with a solver of its own, and a
+    # term with a fresh constant (an outcome without a value) differs per translation.
+    assert len(calls) < 2 * n, (len(calls), n)
+    calls.clear()
+    monkeypatch.setattr(universe.Antwoorden, "get", lambda self, terms: None)
+    verify_versions({vid: reg, "tweede": tweede})
+    assert len(calls) == 2 * n

@@ -63,13 +63,21 @@ class _Verifier:
         self.tr = Translator(u, reg)
         self.outcomes = {name: self.tr.outcome(name) for name in reg.trees}
         self.solver = solver()
-        self.solver.add(*valid(u, [vid]))
+        # What the solver holds, as asked of ``u.antwoorden``: the validity of this version, and more in a push.
+        self._grond: list[z3.BoolRef] = list(valid(u, [vid]))
+        self.solver.add(*self._grond)
         self.open: list[Finding] = []
         self._models: list[z3.ModelRef] = []
 
     def possible(self, goal: z3.BoolRef) -> bool:
-        """Whether some valid client meets ``goal``; ``Onbeslist`` when z3 does not say within the budget."""
-        return beslis(self.solver, goal)
+        """Whether some valid client meets ``goal``; ``Onbeslist`` when z3 does not say within the budget. Asked
+        of z3 once per question over all versions (``Antwoorden``)."""
+        vraag = [*self._grond, goal]
+        found = self.u.antwoorden.get(vraag)
+        if found is None:
+            found = beslis(self.solver, goal)
+            self.u.antwoorden.put(vraag, found)
+        return bool(found)
 
     def live(self, goal: z3.BoolRef) -> bool:
         """``possible`` for a rule's "ever applies" (V003), which most rules do: a client z3 found for an earlier
@@ -80,7 +88,13 @@ class _Verifier:
         for m in self._models:
             if z3.is_true(m.eval(goal, model_completion=True)):
                 return True
-        if not beslis(self.solver, goal):
+        vraag = [*self._grond, goal]
+        found = self.u.antwoorden.get(vraag)
+        if found is not None:
+            return bool(found)
+        found = beslis(self.solver, goal)
+        self.u.antwoorden.put(vraag, found)
+        if not found:
             return False
         m = self.solver.model()
         if all(z3.is_true(m.eval(a, model_completion=True)) for a in self.solver.assertions()):
@@ -154,6 +168,10 @@ class _Verifier:
     def _pairs_in(self, rank: list[tuple[NodeTerms, tuple[ir.Rule, ...]]]) -> set[tuple[int, int]]:
         """``_pairs`` of one group, by z3: one incremental search, each pair found blocked."""
         apply = [z3.And(t.applies, t.ok) for t, _ in rank]
+        vraag = [*self._grond, *apply]
+        found = self.u.antwoorden.get(vraag)
+        if isinstance(found, frozenset):
+            return set(found)
         pairs: set[tuple[int, int]] = set()
         self.solver.push()
         try:
@@ -169,6 +187,7 @@ class _Verifier:
                     self.solver.add(z3.Not(z3.And(apply[i], apply[j])))
         finally:
             self.solver.pop()
+        self.u.antwoorden.put(vraag, frozenset(pairs))
         return pairs
 
     def _applying(self, leaves: dict[int, NodeTerms], rules: tuple[ir.Rule, ...],
@@ -220,6 +239,8 @@ class _Verifier:
         out: list[Finding] = []
         open_: list[tuple[str, z3.BoolRef]] = []
         self.solver.push()
+        grond = self._grond
+        self._grond = [*grond, *no_conflict]
         try:
             self.solver.add(*no_conflict)
             for name, terms in self.outcomes.items():
@@ -231,6 +252,7 @@ class _Verifier:
                                    f"of uitkomst '{name}' voor elke geldige cliënt bepaald is", err)
         finally:
             self.solver.pop()
+            self._grond = grond
         for name, goal in open_:
             try:
                 client = self.witness(goal)

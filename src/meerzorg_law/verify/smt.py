@@ -235,8 +235,9 @@ class Translator(ir.ExprVisitor[Term]):
     def lookup(self, e: ir.Lookup) -> Term:
         k = self.visit(e.key)
         table = self.reg.tables[e.table]
-        # z3 shares equal terms, so a term's id names it while the term lives; the cache keeps it alive.
-        key = (id(table), e.column, k.val.get_id())
+        # z3 shares equal terms, so a term's id names it while the term lives; the cache keeps it alive. A table
+        # by its content: the versions that share one (a variant and its base) share its If chain.
+        key = (self.u.table_nummer(table), e.column, k.val.get_id())
         if key not in self.u.lookups:
             self.u.lookups[key] = (k.val, self._lookup(e, k, table))
         return self.u.lookups[key][1]

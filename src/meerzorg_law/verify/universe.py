@@ -105,6 +105,27 @@ SMT_SORTS: dict[TypeKind, Callable[[], z3.SortRef] | None] = {
 }
 
 
+class Antwoorden:
+    """z3's answers by the terms of the question: versions that share a rule (a variant and its base) build
+    the same terms in the one universe, and z3 makes equal terms one node with one id, so a question asked
+    again for another version is answered without the solver. The terms are kept with the answer (an id is
+    reused once its node is freed) and compared node by node on a hit. A question z3 did not decide is not
+    kept (``Onbeslist`` is raised before ``put``)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple[int, ...], tuple[list[z3.AstRef], object]] = {}
+
+    def get(self, terms: Sequence[z3.AstRef]) -> object | None:
+        hit = self._kept.get(tuple(t.get_id() for t in terms))
+        if hit is not None and len(hit[0]) == len(terms) and all(a.eq(b) for a, b in zip(hit[0], terms,
+                                                                                          strict=True)):
+            return hit[1]
+        return None
+
+    def put(self, terms: Sequence[z3.AstRef], answer: object) -> None:
+        self._kept[tuple(t.get_id() for t in terms)] = (list(terms), answer)
+
+
 class Universe:
     """The clients of a set of versions: one z3 variable per fact, enumeration values numbered once."""
 
@@ -123,6 +144,17 @@ class Universe:
         self.valid_terms: dict[tuple[str, ...], list[z3.BoolRef]] = {}
         # Terms shared by every translator: a table column looked up by one key term is one If chain.
         self.lookups: dict[tuple[int, str, int], tuple[z3.ExprRef, Term]] = {}
+        # z3's answers by question, over all versions (which share rules, and so terms).
+        self.antwoorden = Antwoorden()
+        self._tabellen: list[ir.Table] = []
+
+    def table_nummer(self, table: ir.Table) -> int:
+        """The same number for equal tables (of any version), for ``lookups``."""
+        for n, known in enumerate(self._tabellen):
+            if known is table or known == table:
+                return n
+        self._tabellen.append(table)
+        return len(self._tabellen) - 1
 
     def index(self, enum: str, value: str) -> int:
         return self.enum_values[enum].index(value)
