@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 import pytest
 
 import meerzorg_law
-from meerzorg_law import familie, ir
+from meerzorg_law import familie, herkomst, ir
 from meerzorg_law.columnar import nodes as plan_nodes
 from meerzorg_law.syntax import ast, ast_regeling, ast_wijziging
 
@@ -83,11 +83,11 @@ FAMILIES = [
 NO_FAMILY = {
     ast_wijziging: {"Wijzigingsregeling", "WijzigingsArtikel", "Wijziging", "RijWijziging", "GegevensInstructie"},
     ast_regeling: {"Regeling", "Hoofdstuk", "Paragraaf", "Bijlage", "Tabel", "Kolom", "Rij", "TypeExpr", "Zin",
-                   "EnumWaarde", "Verwijzing", "Herkomst", "HerkomstDeel", "Toekenning", "Eigenschap", "Geldt",
-                   "Monotoon"},
+                   "EnumWaarde", "Verwijzing", "Toekenning", "Eigenschap", "Geldt", "Monotoon"},
     ir: {"Zin", "EnumDecl", "FactDecl", "Constraint", "OutcomeDecl", "Definition", "Table", "Condition", "Rule",
-         "Rangorde", "OutcomeTree", "HerkomstDeel", "Herkomst", "Bron", "Provision", "Property", "Regeling"},
+         "Rangorde", "OutcomeTree", "Bron", "Provision", "Property", "Regeling"},
     plan_nodes: {"Arr", "FactSpec", "Plan"},
+    herkomst: {"Herkomst", "HerkomstDeel"},  # of a provision, table or rule, in the AST and the IR alike
 }
 
 

@@ -13,6 +13,10 @@ from dataclasses import dataclass, field
 from typing import TypeVar, Union
 
 from .familie import Traversal
+
+# One Herkomst for the AST and the IR: the IR carries the one the drafter wrote (and consolidation completed);
+# renderers show it as a badge (``render.herkomst``), its ``bronnen`` are ids in ``Regeling.bronnen``.
+from .herkomst import Herkomst, HerkomstDeel
 from .ir_expr import (
     EXPR_KINDS,
     BinOp,
@@ -34,10 +38,6 @@ from .ir_expr import (
     walk,
 )
 from .span import ProvisionRef, Span
-
-# One Herkomst for the AST and the IR: the IR carries the one the drafter wrote (and consolidation completed);
-# renderers show it as a badge (``render.herkomst``), its ``bronnen`` are ids in ``Regeling.bronnen``.
-from .syntax.ast_regeling import Herkomst, HerkomstDeel
 from .types import Type
 from .values import Value
 

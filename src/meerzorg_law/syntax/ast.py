@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Union
 
+from ..herkomst import Herkomst, HerkomstDeel
 from . import ast_wijziging as _wijziging
 from .ast_expr import (
     BinOp,
@@ -45,8 +46,6 @@ from .ast_regeling import (
     Enumeratie,
     EnumWaarde,
     Geldt,
-    Herkomst,
-    HerkomstDeel,
     Hoofdstuk,
     Invoer,
     Item,
