@@ -3,8 +3,8 @@
 Lark's contextual lexer gives each parser state a scanner for the terminals allowed there: one alternation
 of all their patterns, compiled when the state is first reached. This grammar has 268 distinct sets, and a
 first parse compiled about 120 of those alternations (0,1-0,2 s of CPU, in every process that parses). Here
-each terminal's pattern is compiled once per process and a state's scanner tries its terminals in Lark's
-order, taking the first that matches at the position: what an alternation does (Python's ``re`` takes the
+each terminal's pattern is compiled once per process (a plain string is compared, not compiled) and a state's
+scanner tries its terminals in Lark's order, taking the first that matches at the position: what an alternation does (Python's ``re`` takes the
 first alternative that matches, not the longest), so the tokens are the same. A state met often (more than
 ``ALTERNATIE_NA`` tokens) gets Lark's alternation after all, which matches faster per token. A keyword check on a name
 (Lark's ``UnlessCallback``: is this NAAM really the keyword "regel"?) is a dictionary lookup where the
@@ -41,12 +41,16 @@ class _Scanner(Scanner):
         self.re_ = re_
         self.use_bytes = use_bytes
         self.allowed_types = {t.name for t in terminals}
-        self._patterns = [(_compiled(t.pattern.to_regexp(), g_regex_flags), t.name) for t in terminals]
+        # A plain string (a keyword, a sign) is matched as a string: the same as its escaped regex, and nothing
+        # to compile (most of the 130 terminals; compiling them was half of a first parse's lexing).
+        self._patterns: list[tuple[re.Pattern[str] | str, str]] = [
+            (t.pattern.value if _plain(t, g_regex_flags) else _compiled(t.pattern.to_regexp(), g_regex_flags), t.name)
+            for t in terminals]
         self._gebruikt = 0
         self._mres: list[Any] = []
         # Plain strings without flags: a fullmatch is an equality, the first terminal in order wins.
         self._strings: dict[str, str] | None = None
-        if all(isinstance(t.pattern, PatternStr) and not t.pattern.flags for t in terminals) and not g_regex_flags:
+        if all(_plain(t, g_regex_flags) for t in terminals):
             self._strings = {}
             for t in terminals:
                 self._strings.setdefault(t.pattern.value, t.name)
@@ -66,6 +70,10 @@ class _Scanner(Scanner):
                     return m.group(0), m.lastgroup
             return None
         for pattern, name in self._patterns:
+            if isinstance(pattern, str):
+                if text.text.startswith(pattern, pos, text.end):
+                    return pattern, name
+                continue
             m = pattern.match(text.text, pos, text.end)
             if m:
                 return m.group(0), name
@@ -75,9 +83,14 @@ class _Scanner(Scanner):
         if self._strings is not None:
             return self._strings.get(text)
         for pattern, name in self._patterns:
-            if pattern.fullmatch(text):
+            if pattern == text if isinstance(pattern, str) else pattern.fullmatch(text):
                 return name
         return None
+
+
+def _plain(t: TerminalDef, g_regex_flags: int) -> bool:
+    """A terminal that is a plain string without flags: matched by comparing strings."""
+    return isinstance(t.pattern, PatternStr) and not t.pattern.flags and not g_regex_flags
 
 
 def _create_unless(terminals: list[TerminalDef], g_regex_flags: int, re_: Any,
