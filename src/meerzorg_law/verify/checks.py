@@ -97,7 +97,7 @@ class _Verifier:
         if not found:
             return False
         m = self.solver.model()
-        if all(z3.is_true(m.eval(a, model_completion=True)) for a in self.solver.assertions()):
+        if z3.is_true(m.eval(z3.And(*self._grond), model_completion=True)):  # what the solver holds, at once
             self._models = [m, *self._models[:_MODELS - 1]]
         return True
 

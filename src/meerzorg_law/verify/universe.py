@@ -147,6 +147,8 @@ class Universe:
         # z3's answers by question, over all versions (which share rules, and so terms).
         self.antwoorden = Antwoorden()
         self._tabellen: list[ir.Table] = []
+        # ``range`` per fact term (kept alive in ``_vars``), type, enumeration values and bounds.
+        self._ranges: dict[tuple[object, ...], list[z3.BoolRef]] = {}
 
     def table_nummer(self, table: ir.Table) -> int:
         """The same number for equal tables (of any version), for ``lookups``."""
@@ -188,7 +190,14 @@ class Universe:
         return out
 
     def range(self, d: ir.FactDecl, reg: ir.Regeling, v: z3.ExprRef) -> list[z3.BoolRef]:
-        """The values fact ``d`` may take in ``reg``."""
+        """The values fact ``d`` may take in ``reg``; built once for all versions that declare it alike."""
+        t = d.type
+        key = (v.get_id(), t, tuple(reg.enums[t.enum].values) if t.kind is TypeKind.ENUM else (), repr(d.bereik))
+        if key not in self._ranges:
+            self._ranges[key] = self._range(d, reg, v)
+        return self._ranges[key]
+
+    def _range(self, d: ir.FactDecl, reg: ir.Regeling, v: z3.ExprRef) -> list[z3.BoolRef]:
         t = d.type
         if t.kind is TypeKind.ENUM:
             allowed = [self.index(t.enum, x) for x in reg.enums[t.enum].values]
