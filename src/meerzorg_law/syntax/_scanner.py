@@ -1,15 +1,15 @@
 """A cheaper scanner for Lark's contextual lexer: the same tokens, without compiling a regex per parser state.
 
-Lark's contextual lexer gives each parser state a scanner for the terminals allowed there: one alternation
-of all their patterns, compiled when the state is first reached. This grammar has 268 distinct sets, and a
-first parse compiled about 120 of those alternations (0,1-0,2 s of CPU, in every process that parses). Here
-each terminal's pattern is compiled once per process (a plain string is compared, not compiled) and a state's
-scanner tries its terminals in Lark's order, taking the first that matches at the position: what an alternation does (Python's ``re`` takes the
-first alternative that matches, not the longest), so the tokens are the same. A state met often (more than
-``ALTERNATIE_NA`` tokens) gets Lark's alternation after all, which matches faster per token. A keyword check on a name
-(Lark's ``UnlessCallback``: is this NAAM really the keyword "regel"?) is a dictionary lookup where the
-keywords are plain strings. ``install`` swaps the class of the lexers of one parser; Lark itself is not
-changed. tests/syntax/test_scanner.py parses every .rgl file of the repository both ways.
+Lark's contextual lexer gives each parser state a scanner for the terminals allowed there: one alternation of all
+their patterns, compiled when the state is first reached. This grammar has 268 distinct sets, and a first parse
+compiled about 120 of those alternations (0,1-0,2 s of CPU, in every process that parses). Here each terminal's
+pattern is compiled once per process (a plain string is compared, not compiled) and a state's scanner tries its
+terminals in Lark's order, taking the first that matches at the position: what an alternation does (Python's ``re``
+takes the first alternative that matches, not the longest), so the tokens are the same. A state met often (more than
+``ALTERNATIE_NA`` tokens) gets Lark's alternation after all, which matches faster per token. A keyword check on a
+name (Lark's ``UnlessCallback``: is this NAAM really the keyword "regel"?) is a dictionary lookup where the keywords
+are plain strings. ``install`` swaps the class of the lexers of one parser; Lark itself is not changed.
+tests/syntax/test_scanner.py parses every .rgl file of the repository both ways.
 """
 
 from __future__ import annotations
