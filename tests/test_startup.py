@@ -246,3 +246,26 @@ def test_a_reworded_lid_is_not_proved_again(tmp_path: Path, monkeypatch: pytest.
     assert len(proved) == 3  # a rule changed
     check(origineel.replace(lid, lid.replace("dreigt", "dreigt\n         ")))
     assert len(proved) == 4  # every rule below moved a line down
+
+
+def test_node_classes_pickle_as_their_fields_and_come_back_equal() -> None:
+    """The cache pickles the frozen slotted dataclasses of the package as class and field values (rebuilt by
+    ``__init__``): the IR, the syntax trees and the findings of the bundled regeling come back equal, and
+    the classes with a ``__post_init__`` or a field outside ``__init__`` are left to Python's own way."""
+    import copyreg
+    import dataclasses
+    import pickle
+
+    from meerzorg_law.cases.project import bundled_paths
+    from meerzorg_law.semantics import cache
+    from meerzorg_law.semantics.pipeline import _load_bundle
+    from meerzorg_law.verify.report import verify_versions
+
+    bundle = _load_bundle(bundled_paths()[0])
+    findings = verify_versions({v: bundle.versions[v] for v in ("rlz-2027-variant-d",)})
+    cache._snel_pickelen()
+    eigen = [c for c in copyreg.dispatch_table if c.__module__.startswith("meerzorg_law")]
+    assert len(eigen) > 100
+    assert not [c for c in eigen if hasattr(c, "__post_init__") or not all(f.init for f in dataclasses.fields(c))]
+    for value in (bundle.versions, bundle.documents, bundle.consolidated, findings):
+        assert pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) == value

@@ -129,8 +129,46 @@ def _bewaar(entry: Path, payload: dict[str, Any]) -> None:
     full, read-only) leaves no entry and no temporary file, and is no error: the result is simply not kept."""
     from ..output import write_bytes_atomic
 
+    _snel_pickelen()
     with contextlib.suppress(Exception):
         write_bytes_atomic(entry, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+_GEZIEN: set[str] = set()
+
+
+def _snel_pickelen() -> None:
+    """Pickle the package's frozen slotted dataclasses as their class and field values, rebuilt by their own
+    ``__init__``. Python pickles such an object through ``__getstate__``/``__setstate__``, which list the
+    class's fields again for every object: dumping and loading the bundled regeling took 0,06 and 0,04 s of
+    CPU, now 0,02 and 0,02 (the same objects; tests/test_startup.py compares a cached bundle with a fresh
+    one). Only classes whose fields are all ``__init__`` arguments and that have no ``__post_init__``;
+    registered with ``copyreg`` once per class, for modules loaded since the last call."""
+    import copyreg
+    import dataclasses
+
+    for naam, module in list(sys.modules.items()):
+        if naam in _GEZIEN or not naam.startswith("meerzorg_law") or module is None:
+            continue
+        _GEZIEN.add(naam)
+        for cls in list(vars(module).values()):
+            if not (isinstance(cls, type) and cls.__module__ == naam and dataclasses.is_dataclass(cls)):
+                continue
+            params = getattr(cls, "__dataclass_params__", None)
+            velden = dataclasses.fields(cls)
+            if (params is None or not params.frozen or "__slots__" not in vars(cls) or not velden
+                    or hasattr(cls, "__post_init__") or not all(f.init for f in velden)):
+                continue
+            copyreg.pickle(cls, _als_argumenten(cls, tuple(f.name for f in velden)))
+
+
+def _als_argumenten(cls: type, namen: tuple[str, ...]) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    import operator
+
+    lees = operator.attrgetter(*namen)
+    if len(namen) == 1:
+        return lambda obj: (cls, (lees(obj),))
+    return lambda obj: (cls, lees(obj))
 
 
 def _inputs(path: Path) -> list[Path]:
