@@ -24,7 +24,7 @@ from ..types import TypeKind
 from ..values import decimal_as_fraction
 from .assumptions import Assumptions, PopulatieFout, check_sections
 
-__all__ = ["CHUNK", "LEEFTIJDSGROEPEN", "Chunk", "Population", "leeftijdsgroep"]
+__all__ = ["CHUNK", "LEEFTIJDSGROEPEN", "Chunk", "Population", "leeftijdsgroep", "leeftijdsgroepen"]
 
 CHUNK = 1 << 18
 LEEFTIJDSGROEPEN = ("0-17", "18-22", "23-64", "65+")
@@ -46,6 +46,15 @@ def leeftijdsgroep(leeftijd: int) -> str:
 
 
 _GRENZEN = np.array([18, 23, 65])
+
+
+def leeftijdsgroepen(leeftijd: np.ndarray) -> np.ndarray:
+    """``leeftijdsgroep`` of every client, as the index in LEEFTIJDSGROEPEN: how many bounds the age reaches
+    (a comparison per bound, not a binary search per client)."""
+    out = np.zeros(len(leeftijd), dtype=np.uint8)
+    for grens in _GRENZEN.tolist():
+        out += (leeftijd >= grens).view(np.uint8)
+    return out.astype(np.intp)
 
 
 @dataclass(frozen=True, slots=True)
