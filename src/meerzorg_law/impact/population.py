@@ -318,8 +318,12 @@ class Population:
         """Replace a default share of the draws by each value a version adds that the file does not mention."""
         cats = self.categories.get(fact, ())
         default = self.a.number(self.a.section("standaard").get("nieuwe_waarde", 0.01), "standaard.nieuwe_waarde", 0, 1)
+        nieuw = [v for v in self.added.get(fact, ()) if v not in mentioned]
+        if not nieuw:  # the draw is made all the same (the clients after it stay who they are), not computed
+            _overslaan(rng, len(codes))
+            return codes
         u = rng.random(len(codes))
-        for k, v in enumerate(v for v in self.added.get(fact, ()) if v not in mentioned):
+        for k, v in enumerate(nieuw):
             note = f"{fact} = {v} (nieuw in een versie, niet in het populatiebestand): aandeel {default:.0%}"
             if note not in self.notes:  # every chunk draws again; the note is made once
                 self.notes.append(note)
@@ -375,6 +379,21 @@ class _Keuze:
             out: np.ndarray = rng.choice(len(self.p), size=n, p=self.p)
             return out
         return self.zoeker.zoek(rng.random(n))
+
+
+def _overslaan(rng: np.random.Generator, n: int) -> None:
+    """The stream as after ``rng.random(n)``, without computing the n numbers: a PCG64 double is one 64-bit
+    step, so ``advance(n)``; advancing drops a buffered 32-bit half (``integers`` draws in halves), which
+    ``random`` keeps, so it is put back."""
+    bits = rng.bit_generator
+    if not isinstance(bits, np.random.PCG64):
+        rng.random(n)
+        return
+    before = bits.state
+    bits.advance(n)
+    after = bits.state
+    after["has_uint32"], after["uinteger"] = before["has_uint32"], before["uinteger"]
+    bits.state = after
 
 
 def _fraction(v: object) -> Fraction:
@@ -435,19 +454,19 @@ def _fact_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Populati
         p = np.array([shares.get(c, 0.0) for c in cats]) if shares else np.ones(len(cats))
         if p.sum() <= 0:
             raise PopulatieFout(f"{a.path}: de aandelen van [{name}] tellen op tot 0")
-        return rng.choice(len(cats), size=n, p=p / p.sum()).astype(np.int16), known
+        return _Keuze(p / p.sum()).trek(rng, n).astype(np.int16), known
     if kind is TypeKind.DATUM:
         van, tot = (sectie.get(k, pop.peildatum) for k in ("van", "tot"))
         if not isinstance(van, datetime.date) or not isinstance(tot, datetime.date) or tot < van:
             raise PopulatieFout(f"{a.path}: {name}.van en {name}.tot moeten datums zijn, van <= tot")
-        return rng.integers(van.toordinal(), tot.toordinal() + 1, size=n).astype(np.int64), known
+        return rng.integers(van.toordinal(), tot.toordinal() + 1, size=n).astype(np.int64, copy=False), known
     if kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL):
         lo_d, hi_d = (float(_fraction(v)) for v in f.bereik) if f.bereik else (0.0, 0.0)
         lo = a.number(sectie.get("van", lo_d), f"{name}.van", -1e9)
         hi = a.number(sectie.get("tot", hi_d), f"{name}.tot", lo)
         step = 4 if kind is TypeKind.DECIMAAL else 1
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
-        return (q * _QUARTER if kind is TypeKind.DECIMAAL else q).astype(np.int64), known
+        return (q * _QUARTER if kind is TypeKind.DECIMAAL else q).astype(np.int64, copy=False), known
     raise PopulatieFout(f"{a.path}: [{name}]: een feit van dit type kan het populatiebestand nog niet beschrijven; "
                         "gebruik 'standaard = true'")
 
@@ -465,6 +484,6 @@ def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Popul
         step = 1 if kind is TypeKind.GEHEEL else 4
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
         unit = {TypeKind.GEHEEL: 1, TypeKind.DECIMAAL: _QUARTER, TypeKind.UREN: _QUARTER_SECONDS}[kind]
-        drawn: np.ndarray = (q * unit).astype(np.int64)
+        drawn: np.ndarray = (q * unit).astype(np.int64, copy=False)
         return drawn
     return np.zeros(n, dtype=np.int64)

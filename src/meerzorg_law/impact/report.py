@@ -245,6 +245,9 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
                 sens[j] += (int(m1.sum()), int(m2.sum()), int((m1 != m2).sum()))
         if progress is not None:
             progress(chunk.n)
+        # This chunk's arrays go before the next is drawn: the memory a fresh process must be given (page by
+        # page, at a cost) is then that of one chunk, not two.
+        del chunk, ra, rb, ea, eb, ga, gb, rea, reb, mza, mzb, ua, ub, anders, overig, soort, ga_key, key, both
     unit = 10**scale * (3600 if seconds else 1)
     accs = {name: gekruist.marginaal(vorm, as_) for as_, name in enumerate(
         ("zorgprofiel", "leveringsvorm", "leeftijdsgroep", "grondslag"))}
