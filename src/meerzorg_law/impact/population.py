@@ -69,7 +69,7 @@ class Chunk:
 
     def for_version(self, shares: dict[str, list[float]], scenario: int = 1) -> Columns:
         """The columns as version ``shares`` sees them (scenario 0 laag, 1 midden, 2 hoog)."""
-        share = np.where(self.thuis, shares["thuis"][scenario], shares["instelling"][scenario])
+        share = np.array([shares["instelling"][scenario], shares["thuis"][scenario]])[self.thuis.view(np.uint8)]
         data = dict(self.columns.data)
         data["bijzondere_zorgbehoefte"] = self.bzb_draw < share
         return Columns(self.n, data, self.columns.categories, self.columns.known, self.columns.scales)
@@ -205,14 +205,17 @@ class Population:
         u = rng.random(n)
         vorm = sum(((u > grens[profiel]).view(np.uint8) for grens in self.vorm_grenzen), np.zeros(n, np.uint8))
         vorm = np.minimum(vorm, 3).astype(np.intp)
+        del u  # here and below: what is no longer needed goes at once (a fresh page costs more than its use)
         thuis = vorm > 0
         plek = profiel * 2 + thuis
         child = rng.random(n) < self.kind_aandeel[plek]
         plek = plek * 2 + child
         leeftijd = (self.age_van[plek] + np.floor(rng.random(n) * self.age_span[plek])).astype(np.int64)
+        del plek, child
         band = np.minimum(self.kies_band.zoek(rng.random(n)), len(self.band_lo) - 1)
         factor = self.band_lo[band] + rng.random(n) * self.band_breed[band]
         totaal = np.minimum(self.max_q, np.rint(self.bek[profiel] * factor * 4)).astype(np.int64)
+        del band, factor
         t = thuis.view(np.uint8)
         toezicht = np.rint(totaal * (self.toezicht_lo[t] + rng.random(n) * self.toezicht_breed[t])).astype(np.int64)
         data["zorgprofiel"] = profiel.astype(np.int16)
@@ -220,16 +223,19 @@ class Population:
         data["leeftijd"] = leeftijd
         data["uren_zorg_per_week"] = (totaal - toezicht) * self._quarter("uren_zorg_per_week")
         data["uren_toezicht_per_week"] = toezicht * self._quarter("uren_toezicht_per_week")
+        del totaal, toezicht
         data["best_passend_zorgprofiel"] = rng.random(n) < a.number(
             a.section("best_passend_zorgprofiel").get("waar", 0.92), "best_passend_zorgprofiel.waar", 0, 1)
         bzb = rng.random(n)
         data["andere_toeslag"] = self._toeslag(rng, n, profiel, vorm, leeftijd)
         data["bijzondere_situatie"] = self._situatie(rng, n, profiel, thuis, leeftijd)
+        del profiel, vorm
         soort = a.section("soort_aanvraag") or dict.fromkeys(cats.get("soort_aanvraag", ("eerste",)), 1.0)
         soort_names = tuple(soort)
         pick = _Zoeker(_cum([a.number(soort[k], f"soort_aanvraag.{k}") for k in soort_names])).zoek(rng.random(n))
         data["soort_aanvraag"] = _codes(cats.get("soort_aanvraag", soort_names), soort_names)[
             np.minimum(pick, len(soort_names) - 1)]
+        del pick
         e = a.section("eerdere_meerzorg_thuis_tot")
         van, tot = int(e.get("van", -2)), int(e.get("tot", 9))
         months = rng.integers(van, tot + 1, size=n)
@@ -237,6 +243,7 @@ class Population:
         firsts = np.array([datetime.date((base + m) // 12, (base + m) % 12 + 1, 1).toordinal()
                            for m in range(van, tot + 1)], dtype=np.int64)
         data["eerdere_meerzorg_thuis_tot"] = firsts[months - van]
+        del months
         eerste = _code(cats, "soort_aanvraag", "eerste")
         known["eerdere_meerzorg_thuis_tot"] = thuis & (data["soort_aanvraag"] != eerste)
         data["peildatum"] = np.full(n, self.peildatum.toordinal(), dtype=np.int64)
@@ -334,28 +341,38 @@ class Population:
 _EMMERS = 1 << 12
 
 
+_KORT = 8
+
+
 class _Zoeker:
     """``cdf.searchsorted(u, side="right")`` for draws ``u`` in [0, 1), exactly, without a binary search per
     client (a search in a short table costs as much as ten passes over the clients).
 
-    [0, 1) is cut into 4096 equal buckets; ``u * 4096`` is exact (a power of two), so its integer part is the
-    bucket. Where no value of ``cdf`` lies in a bucket, every ``u`` in it has the same answer, looked up; the
-    few clients in the other buckets (at most one bucket per value of ``cdf``) are searched as before."""
+    For a sorted ``cdf`` the answer is the number of its values at most ``u``: for a short one (a few shares)
+    that many comparisons are counted. Else [0, 1) is cut into 4096 equal buckets; ``u * 4096`` is exact (a
+    power of two), so its integer part is the bucket. Where no value of ``cdf`` lies in a bucket, every ``u`` in
+    it has the same answer, looked up; the few clients in the other buckets (at most one bucket per value of
+    ``cdf``) are searched as before."""
 
     def __init__(self, cdf: np.ndarray) -> None:
         self.cdf = cdf
         self.sorted = bool(len(cdf)) and bool(np.all(cdf[1:] >= cdf[:-1]))  # else searchsorted's own answer
         edges = np.arange(_EMMERS + 1) / _EMMERS
-        self.eerste = cdf.searchsorted(edges[:-1], side="right")  # the answer at a bucket's start: its least
-        self.zeker = self.eerste == cdf.searchsorted(edges[1:], side="left")  # ... and its largest
+        eerste = cdf.searchsorted(edges[:-1], side="right")  # the answer at a bucket's start: its least ...
+        zeker = eerste == cdf.searchsorted(edges[1:], side="left")  # ... and its largest
+        self.emmers = np.where(zeker, eerste, -1).astype(np.intp)  # -1: search
 
     def zoek(self, u: np.ndarray) -> np.ndarray:
         if not self.sorted:
             out: np.ndarray = self.cdf.searchsorted(u, side="right")
             return out
-        emmer = (u * _EMMERS).astype(np.intp)
-        out = self.eerste[emmer]
-        twijfel = np.flatnonzero(~self.zeker[emmer])
+        if len(self.cdf) <= _KORT:
+            count = np.zeros(len(u), dtype=np.uint8)
+            for waarde in self.cdf.tolist():
+                count += (u >= waarde).view(np.uint8)
+            return count.astype(np.intp)
+        out = self.emmers[(u * _EMMERS).astype(np.intp)]
+        twijfel = np.flatnonzero(out < 0)
         if len(twijfel):
             out[twijfel] = self.cdf.searchsorted(u[twijfel], side="right")
         return out
