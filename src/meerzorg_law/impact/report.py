@@ -159,7 +159,8 @@ class _ChunkSums:
         floats = [u.astype(float) for u in uren]
         self.sq = [floats[0] ** 2, floats[1] ** 2, (floats[1] - floats[0]) ** 2]
         # bincount adds in float64: exact while every partial sum stays below 2^53.
-        self.exact = max((int(np.abs(u).max(initial=0)) for u in uren), default=0) * len(uren[0]) < 2**53
+        self.exact = max((max(int(u.max(initial=0)), -int(u.min(initial=0))) for u in uren),
+                         default=0) * len(uren[0]) < 2**53
 
 
 def _exact_sums(key: np.ndarray, x: np.ndarray, exact: bool, k: int) -> np.ndarray:
@@ -392,7 +393,8 @@ def _anders(ra: ColumnResult, rb: ColumnResult, name: str) -> np.ndarray:
 def _overgangen(ra: ColumnResult, rb: ColumnResult, name: str, mask: np.ndarray) -> Counter[tuple[str, str]]:
     """How often each pair (value before, value after) of ``name`` occurs on the rows of ``mask``, as the report
     shows the values: counted over the distinct values (``np.unique``), not row by row in Python."""
-    va, vb = _codes(ra, name, mask), _codes(rb, name, mask)
+    rows = np.flatnonzero(mask)  # few: taken by index, not by a mask over every client
+    va, vb = _codes(ra, name, rows), _codes(rb, name, rows)
     if all(_klein(v) for v in (va, vb)):
         return _kleine_overgangen(ra, rb, name, va, vb)
     (wa, ia), (wb, ib) = (np.unique(v, return_inverse=True) for v in (va, vb))
@@ -422,21 +424,23 @@ def _kleine_overgangen(ra: ColumnResult, rb: ColumnResult, name: str, va: np.nda
     paar = va.astype(np.intp) * k + vb.astype(np.intp)
     counts = np.bincount(paar)
     found = np.flatnonzero(counts).tolist()
-    first = [int(np.argmax(paar == c)) for c in found]
+    eerst = np.full(len(counts), len(paar), dtype=np.intp)  # where each pair first occurs
+    np.minimum.at(eerst, paar, np.arange(len(paar)))
+    first = eerst[found].tolist()
     wa, wb = sorted({c // k for c in found}), sorted({c % k for c in found})
     ta = dict(zip(wa, _als_tekst(ra, name, np.array(wa, dtype=va.dtype)), strict=True))
     tb = dict(zip(wb, _als_tekst(rb, name, np.array(wb, dtype=vb.dtype)), strict=True))
     return Counter({(ta[c // k], tb[c % k]): int(counts[c]) for _, c in sorted(zip(first, found, strict=True))})
 
 
-def _codes(r: ColumnResult, name: str, mask: np.ndarray) -> np.ndarray:
-    """The column of ``name`` on the rows of ``mask``, as stored (an enum as its category codes)."""
+def _codes(r: ColumnResult, name: str, rows: np.ndarray) -> np.ndarray:
+    """The column of ``name`` on ``rows``, as stored (an enum as its category codes)."""
     col = r.columns.data[name]
     out: np.ndarray
     if r.columns.categories.get(name) is not None:
-        out = np.asarray(col, dtype=np.intp)[mask]
+        out = np.asarray(col)[rows].astype(np.intp)
     else:
-        out = _waarden(r, name)[mask] if col.dtype == object or name in r.columns.scales else np.asarray(col)[mask]
+        out = _waarden(r, name)[rows] if col.dtype == object or name in r.columns.scales else np.asarray(col)[rows]
     return out
 
 
