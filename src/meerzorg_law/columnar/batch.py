@@ -8,18 +8,20 @@ every row, values and diagnostics alike.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from .. import ir
 from ..diagnostics import Diagnostic
-from ..engine.compile import Decision, EvaluationFailure, compile_regeling
 from ..values import Uren, Value, decimal_as_fraction
 from .columns import ColumnResult, Columns, row_facts
 from .execute import execute
 from .nodes import Plan
 from .plan import plan
+
+if TYPE_CHECKING:
+    from ..engine.compile import Decision
 
 __all__ = ["evaluate_columns", "plan_of"]
 
@@ -41,6 +43,10 @@ def _decision(regeling: ir.Regeling) -> Decision:
     plan_of(regeling)
     compiled = _CACHE[id(regeling)][2]
     if not compiled:
+        # Imported here: only rows the plan cannot decide need the per-case evaluator (a run of `meerzorg
+        # impact` over the bundled regeling has none and need not load it).
+        from ..engine.compile import compile_regeling
+
         compiled.append(compile_regeling(regeling))
     return compiled[0]
 
@@ -80,6 +86,8 @@ def _per_case(regeling: ir.Regeling, columns: Columns, rows: np.ndarray, data: d
               categories: dict[str, tuple[str, ...]], scales: dict[str, int], fout: np.ndarray,
               diagnostics: list[Diagnostic]) -> None:
     """Decide ``rows`` with the per-case evaluator and write their values (or diagnostics) in place."""
+    from ..engine.compile import EvaluationFailure
+
     decision = _decision(regeling)
     index: dict[Diagnostic, int] = {}
     for i in rows:

@@ -24,7 +24,7 @@ from ..types import TypeKind
 from ..values import decimal_as_fraction
 from .assumptions import Assumptions, PopulatieFout, check_sections
 
-__all__ = ["CHUNK", "LEEFTIJDSGROEPEN", "Chunk", "Population", "leeftijdsgroep"]
+__all__ = ["CHUNK", "LEEFTIJDSGROEPEN", "Chunk", "Population", "leeftijdsgroep", "leeftijdsgroepen"]
 
 CHUNK = 1 << 18
 LEEFTIJDSGROEPEN = ("0-17", "18-22", "23-64", "65+")
@@ -48,6 +48,15 @@ def leeftijdsgroep(leeftijd: int) -> str:
 _GRENZEN = np.array([18, 23, 65])
 
 
+def leeftijdsgroepen(leeftijd: np.ndarray) -> np.ndarray:
+    """``leeftijdsgroep`` of every client, as the index in LEEFTIJDSGROEPEN: how many bounds the age reaches
+    (a comparison per bound, not a binary search per client)."""
+    out = np.zeros(len(leeftijd), dtype=np.uint8)
+    for grens in _GRENZEN.tolist():
+        out += (leeftijd >= grens).view(np.uint8)
+    return out.astype(np.intp)
+
+
 @dataclass(frozen=True, slots=True)
 class Chunk:
     """One chunk of clients: the shared fact columns, and per version its own bijzondere_zorgbehoefte."""
@@ -60,7 +69,7 @@ class Chunk:
 
     def for_version(self, shares: dict[str, list[float]], scenario: int = 1) -> Columns:
         """The columns as version ``shares`` sees them (scenario 0 laag, 1 midden, 2 hoog)."""
-        share = np.where(self.thuis, shares["thuis"][scenario], shares["instelling"][scenario])
+        share = np.array([shares["instelling"][scenario], shares["thuis"][scenario]])[self.thuis.view(np.uint8)]
         data = dict(self.columns.data)
         data["bijzondere_zorgbehoefte"] = self.bzb_draw < share
         return Columns(self.n, data, self.columns.categories, self.columns.known, self.columns.scales)
@@ -139,6 +148,20 @@ class Population:
         self.max_q = int(a.number(u.get("maximum", 168), "uren.maximum") * 4)
         self.toezicht = [a.numbers(u.get(k, [0.0, 0.0]), f"uren.{k}", 2)
                          for k in ("toezicht_instelling", "toezicht_thuis")]
+        # The same numbers as tables the draw looks up in (gathers instead of selects over the clients; every
+        # entry is computed with the same operations on the same operands as before, so the values are equal).
+        self.kies_profiel = _Keuze(self.p_profiel)
+        self.vorm_grenzen = [np.ascontiguousarray(c) for c in self.cum_vorm.T]
+        # age by (profiel, thuis, kind): the first age, and the number of ages (tot en met - van + 1)
+        plek = self.age.reshape(-1, 5)
+        self.kind_aandeel = np.ascontiguousarray(plek[:, 0])
+        van = np.stack([plek[:, 3], plek[:, 1]], axis=1)
+        tot = np.stack([plek[:, 4], plek[:, 2]], axis=1)
+        self.age_van, self.age_span = van.reshape(-1), (tot - van + 1).reshape(-1)
+        self.kies_band = _Zoeker(self.band_cum)
+        self.band_breed = self.band_hi - self.band_lo
+        self.toezicht_lo = np.array([t[0] for t in self.toezicht])
+        self.toezicht_breed = np.array([t[1] - t[0] for t in self.toezicht])
 
     def _quarter(self, fact: str) -> int:
         """A quarter of an hour in the column's units: 900 seconds for uren, else decimal units."""
@@ -178,37 +201,41 @@ class Population:
         cats = self.categories
         data: dict[str, np.ndarray] = {}
         known: dict[str, np.ndarray] = {}
-        profiel = rng.choice(len(self.p_profiel), size=n, p=self.p_profiel)
-        vorm = (rng.random(n)[:, None] > self.cum_vorm[profiel]).sum(axis=1)
-        vorm = np.minimum(vorm, 3)
+        profiel = self.kies_profiel.trek(rng, n)
+        u = rng.random(n)
+        vorm = sum(((u > grens[profiel]).view(np.uint8) for grens in self.vorm_grenzen), np.zeros(n, np.uint8))
+        vorm = np.minimum(vorm, 3).astype(np.intp)
+        del u  # here and below: what is no longer needed goes at once (a fresh page costs more than its use)
         thuis = vorm > 0
-        age = self.age[profiel, thuis.astype(np.intp)]
-        child = rng.random(n) < age[:, 0]
-        lo = np.where(child, age[:, 1], age[:, 3])
-        hi = np.where(child, age[:, 2], age[:, 4])
-        leeftijd = (lo + np.floor(rng.random(n) * (hi - lo + 1))).astype(np.int64)
-        band = np.minimum(np.searchsorted(self.band_cum, rng.random(n), side="right"), len(self.band_lo) - 1)
-        factor = self.band_lo[band] + rng.random(n) * (self.band_hi[band] - self.band_lo[band])
+        plek = profiel * 2 + thuis
+        child = rng.random(n) < self.kind_aandeel[plek]
+        plek = plek * 2 + child
+        leeftijd = (self.age_van[plek] + np.floor(rng.random(n) * self.age_span[plek])).astype(np.int64)
+        del plek, child
+        band = np.minimum(self.kies_band.zoek(rng.random(n)), len(self.band_lo) - 1)
+        factor = self.band_lo[band] + rng.random(n) * self.band_breed[band]
         totaal = np.minimum(self.max_q, np.rint(self.bek[profiel] * factor * 4)).astype(np.int64)
-        t_lo = np.where(thuis, self.toezicht[1][0], self.toezicht[0][0])
-        t_hi = np.where(thuis, self.toezicht[1][1], self.toezicht[0][1])
-        toezicht = np.rint(totaal * (t_lo + rng.random(n) * (t_hi - t_lo))).astype(np.int64)
+        del band, factor
+        t = thuis.view(np.uint8)
+        toezicht = np.rint(totaal * (self.toezicht_lo[t] + rng.random(n) * self.toezicht_breed[t])).astype(np.int64)
         data["zorgprofiel"] = profiel.astype(np.int16)
         data["leveringsvorm"] = _codes(cats.get("leveringsvorm", _VORMEN), _VORMEN)[vorm]
         data["leeftijd"] = leeftijd
         data["uren_zorg_per_week"] = (totaal - toezicht) * self._quarter("uren_zorg_per_week")
         data["uren_toezicht_per_week"] = toezicht * self._quarter("uren_toezicht_per_week")
+        del totaal, toezicht
         data["best_passend_zorgprofiel"] = rng.random(n) < a.number(
             a.section("best_passend_zorgprofiel").get("waar", 0.92), "best_passend_zorgprofiel.waar", 0, 1)
         bzb = rng.random(n)
         data["andere_toeslag"] = self._toeslag(rng, n, profiel, vorm, leeftijd)
         data["bijzondere_situatie"] = self._situatie(rng, n, profiel, thuis, leeftijd)
+        del profiel, vorm
         soort = a.section("soort_aanvraag") or dict.fromkeys(cats.get("soort_aanvraag", ("eerste",)), 1.0)
         soort_names = tuple(soort)
-        pick = np.searchsorted(_cum([a.number(soort[k], f"soort_aanvraag.{k}") for k in soort_names]), rng.random(n),
-                               side="right")
+        pick = _Zoeker(_cum([a.number(soort[k], f"soort_aanvraag.{k}") for k in soort_names])).zoek(rng.random(n))
         data["soort_aanvraag"] = _codes(cats.get("soort_aanvraag", soort_names), soort_names)[
             np.minimum(pick, len(soort_names) - 1)]
+        del pick
         e = a.section("eerdere_meerzorg_thuis_tot")
         van, tot = int(e.get("van", -2)), int(e.get("tot", 9))
         months = rng.integers(van, tot + 1, size=n)
@@ -216,6 +243,7 @@ class Population:
         firsts = np.array([datetime.date((base + m) // 12, (base + m) % 12 + 1, 1).toordinal()
                            for m in range(van, tot + 1)], dtype=np.int64)
         data["eerdere_meerzorg_thuis_tot"] = firsts[months - van]
+        del months
         eerste = _code(cats, "soort_aanvraag", "eerste")
         known["eerdere_meerzorg_thuis_tot"] = thuis & (data["soort_aanvraag"] != eerste)
         data["peildatum"] = np.full(n, self.peildatum.toordinal(), dtype=np.int64)
@@ -243,19 +271,27 @@ class Population:
         pab_prof = set(t.get("pab_profielen", []))
         profielen = self.categories.get("zorgprofiel", ())
         is_pab = np.array([p in pab_prof for p in profielen], dtype=bool)[profiel]
-        ekt = np.where(leeftijd < int(t.get("ekt_jong_tot", 23)), thuis_t.get("ekt_jong", 0.0), thuis_t.get("ekt", 0.0))
-        pab = np.where((vorm == 3) & (leeftijd >= int(self.a.section("populatie").get("kind_tot", 18))) & is_pab,
-                       thuis_t.get("pab", 0.0), 0.0)
+        ekt = np.array([thuis_t.get("ekt", 0.0), thuis_t.get("ekt_jong", 0.0)])[
+            (leeftijd < int(t.get("ekt_jong_tot", 23))).view(np.uint8)]
+        pab = np.array([0.0, thuis_t.get("pab", 0.0)])[
+            ((vorm == 3) & (leeftijd >= int(self.a.section("populatie").get("kind_tot", 18))) & is_pab).view(np.uint8)]
         u = rng.random(n)
-        at_home = vorm > 0
         names = self.categories.get("andere_toeslag", ("geen",))
-        out = np.full(n, _code(self.categories, "andere_toeslag", "geen"), dtype=np.int16)
-        toeslag = _code(self.categories, "andere_toeslag", "toeslag")
-        out[~at_home & (u < inst.get("toeslag", 0.0))] = toeslag
-        home_toeslag = at_home & (u >= ekt + pab) & (u < ekt + pab + thuis_t.get("toeslag", 0.0))
-        out[home_toeslag] = toeslag
-        out[at_home & (u < ekt)] = _code(self.categories, "andere_toeslag", "ekt")
-        out[at_home & (u >= ekt) & (u < ekt + pab)] = _code(self.categories, "andere_toeslag", "pab")
+        # Each client's toeslag by five tests: thuis, then (instelling) u below the toeslag share, (thuis) u below
+        # ekt, below ekt + pab, below ekt + pab + toeslag: the first that holds decides.
+        s = ekt + pab
+        bits = ((vorm > 0).view(np.uint8) << 4) | ((u < inst.get("toeslag", 0.0)).view(np.uint8) << 3)
+        bits |= ((u < ekt).view(np.uint8) << 2) | ((u < s).view(np.uint8) << 1)
+        bits |= (u < s + thuis_t.get("toeslag", 0.0)).view(np.uint8)
+        geen, toeslag = (_code(self.categories, "andere_toeslag", v) for v in ("geen", "toeslag"))
+        ekt_code, pab_code = (_code(self.categories, "andere_toeslag", v) for v in ("ekt", "pab"))
+        table = np.full(32, geen, dtype=np.int16)
+        for key in range(32):
+            if not key & 16:
+                table[key] = toeslag if key & 8 else geen
+            else:
+                table[key] = ekt_code if key & 4 else pab_code if key & 2 else toeslag if key & 1 else geen
+        out = table[bits]
         return self._new_values(rng, "andere_toeslag", out, {*inst, *thuis_t, "geen"} & set(names))
 
     def _situatie(self, rng: np.random.Generator, n: int, profiel: np.ndarray, thuis: np.ndarray,
@@ -270,26 +306,111 @@ class Population:
         geen_plek = float(s.get("geen_passende_instellingsplek", 0.0))
         u = rng.random(n)
         cats = self.categories
-        out = np.full(n, _code(cats, "bijzondere_situatie", "geen"), dtype=np.int16)
-        child = leeftijd < kind_tot
-        out[thuis & child & (u < float(s.get("kind_thuis", 0.0)))] = _code(cats, "bijzondere_situatie", "kind_thuis")
-        adult = thuis & ~child
-        out[adult & (u < geen_plek)] = _code(cats, "bijzondere_situatie", "geen_passende_instellingsplek")
-        out[adult & (u >= geen_plek) & (u < geen_plek + zelf_sector)] = _code(
-            cats, "bijzondere_situatie", "zelfstandig_participerend")
+        # thuis, kind, u below kind_thuis, below geen_plek, below geen_plek + zelfstandig: a code per combination.
+        bits = (thuis.view(np.uint8) << 4) | ((leeftijd < kind_tot).view(np.uint8) << 3)
+        bits |= ((u < float(s.get("kind_thuis", 0.0))).view(np.uint8) << 2) | ((u < geen_plek).view(np.uint8) << 1)
+        bits |= (u < geen_plek + zelf_sector).view(np.uint8)
+        geen, kind, plek, zelf = (_code(cats, "bijzondere_situatie", v) for v in (
+            "geen", "kind_thuis", "geen_passende_instellingsplek", "zelfstandig_participerend"))
+        table = np.full(32, geen, dtype=np.int16)
+        for key in range(16, 32):
+            if key & 8:
+                table[key] = kind if key & 4 else geen
+            else:
+                table[key] = plek if key & 2 else zelf if key & 1 else geen
+        out = table[bits]
         return self._new_values(rng, "bijzondere_situatie", out, set(s) | {"geen"})
 
     def _new_values(self, rng: np.random.Generator, fact: str, codes: np.ndarray, mentioned: set[str]) -> np.ndarray:
         """Replace a default share of the draws by each value a version adds that the file does not mention."""
         cats = self.categories.get(fact, ())
         default = self.a.number(self.a.section("standaard").get("nieuwe_waarde", 0.01), "standaard.nieuwe_waarde", 0, 1)
+        nieuw = [v for v in self.added.get(fact, ()) if v not in mentioned]
+        if not nieuw:  # the draw is made all the same (the clients after it stay who they are), not computed
+            _overslaan(rng, len(codes))
+            return codes
         u = rng.random(len(codes))
-        for k, v in enumerate(v for v in self.added.get(fact, ()) if v not in mentioned):
+        for k, v in enumerate(nieuw):
             note = f"{fact} = {v} (nieuw in een versie, niet in het populatiebestand): aandeel {default:.0%}"
             if note not in self.notes:  # every chunk draws again; the note is made once
                 self.notes.append(note)
             codes = np.where((u >= k * default) & (u < (k + 1) * default), cats.index(v), codes).astype(np.int16)
         return codes
+
+
+_EMMERS = 1 << 12
+
+
+_KORT = 8
+
+
+class _Zoeker:
+    """``cdf.searchsorted(u, side="right")`` for draws ``u`` in [0, 1), exactly, without a binary search per
+    client (a search in a short table costs as much as ten passes over the clients).
+
+    For a sorted ``cdf`` the answer is the number of its values at most ``u``: for a short one (a few shares)
+    that many comparisons are counted. Else [0, 1) is cut into 4096 equal buckets; ``u * 4096`` is exact (a
+    power of two), so its integer part is the bucket. Where no value of ``cdf`` lies in a bucket, every ``u`` in
+    it has the same answer, looked up; the few clients in the other buckets (at most one bucket per value of
+    ``cdf``) are searched as before."""
+
+    def __init__(self, cdf: np.ndarray) -> None:
+        self.cdf = cdf
+        self.sorted = bool(len(cdf)) and bool(np.all(cdf[1:] >= cdf[:-1]))  # else searchsorted's own answer
+        edges = np.arange(_EMMERS + 1) / _EMMERS
+        eerste = cdf.searchsorted(edges[:-1], side="right")  # the answer at a bucket's start: its least ...
+        zeker = eerste == cdf.searchsorted(edges[1:], side="left")  # ... and its largest
+        self.emmers = np.where(zeker, eerste, -1).astype(np.intp)  # -1: search
+
+    def zoek(self, u: np.ndarray) -> np.ndarray:
+        if not self.sorted:
+            out: np.ndarray = self.cdf.searchsorted(u, side="right")
+            return out
+        if len(self.cdf) <= _KORT:
+            count = np.zeros(len(u), dtype=np.uint8)
+            for waarde in self.cdf.tolist():
+                count += (u >= waarde).view(np.uint8)
+            return count.astype(np.intp)
+        out = self.emmers[(u * _EMMERS).astype(np.intp)]
+        twijfel = np.flatnonzero(out < 0)
+        if len(twijfel):
+            out[twijfel] = self.cdf.searchsorted(u[twijfel], side="right")
+        return out
+
+
+class _Keuze:
+    """``rng.choice(len(p), size=n, p=p)``: the same draws (one uniform per client, against the same
+    cumulative shares), looked up by ``_Zoeker``."""
+
+    def __init__(self, p: np.ndarray) -> None:
+        self.p = p
+        self.zoeker: _Zoeker | None = None
+        # Where numpy would refuse these shares (or there are none), it is left to say so itself.
+        if len(p) and np.isfinite(p).all() and (p >= 0).all() and abs(float(p.sum()) - 1) <= 1e-9:
+            cdf = p.cumsum()
+            cdf /= cdf[-1]
+            self.zoeker = _Zoeker(cdf)
+
+    def trek(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        if self.zoeker is None:  # nothing to choose from: numpy's own error
+            out: np.ndarray = rng.choice(len(self.p), size=n, p=self.p)
+            return out
+        return self.zoeker.zoek(rng.random(n))
+
+
+def _overslaan(rng: np.random.Generator, n: int) -> None:
+    """The stream as after ``rng.random(n)``, without computing the n numbers: a PCG64 double is one 64-bit
+    step, so ``advance(n)``; advancing drops a buffered 32-bit half (``integers`` draws in halves), which
+    ``random`` keeps, so it is put back."""
+    bits = rng.bit_generator
+    if not isinstance(bits, np.random.PCG64):
+        rng.random(n)
+        return
+    before = bits.state
+    bits.advance(n)
+    after = bits.state
+    after["has_uint32"], after["uinteger"] = before["has_uint32"], before["uinteger"]
+    bits.state = after
 
 
 def _fraction(v: object) -> Fraction:
@@ -350,19 +471,19 @@ def _fact_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Populati
         p = np.array([shares.get(c, 0.0) for c in cats]) if shares else np.ones(len(cats))
         if p.sum() <= 0:
             raise PopulatieFout(f"{a.path}: de aandelen van [{name}] tellen op tot 0")
-        return rng.choice(len(cats), size=n, p=p / p.sum()).astype(np.int16), known
+        return _Keuze(p / p.sum()).trek(rng, n).astype(np.int16), known
     if kind is TypeKind.DATUM:
         van, tot = (sectie.get(k, pop.peildatum) for k in ("van", "tot"))
         if not isinstance(van, datetime.date) or not isinstance(tot, datetime.date) or tot < van:
             raise PopulatieFout(f"{a.path}: {name}.van en {name}.tot moeten datums zijn, van <= tot")
-        return rng.integers(van.toordinal(), tot.toordinal() + 1, size=n).astype(np.int64), known
+        return rng.integers(van.toordinal(), tot.toordinal() + 1, size=n).astype(np.int64, copy=False), known
     if kind in (TypeKind.GEHEEL, TypeKind.DECIMAAL):
         lo_d, hi_d = (float(_fraction(v)) for v in f.bereik) if f.bereik else (0.0, 0.0)
         lo = a.number(sectie.get("van", lo_d), f"{name}.van", -1e9)
         hi = a.number(sectie.get("tot", hi_d), f"{name}.tot", lo)
         step = 4 if kind is TypeKind.DECIMAAL else 1
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
-        return (q * _QUARTER if kind is TypeKind.DECIMAAL else q).astype(np.int64), known
+        return (q * _QUARTER if kind is TypeKind.DECIMAAL else q).astype(np.int64, copy=False), known
     raise PopulatieFout(f"{a.path}: [{name}]: een feit van dit type kan het populatiebestand nog niet beschrijven; "
                         "gebruik 'standaard = true'")
 
@@ -380,6 +501,6 @@ def _default_column(rng: np.random.Generator, n: int, f: ir.FactDecl, pop: Popul
         step = 1 if kind is TypeKind.GEHEEL else 4
         q = rng.integers(math.ceil(lo * step), math.floor(hi * step) + 1, size=n)
         unit = {TypeKind.GEHEEL: 1, TypeKind.DECIMAAL: _QUARTER, TypeKind.UREN: _QUARTER_SECONDS}[kind]
-        drawn: np.ndarray = (q * unit).astype(np.int64)
+        drawn: np.ndarray = (q * unit).astype(np.int64, copy=False)
         return drawn
     return np.zeros(n, dtype=np.int64)

@@ -28,7 +28,7 @@ from .. import ir
 from ..columnar import ColumnResult, evaluate_columns
 from ..columnar.batch import plan_of
 from ..types import TypeKind
-from .population import LEEFTIJDSGROEPEN, Population
+from .population import LEEFTIJDSGROEPEN, Population, leeftijdsgroepen
 
 __all__ = ["SOORTEN", "Groep", "ImpactReport", "impact_report"]
 
@@ -113,7 +113,7 @@ class _Acc:
         for j in (0, 1):
             self.mz[j] += np.bincount(key[c.mz[j]], minlength=k)
             sums = _exact_sums(key, c.uren[j], c.exact, k)
-            self.uren[j] = [a + int(b) for a, b in zip(self.uren[j], sums, strict=True)]
+            self.uren[j] = [a + b for a, b in zip(self.uren[j], sums.tolist(), strict=True)]
             self.sq[j] += np.bincount(key, weights=c.sq[j], minlength=k)
         self.sq[2] += np.bincount(key, weights=c.sq[2], minlength=k)
 
@@ -159,7 +159,8 @@ class _ChunkSums:
         floats = [u.astype(float) for u in uren]
         self.sq = [floats[0] ** 2, floats[1] ** 2, (floats[1] - floats[0]) ** 2]
         # bincount adds in float64: exact while every partial sum stays below 2^53.
-        self.exact = max((int(np.abs(u).max(initial=0)) for u in uren), default=0) * len(uren[0]) < 2**53
+        self.exact = max((max(int(u.max(initial=0)), -int(u.min(initial=0))) for u in uren),
+                         default=0) * len(uren[0]) < 2**53
 
 
 def _exact_sums(key: np.ndarray, x: np.ndarray, exact: bool, k: int) -> np.ndarray:
@@ -230,7 +231,7 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
         ga_key = np.where(ea, grondslagen.index(_NIET_BESLIST), ga)
         key = np.ravel_multi_index((chunk.columns.data["zorgprofiel"].astype(np.intp),
                                     chunk.columns.data["leveringsvorm"].astype(np.intp),
-                                    np.searchsorted(np.array([18, 23, 65]), chunk.leeftijd, side="right"),
+                                    leeftijdsgroepen(chunk.leeftijd),
                                     ga_key.astype(np.intp)), vorm)
         gekruist.add(key, soort, _ChunkSums((mza, mzb), (ua, ub)))
         both = ~ea & ~eb
@@ -245,6 +246,9 @@ def impact_report(basis: ir.Regeling, nieuw: ir.Regeling, population: Population
                 sens[j] += (int(m1.sum()), int(m2.sum()), int((m1 != m2).sum()))
         if progress is not None:
             progress(chunk.n)
+        # This chunk's arrays go before the next is drawn: the memory a fresh process must be given (page by
+        # page, at a cost) is then that of one chunk, not two.
+        del chunk, ra, rb, ea, eb, ga, gb, rea, reb, mza, mzb, ua, ub, anders, overig, soort, ga_key, key, both
     unit = 10**scale * (3600 if seconds else 1)
     accs = {name: gekruist.marginaal(vorm, as_) for as_, name in enumerate(
         ("zorgprofiel", "leveringsvorm", "leeftijdsgroep", "grondslag"))}
@@ -335,8 +339,21 @@ def _units(r: ColumnResult, scale: int, seconds: bool) -> np.ndarray:
 def _soort(err: np.ndarray, mza: np.ndarray, mzb: np.ndarray, gr: np.ndarray, ur: np.ndarray,
            re: np.ndarray, ov: np.ndarray) -> np.ndarray:
     """The code in SOORTEN of each client's change, the first that fits."""
-    conditions = [err, ~mza & mzb, mza & ~mzb, mza & gr, mza & ur, ~mza & re, ov]
-    return np.select(conditions, [6, 0, 1, 2, 3, 4, 5], default=7).astype(np.intp)
+    bits = np.zeros(len(err), dtype=np.uint8)
+    for mask in (err, mza, mzb, gr, ur, re, ov):
+        bits <<= 1
+        bits |= mask.view(np.uint8)
+    return _SOORT_VAN_BITS[bits]
+
+
+def _soort_van_bits(bits: int) -> int:
+    err, mza, mzb, gr, ur, re, ov = (bool(bits >> (6 - i) & 1) for i in range(7))
+    conditions = [err, not mza and mzb, mza and not mzb, mza and gr, mza and ur, not mza and re, ov]
+    return next((code for c, code in zip(conditions, (6, 0, 1, 2, 3, 4, 5), strict=True) if c), 7)
+
+
+# The first condition of ``_soort`` that holds, for each combination of the seven masks (one lookup per client).
+_SOORT_VAN_BITS = np.array([_soort_van_bits(b) for b in range(128)], dtype=np.intp)
 
 
 def _waarden(r: ColumnResult, name: str) -> np.ndarray:
@@ -357,6 +374,14 @@ def _waarden(r: ColumnResult, name: str) -> np.ndarray:
 def _anders(ra: ColumnResult, rb: ColumnResult, name: str) -> np.ndarray:
     """Rows where outcome ``name`` differs between the two versions (either way of storing it)."""
     a, b = ra.columns.data[name], rb.columns.data[name]
+    ca, cb = ra.columns.categories.get(name), rb.columns.categories.get(name)
+    if ca is not None and cb is not None and a.dtype != object and b.dtype != object:
+        # Enumerations: equal names are equal codes in the union of both versions' values (a value is named once).
+        union = {v: i for i, v in enumerate(dict.fromkeys((*ca, *cb)))}
+        if ca == cb:
+            return np.asarray(a != b, dtype=bool)
+        ka, kb = (np.array([union[v] for v in c], dtype=np.intp) for c in (ca, cb))
+        return np.asarray(ka[np.asarray(a, dtype=np.intp)] != kb[np.asarray(b, dtype=np.intp)], dtype=bool)
     same_form = (a.dtype == b.dtype and a.dtype != object and ra.columns.categories.get(name) is None
                  and rb.columns.categories.get(name) is None
                  and (name in ra.columns.scales) == (name in rb.columns.scales)
@@ -368,7 +393,10 @@ def _anders(ra: ColumnResult, rb: ColumnResult, name: str) -> np.ndarray:
 def _overgangen(ra: ColumnResult, rb: ColumnResult, name: str, mask: np.ndarray) -> Counter[tuple[str, str]]:
     """How often each pair (value before, value after) of ``name`` occurs on the rows of ``mask``, as the report
     shows the values: counted over the distinct values (``np.unique``), not row by row in Python."""
-    va, vb = _codes(ra, name, mask), _codes(rb, name, mask)
+    rows = np.flatnonzero(mask)  # few: taken by index, not by a mask over every client
+    va, vb = _codes(ra, name, rows), _codes(rb, name, rows)
+    if all(_klein(v) for v in (va, vb)):
+        return _kleine_overgangen(ra, rb, name, va, vb)
     (wa, ia), (wb, ib) = (np.unique(v, return_inverse=True) for v in (va, vb))
     paar = ia.ravel() * len(wb) + ib.ravel()
     counts = np.bincount(paar, minlength=len(wa) * len(wb))
@@ -379,14 +407,40 @@ def _overgangen(ra: ColumnResult, rb: ColumnResult, name: str, mask: np.ndarray)
                     for i in codes[np.argsort(first, kind="stable")].tolist()})
 
 
-def _codes(r: ColumnResult, name: str, mask: np.ndarray) -> np.ndarray:
-    """The column of ``name`` on the rows of ``mask``, as stored (an enum as its category codes)."""
+_KLEIN = 256
+
+
+def _klein(v: np.ndarray) -> bool:
+    """Codes from 0 to 255 (waar/onwaar, an enumeration, a small whole number): counted by ``bincount``."""
+    return v.dtype == bool or (np.issubdtype(v.dtype, np.integer) and (
+        not len(v) or (int(v.min()) >= 0 and int(v.max()) < _KLEIN)))
+
+
+def _kleine_overgangen(ra: ColumnResult, rb: ColumnResult, name: str, va: np.ndarray,
+                       vb: np.ndarray) -> Counter[tuple[str, str]]:
+    """``_overgangen`` for small codes: each pair (a * k + b, k above every b) counted by ``bincount``; the same
+    pairs, counts and order of first occurrence as through ``np.unique``, without sorting the clients."""
+    k = int(vb.max(initial=0)) + 1
+    paar = va.astype(np.intp) * k + vb.astype(np.intp)
+    counts = np.bincount(paar)
+    found = np.flatnonzero(counts).tolist()
+    eerst = np.full(len(counts), len(paar), dtype=np.intp)  # where each pair first occurs
+    np.minimum.at(eerst, paar, np.arange(len(paar)))
+    first = eerst[found].tolist()
+    wa, wb = sorted({c // k for c in found}), sorted({c % k for c in found})
+    ta = dict(zip(wa, _als_tekst(ra, name, np.array(wa, dtype=va.dtype)), strict=True))
+    tb = dict(zip(wb, _als_tekst(rb, name, np.array(wb, dtype=vb.dtype)), strict=True))
+    return Counter({(ta[c // k], tb[c % k]): int(counts[c]) for _, c in sorted(zip(first, found, strict=True))})
+
+
+def _codes(r: ColumnResult, name: str, rows: np.ndarray) -> np.ndarray:
+    """The column of ``name`` on ``rows``, as stored (an enum as its category codes)."""
     col = r.columns.data[name]
     out: np.ndarray
     if r.columns.categories.get(name) is not None:
-        out = np.asarray(col, dtype=np.intp)[mask]
+        out = np.asarray(col)[rows].astype(np.intp)
     else:
-        out = _waarden(r, name)[mask] if col.dtype == object or name in r.columns.scales else np.asarray(col)[mask]
+        out = _waarden(r, name)[rows] if col.dtype == object or name in r.columns.scales else np.asarray(col)[rows]
     return out
 
 
