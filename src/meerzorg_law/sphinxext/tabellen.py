@@ -355,12 +355,16 @@ class RenvooiDirective(RegelingBasis):
         return list(dict.fromkeys([*(hoofdletter(x) + "." for x in regels), *begrippen]))
 
     def _gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling) -> list[nodes.Node]:
-        results, summary = compare_cases(old_reg, new_reg, data.cases)
+        # Only the cases the stored results say change outcome or fail are compared again with a trace (all
+        # cases in both versions was most of a renvooi page); the others compare_cases reports unchanged.
+        anders = data.andere_uitkomst(old_reg.versie, new_reg.versie)
+        results, _ = compare_cases(old_reg, new_reg, [data.cases[i] for i in anders])
         kop = nodes.rubric("", "Gevolgen voor de casussen")
         gewijzigd = [r for r in results if r.gewijzigd or r.fout is not None]
-        text = f"{summary.gewijzigd} van {summary.totaal} casussen veranderen van uitkomst"
-        if summary.fouten:
-            text += f", {summary.fouten} met een fout"
+        fouten = sum(r.fout is not None for r in results)
+        text = f"{sum(r.gewijzigd for r in results)} van {len(data.cases)} casussen veranderen van uitkomst"
+        if fouten:
+            text += f", {fouten} met een fout"
         out: list[nodes.Node] = [kop, nodes.paragraph("", text + ".")]
         if not gewijzigd:
             return out
