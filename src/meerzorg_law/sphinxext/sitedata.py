@@ -245,12 +245,17 @@ class SiteData:
         """Every provision that differs between two versions (computed once per pair for all pages)."""
         key = (oud, nieuw)
         if key not in self._renvooi:
-            diffs = renvooi(self.bundle.consolidated[oud], self.bundle.consolidated[nieuw])
+            diffs = self.renvooi_lijst(oud, nieuw)
             # A lid that lapses "onder vernummering" shares its number with the lid that takes it: the
             # number stands for the new one here, the lapsed one is in ``vervallen``.
             self._renvooi[key] = {d.ref: d for d in sorted(diffs, key=lambda d: d.soort != "vervallen")}
             self._vervallen[key] = [d for d in diffs if d.soort == "vervallen"]
         return self._renvooi[key]
+
+    def renvooi_lijst(self, oud: str, nieuw: str) -> tuple[ProvisionDiff, ...]:
+        """``compare.renvooi.renvooi`` of two versions, in its own order (the renvooi page's), once per bundle."""
+        return self._eens_bundel(("renvooi-lijst", oud, nieuw),  # type: ignore[no-any-return]
+                                 lambda: renvooi(self.bundle.consolidated[oud], self.bundle.consolidated[nieuw]))
 
     def vervallen(self, oud: str, nieuw: str) -> list[ProvisionDiff]:
         """Every provision of ``oud`` that lapses in ``nieuw``, with its old text."""

@@ -17,7 +17,7 @@ from sphinx.util import logging
 
 from .. import ir
 from ..compare.outcomes import CaseComparison, compare_cases
-from ..compare.renvooi import ProvisionDiff, Segment, renvooi
+from ..compare.renvooi import ProvisionDiff, Segment
 from ..engine.compile import Decision, compile_regeling
 from ..engine.evaluate import evaluate
 from ..render.beslispad import beslispad_gebruik, beslispad_symbool, hoofduitkomst
@@ -287,7 +287,7 @@ class RenvooiDirective(RegelingBasis):
         self.domain.note_object("renvooi", f"{oud}/{nieuw}", node_id, titel=f"renvooi {oud} → {nieuw}",
                                 location=self.get_location())
         old_reg, new_reg = data.bundle.versions[oud], data.bundle.versions[nieuw]
-        diffs = renvooi(data.bundle.consolidated[oud], data.bundle.consolidated[nieuw])
+        diffs = data.renvooi_lijst(oud, nieuw)
         intro = nodes.paragraph("", "", koppeling("versie", nieuw, nieuw, literal=True),
                                 nodes.Text(f" (geldig vanaf {datum(new_reg.geldig_vanaf)}) ten opzichte van "),
                                 koppeling("versie", oud, oud, literal=True),
