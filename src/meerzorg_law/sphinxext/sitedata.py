@@ -214,8 +214,18 @@ class SiteData:
         key = ("waarden", i, vid, tuple(toon))
         if key not in self._vingers:
             run = self.runs.get((i, vid))
-            self._vingers[key] = run.waarden(self.bundle.versions[vid], list(toon)) if run is not None else ""
+            got = run.result.uitkomst if run is not None else {}
+            self._vingers[key] = " · ".join(self._toon(vid, n, got[n]) for n in toon if n in got)
         return str(self._vingers[key])
+
+    def _toon(self, vid: str, naam: str, waarde: Value) -> str:
+        """``toon_uitkomst`` of one value, once per version, outcome and value (most cases share their values)."""
+        try:
+            key = ("toon", vid, naam, type(waarde), waarde)
+            hash(key)
+        except TypeError:
+            return toon_uitkomst(self.bundle.versions[vid], naam, waarde)
+        return str(self._eens(key, lambda: toon_uitkomst(self.bundle.versions[vid], naam, waarde)))
 
     def andere_uitkomst(self, oud: str, nieuw: str) -> list[int]:
         """The cases the renvooi table of two versions lists: those that fail in either version, or whose value
