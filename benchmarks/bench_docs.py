@@ -79,7 +79,8 @@ def main_bench() -> None:
         # The description of one case: shown on its file's page only.
         _raak(casussen, "omschrijving: Drempel 1,25", "omschrijving: De drempel is 1,25")
         _meet(rijen, bron, uit, "één casusbestand gewijzigd", profileer)
-        # The name of one case: it shows on every artikel page whose provisions the case exercises.
+        # The name of one case: it shows on its file's page and on the artikel pages whose case tables show it (the
+        # first rows of a provision's table; a case beyond them is only counted there).
         _raak(casussen, "naam: VG7 in een instelling, precies 25% boven", "naam: VG7 in een instelling, 25% boven")
         _meet(rijen, bron, uit, "één casusnaam gewijzigd", profileer)
         # The wording of one provision (a begripsomschrijving rlz-2027 inserts in artikel 1.1): its pages in the

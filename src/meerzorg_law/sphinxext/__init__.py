@@ -11,8 +11,10 @@ In ``conf.py``::
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -91,22 +93,35 @@ def leesbare_tekst(app: Sphinx, doctree: du.document, docname: str) -> None:
     for literal in list(doctree.findall(du.literal)):
         if literal.astext() in namen and literal.parent is not None:
             literal.parent.replace(literal, du.inline("", namen[literal.astext()]))
-    for text in list(doctree.findall(du.Text)):
-        if any(isinstance(a, (du.literal, du.literal_block, du.raw, du.comment)) for a in _voorouders(text)):
-            continue
-        tekst = text.astext()
-        nieuw = _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], leesbaar(tekst, namen))
-        if nieuw != tekst and text.parent is not None:
-            text.parent.replace(text, du.Text(nieuw))
+    _leesbaar_onder(doctree, namen, leesbaar)
 
 
-def _voorouders(node: du.Node) -> list[du.Node]:
-    out = []
-    parent = node.parent
-    while parent is not None:
-        out.append(parent)
-        parent = parent.parent
-    return out
+_CODE = (du.literal, du.literal_block, du.raw, du.comment)
+
+
+def _leesbaar_onder(element: du.Element, namen: dict[str, str], leesbaar: Callable[[str, dict[str, str]], str]) -> None:
+    """Every text under ``element`` that is not inside code, as :func:`leesbare_tekst` says; one walk down the
+    tree (asking each text for its ancestors was a tenth of writing a page)."""
+    for n, child in enumerate(element.children):
+        if isinstance(child, du.Text):
+            tekst = child.astext()
+            nieuw = _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], leesbaar(tekst, namen))
+            if nieuw != tekst:
+                element[n] = du.Text(nieuw)
+        elif isinstance(child, du.Element) and not isinstance(child, _CODE):
+            _leesbaar_onder(child, namen, leesbaar)
+
+
+def stam_eens(app: Sphinx, doctree: du.document, docname: str) -> None:
+    """``doctree-resolved``: the search index stems every word of every page it is given with the Dutch
+    snowball stemmer, in Python, remembering stems only within one page; most words recur on many pages, so
+    the stems are kept for the whole build (the same stems, so the same index). The indexer is made just
+    before the first page is written, so this is done at that page."""
+    indexer = getattr(app.builder, "indexer", None)
+    lang = getattr(indexer, "lang", None)
+    if lang is not None and not getattr(lang, "_meerzorg_stam_eens", False):
+        lang.stem = functools.lru_cache(maxsize=None)(lang.stem)
+        lang._meerzorg_stam_eens = True
 
 
 def _uitvoercache(app: Sphinx) -> None:
@@ -186,6 +201,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", leesbare_tekst)
     app.connect("doctree-resolved", zichtbare_tekens)
     app.connect("doctree-resolved", alleen_html)
+    app.connect("doctree-resolved", stam_eens)
     app.connect("build-finished", schrijf_regels)
     app.connect("build-finished", _zonder_bronkaarten)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,

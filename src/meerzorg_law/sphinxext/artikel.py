@@ -97,7 +97,9 @@ class ArtikelDirective(RegelBlok, RegelingBasis):
     }
 
     def vinger(self) -> tuple[str, tuple[str, ...]]:
-        return "artikel", (self.options.get("versie") or "", self.arguments[0])
+        # The main outcomes of conf.py choose which cases its tables show first (``SiteData.casussen_bij``).
+        return "artikel", (self.options.get("versie") or "", self.arguments[0],
+                           *self.config.meerzorg_hoofduitkomsten)
 
     def bouw(self) -> list[nodes.Node]:
         data = self.data()

@@ -18,7 +18,7 @@ from ..span import ProvisionRef
 from ..syntax.ast import Wijzigingsregeling
 from .bouwstenen import koppeling
 from .domain import RegelingDomain, bepaling_naam, volledige_naam
-from .sitedata import SiteData, laad
+from .sitedata import SiteData, hoofduitkomsten, laad
 from .vinger import vinger
 
 if TYPE_CHECKING:
@@ -184,8 +184,7 @@ class RegelingBasis(SphinxDirective):
 
     def hoofduitkomsten(self, reg: ir.Regeling) -> list[str]:
         """The outcomes shown in compact tables: ``meerzorg_hoofduitkomsten``, else the first two."""
-        chosen = [o for o in self.config.meerzorg_hoofduitkomsten if o in reg.outcomes]
-        return chosen or list(reg.outcomes)[:2]
+        return hoofduitkomsten(reg, self.config.meerzorg_hoofduitkomsten)
 
     def voorstel_banner(self, data: SiteData, vid: str) -> list[nodes.Node]:
         """A version not in force says so at the top of each of its pages."""

@@ -7,6 +7,7 @@ regeling, else to any version that has the object. Duplicates are reported with 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
@@ -90,9 +91,15 @@ def leesbaar(tekst: str, namen: dict[str, str]) -> str:
     """
     if not namen:
         return tekst
-    patroon = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(namen, key=len, reverse=True))
-                         + r")(?![\w-])")
-    return patroon.sub(lambda m: namen[m.group(1)], tekst)
+    return _patroon(tuple(namen)).sub(lambda m: namen[m.group(1)], tekst)
+
+
+@functools.lru_cache(maxsize=8)
+def _patroon(ids: tuple[str, ...]) -> re.Pattern[str]:
+    """The version ids as whole words, the longest first (once per set of ids, not per text: every text of
+    every page goes through :func:`leesbaar`)."""
+    return re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(ids, key=len, reverse=True))
+                      + r")(?![\w-])")
 
 
 def volledige_naam(name: str, versie: str) -> str:
@@ -121,6 +128,13 @@ class RegelingXRefRole(XRefRole):
         return title, target
 
 
+def op_volgorde(objects: dict[tuple[str, str], ObjectEntry]) -> list[tuple[tuple[str, str], ObjectEntry]]:
+    """The objects in the order a build that reads every page notes them (pages by name, each in its own order),
+    whichever pages this build read again: a page read again notes its objects last, which must not reorder an
+    index (of two versions of equal rank, the first would then depend on which page changed)."""
+    return sorted(objects.items(), key=lambda kv: kv[1].docname)
+
+
 class BegrippenIndex(Index):
     """Every begrip and parameter, with its description, and per version the provision defining it."""
 
@@ -132,7 +146,7 @@ class BegrippenIndex(Index):
         domain = self.domain
         assert isinstance(domain, RegelingDomain)
         per_name: dict[str, list[ObjectEntry]] = {}
-        for (objtype, full), entry in domain.objects.items():
+        for (objtype, full), entry in op_volgorde(domain.objects):
             if objtype == "begrip" and (docnames is None or entry.docname in docnames):
                 per_name.setdefault(full.partition("@")[0], []).append(entry)
         content: dict[str, list[IndexEntry]] = {}
@@ -163,7 +177,7 @@ class BepalingenIndex(Index):
         assert isinstance(domain, RegelingDomain)
         per_version: dict[str, list[tuple[ProvisionRef, str, ObjectEntry]]] = {}
         ranks: dict[str, tuple[int, int, str]] = {}
-        for (objtype, full), entry in domain.objects.items():
+        for (objtype, full), entry in op_volgorde(domain.objects):
             if objtype not in ("artikel", "lid", "bijlage"):
                 continue
             if docnames is not None and entry.docname not in docnames:
@@ -332,7 +346,8 @@ class RegelingDomain(Domain):
         if page_versie and (objtype, volledige_naam(target, page_versie)) in self.objects:
             return self.objects[objtype, volledige_naam(target, page_versie)]
         candidates = [e for (t, full), e in self.objects.items() if t == objtype and full.partition("@")[0] == target]
-        return min(candidates, key=lambda e: e.rang) if candidates else None
+        # Of equal rank, the one on the first page in name order (as a build that reads every page finds it).
+        return min(candidates, key=lambda e: (e.rang, e.docname)) if candidates else None
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
                      node: pending_xref, contnode: Element) -> nodes.reference | None:
@@ -362,6 +377,6 @@ class RegelingDomain(Domain):
         namen = self.versienamen
         patroon = re.compile(r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(namen, key=len, reverse=True))
                              + r")(?![\w-])") if namen else None
-        for (objtype, full), entry in self.objects.items():
+        for (objtype, full), entry in op_volgorde(self.objects):
             titel = patroon.sub(lambda m: namen[m.group(1)], entry.titel) if patroon else entry.titel
             yield full, titel, objtype, entry.docname, entry.node_id, 1

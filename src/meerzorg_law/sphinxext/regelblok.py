@@ -16,12 +16,9 @@ from ..render.zinnen import Lezing
 from ..span import ProvisionRef
 from .basis import RegelingBasis, bepaling_koppeling
 from .bouwstenen import LEGENDA, Cel, koppeling, status, tabel, uitklapblok
-from .sitedata import SiteData
+from .sitedata import ZICHTBAAR, SiteData, tabel_uitkomsten
 
 __all__ = ["RegelBlok"]
-
-# Case rows shown before the rest is folded away, so the structure of an artikel stays visible.
-_ZICHTBAAR = 6
 
 
 def lezing_nodes(lezing: Lezing, vid: str = "") -> list[nodes.Node]:
@@ -85,31 +82,23 @@ class RegelBlok(RegelingBasis):
         return out
 
     def casussen(self, data: SiteData, reg: ir.Regeling, vid: str, ref: ProvisionRef) -> list[nodes.Node]:
-        geraakt = data.geraakt_door(vid, ref)
+        gekozen = self.config.meerzorg_hoofduitkomsten
+        # The rows this table shows (cases whose outcome differs between the versions, or that fail, first: those
+        # are what a drafter looks for); the page's fingerprint holds exactly these (``SiteData.casussen_bij``).
+        geraakt, getoond = data.getoonde_casussen(vid, ref, gekozen)
         out: list[nodes.Node] = [nodes.paragraph("", "", nodes.strong("", "Casussen"), classes=["rlz-label"])]
         if not geraakt:
             out.append(nodes.paragraph("", f"Geen casus raakt deze bepaling in versie {vid}.",
                                        classes=["rlz-onbedekt"]))
             return out
-        eigen = sorted({r.outcome for r in reg.rules if r.provision == ref}, key=list(reg.outcomes).index)
-        toon = [o for o in self.hoofduitkomsten(reg) if o in eigen] or eigen or self.hoofduitkomsten(reg)
+        toon = tabel_uitkomsten(reg, ref, gekozen)
         # This version and the one it amends: the comparison a reader of this page makes. All versions side by
         # side are on the case page (a column per version on every artikel page grew the site with the square
         # of the number of versions).
         basis = data.basis_van(vid)
         versies = [v for v in data.versie_ids if v in (vid, basis)]
-
-        def waarden(i: int, v: str) -> str:
-            return data.runs[i, v].waarden(data.bundle.versions[v], toon) if (i, v) in data.runs else ""
-
-        def verschilt(i: int) -> bool:
-            return len({waarden(i, v) for v in versies}) > 1 or any(
-                data.runs[i, v].status in ("mislukt", "fout") for v in versies if (i, v) in data.runs)
-
-        # Cases whose outcome differs between versions (or that fail) first: those are what a drafter looks for.
-        geraakt = sorted(geraakt, key=lambda i: not verschilt(i))
         rows: list[list[Cel]] = []
-        for i in geraakt:
+        for i in getoond:
             case = data.cases[i]
             row: list[Cel] = [[koppeling("casus", case.naam, case.naam)]]
             for other in versies:
@@ -117,22 +106,23 @@ class RegelBlok(RegelingBasis):
                 if run is None:
                     row.append("—")
                     continue
-                cel: list[nodes.Node] = [status(run.status), nodes.Text(" " + waarden(i, other))]
+                cel: list[nodes.Node] = [status(run.status), nodes.Text(" " + data.waarden(i, other, toon))]
                 # Same outcome, but reached through another provision in that version: worth a note.
-                if other != vid and waarden(i, other) == waarden(i, vid) and not data.raakt(i, other, ref):
+                if other != vid and data.waarden(i, other, toon) == data.waarden(i, vid, toon) \
+                        and not data.raakt(i, other, ref):
                     cel.append(nodes.emphasis("", " (via andere bepaling)"))
                 row.append(cel)
             rows.append(row)
-        aantal = "1 casus raakt" if len(rows) == 1 else f"{len(rows)} casussen raken"
+        aantal = "1 casus raakt" if len(geraakt) == 1 else f"{len(geraakt)} casussen raken"
         namen = ", ".join(naam(reg, o) for o in toon)
         uitleg = nodes.paragraph("", f"{aantal} deze bepaling in versie {vid}; per versie {namen} ({LEGENDA}).",
                                  classes=["rlz-toelichting-tabel"])
         koppen, breedtes = ["Casus", *versies], [3] + [2] * len(versies)
-        out += [uitleg, tabel(koppen, rows[:_ZICHTBAAR], classes=["rlz-casussen"], breedtes=breedtes)]
-        if len(rows) > _ZICHTBAAR:
+        out += [uitleg, tabel(koppen, rows, classes=["rlz-casussen"], breedtes=breedtes)]
+        if len(geraakt) > ZICHTBAAR:
             # The rest by count, with the index that lists them: a table (or a list of links) per lid and version
             # made the site several times its size.
-            rest = nodes.paragraph("", f"Nog {len(rows) - _ZICHTBAAR} casussen raken deze bepaling; alle casussen "
+            rest = nodes.paragraph("", f"Nog {len(geraakt) - ZICHTBAAR} casussen raken deze bepaling; alle casussen "
                                        "per artikel staan in ", classes=["rlz-meer"])
             rest += addnodes.pending_xref("", nodes.inline("", "de casussenindex"), refdomain="std", reftype="ref",
                                           reftarget="rlz-casussen", refexplicit=True, refwarn=True)
@@ -142,7 +132,7 @@ class RegelBlok(RegelingBasis):
             # One worked example per artikel page: it explains every outcome of the case, whichever lid it is
             # under (one per lid repeated the same explanation and was a tenth of the site).
             self._voorbeeld_getoond = True
-            out.append(self._voorbeeld(data, reg, vid, geraakt[0]))
+            out.append(self._voorbeeld(data, reg, vid, getoond[0]))
         return out
 
     def _voorbeeld(self, data: SiteData, reg: ir.Regeling, vid: str, index: int) -> nodes.Node:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import pickle
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,8 @@ from ..span import ProvisionRef
 from ..values import Value
 from .vinger import PROZA, canoniek, code_vinger, hash_van
 
-__all__ = ["SiteData", "Uitvoering", "laad", "laad_regeling", "sleutel_van"]
+__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "hoofduitkomsten", "laad", "laad_regeling", "sleutel_van",
+           "tabel_uitkomsten"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,16 +81,24 @@ class SiteData:
     _renvooi: dict[tuple[str, str], dict[ProvisionRef, ProvisionDiff]] = field(default_factory=dict)
     _vervallen: dict[tuple[str, str], list[ProvisionDiff]] = field(default_factory=dict)
     _vingers: dict[tuple[object, ...], object] = field(default_factory=dict)
+    # What follows from the regeling alone (its renvooi and fingerprints), shared with the regeling-only data of
+    # ``laad_regeling`` for the same bundle: a changed case file does not compute them again.
+    _bundel: dict[tuple[object, ...], object] = field(default_factory=dict)
 
     def _eens(self, key: tuple[object, ...], maak: Callable[[], object]) -> Any:
         if key not in self._vingers:
             self._vingers[key] = maak()
         return self._vingers[key]
 
+    def _eens_bundel(self, key: tuple[object, ...], maak: Callable[[], object]) -> Any:
+        if key not in self._bundel:
+            self._bundel[key] = maak()
+        return self._bundel[key]
+
     # Fingerprints of what pages show (sphinxext.vinger), each computed once per build.
 
     def catalogus_vinger(self) -> str:
-        return str(self._eens(("catalogus",), lambda: hash_van(
+        return str(self._eens_bundel(("catalogus",), lambda: hash_van(
             list(self.bundle.catalog), [getattr(self.bundle.documents.get(v), "titel", "") for v in self.versie_ids])))
 
     def werking_vinger(self, vid: str) -> str:
@@ -98,21 +107,21 @@ class SiteData:
 
     def volledig_vinger(self, vid: str) -> str:
         reg = self.bundle.versions[vid]
-        return str(self._eens(("volledig", vid), lambda: hash_van(self.werking_vinger(vid), reg.provisions,
+        return str(self._eens_bundel(("volledig", vid), lambda: hash_van(self.werking_vinger(vid), reg.provisions,
                                                                  reg.titel)))
 
     def bronnen_vinger(self) -> str:
-        return str(self._eens(("bronnen",), lambda: hash_van(self.bundle.bronnen)))
+        return str(self._eens_bundel(("bronnen",), lambda: hash_van(self.bundle.bronnen)))
 
     def artikel_vinger(self, vid: str, artikel: str) -> str:
         reg = self.bundle.versions[vid]
-        return str(self._eens(("artikel", vid, artikel), lambda: hash_van(
+        return str(self._eens_bundel(("artikel", vid, artikel), lambda: hash_van(
             [p for p in reg.provisions if p.ref.artikel == artikel and not p.ref.bijlage],
             [r for r in reg.rangorden if r.span.provision.artikel == artikel])))
 
     def bijlage_vinger(self, vid: str, letter: str) -> str:
         reg = self.bundle.versions[vid]
-        return str(self._eens(("bijlage", vid, letter), lambda: hash_van(
+        return str(self._eens_bundel(("bijlage", vid, letter), lambda: hash_van(
             [p for p in reg.provisions if p.ref.bijlage == letter])))
 
     def inhoud_vinger(self, vid: str, artikel: str) -> str:
@@ -122,7 +131,7 @@ class SiteData:
         reg = self.bundle.versions[vid]
         if reg.provision(ProvisionRef(artikel=artikel)) is None:
             return "bestaat niet"
-        return str(self._eens(("inhoud", vid, artikel), lambda: hash_van(
+        return str(self._eens_bundel(("inhoud", vid, artikel), lambda: hash_van(
             [(p.tekst, formele_tekst(reg, p.ref)) for p in reg.provisions
              if p.ref.artikel == artikel and not p.ref.bijlage])))
 
@@ -132,41 +141,109 @@ class SiteData:
         c = self.cases[index]
         return str(self._eens(("casus", index), lambda: hash_van(c.naam, c.feiten, c.verwacht)))
 
+    def casus_getoond(self, index: int) -> str:
+        """A case as a table of other pages shows it without its expectations: its name and facts (the outcomes
+        follow from those and the versions)."""
+        c = self.cases[index]
+        return str(self._eens(("casus-getoond", index), lambda: hash_van(c.naam, c.feiten)))
+
     def structuur_vinger(self, vid: str) -> str:
         """A version's page: its provisions by number, kind and title, what changed against its basis."""
         reg = self.bundle.versions[vid]
         basis = self.basis_van(vid)
-        return str(self._eens(("structuur", vid), lambda: hash_van(
+        return str(self._eens_bundel(("structuur", vid), lambda: hash_van(
             reg.titel, reg.bron, [(p.ref, p.kind, p.titel, p.hoofdstuk) for p in reg.provisions],
             [(d.ref, d.soort, d.was) for d in self.renvooi(basis, vid).values()] if basis else "")))
 
     def renvooi_vinger(self, oud: str, nieuw: str) -> str:
-        return str(self._eens(("renvooi", oud, nieuw), lambda: hash_van(
+        return str(self._eens_bundel(("renvooi", oud, nieuw), lambda: hash_van(
             list(self.renvooi(oud, nieuw).values()), self.vervallen(oud, nieuw))))
 
     def uitvoer_vinger(self) -> str:
-        """Every case's status and the provisions it exercised, per version (the coverage and overview pages)."""
+        """Every case's status and the provisions it exercised, per version, and its file (the coverage, versions
+        and overview pages count cases per file and provision; none shows a case's name)."""
         return str(self._eens(("uitvoer",), lambda: hash_van(
             [(i, v, r.status, sorted(map(str, r.toegepast)), sorted(map(str, r.gebruikt)))
              for (i, v), r in sorted(self.runs.items())],
-            [(c.naam, c.file, c.bestandstitel) for c in self.cases])))
+            [(c.file, c.bestandstitel) for c in self.cases])))
 
-    def casussen_bij(self, vid: str, artikel: str) -> list[tuple[str, list[str]]]:
-        """Per part of the artikel, the cases that exercise it in this version (their results follow from the
-        case and the working of the versions)."""
+    def casussen_bij(self, vid: str, artikel: str, gekozen: Sequence[str]) -> list[tuple[str, int, list[str]]]:
+        """Per part of the artikel that shows cases (one with a formal rule), how many cases exercise it and the
+        cases its table shows (:meth:`getoonde_casussen`; the first is the worked example's candidate): a case
+        beyond the visible rows is only counted, so its name is not part of the page."""
+        from ..render.rule_text import formele_tekst
+
         reg = self.bundle.versions[vid]
-        return [(str(p.ref), [self.casus_vinger(i) for i in self.geraakt_door(vid, p.ref)])
-                for p in reg.provisions if p.ref.artikel == artikel and not p.ref.bijlage]
+        if not self.cases:
+            return []
+        out = []
+        for p in reg.provisions:
+            if p.ref.artikel != artikel or p.ref.bijlage or not formele_tekst(reg, p.ref):
+                continue
+            geraakt, getoond = self.getoonde_casussen(vid, p.ref, gekozen)
+            out.append((str(p.ref), len(geraakt), [self.casus_vinger(i) for i in getoond]))
+        return out
 
-    def andere_uitkomst(self, oud: str, nieuw: str) -> list[str]:
-        """The cases whose outcomes differ between two versions, or that fail in one (the renvooi page's
-        table lists those)."""
+    def getoonde_casussen(self, vid: str, ref: ProvisionRef, gekozen: Sequence[str]) -> tuple[list[int], list[int]]:
+        """The cases that exercise ``ref`` in ``vid``, those whose outcome differs between ``vid`` and the version
+        it amends (or that fail) first, and the first ``ZICHTBAAR`` of them: the rows of the provision's case
+        table (``regelblok``). ``gekozen`` is ``meerzorg_hoofduitkomsten``."""
+        return self._eens(("getoond", vid, ref, tuple(gekozen)),  # type: ignore[no-any-return]
+                          lambda: self._getoond(vid, ref, gekozen))
+
+    def _getoond(self, vid: str, ref: ProvisionRef, gekozen: Sequence[str]) -> tuple[list[int], list[int]]:
+        geraakt = self.geraakt_door(vid, ref)
+        if not geraakt:
+            return [], []
+        reg = self.bundle.versions[vid]
+        toon = tabel_uitkomsten(reg, ref, gekozen)
+        basis = self.basis_van(vid)
+        versies = [v for v in self.versie_ids if v in (vid, basis)]
+
+        def verschilt(i: int) -> bool:
+            runs = [self.runs[i, v] for v in versies if (i, v) in self.runs]
+            return len({self.waarden(i, v, toon) for v in versies}) > 1 or any(
+                r.status in ("mislukt", "fout") for r in runs)
+
+        # Cases whose outcome differs between versions (or that fail) first: those are what a drafter looks for.
+        geraakt = sorted(geraakt, key=lambda i: not verschilt(i))
+        return geraakt, geraakt[:ZICHTBAAR]
+
+    def waarden(self, i: int, vid: str, toon: Sequence[str]) -> str:
+        """``Uitvoering.waarden`` of case ``i`` under ``vid`` (empty without a run), once per build."""
+        key = ("waarden", i, vid, tuple(toon))
+        if key not in self._vingers:
+            run = self.runs.get((i, vid))
+            got = run.result.uitkomst if run is not None else {}
+            self._vingers[key] = " · ".join(self._toon(vid, n, got[n]) for n in toon if n in got)
+        return str(self._vingers[key])
+
+    def _toon(self, vid: str, naam: str, waarde: Value) -> str:
+        """``toon_uitkomst`` of one value, once per version, outcome and value (most cases share their values)."""
+        try:
+            key = ("toon", vid, naam, type(waarde), waarde)
+            hash(key)
+        except TypeError:
+            return toon_uitkomst(self.bundle.versions[vid], naam, waarde)
+        return str(self._eens(key, lambda: toon_uitkomst(self.bundle.versions[vid], naam, waarde)))
+
+    def andere_uitkomst(self, oud: str, nieuw: str) -> list[int]:
+        """The cases the renvooi table of two versions lists: those that fail in either version, or whose value
+        of an outcome both versions have differs (``compare.outcomes.compare_cases`` reports exactly those as
+        changed or failed; the stored results say which they are, so only these are evaluated again with a
+        trace)."""
+        return self._eens(("anders", oud, nieuw), lambda: self._anders(oud, nieuw))  # type: ignore[no-any-return]
+
+    def _anders(self, oud: str, nieuw: str) -> list[int]:
         out = []
         for i in range(len(self.cases)):
             a, b = self.runs.get((i, oud)), self.runs.get((i, nieuw))
-            if a is None or b is None or a.result.failure is not None or b.result.failure is not None \
-                    or a.result.uitkomst != b.result.uitkomst:
-                out.append(self.casus_vinger(i))
+            if a is None or b is None or a.result.failure is not None or b.result.failure is not None:
+                out.append(i)
+                continue
+            x, y = a.result.uitkomst, b.result.uitkomst
+            if any(x[n] != y[n] for n in y if n in x):
+                out.append(i)
         return out
 
     def telling(self, vid: str) -> tuple[int, int, int]:
@@ -178,12 +255,17 @@ class SiteData:
         """Every provision that differs between two versions (computed once per pair for all pages)."""
         key = (oud, nieuw)
         if key not in self._renvooi:
-            diffs = renvooi(self.bundle.consolidated[oud], self.bundle.consolidated[nieuw])
+            diffs = self.renvooi_lijst(oud, nieuw)
             # A lid that lapses "onder vernummering" shares its number with the lid that takes it: the
             # number stands for the new one here, the lapsed one is in ``vervallen``.
             self._renvooi[key] = {d.ref: d for d in sorted(diffs, key=lambda d: d.soort != "vervallen")}
             self._vervallen[key] = [d for d in diffs if d.soort == "vervallen"]
         return self._renvooi[key]
+
+    def renvooi_lijst(self, oud: str, nieuw: str) -> tuple[ProvisionDiff, ...]:
+        """``compare.renvooi.renvooi`` of two versions, in its own order (the renvooi page's), once per bundle."""
+        return self._eens_bundel(("renvooi-lijst", oud, nieuw),  # type: ignore[no-any-return]
+                                 lambda: renvooi(self.bundle.consolidated[oud], self.bundle.consolidated[nieuw]))
 
     def vervallen(self, oud: str, nieuw: str) -> list[ProvisionDiff]:
         """Every provision of ``oud`` that lapses in ``nieuw``, with its old text."""
@@ -257,6 +339,25 @@ class SiteData:
             for ref in {*(run.toegepast & met_regels), *(r for r in run.gebruikt if r not in met_regels)}:
                 index.setdefault(ref, []).append(i)
         return index
+
+
+# Case rows of a provision's table shown before the rest is only counted (``regelblok``).
+ZICHTBAAR = 6
+
+
+def hoofduitkomsten(reg: ir.Regeling, gekozen: Sequence[str]) -> list[str]:
+    """The outcomes shown in compact tables: those of ``gekozen`` (``meerzorg_hoofduitkomsten``) the version
+    has, else its first two."""
+    chosen = [o for o in gekozen if o in reg.outcomes]
+    return chosen or list(reg.outcomes)[:2]
+
+
+def tabel_uitkomsten(reg: ir.Regeling, ref: ProvisionRef, gekozen: Sequence[str]) -> list[str]:
+    """The outcomes a provision's case table shows: the main ones its rules decide, else the ones its rules
+    decide, else the main ones."""
+    eigen = sorted({r.outcome for r in reg.rules if r.provision == ref}, key=list(reg.outcomes).index)
+    hoofd = hoofduitkomsten(reg, gekozen)
+    return [o for o in hoofd if o in eigen] or eigen or hoofd
 
 
 def sleutel_van(case: Case) -> str:
@@ -424,14 +525,16 @@ def laad(regeling: str, casussen: list[str] | None) -> SiteData:
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    bundle = laad_regeling(regeling).bundle
+    regeling_data = laad_regeling(regeling)
+    bundle = regeling_data.bundle
     if bundle.ok:
         cases, diags = load_cases([*case_paths], bundle.versions, bundle.in_force)
         project = Project(bundle, tuple(cases), (*bundle.diagnostics, *diags))
     else:
         project = Project(bundle, (), tuple(bundle.diagnostics))
     runs = _uitvoer(project) if project.ok else {}
-    data = SiteData(project, reg_path, files, runs)
+    data = SiteData(project, reg_path, files, runs, regeling_data._renvooi, regeling_data._vervallen,
+                    _bundel=regeling_data._bundel)
     _CACHE.clear()  # one regeling per build; do not keep old runs alive
     _CACHE[key] = data
     return data

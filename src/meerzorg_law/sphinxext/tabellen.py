@@ -17,7 +17,7 @@ from sphinx.util import logging
 
 from .. import ir
 from ..compare.outcomes import CaseComparison, compare_cases
-from ..compare.renvooi import ProvisionDiff, Segment, renvooi
+from ..compare.renvooi import ProvisionDiff, Segment
 from ..engine.compile import Decision, compile_regeling
 from ..engine.evaluate import evaluate
 from ..render.beslispad import beslispad_gebruik, beslispad_symbool, hoofduitkomst
@@ -287,7 +287,7 @@ class RenvooiDirective(RegelingBasis):
         self.domain.note_object("renvooi", f"{oud}/{nieuw}", node_id, titel=f"renvooi {oud} → {nieuw}",
                                 location=self.get_location())
         old_reg, new_reg = data.bundle.versions[oud], data.bundle.versions[nieuw]
-        diffs = renvooi(data.bundle.consolidated[oud], data.bundle.consolidated[nieuw])
+        diffs = data.renvooi_lijst(oud, nieuw)
         intro = nodes.paragraph("", "", koppeling("versie", nieuw, nieuw, literal=True),
                                 nodes.Text(f" (geldig vanaf {datum(new_reg.geldig_vanaf)}) ten opzichte van "),
                                 koppeling("versie", oud, oud, literal=True),
@@ -355,12 +355,16 @@ class RenvooiDirective(RegelingBasis):
         return list(dict.fromkeys([*(hoofdletter(x) + "." for x in regels), *begrippen]))
 
     def _gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling) -> list[nodes.Node]:
-        results, summary = compare_cases(old_reg, new_reg, data.cases)
+        # Only the cases the stored results say change outcome or fail are compared again with a trace (all
+        # cases in both versions was most of a renvooi page); the others compare_cases reports unchanged.
+        anders = data.andere_uitkomst(old_reg.versie, new_reg.versie)
+        results, _ = compare_cases(old_reg, new_reg, [data.cases[i] for i in anders])
         kop = nodes.rubric("", "Gevolgen voor de casussen")
         gewijzigd = [r for r in results if r.gewijzigd or r.fout is not None]
-        text = f"{summary.gewijzigd} van {summary.totaal} casussen veranderen van uitkomst"
-        if summary.fouten:
-            text += f", {summary.fouten} met een fout"
+        fouten = sum(r.fout is not None for r in results)
+        text = f"{sum(r.gewijzigd for r in results)} van {len(data.cases)} casussen veranderen van uitkomst"
+        if fouten:
+            text += f", {fouten} met een fout"
         out: list[nodes.Node] = [kop, nodes.paragraph("", text + ".")]
         if not gewijzigd:
             return out

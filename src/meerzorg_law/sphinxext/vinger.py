@@ -145,7 +145,7 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
         return hash_van(*basis, *(_bestand(f) for f in data.files), *(str(f) for f in data.files))
     ids = data.versie_ids
     if soort == "artikel":
-        vid, nummer = args
+        vid, nummer, *gekozen = args
         vid = vid or (ids[0] if ids else "")
         if vid not in ids:
             return hash_van(*basis, "onbekend")
@@ -155,7 +155,7 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
         andere = [(v, data.inhoud_vinger(v, nummer) == eigen) for v in ids if v != vid]
         return hash_van(*basis, data.werking_vinger(vid), data.werking_vinger(b) if b else "",
                         data.artikel_vinger(vid, nummer), data.artikel_vinger(b, nummer) if b else "", andere,
-                        data.casussen_bij(vid, nummer))
+                        data.casussen_bij(vid, nummer, gekozen))
     if soort == "bijlage":
         vid, letter = args
         vid = vid or (ids[0] if ids else "")
@@ -180,8 +180,11 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
         oud, nieuw = args
         if oud not in ids or nieuw not in ids:
             return hash_van(*basis, "onbekend")
+        # The table of cases lists those whose outcome changes or that fail (by name, with reasons that follow
+        # from their facts and the two versions), and counts all.
         return hash_van(*basis, data.werking_vinger(oud), data.werking_vinger(nieuw), len(data.cases),
-                        data.renvooi_vinger(oud, nieuw), data.andere_uitkomst(oud, nieuw))
+                        data.renvooi_vinger(oud, nieuw),
+                        [data.casus_getoond(i) for i in data.andere_uitkomst(oud, nieuw)])
     if soort == "casussen-bestand":
         stem = args[0]
         # Without a stem: every case in full (a small site such as the test roots).

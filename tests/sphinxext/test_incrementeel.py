@@ -1,0 +1,142 @@
+"""Incremental builds: after one changed case name or provision, the pages that show it are read again and
+every page is what a build from scratch makes of the same input (a page left stale fails the comparison)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+from meerzorg_law.sphinxext.sitedata import ZICHTBAAR
+
+ROOTS = Path(__file__).resolve().parent / "roots"
+
+# Eight more cases above the drempel: with the three of the root, artikel 2, eerste lid, is exercised by more
+# cases than its table shows (ZICHTBAAR), so the last of these is only counted there.
+_EXTRA = "".join(f"""  - naam: Extra {n}
+    feiten: {{profiel: P1, uren: {30 + n}, thuis: onwaar}}
+    verwacht:
+      proef-2026: {{recht: waar, reden: toegekend}}
+""" for n in range(1, 9))
+
+
+def _site(tmp_path: Path, extra: bool = False) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    if extra:
+        yaml = src / "gevallen" / "proef.yaml"
+        yaml.write_text(yaml.read_text(encoding="utf-8") + _EXTRA, encoding="utf-8")
+    return src
+
+
+def _bouw(make_app: Any, src: Path) -> set[str]:
+    """Build (incrementally when ``src`` was built before); the pages read, from Sphinx's status output."""
+    app = make_app("html", srcdir=src)
+    app.build()
+    # A second app in one process registers Sphinx's own nodes again (its warning); nothing else may warn.
+    warnings = [w for w in app.warning.getvalue().splitlines() if "is already registered" not in w]
+    assert not warnings, warnings
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    return set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status))
+
+
+def _html(src: Path) -> dict[str, str]:
+    out = src / "_build" / "html"
+    return {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in sorted(out.rglob("*.html"))}
+
+
+def _zoals_vers(make_app: Any, src: Path, tmp_path: Path) -> None:
+    """Every page of the incremental build of ``src`` equals the page a build from scratch of it makes."""
+    vers = tmp_path / "vers"
+    shutil.copytree(src, vers, ignore=shutil.ignore_patterns("_build"))
+    _bouw(make_app, vers)
+    oud, nieuw = _html(src), _html(vers)
+    assert oud.keys() == nieuw.keys()
+    verouderd = [name for name in oud if oud[name] != nieuw[name]]
+    assert not verouderd, f"verouderde pagina's na een incrementele bouw: {verouderd}"
+
+
+def _hernoem(src: Path, oud: str, nieuw: str) -> None:
+    yaml = src / "gevallen" / "proef.yaml"
+    tekst = yaml.read_text(encoding="utf-8")
+    assert f"naam: {oud}\n" in tekst
+    yaml.write_text(tekst.replace(f"naam: {oud}\n", f"naam: {nieuw}\n", 1), encoding="utf-8")
+
+
+def _toont(src: Path, tekst: str) -> set[str]:
+    """The source pages whose HTML shows ``tekst`` (the indices Sphinx makes itself are left out)."""
+    return {name.removesuffix(".html") for name, html in _html(src).items()
+            if tekst in html and (src / name.replace(".html", ".rst")).exists()}
+
+
+def test_a_renamed_case_is_renamed_on_every_page_that_shows_it(make_app: Any, tmp_path: Path) -> None:
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    # (rollen.rst names another case in its own text: a renamed case there would be a dangling role)
+    toonde = _toont(src, "P1 onder de drempel, thuis")
+    assert {"artikel", "casussen", "renvooi"} <= toonde
+    _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
+    gelezen = _bouw(make_app, src)
+    # Read again: exactly the pages that showed the case, and now show its new name.
+    assert gelezen == toonde, gelezen
+    assert _toont(src, "P1 ver onder de drempel, thuis") == toonde
+    assert not _toont(src, "P1 onder de drempel, thuis")
+    _zoals_vers(make_app, src, tmp_path)
+
+
+def test_a_case_only_counted_on_a_page_does_not_make_it_stale(make_app: Any, tmp_path: Path) -> None:
+    """A page shows the first ZICHTBAAR cases of a provision and counts the rest: renaming one of the rest reads
+    only the page of the cases again, and every page is still as a build from scratch makes it."""
+    src = _site(tmp_path, extra=True)
+    _bouw(make_app, src)
+    artikel = _html(src)["artikel.html"]
+    assert "Extra 1<" in artikel and "Extra 8<" not in artikel
+    # artikel 2, eerste lid: the first case of the root and the eight more
+    assert f"Nog {1 + 8 - ZICHTBAAR} casussen raken deze bepaling" in artikel
+    _hernoem(src, "Extra 8", "Extra acht")
+    assert _bouw(make_app, src) == {"casussen"}
+    _zoals_vers(make_app, src, tmp_path)
+    # One that is shown: its pages are read again.
+    _hernoem(src, "Extra 1", "Extra een")
+    gelezen = _bouw(make_app, src)
+    assert {"artikel", "casussen"} <= gelezen
+    assert "Extra een<" in _html(src)["artikel.html"]
+    shutil.rmtree(tmp_path / "vers")
+    _zoals_vers(make_app, src, tmp_path)
+
+
+def test_a_changed_provision_updates_every_page_that_shows_it(make_app: Any, tmp_path: Path) -> None:
+    """A changed rule (the drempel is 1,6 times the profile's hours, so the first case falls below it): outcomes
+    change on the case, artikel and renvooi pages, and each is as a build from scratch makes it."""
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    voor = _html(src)
+    rgl = src / "regeling" / "proef.rgl"
+    tekst = rgl.read_text(encoding="utf-8")
+    assert "decimaal = 1,25 * uren_per_profiel[profiel]" in tekst
+    rgl.write_text(tekst.replace("decimaal = 1,25 * uren_per_profiel[profiel]",
+                                 "decimaal = 1,6 * uren_per_profiel[profiel]"), encoding="utf-8")
+    gelezen = _bouw(make_app, src)
+    assert {"artikel", "casussen", "renvooi"} <= gelezen
+    na = _html(src)
+    assert all(na[p] != voor[p] for p in ("artikel.html", "casussen.html", "renvooi.html"))
+    _zoals_vers(make_app, src, tmp_path)
+
+
+def test_the_stored_results_name_the_cases_a_renvooi_compares_again() -> None:
+    """The renvooi table compares again only the cases the stored results say change outcome or fail
+    (``SiteData.andere_uitkomst``): for every pair of the bundled site, exactly those compare_cases reports."""
+    from meerzorg_law.compare.outcomes import compare_cases
+    from meerzorg_law.sphinxext.generate import renvooi_paren
+    from meerzorg_law.sphinxext.sitedata import laad
+
+    data = laad("", None)
+    versies = [v for v in data.bundle.catalog if v.id in data.bundle.versions]
+    paren = renvooi_paren(versies)
+    assert len(paren) > 5
+    for oud, nieuw in paren:
+        results, _ = compare_cases(data.bundle.versions[oud], data.bundle.versions[nieuw], data.cases)
+        verwacht = [i for i, r in enumerate(results) if r.gewijzigd or r.fout is not None]
+        assert data.andere_uitkomst(oud, nieuw) == verwacht, (oud, nieuw)
+    assert any(data.andere_uitkomst(oud, nieuw) for oud, nieuw in paren)
