@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ir
+from ..canoniek import PROZA, canoniek, hash_van
 from ..cases.load import load_cases
 from ..cases.model import Case
 from ..cases.project import Project, bundled_paths
@@ -32,7 +33,7 @@ from ..render.waarden import toon_uitkomst
 from ..semantics.pipeline import Bundle, load_bundle
 from ..span import ProvisionRef
 from ..values import Value
-from .vinger import PROZA, canoniek, code_vinger, hash_van
+from .vinger import code_vinger
 
 __all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "hoofduitkomsten", "laad", "laad_regeling", "sleutel_van",
            "tabel_uitkomsten"]

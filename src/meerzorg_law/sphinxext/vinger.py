@@ -7,30 +7,24 @@ so one changed case re-read 67 of 77 pages). Instead each directive records *wha
 arguments, :func:`vinger`); at the start of a build (``env-get-outdated``) the fingerprint of every page is
 computed again from the current regeling and cases, and only the pages whose fingerprint changed are read.
 
-A fingerprint is a hash of canonical values (:func:`canoniek`): frozen dataclasses field by field, sets sorted,
+A fingerprint is a hash of canonical values (``meerzorg_law.canoniek``): frozen dataclasses field by field, sets sorted,
 and a span by its file and provision only, so a line that moves does not make a page stale. It always holds the
 code of the package (a change in the extension or the renderers re-reads every page) and the version catalog.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime
-import enum
 import hashlib
 import re
-from collections.abc import Callable
-from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..span import Span
+from ..canoniek import hash_van
 
 if TYPE_CHECKING:
     from .sitedata import SiteData
 
-__all__ = ["PROZA", "canoniek", "casus_pagina", "code_vinger", "vinger"]
+__all__ = ["casus_pagina", "code_vinger", "vinger"]
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 
@@ -39,79 +33,6 @@ def casus_pagina(file: Path | str) -> str:
     """The page of a case file, under ``_generated/``: ``casussen/rlz-2026-drempel`` (here, below the page
     generator, because a case file's fingerprint names its page too)."""
     return "casussen/" + re.sub(r"[^A-Za-z0-9.-]+", "-", Path(file).stem)
-
-# Fields that are a provision's prose, never what a rule computes (as ``Klasse.veld``): left out of the "werking"
-# of a version (the key of the cached case results and the part of every page that reads rules); its full
-# fingerprint is the werking with the provisions and the title (``SiteData.volledig_vinger``).
-PROZA = frozenset({"Provision.tekst", "Provision.toelichting", "Provision.titel", "Provision.herkomst",
-                   "Provision.hoofdstuk", "Regeling.titel"})
-
-
-def canoniek(obj: object, zonder: frozenset[str] = frozenset()) -> str:
-    """A text that is equal for equal values in every process (sets sorted, no ids, no hash order).
-
-    >>> from meerzorg_law.span import ProvisionRef
-    >>> a = Span("r.rgl", 3, 1, 3, 9, ProvisionRef("2.2"))
-    >>> canoniek(a) == canoniek(Span("r.rgl", 40, 1, 41, 2, ProvisionRef("2.2")))
-    True
-    >>> canoniek({"b", "a"}) == canoniek({"a", "b"})
-    True
-    """
-    uit: list[str] = []
-    _schrijf(obj, zonder, uit.append)
-    return "".join(uit)
-
-
-_VELDEN: dict[type, tuple[str, ...]] = {}
-
-
-def _schrijf(obj: object, zonder: frozenset[str], out: Callable[[str], None]) -> None:
-    if obj is None or isinstance(obj, (bool, int, float, str, bytes, Decimal, Fraction, datetime.date,
-                                       datetime.time, enum.Enum)):
-        out(f"{type(obj).__name__}:{obj!r};")
-    elif isinstance(obj, Span):
-        # Where it stands (file and provision), not on which line: moving text does not change a page.
-        out(f"Span({obj.file};")
-        _schrijf(obj.provision, zonder, out)
-        out(")")
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        cls = type(obj)
-        namen = _VELDEN.get(cls)
-        if namen is None:
-            namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(obj))
-        out(f"{cls.__name__}(")
-        for naam in namen:
-            if zonder and f"{cls.__name__}.{naam}" in zonder:
-                continue
-            out(f"{naam}=")
-            _schrijf(getattr(obj, naam), zonder, out)
-        out(")")
-    elif isinstance(obj, dict):
-        out("{")
-        for k, v in obj.items():
-            _schrijf(k, zonder, out)
-            out(":")
-            _schrijf(v, zonder, out)
-        out("}")
-    elif isinstance(obj, (list, tuple)):
-        out("[")
-        for x in obj:
-            _schrijf(x, zonder, out)
-        out("]")
-    elif isinstance(obj, (set, frozenset)):
-        out("{" + ",".join(sorted(canoniek(x, zonder) for x in obj)) + "}")
-    else:
-        out(f"{type(obj).__name__}:{obj!r};")
-
-
-def hash_van(*delen: object) -> str:
-    h = hashlib.sha256()
-    for d in delen:
-        # surrogatepass: a name from a case file may hold a lone surrogate (tests/aanvallen); it is hashed as is.
-        h.update((d if isinstance(d, str) else canoniek(d)).encode("utf-8", "surrogatepass"))
-        h.update(b"\0")
-    return h.hexdigest()
-
 
 _CODE: list[str] = []
 
