@@ -11,7 +11,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "meerzorg_law"
 # Top to bottom, as in docs/architectuur.rst. A module's layer is its first path component.
 LAYERS = [
     {"span", "diagnostics", "values", "types", "names", "output", "escape", "uitvoermap", "tomlinvoer", "familie",
-     "canoniek", "herkomst"},
+     "canoniek", "herkomst", "grammatica"},
     {"syntax"},
     {"versions"},
     {"semantics", "ir", "ir_expr"},

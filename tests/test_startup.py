@@ -116,7 +116,8 @@ def test_the_pickled_parser_parses_as_one_built_by_lark() -> None:
     as copies instead of by reference, made parsing fail."""
     from lark.exceptions import UnexpectedInput
 
-    from meerzorg_law.syntax.grammar import bouw_parser, grammar_text, laad_parser, parser_sleutel, shipped_tables
+    from meerzorg_law.grammatica import grammar_text
+    from meerzorg_law.syntax.grammar import bouw_parser, laad_parser, parser_sleutel, shipped_tables
 
     text = grammar_text()
     loaded, fresh = laad_parser(shipped_tables(), parser_sleutel(text)), bouw_parser(text, False)

@@ -17,8 +17,9 @@ DOEL = ROOT / "grammar" / "meerzorg.lark-tabellen"
 
 def main() -> None:
     sys.path.insert(0, str(ROOT / "src"))
+    from meerzorg_law.grammatica import grammar_text
     from meerzorg_law.output import write_bytes_atomic
-    from meerzorg_law.syntax.grammar import bouw_parser, grammar_text, laad_parser, parser_sleutel, pickle_parser
+    from meerzorg_law.syntax.grammar import bouw_parser, laad_parser, parser_sleutel, pickle_parser
 
     tekst = grammar_text()
     sleutel = parser_sleutel(tekst)

@@ -10,6 +10,7 @@ import pytest
 from lark import Lark
 from lark.exceptions import UnexpectedInput
 
+from meerzorg_law.grammatica import grammar_text
 from meerzorg_law.syntax import _scanner, grammar
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,7 +20,7 @@ FILES = sorted(p for p in ROOT.rglob("*.rgl") if ".venv" not in p.parts)
 @pytest.fixture(scope="module")
 def lark_alone() -> Lark:
     """The same parser with Lark's own scanners (from the tables in the cache, or built)."""
-    text = grammar.grammar_text()
+    text = grammar_text()
     return Lark(text, **grammar._opties(False), postlex=cast(Any, grammar.SetCommas()))  # type: ignore[arg-type]
 
 

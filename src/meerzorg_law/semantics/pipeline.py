@@ -94,7 +94,7 @@ def load_bundle(*paths: Path | str) -> Bundle:
     was built from changed (``cache.py``: keyed by the content of every input file, whichever folder).
     """
     if cacheable(*paths):
-        from ..syntax.grammar import grammar_text
+        from ..grammatica import grammar_text
         from .cache import cached
 
         return cached(Path(paths[0]), grammar_text(), lambda: _load_bundle(*paths),
@@ -191,7 +191,7 @@ def lees(path: str) -> tuple[ast.Document | None, list[Diagnostic]]:
         raw = Path(path).read_bytes()
     except OSError:
         return parse_file(path)  # its E003
-    from ..syntax.grammar import grammar_text
+    from ..grammatica import grammar_text
     from .cache import cached_entry, code_fingerprint, content_key
 
     return cached_entry("ontleed", f"{os.getcwd()}\0{path}", content_key(code_fingerprint(), grammar_text(), raw),

@@ -9,13 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Token, v_args
-from lark.tree import Meta
-
 from ..span import ProvisionRef
 from . import _parts as P
 from . import ast
 from ._dsl import _INDENT, _artikelen, _bepaling, _declaratie, _item, _opt, _plek, _rij, _str, _verwijzing
+from ._lark import Meta, Token, v_args
 from ._to_ast_expr import text_of
 from ._to_ast_regeling import RegelingToAst
 

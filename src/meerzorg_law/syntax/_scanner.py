@@ -17,8 +17,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lark.lexer import BasicLexer, CallChain, PatternRE, PatternStr, Scanner, TerminalDef, UnlessCallback, _get_match
-from lark.utils import classify
+from ._lark import (
+    BasicLexer,
+    CallChain,
+    PatternRE,
+    PatternStr,
+    Scanner,
+    TerminalDef,
+    UnlessCallback,
+    _get_match,
+    classify,
+)
 
 __all__ = ["install"]
 

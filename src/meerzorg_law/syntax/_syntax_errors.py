@@ -6,12 +6,10 @@ built from what the parser expected at that point, with terminal names put into 
 
 from __future__ import annotations
 
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
-from lark.lexer import PatternStr
-
 from ..diagnostics import Diagnostic
 from ..names import odd_characters
 from ..span import Span
+from ._lark import PatternStr, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 from .grammar import parser
 
 # Terminal names as a drafter would say them.

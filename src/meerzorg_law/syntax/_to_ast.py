@@ -7,12 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from lark import Token, v_args
-from lark.tree import Meta
-
 from . import _parts as P
 from . import ast
 from ._instructies import InstructieToAst
+from ._lark import Meta, Token, v_args
 from ._to_ast_expr import text_of
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from lark import Token, Transformer, v_args
-from lark.tree import Meta
-
 from .. import values
 from ..diagnostics import Diagnostic
 from ..span import Span
 from ..types import TypeKind
 from . import ast
+from ._lark import Meta, Token, Transformer, v_args
 
 
 class NodeError(Exception):

@@ -10,14 +10,12 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from lark import Token, v_args
-from lark.tree import Meta
-
 from ..diagnostics import Diagnostic
 from ..span import ProvisionRef, lidnummer_van_woord
 from ..types import TypeKind
 from . import _parts as P
 from . import ast
+from ._lark import Meta, Token, v_args
 from ._to_ast_expr import ExprToAst, NodeError, text_of
 
 

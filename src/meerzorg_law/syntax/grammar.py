@@ -11,29 +11,17 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-if TYPE_CHECKING:  # lark is loaded when a parser is built: grammar_text (a cache key) needs none of it
-    from lark import Lark, Token
-    from lark.lark import PostLex
+from ..grammatica import grammar_text, repo_grammar_path
 
-GRAMMAR_NAME = "meerzorg.lark"
+if TYPE_CHECKING:  # lark is loaded when a parser is built: grammar_text (a cache key) needs none of it
+    from ._lark import Lark, PostLex, Token
+
 # The parser for the grammar, built and pickled whole (parse tables, lexers, callbacks), shipped beside it
 # (``tools/lark_tabellen.py`` writes it; tests/test_startup.py fails when it no longer fits): a command loads it
 # in 0,03 s of CPU, where Lark builds its tables in 0,8 s and makes a parser of its own cache in 0,13 s. Its first
 # line is ``parser_sleutel``: grammar, Lark's version, Python's, and this module's and the scanner's code; when
 # any differs it is not used, and the parser is built by Lark (with Lark's cache) and pickled in the user cache.
 TABELLEN_NAME = "meerzorg.lark-tabellen"
-
-
-def grammar_text() -> str:
-    """The grammar: the copy shipped in the wheel, else the repository's ``grammar/`` (editable installs)."""
-    packaged = resources.files("meerzorg_law").joinpath("_grammar").joinpath(GRAMMAR_NAME)
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return repo_grammar_path().read_text(encoding="utf-8")
-
-
-def repo_grammar_path() -> Path:
-    return Path(__file__).resolve().parents[3] / "grammar" / GRAMMAR_NAME
 
 
 def shipped_tables() -> Path | None:
@@ -76,7 +64,7 @@ class SetCommas:
 
 
 def _split_at_comma(tok: Token) -> Iterator[Token]:
-    from lark import Token
+    from ._lark import Token
 
     left, _, right = str(tok).partition(",")
     line, col, pos = tok.line or 1, tok.column or 1, tok.start_pos or 0
@@ -111,8 +99,7 @@ def bouw_parser(text: str, cache: str | bool) -> Lark:
     ``cache_grammar``: a parser read from Lark's cache keeps ``.grammar`` too, so it is the same object to every
     caller (Hypothesis's ``from_lark`` reads it) as one built fresh.
     """
-    from lark import Lark
-
+    from ._lark import Lark
     from ._scanner import install
 
     lark = Lark(text, **_opties(cache), postlex=cast("PostLex", SetCommas()))
@@ -125,7 +112,7 @@ def parser_sleutel(text: str) -> str:
     module and the scanner (their classes are in the pickle)."""
     import sys
 
-    from lark import __version__
+    from ._lark import __version__
 
     h = hashlib.sha256(f"{text}\0{__version__}\0{sys.version_info[:2]}\0".encode())
     for module in ("grammar.py", "_scanner.py"):
@@ -144,7 +131,7 @@ def pickle_parser(lark: Lark, sleutel: str) -> bytes:
     import pickle
     import types
 
-    from lark.parsers import lalr_analysis
+    from ._lark import lalr_analysis
 
     class _Pickler(pickle.Pickler):
         def reducer_override(self, obj: object) -> Any:

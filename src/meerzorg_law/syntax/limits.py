@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # lark is loaded by the parser; a case loader reading MAX_DIGITS needs none of it
-    from lark import Token, Tree
+    from ._lark import Token, Tree
 
 from ..diagnostics import Diagnostic
 from ..span import Span
@@ -28,7 +28,7 @@ def check_limits(tree: Tree[Token], file: str) -> list[Diagnostic]:
     """The first place where the tree is nested too deeply, and every number with too many digits."""
     diagnostics: list[Diagnostic] = []
     deep_reported = False
-    from lark import Token
+    from ._lark import Token
 
     stack: list[tuple[Tree[Token] | Token, int]] = [(tree, 1)]
     while stack:

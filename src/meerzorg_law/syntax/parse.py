@@ -6,12 +6,11 @@ provision (``annotate``).
 
 from __future__ import annotations
 
-from lark.exceptions import UnexpectedInput, VisitError
-
 from ..diagnostics import Diagnostic
 from ..output import reden
 from ..span import Span
 from . import ast
+from ._lark import UnexpectedInput, VisitError
 from ._syntax_errors import syntax_diagnostic
 from ._to_ast import ToAst
 from ._to_ast_expr import NodeError

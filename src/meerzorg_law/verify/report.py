@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from .. import ir
 from ..canoniek import PROZA, canoniek
+from ..grammatica import grammar_text
 from ..output import ensure_directory, write_text_atomic
 from ..semantics.cache import cached
 from ..semantics.pipeline import Bundle, cacheable, zonder_gc
-from ..syntax.grammar import grammar_text
 from .casefile import slug, witness_case
 
 if TYPE_CHECKING:
