@@ -147,3 +147,38 @@ def test_a_question_asked_again_for_another_version_is_not_put_to_z3(name: str,
     monkeypatch.setattr(universe.Antwoorden, "get", lambda self, terms: None)
     verify_versions({vid: reg, "tweede": tweede})
     assert len(calls) == 2 * n
+
+
+def test_a_rule_repeated_in_another_version_is_translated_once_into_the_same_terms(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``Translator._shared_leaf``: a rule that reads the same in two versions (the same conditions, the same
+    terms for the begrippen and outcomes it reads, equal tables) is translated once. Every outcome's terms are the
+    ones translated rule by rule, node for node, and so are the findings; fewer than half the rules are
+    translated. Fails when the key leaves out what a rule reads (a begrip a variant changes)."""
+    from meerzorg_law.verify import smt
+
+    bundle = _bundle(*bundled_paths(), DATA / "variant")
+    vertaald: list[object] = []
+    echt = smt.Translator._translate_leaf
+    monkeypatch.setattr(smt.Translator, "_translate_leaf", lambda self, rule: vertaald.append(rule) or echt(self, rule))
+
+    def termen() -> dict[tuple[str, str], smt.Term]:
+        u = smt.Universe(bundle.versions)
+        return {(vid, name): smt.Translator(u, reg).outcome(name).term
+                for vid, reg in bundle.versions.items() for name in reg.trees}
+
+    def gevonden() -> list[tuple[object, ...]]:
+        return [(f.versie, f.diagnostic.code, f.diagnostic.span, f.diagnostic.message, f.getuige, f.open)
+                for f in verify_versions(bundle.versions)]
+
+    gedeeld = termen()
+    n = len(vertaald)
+    bevindingen = gevonden()
+    vertaald.clear()
+    monkeypatch.setattr(smt.Translator, "_shared_leaf", lambda self, rule: self._translate_leaf(rule))
+    apart = termen()
+    assert 0 < n < len(vertaald) / 2, (n, len(vertaald))
+    assert gedeeld.keys() == apart.keys()
+    for k, t in apart.items():
+        assert gedeeld[k].val.eq(t.val) and gedeeld[k].ok.eq(t.ok), k
+    assert bevindingen == gevonden() != []

@@ -147,6 +147,9 @@ class Universe:
         # z3's answers by question, over all versions (which share rules, and so terms).
         self.antwoorden = Antwoorden()
         self._tabellen: list[ir.Table] = []
+        # A rule's terms (smt's NodeTerms) by what they are built from, shared by the versions that repeat the
+        # rule, with the terms of the names it reads (kept alive: their ids are in the key).
+        self.regels: dict[object, tuple[list[z3.AstRef], object]] = {}
         # ``range`` per fact term (kept alive in ``_vars``), type, enumeration values and bounds.
         self._ranges: dict[tuple[object, ...], list[z3.BoolRef]] = {}
 
