@@ -24,6 +24,7 @@ from ..span import Span
 from ..values import Value, format_value
 from .budget import BEWIJSTIJD, Onbeslist, beslis, solver
 from .smt import NodeTerms, Translator, Universe, Unsupported, valid
+from .universe import mk_and, mk_or
 from .witness import find_client
 
 __all__ = ["ONBESLIST", "Finding", "verify_version"]
@@ -97,7 +98,7 @@ class _Verifier:
         if not found:
             return False
         m = self.solver.model()
-        if z3.is_true(m.eval(z3.And(*self._grond), model_completion=True)):  # what the solver holds, at once
+        if z3.is_true(m.eval(mk_and(self._grond), model_completion=True)):  # what the solver holds, at once
             self._models = [m, *self._models[:_MODELS - 1]]
         return True
 
@@ -167,7 +168,7 @@ class _Verifier:
 
     def _pairs_in(self, rank: list[tuple[NodeTerms, tuple[ir.Rule, ...]]]) -> set[tuple[int, int]]:
         """``_pairs`` of one group, by z3: one incremental search, each pair found blocked."""
-        apply = [z3.And(t.applies, t.ok) for t, _ in rank]
+        apply = [mk_and((t.applies, t.ok)) for t, _ in rank]
         vraag = [*self._grond, *apply]
         found = self.u.antwoorden.get(vraag)
         if isinstance(found, frozenset):
@@ -284,7 +285,7 @@ class _Verifier:
             leaf = self.outcomes[rule.outcome].leaves.get(rule.id)
             soort = "uitzondering" if rule.exception_to else "regel"
             try:
-                if leaf is None or self.live(z3.And(leaf.applies, leaf.ok)):
+                if leaf is None or self.live(mk_and((leaf.applies, leaf.ok))):
                     continue
             except Onbeslist as err:
                 self.undecided("V003", rule.span, f"of de {soort} van {rule.provision.citeer()} ooit van "
@@ -309,9 +310,9 @@ class _Verifier:
             for name, terms in self.outcomes.items():
                 other = without.outcome(name).term
                 t = terms.term
-                differs.append(z3.Or(t.ok != other.ok, z3.And(t.ok, t.val != other.val)))
+                differs.append(mk_or((t.ok != other.ok, mk_and((t.ok, t.val != other.val)))))
             try:
-                if self.possible(z3.Or(*differs)):
+                if self.possible(mk_or(differs)):
                     continue
             except Onbeslist as err:
                 self.undecided("V004", rule.span, f"of de uitzondering van {rule.provision.citeer()} ooit een "
