@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from meerzorg_law.sphinxext.sitedata import ZICHTBAAR
 
 ROOTS = Path(__file__).resolve().parent / "roots"
@@ -140,3 +142,30 @@ def test_the_stored_results_name_the_cases_a_renvooi_compares_again() -> None:
         verwacht = [i for i, r in enumerate(results) if r.gewijzigd or r.fout is not None]
         assert data.andere_uitkomst(oud, nieuw) == verwacht, (oud, nieuw)
     assert any(data.andere_uitkomst(oud, nieuw) for oud, nieuw in paren)
+
+
+def test_a_reworded_provision_does_not_compare_the_cases_again(make_app: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The renvooi's table of consequences is kept between builds by the working of both versions
+    (``sitedata.bewaard``): a lid reworded re-reads the renvooi for its text, which shows the new words and the
+    same consequences, without evaluating a case again. Not vacuous: the first build computes the table."""
+    from meerzorg_law.sphinxext.tabellen import RenvooiDirective
+
+    berekend: list[object] = []
+    echt = RenvooiDirective._bereken_gevolgen
+    monkeypatch.setattr(RenvooiDirective, "_bereken_gevolgen",
+                        lambda self, *a: berekend.append(a) or echt(self, *a))
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    assert berekend
+    assert "veranderen van uitkomst" in _html(src)["renvooi.html"]
+    berekend.clear()
+    rgl = src / "regeling" / "proef-2027.rgl"
+    tekst = rgl.read_text(encoding="utf-8")
+    assert "onder de drempel blijft, tenzij" in tekst
+    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
+                   encoding="utf-8")
+    assert "renvooi" in _bouw(make_app, src)
+    assert berekend == []
+    assert "beneden de drempel" in _html(src)["renvooi.html"]
+    _zoals_vers(make_app, src, tmp_path)

@@ -235,6 +235,13 @@ class SiteData:
         trace)."""
         return self._eens(("anders", oud, nieuw), lambda: self._anders(oud, nieuw))  # type: ignore[no-any-return]
 
+    def gevolgen_sleutel(self, oud: str, nieuw: str, cases: Sequence[int], *extra: object) -> str:
+        """What the consequences of two versions for these cases are computed from: the working of both versions
+        (code, catalog, rules; not the prose), the cases (name, facts, expectations), and ``extra``."""
+        return hash_van(_werking(self.bundle, oud), _werking(self.bundle, nieuw),
+                        [hash_van(self.cases[i].naam, self.cases[i].feiten, self.cases[i].verwacht) for i in cases],
+                        *extra)
+
     def _anders(self, oud: str, nieuw: str) -> list[int]:
         out = []
         for i in range(len(self.cases)):
@@ -402,6 +409,35 @@ def _schrijf_cache(werking: str, entries: dict[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         with atomic_file(path, binary=True, prefix=".uitvoer-") as out:
             pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+# What a page computes from the working of versions and cases (not their prose), kept between builds in a folder
+# beside the case results: at most this many files, the oldest removed first.
+_BEWAARD_MAX = 256
+
+
+def bewaard(soort: str, sleutel: str, maak: Callable[[], Any]) -> Any:
+    """``maak()``, kept between builds under ``sleutel`` (a hash of everything it is computed from) in the folder
+    ``soort`` beside the case results: a reworded provision gives the same key, and the page that shows it is
+    read again without computing this again. Without a cache folder, or a file that does not load, ``maak()``."""
+    if not _UITVOERCACHE:
+        return maak()
+    map_ = _UITVOERCACHE[0] / soort
+    pad = map_ / f"{sleutel[:32]}.pickle"
+    with contextlib.suppress(Exception):  # absent, truncated or from other code: computed again
+        kop, rest = pad.read_bytes().split(b"\n", 1)
+        if kop == sleutel.encode():
+            return pickle.loads(rest)
+    waarde = maak()
+    with contextlib.suppress(OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
+        map_.mkdir(parents=True, exist_ok=True)
+        with atomic_file(pad, binary=True, prefix=".bewaard-") as out:
+            out.write(sleutel.encode() + b"\n")
+            pickle.dump(waarde, out, protocol=pickle.HIGHEST_PROTOCOL)
+        oud = sorted(map_.glob("*.pickle"), key=lambda f: f.stat().st_mtime_ns)
+        for f in oud[:max(0, len(oud) - _BEWAARD_MAX)]:
+            f.unlink(missing_ok=True)
+    return waarde
 
 
 _WERKING: dict[tuple[int, str], tuple[Bundle, str]] = {}

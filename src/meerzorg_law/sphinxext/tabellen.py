@@ -7,6 +7,7 @@ version changes in the text and rules of another, and which cases change outcome
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -34,11 +35,22 @@ from .bouwstenen import LEGENDA, Cel, alineas, koppeling, status, tabel, tekenin
 from .domain import natuurlijke_volgorde
 from .generate import MAP, casus_pagina
 from .nodes import geschrapt, ingevoegd
-from .sitedata import SiteData, sleutel_van
+from .sitedata import SiteData, bewaard, sleutel_van
 
 __all__ = ["CasussenDirective", "DekkingDirective", "RenvooiDirective"]
 
 logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class _Gevolgen:
+    """The renvooi's table of consequences, kept between builds (``sitedata.bewaard``): how many cases change
+    outcome and how many fail, and per such case its name, its error or what changes, the deciding provisions
+    and why."""
+
+    gewijzigd: int
+    fouten: int
+    rijen: tuple[tuple[str, str | None, str, str, tuple[str, ...]], ...]
 
 
 class CasussenDirective(RegelingBasis):
@@ -356,38 +368,55 @@ class RenvooiDirective(RegelingBasis):
 
     def _gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling) -> list[nodes.Node]:
         # Only the cases the stored results say change outcome or fail are compared again with a trace (all
-        # cases in both versions was most of a renvooi page); the others compare_cases reports unchanged.
+        # cases in both versions was most of a renvooi page); the others compare_cases reports unchanged. What
+        # they say is kept between builds by the working of both versions (``sitedata.bewaard``): a reworded
+        # provision re-reads this page for its renvooi, not to evaluate the cases again.
         anders = data.andere_uitkomst(old_reg.versie, new_reg.versie)
-        results, _ = compare_cases(old_reg, new_reg, [data.cases[i] for i in anders])
+        hoofd = tuple(self.hoofduitkomsten(new_reg))
+        namen = versienamen({old_reg.versie: old_reg, new_reg.versie: new_reg})
+        sleutel = data.gevolgen_sleutel(old_reg.versie, new_reg.versie, anders, hoofd, namen, len(data.cases))
+        gevolgen: _Gevolgen = bewaard("gevolgen", sleutel,
+                                      lambda: self._bereken_gevolgen(data, old_reg, new_reg, anders, hoofd, namen))
         kop = nodes.rubric("", "Gevolgen voor de casussen")
-        gewijzigd = [r for r in results if r.gewijzigd or r.fout is not None]
-        fouten = sum(r.fout is not None for r in results)
-        text = f"{sum(r.gewijzigd for r in results)} van {len(data.cases)} casussen veranderen van uitkomst"
-        if fouten:
-            text += f", {fouten} met een fout"
+        text = f"{gevolgen.gewijzigd} van {len(data.cases)} casussen veranderen van uitkomst"
+        if gevolgen.fouten:
+            text += f", {gevolgen.fouten} met een fout"
         out: list[nodes.Node] = [kop, nodes.paragraph("", text + ".")]
-        if not gewijzigd:
+        if not gevolgen.rijen:
             return out
         rows: list[list[Cel]] = []
-        beslissers = (compile_regeling(old_reg, traced=True), compile_regeling(new_reg, traced=True))
+        for naam_, fout, wat, door, redenen_ in gevolgen.rijen:
+            if fout is not None:
+                rows.append([[koppeling("casus", naam_, naam_)], "fout", fout, ""])
+                continue
+            redenen = nodes.bullet_list()
+            for reden in redenen_:
+                redenen += nodes.list_item("", nodes.paragraph("", reden))
+            rows.append([[koppeling("casus", naam_, naam_)], wat, door, redenen])
+        out.append(tabel(["Casus", "Wat verandert", "Beslist door", "Waarom"], rows, classes=["rlz-gevolgen"],
+                         breedtes=[3, 3, 2, 4]))
+        return out
+
+    def _bereken_gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling, anders: list[int],
+                          hoofd_uitkomsten: tuple[str, ...], namen: dict[str, str]) -> _Gevolgen:
+        results, _ = compare_cases(old_reg, new_reg, [data.cases[i] for i in anders])
+        gewijzigd = [r for r in results if r.gewijzigd or r.fout is not None]
+        rijen: list[tuple[str, str | None, str, str, tuple[str, ...]]] = []
+        if gewijzigd:
+            beslissers = (compile_regeling(old_reg, traced=True), compile_regeling(new_reg, traced=True))
         for r in gewijzigd:
             if r.fout is not None:
-                rows.append([[koppeling("casus", r.case.naam, r.case.naam)], "fout", r.fout.message, ""])
+                rijen.append((r.case.naam, r.fout.message, "", "", ()))
                 continue
             # The main outcomes (the others follow from the same rule); the deciding provisions once each.
-            hoofd = [w for w in r.wijzigingen if w.outcome in self.hoofduitkomsten(new_reg)] or list(r.wijzigingen)
+            hoofd = [w for w in r.wijzigingen if w.outcome in hoofd_uitkomsten] or list(r.wijzigingen)
             # In the sentences of uitleg and the exports (render.waarom.verandering): one wording everywhere.
-            namen = versienamen({old_reg.versie: old_reg, new_reg.versie: new_reg})
             wat = " ".join(verandering(old_reg, new_reg, w.outcome, w.oud, w.nieuw, namen) for w in hoofd)
             if len(hoofd) < len(r.wijzigingen):
                 wat += f" (en {len(r.wijzigingen) - len(hoofd)} andere uitkomsten)"
             door = "; ".join(dict.fromkeys(w.nieuw_door.citeer() if w.nieuw_door else "de standaardwaarde"
                                            for w in r.wijzigingen))
-            redenen = nodes.bullet_list()
-            for reden in self._redenen(r, old_reg, new_reg, namen, beslissers):
-                redenen += nodes.list_item("", nodes.paragraph("", reden))
-            rows.append([[koppeling("casus", r.case.naam, r.case.naam)], wat, door, redenen])
-        out.append(tabel(["Casus", "Wat verandert", "Beslist door", "Waarom"], rows, classes=["rlz-gevolgen"],
-                         breedtes=[3, 3, 2, 4]))
-        return out
+            rijen.append((r.case.naam, None, wat, door,
+                          tuple(self._redenen(r, old_reg, new_reg, namen, beslissers))))
+        return _Gevolgen(sum(r.gewijzigd for r in results), sum(r.fout is not None for r in results), tuple(rijen))
 
