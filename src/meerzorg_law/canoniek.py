@@ -40,51 +40,92 @@ def canoniek(obj: object, zonder: frozenset[str] = frozenset(), regels: bool = F
     True
     """
     uit: list[str] = []
-    _schrijf(obj, zonder, regels, uit.append)
+    _Schrijver(zonder, regels, uit.append).schrijf(obj)
     return "".join(uit)
 
 
+_ENKEL = (bool, int, float, str, bytes, Decimal, Fraction, datetime.date, datetime.time, enum.Enum)
+
+
+class _Schrijver:
+    """One canonical text, written by the type of each value: the kind of a type is looked up once (a regeling's
+    IR is some 30,000 values, a page's fingerprint reads several), and so are a dataclass's fields without the
+    ones left out."""
+
+    def __init__(self, zonder: frozenset[str], regels: bool, out: Callable[[str], None]) -> None:
+        self.zonder, self.regels, self.out = zonder, regels, out
+        self._velden: dict[type, tuple[str, ...]] = {}
+
+    def schrijf(self, obj: object) -> None:
+        soort = _SOORT.get(type(obj))
+        if soort is None:
+            soort = _SOORT[type(obj)] = _soort(obj)
+        out = self.out
+        if soort == "enkel":
+            out(f"{type(obj).__name__}:{obj!r};")
+        elif soort == "dataclass":
+            cls = type(obj)
+            namen = self._velden.get(cls)
+            if namen is None:
+                namen = self._velden[cls] = tuple(n for n in _velden(cls)
+                                                  if not (self.zonder and f"{cls.__name__}.{n}" in self.zonder))
+            out(f"{cls.__name__}(")
+            for naam in namen:
+                out(f"{naam}=")
+                self.schrijf(getattr(obj, naam))
+            out(")")
+        elif soort == "rij":
+            out("[")
+            for x in obj:  # type: ignore[attr-defined]
+                self.schrijf(x)
+            out("]")
+        elif soort == "span":
+            assert isinstance(obj, Span)
+            out(f"Span({obj.file};")
+            if self.regels:
+                out(f"{obj.line},{obj.column},{obj.end_line},{obj.end_column};")
+            self.schrijf(obj.provision)
+            out(")")
+        elif soort == "dict":
+            assert isinstance(obj, dict)
+            out("{")
+            for k, v in obj.items():
+                self.schrijf(k)
+                out(":")
+                self.schrijf(v)
+            out("}")
+        elif soort == "set":
+            out("{" + ",".join(sorted(canoniek(x, self.zonder, self.regels) for x in obj)) + "}")  # type: ignore[attr-defined]
+        else:
+            out(f"{type(obj).__name__}:{obj!r};")
+
+
+# The kind of each type met (``_soort``), and the fields of each dataclass: the same in every call.
+_SOORT: dict[type, str] = {}
 _VELDEN: dict[type, tuple[str, ...]] = {}
 
 
-def _schrijf(obj: object, zonder: frozenset[str], regels: bool, out: Callable[[str], None]) -> None:
-    if obj is None or isinstance(obj, (bool, int, float, str, bytes, Decimal, Fraction, datetime.date,
-                                       datetime.time, enum.Enum)):
-        out(f"{type(obj).__name__}:{obj!r};")
-    elif isinstance(obj, Span):
-        out(f"Span({obj.file};")
-        if regels:
-            out(f"{obj.line},{obj.column},{obj.end_line},{obj.end_column};")
-        _schrijf(obj.provision, zonder, regels, out)
-        out(")")
-    elif dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        cls = type(obj)
-        namen = _VELDEN.get(cls)
-        if namen is None:
-            namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(obj))
-        out(f"{cls.__name__}(")
-        for naam in namen:
-            if zonder and f"{cls.__name__}.{naam}" in zonder:
-                continue
-            out(f"{naam}=")
-            _schrijf(getattr(obj, naam), zonder, regels, out)
-        out(")")
-    elif isinstance(obj, dict):
-        out("{")
-        for k, v in obj.items():
-            _schrijf(k, zonder, regels, out)
-            out(":")
-            _schrijf(v, zonder, regels, out)
-        out("}")
-    elif isinstance(obj, (list, tuple)):
-        out("[")
-        for x in obj:
-            _schrijf(x, zonder, regels, out)
-        out("]")
-    elif isinstance(obj, (set, frozenset)):
-        out("{" + ",".join(sorted(canoniek(x, zonder, regels) for x in obj)) + "}")
-    else:
-        out(f"{type(obj).__name__}:{obj!r};")
+def _soort(obj: object) -> str:
+    if obj is None or isinstance(obj, _ENKEL):
+        return "enkel"
+    if isinstance(obj, Span):
+        return "span"
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return "dataclass"
+    if isinstance(obj, dict):
+        return "dict"
+    if isinstance(obj, (list, tuple)):
+        return "rij"
+    if isinstance(obj, (set, frozenset)):
+        return "set"
+    return "anders"
+
+
+def _velden(cls: type) -> tuple[str, ...]:
+    namen = _VELDEN.get(cls)
+    if namen is None:
+        namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return namen
 
 
 def hash_van(*delen: object) -> str:
