@@ -169,3 +169,25 @@ def test_a_reworded_provision_does_not_compare_the_cases_again(make_app: Any, tm
     assert berekend == []
     assert "beneden de drempel" in _html(src)["renvooi.html"]
     _zoals_vers(make_app, src, tmp_path)
+
+
+def test_the_collector_runs_less_often_during_a_build_and_as_before_after_it(make_app: Any, tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full collection walks every object alive and docutils makes cyclic nodes by the hundred thousand: the
+    build raises the collector's thresholds (``sphinxext._GC_BOUW``) and puts the old ones back afterwards."""
+    import gc
+
+    from meerzorg_law import sphinxext
+    from meerzorg_law.sphinxext import tabellen
+
+    gezien: list[tuple[int, int, int]] = []
+    echt = tabellen.tabel
+    monkeypatch.setattr(tabellen, "tabel", lambda *a, **k: gezien.append(gc.get_threshold()) or echt(*a, **k))
+    eerder = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's own (an app made and not built in this process leaves the build's)
+    try:
+        _bouw(make_app, _site(tmp_path))
+        assert gezien and set(gezien) == {sphinxext._GC_BOUW}
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*eerder)
