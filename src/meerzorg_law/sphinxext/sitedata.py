@@ -239,7 +239,7 @@ class SiteData:
         """What the consequences of two versions for these cases are computed from: the working of both versions
         (code, catalog, rules; not the prose), the cases (name, facts, expectations), and ``extra``."""
         return hash_van(_werking(self.bundle, oud), _werking(self.bundle, nieuw),
-                        [hash_van(self.cases[i].naam, self.cases[i].feiten, self.cases[i].verwacht) for i in cases],
+                        [self.casus_vinger(i) for i in cases],
                         *extra)
 
     def _anders(self, oud: str, nieuw: str) -> list[int]:
@@ -460,7 +460,7 @@ _Bewaard = tuple[dict[str, Value], dict[str, Value], tuple[Any, ...], Any, bool,
                  frozenset[ProvisionRef]]
 
 
-def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
+def _uitvoer(project: Project, casus_sleutels: list[str]) -> dict[tuple[int, str], Uitvoering]:
     """Every case under every version: ``run_cases`` for pass/fail, a traced evaluation for the provisions it
     exercised (and, when a page asks, its trace).
 
@@ -468,7 +468,6 @@ def _uitvoer(project: Project) -> dict[tuple[int, str], Uitvoering]:
     working of the version are the same; only the others run. Old files of versions that changed are removed."""
     bundle = project.bundle
     runs: dict[tuple[int, str], Uitvoering] = {}
-    casus_sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in project.cases]
     bestanden: set[Path] = set()
     for vid, reg in bundle.versions.items():
         werking = _werking(bundle, vid)
@@ -569,9 +568,12 @@ def laad(regeling: str, casussen: list[str] | None) -> SiteData:
         project = Project(bundle, tuple(cases), (*bundle.diagnostics, *diags))
     else:
         project = Project(bundle, (), tuple(bundle.diagnostics))
-    runs = _uitvoer(project) if project.ok else {}
+    # A case's key (``SiteData.casus_vinger``): of its stored results, its pages' fingerprints and the renvooi's
+    # kept consequences, computed once.
+    sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in project.cases]
+    runs = _uitvoer(project, sleutels) if project.ok else {}
     data = SiteData(project, reg_path, files, runs, regeling_data._renvooi, regeling_data._vervallen,
-                    _bundel=regeling_data._bundel)
+                    {("casus", i): k for i, k in enumerate(sleutels)}, _bundel=regeling_data._bundel)
     _CACHE.clear()  # one regeling per build; do not keep old runs alive
     _CACHE[key] = data
     return data
