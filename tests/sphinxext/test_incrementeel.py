@@ -191,3 +191,26 @@ def test_the_collector_runs_less_often_during_a_build_and_as_before_after_it(mak
         assert gc.get_threshold() == (700, 10, 10)
     finally:
         gc.set_threshold(*eerder)
+
+
+def test_a_version_whose_files_did_not_change_keeps_its_working(make_app: Any, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """The working of a version (its rules as text, the key of its results and pages) is kept between builds by
+    the files it is built from: after an edit of proef-2027.rgl only proef-2027's is written again."""
+    from meerzorg_law.sphinxext import sitedata
+
+    geschreven: list[str] = []
+    echt = sitedata.canoniek
+    monkeypatch.setattr(sitedata, "canoniek",
+                        lambda obj, *a, **k: geschreven.append(getattr(obj, "versie", "")) or echt(obj, *a, **k))
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    assert {"proef-2026", "proef-2027"} <= set(geschreven)
+    geschreven.clear()
+    rgl = src / "regeling" / "proef-2027.rgl"
+    tekst = rgl.read_text(encoding="utf-8")
+    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
+                   encoding="utf-8")
+    _bouw(make_app, src)
+    assert [v for v in geschreven if v] == ["proef-2027"]
+    _zoals_vers(make_app, src, tmp_path)

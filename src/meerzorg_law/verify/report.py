@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from .checks import Finding
     from .symbolic import SymbolicDiff
 
-__all__ = ["CHECKS", "SHORT", "SiteProof", "open_checks", "property_proofs", "static_results", "verify_bundle",
-           "verify_versions", "write_groups", "write_witnesses"]
+__all__ = ["CHECKS", "SHORT", "SiteProof", "bestanden", "open_checks", "property_proofs", "static_results",
+           "verify_bundle", "verify_versions", "write_groups", "write_witnesses"]
 
 # The four proved checks, by code, as the report and the site name them.
 CHECKS = {
@@ -92,7 +92,7 @@ def _per_versie(bundle: Bundle, path: Path, soort: str) -> list[Finding]:
     code = _code_fingerprint(grammar_text(), _CODE)
     catalog = {v.id: v for v in bundle.catalog}
     naam = {vid: f"{os.getcwd()}\0{path}\0{vid}" for vid in bundle.versions}
-    sleutels = {vid: content_key(code, _heelal(bundle.versions, vid), vid, *_bestanden(catalog, vid))
+    sleutels = {vid: content_key(code, _heelal(bundle.versions, vid), vid, *bestanden(catalog, vid))
                 for vid in bundle.versions}
     stored: dict[str, list[Finding]] = {}
     for vid in bundle.versions:
@@ -148,7 +148,7 @@ def _heelal(versions: Mapping[str, ir.Regeling], vid: str) -> str:
                  {n: enums[n] for n in reg.enums}))
 
 
-def _bestanden(catalog: Mapping[str, Versie], vid: str) -> list[str]:
+def bestanden(catalog: Mapping[str, Versie], vid: str) -> list[str]:
     """The path and content hash of every file version ``vid`` is built from: its own and its bases', with
     the .toml files (the source registry) beside them."""
     from ..semantics.cache import content_key
