@@ -10,12 +10,8 @@ provision's prose, never what a rule computes: left out, they give the *werking*
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import enum
 import hashlib
 from collections.abc import Callable
-from decimal import Decimal
-from fractions import Fraction
 
 from .span import Span
 
@@ -44,9 +40,6 @@ def canoniek(obj: object, zonder: frozenset[str] = frozenset(), regels: bool = F
     return "".join(uit)
 
 
-_ENKEL = (bool, int, float, str, bytes, Decimal, Fraction, datetime.date, datetime.time, enum.Enum)
-
-
 class _Schrijver:
     """One canonical text, written by the type of each value: the kind of a type is looked up once (a regeling's
     IR is some 30,000 values, a page's fingerprint reads several), and so are a dataclass's fields without the
@@ -54,7 +47,6 @@ class _Schrijver:
 
     def __init__(self, zonder: frozenset[str], regels: bool, out: Callable[[str], None]) -> None:
         self.zonder, self.regels, self.out = zonder, regels, out
-        self._velden: dict[type, tuple[str, ...]] = {}
 
     def schrijf(self, obj: object) -> None:
         soort = _SOORT.get(type(obj))
@@ -65,10 +57,7 @@ class _Schrijver:
             out(f"{type(obj).__name__}:{obj!r};")
         elif soort == "dataclass":
             cls = type(obj)
-            namen = self._velden.get(cls)
-            if namen is None:
-                namen = self._velden[cls] = tuple(n for n in _velden(cls)
-                                                  if not (self.zonder and f"{cls.__name__}.{n}" in self.zonder))
+            namen = _velden(cls, self.zonder)
             out(f"{cls.__name__}(")
             for naam in namen:
                 out(f"{naam}=")
@@ -94,20 +83,19 @@ class _Schrijver:
                 out(":")
                 self.schrijf(v)
             out("}")
-        elif soort == "set":
-            out("{" + ",".join(sorted(canoniek(x, self.zonder, self.regels) for x in obj)) + "}")  # type: ignore[attr-defined]
-        else:
-            out(f"{type(obj).__name__}:{obj!r};")
+        else:  # a set: its members' texts sorted
+            teksten = sorted(canoniek(x, self.zonder, self.regels) for x in obj)  # type: ignore[attr-defined]
+            out("{" + ",".join(teksten) + "}")
 
 
-# The kind of each type met (``_soort``), and the fields of each dataclass: the same in every call.
+# The kind of each type met (``_soort``), and the fields of each dataclass without the left-out ones: the same in
+# every call.
 _SOORT: dict[type, str] = {}
-_VELDEN: dict[type, tuple[str, ...]] = {}
+_VELDEN: dict[tuple[type, frozenset[str]], tuple[str, ...]] = {}
 
 
 def _soort(obj: object) -> str:
-    if obj is None or isinstance(obj, _ENKEL):
-        return "enkel"
+    """A value's kind; "enkel" (its type and ``repr``) for anything not taken apart, as for a number or a text."""
     if isinstance(obj, Span):
         return "span"
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
@@ -118,13 +106,14 @@ def _soort(obj: object) -> str:
         return "rij"
     if isinstance(obj, (set, frozenset)):
         return "set"
-    return "anders"
+    return "enkel"
 
 
-def _velden(cls: type) -> tuple[str, ...]:
-    namen = _VELDEN.get(cls)
+def _velden(cls: type, zonder: frozenset[str]) -> tuple[str, ...]:
+    namen = _VELDEN.get((cls, zonder))
     if namen is None:
-        namen = _VELDEN[cls] = tuple(f.name for f in dataclasses.fields(cls))
+        namen = _VELDEN[cls, zonder] = tuple(f.name for f in dataclasses.fields(cls)
+                                             if f"{cls.__name__}.{f.name}" not in zonder)
     return namen
 
 

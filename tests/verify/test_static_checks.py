@@ -144,7 +144,7 @@ def test_a_question_asked_again_for_another_version_is_not_put_to_z3(name: str,
     # term with a fresh constant (an outcome without a value) differs per translation.
     assert len(calls) < 2 * n, (len(calls), n)
     calls.clear()
-    monkeypatch.setattr(universe.Antwoorden, "get", lambda self, terms: None)
+    monkeypatch.setattr(universe.Antwoorden, "get", lambda self, terms, extra=(): None)
     verify_versions({vid: reg, "tweede": tweede})
     assert len(calls) == 2 * n
 
@@ -175,7 +175,7 @@ def test_a_rule_repeated_in_another_version_is_translated_once_into_the_same_ter
     n = len(vertaald)
     bevindingen = gevonden()
     vertaald.clear()
-    monkeypatch.setattr(smt.Translator, "_shared_leaf", lambda self, rule: self._translate_leaf(rule))
+    monkeypatch.setattr(smt.Translator, "_shared_leaf", lambda self, rule, nodes: self._translate_leaf(rule))
     apart = termen()
     assert 0 < n < len(vertaald) / 2, (n, len(vertaald))
     assert gedeeld.keys() == apart.keys()

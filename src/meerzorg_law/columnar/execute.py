@@ -300,6 +300,7 @@ class _Vorm(PlanVisitor[list[PLeaf], object]):
     def leaf(self, node: PLeaf, leaves: list[PLeaf]) -> object:
         leaves.append(node)
         return "regel", tuple((id(c), t) for c, t in node.conditions)
+
     def group(self, node: PGroup, leaves: list[PLeaf]) -> object:
         members = tuple(self.visit(n, leaves) for n in node.members)
         return "groep", members, tuple(self.visit(n, leaves) for n in node.exceptions)

@@ -377,9 +377,9 @@ def _anders(ra: ColumnResult, rb: ColumnResult, name: str) -> np.ndarray:
     ca, cb = ra.columns.categories.get(name), rb.columns.categories.get(name)
     if ca is not None and cb is not None and a.dtype != object and b.dtype != object:
         # Enumerations: equal names are equal codes in the union of both versions' values (a value is named once).
-        union = {v: i for i, v in enumerate(dict.fromkeys((*ca, *cb)))}
         if ca == cb:
             return np.asarray(a != b, dtype=bool)
+        union = {v: i for i, v in enumerate(dict.fromkeys((*ca, *cb)))}
         ka, kb = (np.array([union[v] for v in c], dtype=np.intp) for c in (ca, cb))
         return np.asarray(ka[np.asarray(a, dtype=np.intp)] != kb[np.asarray(b, dtype=np.intp)], dtype=bool)
     same_form = (a.dtype == b.dtype and a.dtype != object and ra.columns.categories.get(name) is None

@@ -389,26 +389,39 @@ def _cachebestand(werking: str) -> Path | None:
     return _UITVOERCACHE[0] / f"{werking[:32]}.pickle" if _UITVOERCACHE else None
 
 
+_ONTBREEKT = object()
+
+
+def _lees(pad: Path | None, sleutel: str) -> Any:
+    """What ``_schrijf`` kept in ``pad`` under ``sleutel``; ``_ONTBREEKT`` when absent, truncated, under another key
+    or from other code."""
+    if pad is not None:
+        with contextlib.suppress(Exception):
+            kop, rest = pad.read_bytes().split(b"\n", 1)
+            if kop == sleutel.encode():
+                return pickle.loads(rest)
+    return _ONTBREEKT
+
+
+def _schrijf(pad: Path | None, sleutel: str, waarde: object) -> None:
+    """``sleutel``, a newline and ``waarde`` pickled, written whole or not at all (the toolkit's one atomic write);
+    a value that cannot be written or pickled is simply not kept."""
+    if pad is None:
+        return
+    with contextlib.suppress(OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_file(pad, binary=True, prefix=".bewaard-") as out:
+            out.write(sleutel.encode() + b"\n")
+            pickle.dump(waarde, out, protocol=pickle.HIGHEST_PROTOCOL)
+
+
 def _lees_cache(werking: str) -> dict[str, Any]:
-    path = _cachebestand(werking)
-    if path is None:
-        return {}
-    with contextlib.suppress(Exception):  # absent, truncated or from other code: run the cases again
-        stored = pickle.loads(path.read_bytes())
-        if isinstance(stored, dict):
-            return stored
-    return {}
+    stored = _lees(_cachebestand(werking), werking)
+    return stored if isinstance(stored, dict) else {}  # else: run the cases again
 
 
 def _schrijf_cache(werking: str, entries: dict[str, Any]) -> None:
-    path = _cachebestand(werking)
-    if path is None:
-        return
-    # A cache that cannot be written (or pickled) is simply not kept; the write is the toolkit's one atomic write.
-    with contextlib.suppress(OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_file(path, binary=True, prefix=".uitvoer-") as out:
-            pickle.dump(entries, out, protocol=pickle.HIGHEST_PROTOCOL)
+    _schrijf(_cachebestand(werking), werking, entries)
 
 
 # What a page computes from the working of versions and cases (not their prose), kept between builds in a folder
@@ -424,19 +437,14 @@ def bewaard(soort: str, sleutel: str, maak: Callable[[], Any]) -> Any:
         return maak()
     map_ = _UITVOERCACHE[0] / soort
     pad = map_ / f"{sleutel[:32]}.pickle"
-    with contextlib.suppress(Exception):  # absent, truncated or from other code: computed again
-        kop, rest = pad.read_bytes().split(b"\n", 1)
-        if kop == sleutel.encode():
-            return pickle.loads(rest)
-    waarde = maak()
-    with contextlib.suppress(OSError, OutputError, pickle.PicklingError, TypeError, AttributeError):
-        map_.mkdir(parents=True, exist_ok=True)
-        with atomic_file(pad, binary=True, prefix=".bewaard-") as out:
-            out.write(sleutel.encode() + b"\n")
-            pickle.dump(waarde, out, protocol=pickle.HIGHEST_PROTOCOL)
-        oud = sorted(map_.glob("*.pickle"), key=lambda f: f.stat().st_mtime_ns)
-        for f in oud[:max(0, len(oud) - _BEWAARD_MAX)]:
-            f.unlink(missing_ok=True)
+    waarde = _lees(pad, sleutel)
+    if waarde is _ONTBREEKT:
+        waarde = maak()
+        _schrijf(pad, sleutel, waarde)
+        with contextlib.suppress(OSError):
+            oud = sorted(map_.glob("*.pickle"), key=lambda f: f.stat().st_mtime_ns)
+            for f in oud[:max(0, len(oud) - _BEWAARD_MAX)]:
+                f.unlink(missing_ok=True)
     return waarde
 
 
@@ -460,10 +468,9 @@ def _werking_bewaard(bundle: Bundle, vid: str) -> str:
     working of the five versions built on it as text again (0,02-0,05 s each), not of the other four."""
     from ..verify.report import bestanden
 
-    catalog = {v.id: v for v in bundle.catalog}
-    bron = hash_van(code_vinger(), list(bundle.catalog), vid, bestanden(catalog, vid))
-    return str(bewaard("werking", bron, lambda: hash_van(code_vinger(), list(bundle.catalog), vid,
-                                                           canoniek(bundle.versions[vid], PROZA))))
+    kop = hash_van(code_vinger(), list(bundle.catalog), vid)
+    bron = hash_van(kop, bestanden({v.id: v for v in bundle.catalog}, vid))
+    return str(bewaard("werking", bron, lambda: hash_van(kop, canoniek(bundle.versions[vid], PROZA))))
 
 
 # What is kept of a case's result between builds: everything but the case (each build has its own) and the trace.

@@ -7,9 +7,10 @@ so one changed case re-read 67 of 77 pages). Instead each directive records *wha
 arguments, :func:`vinger`); at the start of a build (``env-get-outdated``) the fingerprint of every page is
 computed again from the current regeling and cases, and only the pages whose fingerprint changed are read.
 
-A fingerprint is a hash of canonical values (``meerzorg_law.canoniek``): frozen dataclasses field by field, sets sorted,
-and a span by its file and provision only, so a line that moves does not make a page stale. It always holds the
-code of the package (a change in the extension or the renderers re-reads every page) and the version catalog.
+A fingerprint is a hash of canonical values (``meerzorg_law.canoniek``): frozen dataclasses field by field, sets
+sorted, and a span by its file and provision only, so a line that moves does not make a page stale. It always
+holds the code of the package (a change in the extension or the renderers re-reads every page) and the version
+catalog.
 """
 
 from __future__ import annotations

@@ -135,23 +135,21 @@ class Translator(ir.ExprVisitor[Term]):
     def _leaf(self, rule: ir.Rule) -> NodeTerms:
         key = (rule.id, rule.outcome)
         if key not in self._leaves:
-            self._leaves[key] = self._shared_leaf(rule)
-            exprs = [c.expr for c in rule.conditions] + [rule.value]
+            nodes = [x for e in (*(c.expr for c in rule.conditions), rule.value) for x in ir.walk(e)]
+            self._leaves[key] = self._shared_leaf(rule, nodes)
             if not any(isinstance(x, ir.Var) and (x.name in self.reg.trees or
                                                   (x.name in self.reg.definitions and _reads_outcome(self.reg, x.name)))
-                       for e in exprs for x in ir.walk(e)):
+                       for x in nodes):
                 self._pure.add(rule.id)
         return self._leaves[key]
 
-    def _shared_leaf(self, rule: ir.Rule) -> NodeTerms:
+    def _shared_leaf(self, rule: ir.Rule, nodes: list[ir.Expr]) -> NodeTerms:
         """``_translate_leaf``, once for every version in which the rule reads the same: a variant repeats most
         rules of its base (the bundled regeling: 145 rules in nine versions, 33 different), and translating
         them was most of the time a first ``meerzorg check`` spent building terms. The same means: equal
         conditions and value, the same terms for every begrip and outcome they read, equal tables (facts are
         the universe's, the same in every version). Not shared: under ``met`` (an assignment of facts), a rule
         that reads another version or assigns a fact, one with an unhashable constant."""
-        exprs = [c.expr for c in rule.conditions] + [rule.value]
-        nodes = [x for e in exprs for x in ir.walk(e)]
         if self.env or any(isinstance(x, (ir.Volgens, ir.Met)) for x in nodes):
             return self._translate_leaf(rule)
         names = sorted({x.name for x in nodes if isinstance(x, ir.Var) and x.kind != "invoer"
@@ -162,16 +160,17 @@ class Translator(ir.ExprVisitor[Term]):
             return self._translate_leaf(rule)  # its error, as translated
         terms = [self.name(n, "begrip", spans[n]) for n in names]  # translated here first: their ids are keys
         kept: list[z3.AstRef] = [x for t in terms for x in (t.val, t.ok)]
+        extra = (rule.conditions, rule.value, self.others, tuple(names),
+                 tuple(self.u.table_nummer(self.reg.tables[t]) for t in tables))
         try:
-            key = (rule.conditions, rule.value, self.others, tuple(names), tuple(x.get_id() for x in kept),
-                   tuple(self.u.table_nummer(self.reg.tables[t]) for t in tables))
-            hit = self.u.regels.get(key)
+            hash(extra)
         except TypeError:  # a constant without a hash (the runtime's Decimal)
             return self._translate_leaf(rule)
-        if hit is not None and len(hit[0]) == len(kept) and all(a.eq(b) for a, b in zip(hit[0], kept, strict=True)):
-            return cast(NodeTerms, hit[1])
+        hit = self.u.regels.get(kept, extra)
+        if hit is not None:
+            return cast(NodeTerms, hit)
         found = self._translate_leaf(rule)
-        self.u.regels[key] = (kept, found)
+        self.u.regels.put(kept, found, extra)
         return found
 
     def _translate_leaf(self, rule: ir.Rule) -> NodeTerms:

@@ -106,24 +106,25 @@ SMT_SORTS: dict[TypeKind, Callable[[], z3.SortRef] | None] = {
 
 
 class Antwoorden:
-    """z3's answers by the terms of the question: versions that share a rule (a variant and its base) build
-    the same terms in the one universe, and z3 makes equal terms one node with one id, so a question asked
-    again for another version is answered without the solver. The terms are kept with the answer (an id is
-    reused once its node is freed) and compared node by node on a hit. A question z3 did not decide is not
-    kept (``Onbeslist`` is raised before ``put``)."""
+    """Answers by the z3 terms they were computed from (z3's answer to a question, a rule's translation):
+    versions that share a rule (a variant and its base) build the same terms in the one universe, and z3 makes
+    equal terms one node with one id, so what was computed for one version is found for another. The terms are
+    kept with the answer (an id is reused once its node is freed) and compared node by node on a hit; ``extra``
+    is the rest of the key (hashable). A question z3 did not decide is not kept (``Onbeslist`` is raised before
+    ``put``)."""
 
     def __init__(self) -> None:
-        self._kept: dict[tuple[int, ...], tuple[list[z3.AstRef], object]] = {}
+        self._kept: dict[tuple[object, tuple[int, ...]], tuple[list[z3.AstRef], object]] = {}
 
-    def get(self, terms: Sequence[z3.AstRef]) -> object | None:
-        hit = self._kept.get(tuple(t.get_id() for t in terms))
+    def get(self, terms: Sequence[z3.AstRef], extra: object = ()) -> object | None:
+        hit = self._kept.get((extra, tuple(t.get_id() for t in terms)))
         if hit is not None and len(hit[0]) == len(terms) and all(a.eq(b) for a, b in zip(hit[0], terms,
                                                                                           strict=True)):
             return hit[1]
         return None
 
-    def put(self, terms: Sequence[z3.AstRef], answer: object) -> None:
-        self._kept[tuple(t.get_id() for t in terms)] = (list(terms), answer)
+    def put(self, terms: Sequence[z3.AstRef], answer: object, extra: object = ()) -> None:
+        self._kept[extra, tuple(t.get_id() for t in terms)] = (list(terms), answer)
 
 
 class Universe:
@@ -147,9 +148,9 @@ class Universe:
         # z3's answers by question, over all versions (which share rules, and so terms).
         self.antwoorden = Antwoorden()
         self._tabellen: list[ir.Table] = []
-        # A rule's terms (smt's NodeTerms) by what they are built from, shared by the versions that repeat the
-        # rule, with the terms of the names it reads (kept alive: their ids are in the key).
-        self.regels: dict[object, tuple[list[z3.AstRef], object]] = {}
+        # A rule's terms (smt's NodeTerms) by the terms of the names it reads and the rule itself, shared by the
+        # versions that repeat the rule.
+        self.regels = Antwoorden()
         # ``range`` per fact term (kept alive in ``_vars``), type, enumeration values and bounds.
         self._ranges: dict[tuple[object, ...], list[z3.BoolRef]] = {}
 
