@@ -18,9 +18,8 @@ author = "meerzorg_law"
 copyright = "2026, meerzorg_law (EUPL-1.2)"
 language = "nl"
 
-# Furo: onderhouden, toegankelijk (contrast, toetsenbord, schermlezer) en bruikbaar op een telefoon;
-# sphinx-design levert de badges (gewijzigd, nieuw, voorstel) en de kaarten.
-extensions = ["sphinx_design", "meerzorg_law.sphinxext"]
+# Furo: onderhouden, toegankelijk (contrast, toetsenbord, schermlezer) en bruikbaar op een telefoon.
+extensions = ["meerzorg_law.sphinxext"]
 
 meerzorg_regeling = "../regeling"
 meerzorg_casussen = ["../tests/casussen"]

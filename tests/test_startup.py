@@ -50,6 +50,14 @@ def test_parsing_loads_neither_regex_nor_importlib_metadata() -> None:
     assert "regex" in _modules_after("import meerzorg_law.syntax, regex")
 
 
+def test_the_site_extension_and_the_rekenhulp_load_no_numpy() -> None:
+    """The JavaScript back end reads the columnar plan (pure data); numpy comes only with the parts that run a
+    plan, so a ``meerzorg docs`` that evaluates no population does not import it (0,1 s a process)."""
+    loaded = _modules_after("import meerzorg_law.sphinxext, meerzorg_law.javascript")
+    assert "meerzorg_law.columnar.plan" in loaded and "numpy" not in loaded
+    assert "numpy" in _modules_after("from meerzorg_law.columnar import evaluate_columns")
+
+
 def test_version_flag_prints_the_package_version(capsys: object) -> None:
     out = subprocess.run([sys.executable, "-m", "meerzorg_law", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("meerzorg ")

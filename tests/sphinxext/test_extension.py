@@ -185,7 +185,7 @@ def test_version_page(site: SphinxTestApp) -> None:
     assert "Dit is een voorstel: versie Voorstel 2027 is niet in werking." in html
     assert "regeling/proef-2027.rgl" in html
     assert "Wat is er veranderd ten opzichte van Regels 2026" in html
-    assert '<span class="sd-sphinx-override sd-badge rlz-badge rlz-badge-gewijzigd">gewijzigd</span>' in html
+    assert '<span class="rlz-badge rlz-badge-gewijzigd">gewijzigd</span>' in html
     assert "artikel 2, tweede lid</span></a>" in html
 
 
@@ -256,8 +256,15 @@ def test_parallel_build_merges_domain_data(make_app: Any, tmp_path: Path) -> Non
     domain = _domain(app)
     assert domain.objects["artikel", "2@proef-2027"].docname == "renvooi"
     assert domain.objects["casus", "P1 boven de drempel"].docname == "casussen"
+    # The names of the cases by their ids (from their page) and those each artikel page's tables show (merged from
+    # the processes that read them), and both forgotten with their page.
+    assert domain.casusnamen["casussen/proef#1"] == ("casussen", "P1 boven de drempel")
+    assert domain.getoonde_namen["artikel"]["casussen/proef#1"] == "P1 boven de drempel"
     domain.clear_doc("renvooi")
     assert ("artikel", "2@proef-2027") not in domain.objects and ("artikel", "2@proef-2026") in domain.objects
+    domain.clear_doc("casussen")
+    domain.clear_doc("artikel")
+    assert not domain.casusnamen and "artikel" not in domain.getoonde_namen
 
 
 def test_changed_regeling_file_rebuilds_the_pages_that_render_it(make_app: Any, tmp_path: Path) -> None:

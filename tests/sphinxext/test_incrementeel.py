@@ -32,15 +32,22 @@ def _site(tmp_path: Path, extra: bool = False) -> Path:
     return src
 
 
-def _bouw(make_app: Any, src: Path) -> set[str]:
-    """Build (incrementally when ``src`` was built before); the pages read, from Sphinx's status output."""
+def _gebouwd(make_app: Any, src: Path) -> tuple[set[str], set[str]]:
+    """Build (incrementally when ``src`` was built before); the pages read and the pages written, from Sphinx's
+    status output."""
     app = make_app("html", srcdir=src)
     app.build()
     # A second app in one process registers Sphinx's own nodes again (its warning); nothing else may warn.
     warnings = [w for w in app.warning.getvalue().splitlines() if "is already registered" not in w]
     assert not warnings, warnings
     status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
-    return set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status))
+    return (set(re.findall(r"reading sources\.\.\. \[ *\d+%\] (\S+)", status)),
+            set(re.findall(r"writing output\.\.\. \[ *\d+%\] (\S+)", status)))
+
+
+def _bouw(make_app: Any, src: Path) -> set[str]:
+    """Build; the pages read."""
+    return _gebouwd(make_app, src)[0]
 
 
 def _html(src: Path) -> dict[str, str]:
@@ -79,11 +86,31 @@ def test_a_renamed_case_is_renamed_on_every_page_that_shows_it(make_app: Any, tm
     toonde = _toont(src, "P1 onder de drempel, thuis")
     assert {"artikel", "casussen", "renvooi"} <= toonde
     _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
-    gelezen = _bouw(make_app, src)
-    # Read again: exactly the pages that showed the case, and now show its new name.
-    assert gelezen == toonde, gelezen
+    gelezen, geschreven = _gebouwd(make_app, src)
+    # Read again: the case's own page and the renvooi, which name it in their text; the artikel page shows it
+    # in a case table, whose names are filled in when a page is written: it is written again, not read.
+    assert gelezen == toonde - {"artikel"}, gelezen
+    assert toonde <= geschreven, geschreven
     assert _toont(src, "P1 ver onder de drempel, thuis") == toonde
     assert not _toont(src, "P1 onder de drempel, thuis")
+    _zoals_vers(make_app, src, tmp_path)
+    # The artikel page noted the name it now shows: the next build writes nothing again.
+    assert _gebouwd(make_app, src) == (set(), set())
+
+
+def test_a_renamed_worked_example_reads_its_artikel_page_again(make_app: Any, tmp_path: Path) -> None:
+    """The worked example on an artikel page quotes its case's name in its text: renaming that case reads the
+    page again."""
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    assert "Uitgewerkt voorbeeld: P1 boven de drempel" in _html(src)["artikel.html"]
+    _hernoem(src, "P1 boven de drempel", "P1 ruim boven de drempel")
+    rollen = src / "rollen.rst"  # names the case in its own text, as a drafter would rename it there too
+    rollen.write_text(rollen.read_text(encoding="utf-8").replace("P1 boven de drempel", "P1 ruim boven de drempel"),
+                      encoding="utf-8")
+    gelezen = _bouw(make_app, src)
+    assert {"artikel", "casussen"} <= gelezen
+    assert "Uitgewerkt voorbeeld: P1 ruim boven de drempel" in _html(src)["artikel.html"]
     _zoals_vers(make_app, src, tmp_path)
 
 
@@ -101,8 +128,8 @@ def test_a_case_only_counted_on_a_page_does_not_make_it_stale(make_app: Any, tmp
     _zoals_vers(make_app, src, tmp_path)
     # One that is shown: its pages are read again.
     _hernoem(src, "Extra 1", "Extra een")
-    gelezen = _bouw(make_app, src)
-    assert {"artikel", "casussen"} <= gelezen
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert "casussen" in gelezen and "artikel" in geschreven
     assert "Extra een<" in _html(src)["artikel.html"]
     shutil.rmtree(tmp_path / "vers")
     _zoals_vers(make_app, src, tmp_path)

@@ -57,60 +57,79 @@ def _paden(app: Sphinx, config: Config) -> None:
     config.html_static_path = [*config.html_static_path, str(_STATIC)]
 
 
-def zichtbare_tekens(app: Sphinx, doctree: du.document, docname: str) -> None:
-    """Every text and attribute of every page through ``escape.zichtbaar``: a control character from a label,
-    titel or case name becomes a visible symbol (ESC -> U+241B) instead of a character HTML cannot hold. The
-    writer escapes ``&<>"`` itself."""
-    from ..escape import zichtbaar
-
-    for text in list(doctree.findall(du.Text)):
-        # docutils keeps a reST backslash escape ("telt\\: de") as a NUL before the character; astext() is the
-        # text as the writer prints it, so only a real control character is made visible (not the escape).
-        tekst = text.astext()
-        schoon = zichtbaar(tekst)
-        if schoon != tekst and text.parent is not None:
-            text.parent.replace(text, du.Text(schoon))
-    for element in doctree.findall(du.Element):  # attributes too (a link's title is an object's titel)
-        for key, value in element.attributes.items():
-            if isinstance(value, str) and zichtbaar(value) != value:
-                element.attributes[key] = zichtbaar(value)
-
-
 # Comparison and arrow symbols as a reader writes them (a case's description, a reason from the comparison).
 _SYMBOLEN = {">=": "≥", "<=": "≤", "!=": "≠", "->": "→", "=>": "⇒"}
 _SYMBOOL = re.compile("|".join(re.escape(s) for s in _SYMBOLEN))
 
 
 def leesbare_tekst(app: Sphinx, doctree: du.document, docname: str) -> None:
-    """``doctree-resolved``: no code in prose, tables or headings (issue 23). Every version id outside code is
-    replaced by the version's short name (``basis.versie_kort``), an id shown in code font by itself too, and
-    ``>=``, ``->`` and their kin by their symbols; text in code blocks and inline code is left as written."""
+    """``doctree-read`` (so the titles in the navigation follow): no code in prose, tables or headings (issue 23).
+    Every version id outside code is replaced by the version's short name (``basis.versie_kort``), an id shown in
+    code font by itself too, and ``>=``, ``->`` and their kin by their symbols; text in code blocks and inline
+    code is left as written."""
+    _Tekst(_versienamen(app), zichtbaar_maken=False).onder(doctree)
+
+
+def leesbaar_en_zichtbaar(app: Sphinx, doctree: du.document, docname: str) -> None:
+    """``doctree-resolved``: :func:`leesbare_tekst` again (the links are resolved now), and every text and
+    attribute of the page through ``escape.zichtbaar``: a control character from a label, titel or case name
+    becomes a visible symbol (ESC -> U+241B) instead of a character HTML cannot hold (the writer escapes
+    ``&<>"`` itself). One walk down the tree for both (two walks were a fifth of writing a page)."""
+    from ..escape import zichtbaar
+
+    _Tekst(_versienamen(app), zichtbaar_maken=True).onder(doctree)
+    _zichtbare_attributen(doctree, zichtbaar)
+
+
+def _versienamen(app: Sphinx) -> dict[str, str]:
     from .basis import versie_kort
-    from .domain import leesbaar
     from .sitedata import laad_regeling
 
     data = laad_regeling(app.config.meerzorg_regeling)
-    namen = {} if data.errors else {v: versie_kort(data, v) for v in data.versie_ids}
-    for literal in list(doctree.findall(du.literal)):
-        if literal.astext() in namen and literal.parent is not None:
-            literal.parent.replace(literal, du.inline("", namen[literal.astext()]))
-    _leesbaar_onder(doctree, namen, leesbaar)
+    return {} if data.errors else {v: versie_kort(data, v) for v in data.versie_ids}
+
+
+def _zichtbare_attributen(element: du.Element, zichtbaar: Callable[[str], str]) -> None:
+    # attributes too (a link's title is an object's titel)
+    for key, value in element.attributes.items():
+        if isinstance(value, str) and zichtbaar(value) != value:
+            element.attributes[key] = zichtbaar(value)
 
 
 _CODE = (du.literal, du.literal_block, du.raw, du.comment)
 
 
-def _leesbaar_onder(element: du.Element, namen: dict[str, str], leesbaar: Callable[[str, dict[str, str]], str]) -> None:
-    """Every text under ``element`` that is not inside code, as :func:`leesbare_tekst` says; one walk down the
-    tree (asking each text for its ancestors was a tenth of writing a page)."""
-    for n, child in enumerate(element.children):
-        if isinstance(child, du.Text):
-            tekst = child.astext()
-            nieuw = _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], leesbaar(tekst, namen))
-            if nieuw != tekst:
-                element[n] = du.Text(nieuw)
-        elif isinstance(child, du.Element) and not isinstance(child, _CODE):
-            _leesbaar_onder(child, namen, leesbaar)
+class _Tekst:
+    """One walk down a page for :func:`leesbare_tekst` and :func:`leesbaar_en_zichtbaar` (asking each text for its
+    ancestors was a tenth of writing a page)."""
+
+    def __init__(self, namen: dict[str, str], zichtbaar_maken: bool) -> None:
+        from ..escape import zichtbaar
+        from .domain import leesbaar
+
+        self.namen = namen
+        self.leesbaar = leesbaar
+        self.zichtbaar = zichtbaar if zichtbaar_maken else None
+
+    def onder(self, element: du.Element, in_code: bool = False) -> None:
+        namen, zichtbaar = self.namen, self.zichtbaar
+        for n, child in enumerate(element.children):
+            if isinstance(child, du.Text):
+                # docutils keeps a reST backslash escape ("telt\\: de") as a NUL before the character; astext()
+                # is the text as the writer prints it, so only a real control character is made visible.
+                tekst = child.astext()
+                nieuw = tekst if in_code else _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], self.leesbaar(tekst, namen))
+                if zichtbaar is not None:
+                    nieuw = zichtbaar(nieuw)
+                if nieuw != tekst:
+                    element[n] = du.Text(nieuw)
+            elif isinstance(child, du.Element):
+                if isinstance(child, du.literal) and child.astext() in namen:
+                    child = du.inline("", namen[child.astext()])  # a version id in code font by itself
+                    element[n] = child
+                if zichtbaar is not None:
+                    _zichtbare_attributen(child, zichtbaar)
+                self.onder(child, in_code or isinstance(child, _CODE))
 
 
 def stam_eens(app: Sphinx, doctree: du.document, docname: str) -> None:
@@ -126,9 +145,11 @@ def stam_eens(app: Sphinx, doctree: du.document, docname: str) -> None:
 
 
 def _uitvoercache(app: Sphinx) -> None:
-    """``builder-inited``: keep the case results beside Sphinx's environment (never in the published site)."""
-    from .sitedata import zet_uitvoercache
+    """``builder-inited``: keep the case results beside Sphinx's environment (never in the published site), and
+    look at the input files afresh."""
+    from .sitedata import nieuwe_bouw, zet_uitvoercache
 
+    nieuwe_bouw()
     zet_uitvoercache(Path(app.doctreedir) / "meerzorg-uitvoer")
 
 
@@ -136,9 +157,10 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
                removed: set[str]) -> list[str]:
     """``env-get-outdated``: the pages whose fingerprint (what they show, ``sphinxext.vinger``) changed since
     they were read. A page that shows no regeling or cases is left to Sphinx (its own source file)."""
-    from .sitedata import laad
+    from .sitedata import laad, nieuwe_bouw
     from .vinger import vinger
 
+    nieuwe_bouw()  # an app built a second time: its files may have changed since its first build
     domain = env.domains["rlz"]
     assert isinstance(domain, RegelingDomain)
     if not domain.paginas:
@@ -152,6 +174,14 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
         if any(vinger(data, soort if not data.errors else soort_fout, args) != oud for soort, args, oud in wat):
             out.append(doc)
     return out
+
+
+def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: pages not read again whose case tables show a renamed case, to be written again
+    (the names are filled in when a page is written: ``RegelingDomain.casusnaam``)."""
+    domain = env.domains["rlz"]
+    assert isinstance(domain, RegelingDomain)
+    return domain.hernoemd()
 
 
 # Python's collector during a build: a full collection walks every object alive (Sphinx's environment, the
@@ -217,14 +247,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", _uitvoercache)
     app.connect("builder-inited", genereer)
     app.connect("env-get-outdated", _verouderd)
+    app.connect("env-get-updated", _hernoemd)
     app.connect("builder-inited", registreer)
     app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
     app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
     # Before Sphinx collects the titles (priority 500): the navigation and the toctrees show the names too.
     app.connect("doctree-read", lambda app, doctree: leesbare_tekst(app, doctree, ""), priority=400)
-    app.connect("doctree-resolved", leesbare_tekst)
-    app.connect("doctree-resolved", zichtbare_tekens)
+    app.connect("doctree-resolved", leesbaar_en_zichtbaar)
     app.connect("doctree-resolved", alleen_html)
     app.connect("doctree-resolved", stam_eens)
     app.connect("build-finished", schrijf_regels)

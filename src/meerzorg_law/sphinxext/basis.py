@@ -34,7 +34,7 @@ def badge(tekst: str, soort: str = "") -> nodes.inline:
     """A filled badge for a change or a version's kind: ``gewijzigd``, ``nieuw``, ``vervallen``, ``vernummerd``,
     ``voorstel``, ``variant`` … Its colour comes from ``meerzorg.css`` (``rlz-badge-<soort>``), chosen for a
     contrast of at least 4.5:1 and never the colour of a provenance mark (``herkomst.herkomst_badge``)."""
-    return nodes.inline("", tekst, classes=["sd-sphinx-override", "sd-badge", "rlz-badge",
+    return nodes.inline("", tekst, classes=["rlz-badge",
                                             f"rlz-badge-{soort or tekst}"])
 
 

@@ -264,9 +264,11 @@ class RegelingDomain(Domain):
         "exercises": {},  # (casus, (artikel, versie)) -> docname that recorded it
         "paginas": {},  # docname -> [(soort, args, fingerprint)]: what each page shows (sphinxext.vinger)
         "versienamen": {},  # version id -> its short name (basis.versie_kort), for the indices
+        "casusnamen": {},  # case id (SiteData.casus_id) -> (docname of its case page, its name)
+        "getoonde_namen": {},  # docname -> {case id: the name its tables showed when last written}
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 5
+    data_version = 6
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -312,6 +314,40 @@ class RegelingDomain(Domain):
         """What a directive on the current page shows, and its fingerprint now."""
         self.paginas.setdefault(self.env.docname, []).append((soort, args, vinger))
 
+    @property
+    def casusnamen(self) -> dict[str, tuple[str, str]]:
+        result: dict[str, tuple[str, str]] = self.data.setdefault("casusnamen", {})
+        return result
+
+    @property
+    def getoonde_namen(self) -> dict[str, dict[str, str]]:
+        result: dict[str, dict[str, str]] = self.data.setdefault("getoonde_namen", {})
+        return result
+
+    def note_casus_id(self, casus_id: str, naam: str) -> None:
+        """A case's page names the case with this id (``SiteData.casus_id``)."""
+        self.casusnamen[casus_id] = (self.env.docname, zichtbaar(naam))
+
+    def casusnaam(self, casus_id: str, naam: str) -> pending_xref:
+        """A case in a table of another page than its own: a link by its id whose text is the name its page
+        gives it when this page is written; ``naam``, the name now, is noted as shown (:meth:`hernoemd`)."""
+        from sphinx import addnodes
+
+        self.getoonde_namen.setdefault(self.env.docname, {})[casus_id] = zichtbaar(naam)
+        return addnodes.pending_xref("", nodes.inline("", naam), refdomain="rlz", reftype="casusnaam",
+                                     reftarget=casus_id, refexplicit=False, refwarn=False)
+
+    def hernoemd(self) -> list[str]:
+        """The pages whose case tables show a case renamed since they were written (``env-get-updated``; a page
+        read in this build noted the names as they are now): they are written again, and their note follows."""
+        out = []
+        for doc, getoond in self.getoonde_namen.items():
+            nu = {cid: self.casusnamen[cid][1] for cid in getoond if cid in self.casusnamen}
+            if any(nu.get(cid, naam) != naam for cid, naam in getoond.items()):
+                getoond.update(nu)
+                out.append(doc)
+        return out
+
     def note_exercise(self, casus: str, artikel: str, versie: str) -> None:
         self.exercises[casus, (artikel, versie)] = self.env.docname
 
@@ -323,6 +359,10 @@ class RegelingDomain(Domain):
             if doc == docname:
                 del self.exercises[key2]
         self.paginas.pop(docname, None)
+        self.getoonde_namen.pop(docname, None)
+        for cid, (doc, _) in list(self.casusnamen.items()):
+            if doc == docname:
+                del self.casusnamen[cid]
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for key, entry in otherdata["objects"].items():
@@ -339,6 +379,12 @@ class RegelingDomain(Domain):
         for doc, wat in otherdata.get("paginas", {}).items():
             if doc in docnames:
                 self.paginas[doc] = wat
+        for doc, getoond in otherdata.get("getoonde_namen", {}).items():
+            if doc in docnames:
+                self.getoonde_namen[doc] = getoond
+        for cid, (doc, naam) in otherdata.get("casusnamen", {}).items():
+            if doc in docnames:
+                self.casusnamen[cid] = (doc, naam)
 
     def _find(self, objtype: str, target: str, page_versie: str) -> ObjectEntry | None:
         if objtype not in VERSIONED or "@" in target:
@@ -351,10 +397,22 @@ class RegelingDomain(Domain):
 
     def resolve_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, typ: str, target: str,
                      node: pending_xref, contnode: Element) -> nodes.reference | None:
+        if typ == "casusnaam":
+            return self._casusnaam(builder, fromdocname, target, contnode)
         entry = self._find(typ, target, str(node.get("rlz:versie", "")))
         if entry is None:
             return None
         return make_refnode(builder, fromdocname, entry.docname, entry.node_id, contnode, entry.titel)
+
+    def _casusnaam(self, builder: Builder, fromdocname: str, casus_id: str,
+                   contnode: Element) -> nodes.reference | None:
+        """A case by its id (:meth:`casusnaam`): a link to it showing the name its page gives it now."""
+        _, naam = self.casusnamen.get(casus_id, ("", ""))
+        entry = self.objects.get(("casus", naam))
+        if entry is None:
+            return None
+        tekst = nodes.inline("", naam, classes=contnode.get("classes", []))
+        return make_refnode(builder, fromdocname, entry.docname, entry.node_id, tekst, entry.titel)
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
                          node: pending_xref, contnode: Element) -> list[tuple[str, nodes.reference]]:

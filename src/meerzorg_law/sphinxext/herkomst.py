@@ -19,7 +19,7 @@ __all__ = ["BronnenDirective", "herkomst_badge", "herkomst_regel"]
 def herkomst_badge(tekst: str, soort: str) -> nodes.inline:
     """An outlined badge for the kind of source (``rlz-herkomst-<soort>``): outlined where change marks are
     filled, and in colours no change mark uses, so provenance and change are never told apart by colour alone."""
-    return nodes.inline("", tekst, classes=["sd-sphinx-override", "sd-badge", "rlz-badge", "rlz-badge-herkomst",
+    return nodes.inline("", tekst, classes=["rlz-badge", "rlz-badge-herkomst",
                                             f"rlz-herkomst-{soort}"])
 
 

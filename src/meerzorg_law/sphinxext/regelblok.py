@@ -15,7 +15,7 @@ from ..render.rule_text import begrip_lezing, naam, regel_lezing, regels_van
 from ..render.zinnen import Lezing
 from ..span import ProvisionRef
 from .basis import RegelingBasis, bepaling_koppeling
-from .bouwstenen import LEGENDA, Cel, koppeling, status, tabel, uitklapblok
+from .bouwstenen import LEGENDA, Cel, status, tabel, uitklapblok
 from .sitedata import ZICHTBAAR, SiteData, tabel_uitkomsten
 
 __all__ = ["RegelBlok"]
@@ -100,7 +100,7 @@ class RegelBlok(RegelingBasis):
         rows: list[list[Cel]] = []
         for i in getoond:
             case = data.cases[i]
-            row: list[Cel] = [[koppeling("casus", case.naam, case.naam)]]
+            row: list[Cel] = [[self.domain.casusnaam(data.casus_id(i), case.naam)]]
             for other in versies:
                 run = data.runs.get((i, other))
                 if run is None:

@@ -33,7 +33,7 @@ from ..render.waarden import toon_uitkomst
 from ..semantics.pipeline import Bundle, load_bundle
 from ..span import ProvisionRef
 from ..values import Value
-from .vinger import code_vinger
+from .vinger import casus_pagina, code_vinger
 
 __all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "hoofduitkomsten", "laad", "laad_regeling", "sleutel_van",
            "tabel_uitkomsten"]
@@ -142,6 +142,27 @@ class SiteData:
         c = self.cases[index]
         return str(self._eens(("casus", index), lambda: hash_van(c.naam, c.feiten, c.verwacht)))
 
+    def casus_id(self, index: int) -> str:
+        """A case's identity that its name is not part of: its file's page and its place in that file
+        (``casussen/rlz-2026-drempel#3``). A case table on an artikel page links to a case by this id and shows
+        its name as the case's page last described it, so renaming a case re-reads its own page only."""
+        ids: list[str] = self._eens(("casus-ids",), self._casus_ids)
+        return ids[index]
+
+    def _casus_ids(self) -> list[str]:
+        plaats: dict[str, int] = {}
+        out = []
+        for c in self.cases:
+            pagina = casus_pagina(c.file)
+            plaats[pagina] = plaats.get(pagina, 0) + 1
+            out.append(f"{pagina}#{plaats[pagina]}")
+        return out
+
+    def casus_werking(self, index: int) -> str:
+        """A case as an artikel page's table shows it, apart from its name: its identity, facts and expectations."""
+        c = self.cases[index]
+        return str(self._eens(("casus-werking", index), lambda: hash_van(self.casus_id(index), c.feiten, c.verwacht)))
+
     def casus_getoond(self, index: int) -> str:
         """A case as a table of other pages shows it without its expectations: its name and facts (the outcomes
         follow from those and the versions)."""
@@ -170,19 +191,26 @@ class SiteData:
 
     def casussen_bij(self, vid: str, artikel: str, gekozen: Sequence[str]) -> list[tuple[str, int, list[str]]]:
         """Per part of the artikel that shows cases (one with a formal rule), how many cases exercise it and the
-        cases its table shows (:meth:`getoonde_casussen`; the first is the worked example's candidate): a case
-        beyond the visible rows is only counted, so its name is not part of the page."""
+        cases its table shows (:meth:`getoonde_casussen`), by :meth:`casus_werking`: the names in the tables are
+        filled in when the page is written (``domain.casusnaam``), so a renamed case does not re-read the page,
+        except the name of the worked example (the first table's first case), which its text quotes."""
         from ..render.rule_text import formele_tekst
 
         reg = self.bundle.versions[vid]
         if not self.cases:
             return []
-        out = []
+        out: list[tuple[str, int, list[str]]] = []
+        voorbeeld = True
         for p in reg.provisions:
             if p.ref.artikel != artikel or p.ref.bijlage or not formele_tekst(reg, p.ref):
                 continue
             geraakt, getoond = self.getoonde_casussen(vid, p.ref, gekozen)
-            out.append((str(p.ref), len(geraakt), [self.casus_vinger(i) for i in getoond]))
+            rijen = [self.casus_werking(i) for i in getoond]
+            if voorbeeld and getoond:
+                # The page's worked example (the first table's first case) quotes its name in its text.
+                voorbeeld = False
+                rijen.append(self.cases[getoond[0]].naam)
+            out.append((str(p.ref), len(geraakt), rijen))
         return out
 
     def getoonde_casussen(self, vid: str, ref: ProvisionRef, gekozen: Sequence[str]) -> tuple[list[int], list[int]]:
@@ -553,12 +581,32 @@ def _sleutel(files: tuple[Path, ...]) -> tuple[object, ...]:
     return tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
 
 
+# The files of each set of paths and their sizes and times, as found once per build (``nieuwe_bouw``): every
+# directive and every page written asks for the data, and scanning the folders and reading the times of every
+# file again each time was a tenth of a rebuild after one change.
+_GEZIEN: dict[tuple[object, ...], tuple[tuple[Path, ...], tuple[object, ...]]] = {}
+
+
+def nieuwe_bouw() -> None:
+    """A build starts (``builder-inited``, ``env-get-outdated``): look at the files again."""
+    _GEZIEN.clear()
+
+
+def _gevonden(regeling: Path, casussen: tuple[Path, ...]) -> tuple[tuple[Path, ...], tuple[object, ...]]:
+    """``_files`` and their ``_sleutel``, once per build."""
+    key = (regeling, casussen)
+    if key not in _GEZIEN:
+        files = _files(regeling, casussen)
+        _GEZIEN[key] = (files, _sleutel(files))
+    return _GEZIEN[key]
+
+
 def laad_regeling(regeling: str) -> SiteData:
     """Only the regeling (no cases, no runs): what the page stubs need. Cheap, so a build in which no page
     has to be read again does not run every case."""
     reg_path = Path(regeling) if regeling else bundled_paths()[0]
-    files = _files(reg_path, ())
-    key = (reg_path, _sleutel(files))
+    files, gezien = _gevonden(reg_path, ())
+    key = (reg_path, gezien)
     cached = _BUNDELS.get(key)
     if cached is None:
         bundle = load_bundle(reg_path)
@@ -571,11 +619,11 @@ def laad_regeling(regeling: str) -> SiteData:
 def laad(regeling: str, casussen: list[str] | None) -> SiteData:
     """The site data for these paths (absolute, or empty for the bundled ``regeling/`` and
     ``tests/casussen/``); reloaded only when a file was added, removed or changed."""
-    default_reg, default_cases = bundled_paths()
-    reg_path = Path(regeling) if regeling else default_reg
-    case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (default_cases,)
-    files = _files(reg_path, case_paths)
-    key = (reg_path, case_paths, _sleutel(files))
+    # (the bundled paths only when asked for: finding them looks at the disk, and every directive calls this)
+    reg_path = Path(regeling) if regeling else bundled_paths()[0]
+    case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (bundled_paths()[1],)
+    files, gezien = _gevonden(reg_path, case_paths)
+    key = (reg_path, case_paths, gezien)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached

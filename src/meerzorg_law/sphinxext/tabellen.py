@@ -92,6 +92,7 @@ class CasussenDirective(RegelingBasis):
             blok = nodes.container(classes=["rlz-casus"])
             node_id = self.anker(blok, "casus-" + sleutel_van(case))
             self.domain.note_object("casus", case.naam, node_id, titel=case.naam, location=self.get_location())
+            self.domain.note_casus_id(data.casus_id(i), case.naam)
             blok += self._casus(data, i)
             blokken.append(blok)
             row: list[Cel] = [[nodes.reference("", case.naam, internal=True, refid=node_id)],
