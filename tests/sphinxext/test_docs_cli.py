@@ -48,3 +48,35 @@ def test_incremental_build_reads_everything_again_after_a_failure(tmp_path: Path
     assert all(na[k] > voor[k] for k in voor), "na een mislukte bouw moet alles opnieuw gelezen worden"
     assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
     assert _doctree_tijden(doctrees) == na
+
+
+def test_volg_rebuilds_after_a_change_in_the_same_process_until_ctrl_c(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str],
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """``docs --volg`` looks at the files (here a case file outside the pages' folder, given with --casussen),
+    does nothing while none changes, rebuilds once after a change, and stops on Ctrl-C with the last status."""
+    import time
+
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOTS / "test-basic", bron)
+    elders = tmp_path / "elders"
+    shutil.move(bron / "gevallen", elders)
+    uit = tmp_path / "html"
+    yaml = elders / "proef.yaml"
+    rondes: list[float] = []
+
+    def slaap(seconden: float) -> None:
+        rondes.append(seconden)
+        if len(rondes) == 3:  # the third look: the drafter saves a renamed case
+            yaml.write_text(yaml.read_text(encoding="utf-8").replace("naam: P1 onder de drempel, thuis",
+                                                                     "naam: P1 ver onder de drempel, thuis"),
+                            encoding="utf-8")
+        if len(rondes) == 7:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(time, "sleep", slaap)
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit), "--casussen", str(elders), "--volg"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Site gebouwd") == 2 and out.count("Opnieuw gebouwd in ") == 1, out
+    assert out.rstrip().endswith("Gestopt.")
+    assert "P1 ver onder de drempel, thuis" in (uit / "artikel.html").read_text(encoding="utf-8")

@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,9 @@ def add_parser(sub: Any) -> None:
                    help="casusbestanden of -mappen voor de site (standaard: die van conf.py)")
     s.add_argument("--opnieuw", action="store_true", help="alles opnieuw lezen in plaats van alleen wat veranderde")
     s.add_argument("--uitgebreid", "-v", action="store_true", help="alle uitvoer van Sphinx tonen")
+    s.add_argument("--volg", action="store_true",
+                   help="na de bouw blijven kijken en na elke opgeslagen wijziging van de regeling, de casussen of "
+                        "de pagina's opnieuw bouwen, in hetzelfde proces (stoppen met Ctrl-C)")
     s.set_defaults(run=run)
 
 
@@ -50,7 +54,57 @@ def run(args: argparse.Namespace) -> int:
     doctrees = doctree_map(uit)
     ensure_directory(uit), ensure_directory(doctrees)  # a file in the way is a Dutch error, not a traceback
     with _slot(uit):
-        return _bouw(args, bron, uit, doctrees)
+        status = _bouw(args, bron, uit, doctrees)
+        return _volg(args, bron, uit, doctrees, status) if args.volg else status
+
+
+# How often --volg looks at the files (seconds); after a change it waits as long again for the files to be still.
+_KIJK = 0.3
+
+
+def _volg(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path, status: int) -> int:
+    """``--volg``: rebuild in this process whenever an input file changes, until Ctrl-C. A build in a new process
+    first imports Sphinx and the toolkit and sets up Sphinx (1,5-2 s on the development machine); here those
+    stay, so a rebuild after one change costs what ``benchmarks/bench_docs.py`` measures in-process. Returns the
+    status of the last build."""
+    print(f"Ik kijk naar de regeling, de casussen en de pagina's in {bron}; stoppen met Ctrl-C.", flush=True)
+    vorige = _stand(bron, uit)
+    try:
+        while True:
+            time.sleep(_KIJK)
+            nu = _stand(bron, uit)
+            if nu == vorige:
+                continue
+            while nu != vorige:  # an editor that saves in steps: build when the files are still
+                vorige = nu
+                time.sleep(_KIJK)
+                nu = _stand(bron, uit)
+            begin = time.perf_counter()
+            status = _bouw(args, bron, uit, doctrees)
+            duur = f"{time.perf_counter() - begin:.1f}".replace(".", ",")
+            print(f"Opnieuw gebouwd in {duur} s." if status == EXIT_OK else
+                  f"De bouw mislukte ({duur} s); ik kijk verder.", flush=True)
+    except KeyboardInterrupt:
+        print("Gestopt.")
+    return status
+
+
+def _stand(bron: Path, uit: Path) -> dict[Path, tuple[int, int]]:
+    """Time and size of every input file: the pages' sources (not what a build writes) and the regeling and case
+    files the last build read, their folders looked at again so that a new file counts."""
+    from ..sphinxext.sitedata import invoerbestanden
+
+    overslaan = {"_build", "_generated", "__pycache__"}
+    uit = uit.resolve()
+    bestanden = [f for f in bron.rglob("*") if not overslaan & set(f.relative_to(bron).parts)
+                 and not f.resolve().is_relative_to(uit)]
+    stand: dict[Path, tuple[int, int]] = {}
+    for f in [*bestanden, *invoerbestanden()]:
+        with contextlib.suppress(OSError):
+            st = f.stat()
+            if not f.is_dir():
+                stand[f] = (st.st_mtime_ns, st.st_size)
+    return stand
 
 
 @contextlib.contextmanager

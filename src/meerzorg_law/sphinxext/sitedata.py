@@ -35,8 +35,8 @@ from ..span import ProvisionRef
 from ..values import Value
 from .vinger import casus_pagina, code_vinger
 
-__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "hoofduitkomsten", "laad", "laad_regeling", "sleutel_van",
-           "tabel_uitkomsten"]
+__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "hoofduitkomsten", "invoerbestanden", "laad", "laad_regeling",
+           "sleutel_van", "tabel_uitkomsten"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,12 +584,18 @@ def _sleutel(files: tuple[Path, ...]) -> tuple[object, ...]:
 # The files of each set of paths and their sizes and times, as found once per build (``nieuwe_bouw``): every
 # directive and every page written asks for the data, and scanning the folders and reading the times of every
 # file again each time was a tenth of a rebuild after one change.
-_GEZIEN: dict[tuple[object, ...], tuple[tuple[Path, ...], tuple[object, ...]]] = {}
+_GEZIEN: dict[tuple[Path, tuple[Path, ...]], tuple[tuple[Path, ...], tuple[object, ...]]] = {}
 
 
 def nieuwe_bouw() -> None:
     """A build starts (``builder-inited``, ``env-get-outdated``): look at the files again."""
     _GEZIEN.clear()
+
+
+def invoerbestanden() -> tuple[Path, ...]:
+    """The regeling and case files in the paths the last build read (the folders scanned again, so a new file is
+    among them): what ``meerzorg docs --volg`` watches."""
+    return tuple(sorted({f for regeling, casussen in list(_GEZIEN) for f in _files(regeling, casussen)}))
 
 
 def _gevonden(regeling: Path, casussen: tuple[Path, ...]) -> tuple[tuple[Path, ...], tuple[object, ...]]:
