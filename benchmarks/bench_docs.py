@@ -113,11 +113,24 @@ def _reeks(tmp: Path, bouw: Bouw, profileer: bool) -> list[tuple[str, tuple[floa
     return rijen
 
 
+def _referentie() -> float:
+    """CPU seconds of a fixed piece of plain Python in a new process (``bench_inner_loop.REFERENTIE``): how fast
+    the shared machine is at the moment, to read the other figures by."""
+    from bench_inner_loop import REFERENTIE
+
+    voor = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run([sys.executable, "-c", REFERENTIE], check=True)
+    na = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (na.ru_utime - voor.ru_utime) + (na.ru_stime - voor.ru_stime)
+
+
 def main_bench() -> None:
     profileer = "--profiel" in sys.argv[1:]
+    referentie = [_referentie()]
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
         in_proces = _reeks(Path(a), _bouw, profileer)
         opdracht = _reeks(Path(b), _opdracht, False)
+    referentie.append(_referentie())
     (_, (grootte, doctrees)), in_proces, opdracht = in_proces[-1], in_proces[:-1], opdracht[:-1]
     print(f"{'':<28} {'in dit proces':>27} {'als opdracht (meerzorg docs)':>30}")
     print(f"{'bouw':<28} {'wand (s)':>9} {'cpu (s)':>8} {'cpu/vol.':>8} {'wand (s)':>12} {'cpu (s)':>8} "
@@ -127,6 +140,8 @@ def main_bench() -> None:
         print(f"{naam:<28} {wand:>9.2f} {cpu:>8.2f} {cpu / in_proces[0][1][1]:>8.2f} {o_wand:>12.2f} {o_cpu:>8.2f} "
               f"{doel}")
     print(f"doel voor een herbouw na één wijziging: onder {DOEL:.0f} s wand (wand/doel onder 1)")
+    print(f"referentie (vast stuk Python, geen code van ons; voor en na): {referentie[0]:.2f} / {referentie[1]:.2f} s "
+          "CPU")
     for naam, prof in PROFIELEN:
         print(f"\n== {naam}: de 15 duurste functies (cumulatief) ==")
         pstats.Stats(prof, stream=sys.stdout).sort_stats("cumulative").print_stats(15)
