@@ -176,24 +176,30 @@ def test_a_reworded_provision_does_not_compare_the_cases_again(make_app: Any, tm
     """The renvooi's table of consequences is kept between builds by the working of both versions
     (``sitedata.bewaard``): a lid reworded re-reads the renvooi for its text, which shows the new words and the
     same consequences, without evaluating a case again. Not vacuous: the first build computes the table."""
+    from meerzorg_law.sphinxext import sitedata
     from meerzorg_law.sphinxext.tabellen import RenvooiDirective
 
     berekend: list[object] = []
     echt = RenvooiDirective._bereken_gevolgen
     monkeypatch.setattr(RenvooiDirective, "_bereken_gevolgen",
                         lambda self, *a: berekend.append(a) or echt(self, *a))
+    # The cases are read against the versions' working, not their prose: not read again either.
+    gelezen: list[object] = []
+    echt_lezen = sitedata.load_cases
+    monkeypatch.setattr(sitedata, "load_cases", lambda *a: gelezen.append(a) or echt_lezen(*a))
     src = _site(tmp_path)
     _bouw(make_app, src)
-    assert berekend
+    assert berekend and gelezen
     assert "veranderen van uitkomst" in _html(src)["renvooi.html"]
     berekend.clear()
+    gelezen.clear()
     rgl = src / "regeling" / "proef-2027.rgl"
     tekst = rgl.read_text(encoding="utf-8")
     assert "onder de drempel blijft, tenzij" in tekst
     rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
                    encoding="utf-8")
     assert "renvooi" in _bouw(make_app, src)
-    assert berekend == []
+    assert berekend == [] and gelezen == []
     assert "beneden de drempel" in _html(src)["renvooi.html"]
     _zoals_vers(make_app, src, tmp_path)
 
@@ -240,4 +246,64 @@ def test_a_version_whose_files_did_not_change_keeps_its_working(make_app: Any, t
                    encoding="utf-8")
     _bouw(make_app, src)
     assert [v for v in geschreven if v] == ["proef-2027"]
+    _zoals_vers(make_app, src, tmp_path)
+
+
+def test_the_rekenhulp_program_is_made_again_only_after_a_change_in_the_regeling(make_app: Any, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch
+                                                                                ) -> None:
+    """``_static/rekenhulp-regels.js`` follows from the regeling's files (prose included) and the code: kept between
+    builds on those, so a changed case does not make it again, and a changed regeling does."""
+    import importlib
+
+    rekenhulp = importlib.import_module("meerzorg_law.sphinxext.rekenhulp")  # (the package exports its node class)
+    gemaakt: list[object] = []
+    echt = rekenhulp.programma
+    monkeypatch.setattr(rekenhulp, "programma", lambda *a: gemaakt.append(a) or echt(*a))
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    js = src / "_build" / "html" / "_static" / "rekenhulp-regels.js"
+    eerst = js.read_text(encoding="utf-8")
+    assert len(gemaakt) == 1 and "proef-2027" in eerst
+    _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
+    _bouw(make_app, src)
+    assert len(gemaakt) == 1 and js.read_text(encoding="utf-8") == eerst
+    rgl = src / "regeling" / "proef-2027.rgl"
+    rgl.write_text(rgl.read_text(encoding="utf-8").replace("onder de drempel blijft, tenzij",
+                                                           "beneden de drempel blijft, tenzij"), encoding="utf-8")
+    _bouw(make_app, src)
+    assert len(gemaakt) == 2
+
+
+def _nieuw_proces() -> None:
+    """What a new ``meerzorg docs`` process starts without: the data loaded in this one."""
+    from meerzorg_law.sphinxext import sitedata
+
+    for cache in (sitedata._BUNDELS, sitedata._CACHE, sitedata._GEZIEN, sitedata._CASUSSEN, sitedata._WERKING):
+        cache.clear()
+
+
+def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make_app: Any, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fingerprints that follow from the regeling alone are kept beside the environment on its files and the
+    code: a new process with nothing changed reads no page and computes no renvooi; after a changed regeling it
+    computes them again, and every page is what a build from scratch makes."""
+    from meerzorg_law.sphinxext import sitedata
+
+    vergeleken: list[object] = []
+    echt = sitedata.renvooi
+    monkeypatch.setattr(sitedata, "renvooi", lambda *a: vergeleken.append(a) or echt(*a))
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    assert vergeleken
+    _nieuw_proces()
+    vergeleken.clear()
+    assert _bouw(make_app, src) == set()
+    assert vergeleken == []
+    _nieuw_proces()
+    rgl = src / "regeling" / "proef-2027.rgl"
+    rgl.write_text(rgl.read_text(encoding="utf-8").replace("onder de drempel blijft, tenzij",
+                                                           "beneden de drempel blijft, tenzij"), encoding="utf-8")
+    assert "renvooi" in _bouw(make_app, src)
+    assert vergeleken
     _zoals_vers(make_app, src, tmp_path)

@@ -207,6 +207,14 @@ def _opruimen_als_eerder(app: Sphinx, exception: Exception | None) -> None:
         gc.set_threshold(*_GC_EERDER.pop())
 
 
+def _bewaar_vingers(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: keep the regeling's fingerprints for the next build (``sitedata.bewaar_vingers``)."""
+    from .sitedata import bewaar_vingers
+
+    if exception is None:
+        bewaar_vingers()
+
+
 def _zonder_bronkaarten(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: the theme ships source maps of its CSS and JavaScript; a reader never needs them
     (they only make the site heavier), so remove them and the comments that point to them."""
@@ -259,6 +267,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", stam_eens)
     app.connect("build-finished", schrijf_regels)
     app.connect("build-finished", _zonder_bronkaarten)
+    app.connect("build-finished", _bewaar_vingers)
     app.connect("build-finished", _opruimen_als_eerder)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": RegelingDomain.data_version}

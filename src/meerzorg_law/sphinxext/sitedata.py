@@ -19,7 +19,7 @@ from typing import Any
 
 from .. import ir
 from ..canoniek import PROZA, canoniek, hash_van
-from ..cases.load import load_cases
+from ..cases.load import case_files, load_cases
 from ..cases.model import Case
 from ..cases.project import Project, bundled_paths
 from ..cases.run import CaseResult, run_cases
@@ -35,8 +35,8 @@ from ..span import ProvisionRef
 from ..values import Value
 from .vinger import casus_pagina, code_vinger
 
-__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "hoofduitkomsten", "invoerbestanden", "laad", "laad_regeling",
-           "sleutel_van", "tabel_uitkomsten"]
+__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "bewaar_vingers", "hoofduitkomsten", "invoerbestanden", "laad",
+           "laad_regeling", "sleutel_van", "tabel_uitkomsten"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +101,16 @@ class SiteData:
     def catalogus_vinger(self) -> str:
         return str(self._eens_bundel(("catalogus",), lambda: hash_van(
             list(self.bundle.catalog), [getattr(self.bundle.documents.get(v), "titel", "") for v in self.versie_ids])))
+
+    def bestanden_vinger(self) -> str:
+        """The code, the catalog, and the content of every file the versions are built from (with the registries
+        beside them, as the proofs' cache keys them: ``verify.report.bestanden``): for what follows from all of
+        the regeling, its prose included (the rekenhulp's program and texts)."""
+        from ..verify.report import bestanden
+
+        catalogus = {v.id: v for v in self.bundle.catalog}
+        return str(self._eens(("bestanden",), lambda: hash_van(
+            code_vinger(), list(self.bundle.catalog), [bestanden(catalogus, v) for v in catalogus])))
 
     def werking_vinger(self, vid: str) -> str:
         """What a version computes and how it names things: everything but its prose and line numbers."""
@@ -469,11 +479,47 @@ def bewaard(soort: str, sleutel: str, maak: Callable[[], Any]) -> Any:
     if waarde is _ONTBREEKT:
         waarde = maak()
         _schrijf(pad, sleutel, waarde)
-        with contextlib.suppress(OSError):
-            oud = sorted(map_.glob("*.pickle"), key=lambda f: f.stat().st_mtime_ns)
-            for f in oud[:max(0, len(oud) - _BEWAARD_MAX)]:
-                f.unlink(missing_ok=True)
+        _snoei(map_, _BEWAARD_MAX)
     return waarde
+
+
+def _snoei(map_: Path, hoogstens: int) -> None:
+    """At most ``hoogstens`` kept files in ``map_``, the oldest removed first."""
+    with contextlib.suppress(OSError):
+        oud = sorted(map_.glob("*.pickle"), key=lambda f: f.stat().st_mtime_ns)
+        for f in oud[:max(0, len(oud) - hoogstens)]:
+            f.unlink(missing_ok=True)
+
+
+# The fingerprints that follow from the regeling alone (``SiteData._bundel``: of artikelen, their texts, the
+# versions' structure, every renvooi), kept between builds on the regeling's files and the code: a new process
+# (each ``meerzorg docs``) does not compute them again, nor the renvooi of every pair of versions they need.
+_VINGERS_MAX = 16
+
+
+def _vingerbestand(data: SiteData) -> Path | None:
+    return _UITVOERCACHE[0] / "vingers" / f"{data.bestanden_vinger()[:32]}.pickle" if _UITVOERCACHE else None
+
+
+def _lees_vingers(data: SiteData) -> None:
+    kept = _lees(_vingerbestand(data), data.bestanden_vinger())
+    if isinstance(kept, dict):
+        data._bundel.update(kept)
+        data._vingers[("vingers-gelezen",)] = len(kept)
+
+
+def bewaar_vingers() -> None:
+    """``build-finished``: the regeling's fingerprints of this build, if it computed new ones."""
+    for data in _BUNDELS.values():
+        vingers = {k: v for k, v in data._bundel.items() if isinstance(v, str)}
+        gelezen = data._vingers.get(("vingers-gelezen",), 0)
+        if data.errors or (isinstance(gelezen, int) and len(vingers) <= gelezen):
+            continue
+        pad = _vingerbestand(data)
+        _schrijf(pad, data.bestanden_vinger(), vingers)
+        data._vingers[("vingers-gelezen",)] = len(vingers)
+        if pad is not None:
+            _snoei(pad.parent, _VINGERS_MAX)
 
 
 _WERKING: dict[tuple[int, str], tuple[Bundle, str]] = {}
@@ -617,9 +663,33 @@ def laad_regeling(regeling: str) -> SiteData:
     if cached is None:
         bundle = load_bundle(reg_path)
         cached = SiteData(Project(bundle, (), tuple(bundle.diagnostics)), reg_path, files)
+        if not cached.errors:
+            _lees_vingers(cached)
         _BUNDELS.clear()
         _BUNDELS[key] = cached
     return cached
+
+
+# The cases of the last build, kept while their files and the working of every version stay the same.
+_CASUSSEN: dict[tuple[object, ...], tuple[tuple[Case, ...], list[str]]] = {}
+
+
+def _casussen(bundle: Bundle, case_paths: tuple[Path, ...]) -> tuple[tuple[Case, ...], list[Diagnostic], list[str]]:
+    """``load_cases`` and each case's key (``SiteData.casus_vinger``: of its stored results, its pages' fingerprints
+    and the renvooi's kept consequences). A case is read against the versions' declarations and dates, which are
+    part of their working (``_werking``), not their prose: after a reworded provision the cases are not read
+    again (0,1-0,3 s with their keys). Files with errors are always read again, so their messages stay exact."""
+    key = (case_paths, _sleutel(tuple(f.resolve() for f in case_files(p for p in case_paths if p.exists()))),
+           tuple(_werking(bundle, v) for v in bundle.versions))
+    kept = _CASUSSEN.get(key)
+    if kept is not None:
+        return kept[0], [], kept[1]
+    cases, diags = load_cases([*case_paths], bundle.versions, bundle.in_force)
+    sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in cases]
+    _CASUSSEN.clear()
+    if not diags:
+        _CASUSSEN[key] = (tuple(cases), sleutels)
+    return tuple(cases), diags, sleutels
 
 
 def laad(regeling: str, casussen: list[str] | None) -> SiteData:
@@ -636,13 +706,10 @@ def laad(regeling: str, casussen: list[str] | None) -> SiteData:
     regeling_data = laad_regeling(regeling)
     bundle = regeling_data.bundle
     if bundle.ok:
-        cases, diags = load_cases([*case_paths], bundle.versions, bundle.in_force)
-        project = Project(bundle, tuple(cases), (*bundle.diagnostics, *diags))
+        cases, diags, sleutels = _casussen(bundle, case_paths)
+        project = Project(bundle, cases, (*bundle.diagnostics, *diags))
     else:
-        project = Project(bundle, (), tuple(bundle.diagnostics))
-    # A case's key (``SiteData.casus_vinger``): of its stored results, its pages' fingerprints and the renvooi's
-    # kept consequences, computed once.
-    sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in project.cases]
+        project, sleutels = Project(bundle, (), tuple(bundle.diagnostics)), []
     runs = _uitvoer(project, sleutels) if project.ok else {}
     data = SiteData(project, reg_path, files, runs, regeling_data._renvooi, regeling_data._vervallen,
                     {("casus", i): k for i, k in enumerate(sleutels)}, _bundel=regeling_data._bundel)
