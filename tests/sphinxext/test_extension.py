@@ -345,3 +345,28 @@ def test_wijzigingsregeling_page_is_laid_out_as_one(site_2027: SphinxTestApp) ->
     # the toelichting at the end, per onderdeel
     assert html.index("<h2>Toelichting") > html.index("<h2>Artikel I")
     assert "Thuis telt de drempel niet." in html[html.index("<h2>Toelichting"):]
+
+
+def test_the_compiled_templates_are_kept_for_the_next_build(make_app: Any, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jinja's bytecode cache beside the environment: a second build (a new app, as a new process has) compiles
+    none of the theme's template files again, and its pages are the same."""
+    import jinja2
+
+    gecompileerd: list[str] = []
+    echt = jinja2.Environment.compile
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, source, name=None, *a, **k: gecompileerd.append(str(name))
+                        or echt(self, source, name, *a, **k))
+    src = tmp_path / "src"
+    shutil.copytree(ROOTS / "test-basic", src)
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert "page.html" in gecompileerd
+    assert list((Path(app.doctreedir) / "meerzorg-sjablonen").iterdir())
+    eerst = _html(app, "artikel")
+    gecompileerd.clear()
+    app2 = make_app("html", srcdir=src, freshenv=True)
+    app2.build()
+    assert [n for n in gecompileerd if n != "None"] == []  # (a few strings from Sphinx are compiled from text)
+    assert _html(app2, "artikel") == eerst

@@ -8,6 +8,7 @@ theme update changes that markup so that an English label or an unnamed panel wo
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,11 +44,19 @@ def nl_thema(html: str) -> str:
 
 
 def registreer(app: Sphinx) -> None:
-    """``builder-inited``: make the filter known to the HTML builder's templates."""
+    """``builder-inited``: make the filter known to the HTML builder's templates, and keep the compiled templates
+    beside Sphinx's environment (Jinja's own bytecode cache, keyed on each template's source): a new process
+    (each ``meerzorg docs``) compiled the theme's 19 templates again, 0,1-0,15 s."""
+    import jinja2
+
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
     if environment is not None:
         environment.filters["nl_thema"] = nl_thema
+        map_ = Path(app.doctreedir) / "meerzorg-sjablonen"
+        with contextlib.suppress(OSError):
+            map_.mkdir(parents=True, exist_ok=True)
+            environment.bytecode_cache = jinja2.FileSystemBytecodeCache(str(map_))
 
 
 def eigen_navigatie(app: Sphinx) -> bool:
