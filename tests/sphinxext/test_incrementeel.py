@@ -286,8 +286,9 @@ def _nieuw_proces() -> None:
 def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make_app: Any, tmp_path: Path,
                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     """The fingerprints that follow from the regeling alone are kept beside the environment on its files and the
-    code: a new process with nothing changed reads no page and computes no renvooi; after a changed regeling it
-    computes them again, and every page is what a build from scratch makes."""
+    code: a new process after a changed case description reads that page only and computes no renvooi (each
+    renvooi page's fingerprint needs one); after a changed regeling it computes them again, and every page is
+    what a build from scratch makes."""
     from meerzorg_law.sphinxext import sitedata
 
     vergeleken: list[object] = []
@@ -298,7 +299,11 @@ def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make
     assert vergeleken
     _nieuw_proces()
     vergeleken.clear()
-    assert _bouw(make_app, src) == set()
+    yaml = src / "gevallen" / "proef.yaml"
+    tekst = yaml.read_text(encoding="utf-8")
+    assert "omschrijving:" in tekst
+    yaml.write_text(tekst.replace("omschrijving:", "omschrijving: Anders gezegd.", 1), encoding="utf-8")
+    assert _bouw(make_app, src) == {"casussen"}
     assert vergeleken == []
     _nieuw_proces()
     rgl = src / "regeling" / "proef-2027.rgl"
@@ -307,3 +312,34 @@ def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make
     assert "renvooi" in _bouw(make_app, src)
     assert vergeleken
     _zoals_vers(make_app, src, tmp_path)
+
+
+def test_a_new_process_with_nothing_changed_loads_no_case(make_app: Any, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """The inputs of the last build that succeeded are kept as one key (the regeling's files by content and the
+    code, the case files by time and size): a new process with the same inputs loads no case and computes no
+    fingerprint. A build that fails leaves no key, and a changed case file reads its page again."""
+    from meerzorg_law.sphinxext import sitedata
+
+    gelezen: list[object] = []
+    echt = sitedata.load_cases
+    monkeypatch.setattr(sitedata, "load_cases", lambda *a: gelezen.append(a) or echt(*a))
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    assert gelezen
+    _nieuw_proces()
+    gelezen.clear()
+    assert _gebouwd(make_app, src) == (set(), set())
+    assert gelezen == []
+    _nieuw_proces()
+    _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
+    assert "casussen" in _bouw(make_app, src)
+    assert gelezen
+    _zoals_vers(make_app, src, tmp_path)
+    # A build with a warning keeps no key: the next one compares every page's fingerprint again.
+    rollen = src / "rollen.rst"
+    rollen.write_text(rollen.read_text(encoding="utf-8") + "\n:rlz:artikel:`9.9`\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert "9.9" in app.warning.getvalue()
+    assert not (Path(app.doctreedir) / "meerzorg-uitvoer" / "invoer-laatste-bouw").exists()

@@ -157,14 +157,16 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
                removed: set[str]) -> list[str]:
     """``env-get-outdated``: the pages whose fingerprint (what they show, ``sphinxext.vinger``) changed since
     they were read. A page that shows no regeling or cases is left to Sphinx (its own source file)."""
-    from .sitedata import laad, nieuwe_bouw
+    from .sitedata import invoer_sleutel, laad, nieuwe_bouw, onveranderd
     from .vinger import vinger
 
     nieuwe_bouw()  # an app built a second time: its files may have changed since its first build
     domain = env.domains["rlz"]
     assert isinstance(domain, RegelingDomain)
-    if not domain.paginas:
-        return []
+    sleutel = invoer_sleutel(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
+    _INVOER[:] = [(sleutel, getattr(app, "_warncount", 0))]
+    if not domain.paginas or onveranderd(sleutel):
+        return []  # (inputs as at the end of the last build that succeeded: no case loaded, no fingerprint computed)
     data = laad(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
     out = []
     for doc, wat in domain.paginas.items():
@@ -207,12 +209,22 @@ def _opruimen_als_eerder(app: Sphinx, exception: Exception | None) -> None:
         gc.set_threshold(*_GC_EERDER.pop())
 
 
+# The key of this build's inputs as they were when it started (``sitedata.invoer_sleutel``), and how many warnings
+# Sphinx had counted then (a second app in one process warns while it is set up, before the build).
+_INVOER: list[tuple[str, int]] = []
+
+
 def _bewaar_vingers(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: keep the regeling's fingerprints for the next build (``sitedata.bewaar_vingers``)."""
-    from .sitedata import bewaar_vingers
+    """``build-finished``: keep the regeling's fingerprints for the next build (``sitedata.bewaar_vingers``), and,
+    after a build without warnings (under -W: without errors), the key of its inputs."""
+    from .sitedata import bewaar_invoer_sleutel, bewaar_vingers
 
     if exception is None:
         bewaar_vingers()
+        if _INVOER:
+            sleutel, waarschuwingen = _INVOER.pop()
+            if app.statuscode == 0 and getattr(app, "_warncount", 0) == waarschuwingen:
+                bewaar_invoer_sleutel(sleutel)
 
 
 def _zonder_bronkaarten(app: Sphinx, exception: Exception | None) -> None:

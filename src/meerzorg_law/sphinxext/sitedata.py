@@ -35,8 +35,9 @@ from ..span import ProvisionRef
 from ..values import Value
 from .vinger import casus_pagina, code_vinger
 
-__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "bewaar_vingers", "hoofduitkomsten", "invoerbestanden", "laad",
-           "laad_regeling", "sleutel_van", "tabel_uitkomsten"]
+__all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "bewaar_invoer_sleutel", "bewaar_vingers", "hoofduitkomsten",
+           "invoer_sleutel", "invoerbestanden", "laad", "laad_regeling", "onveranderd", "sleutel_van",
+           "tabel_uitkomsten"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,6 +507,43 @@ def _lees_vingers(data: SiteData) -> None:
     if isinstance(kept, dict):
         data._bundel.update(kept)
         data._vingers[("vingers-gelezen",)] = len(kept)
+
+
+def invoer_sleutel(regeling: str, casussen: list[str] | None) -> str:
+    """Everything the pages' fingerprints are computed from, cheaply: the regeling's files by content and the code
+    (``SiteData.bestanden_vinger``, from the cached regeling) and the case files by time and size. Equal to the
+    key of the last build that succeeded: no fingerprint can have changed, and the cases need not be loaded."""
+    data = laad_regeling(regeling)
+    case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (bundled_paths()[1],)
+    return hash_van("fout" if data.errors else data.bestanden_vinger(), case_paths,
+                    _sleutel(tuple(f.resolve() for f in case_files(p for p in case_paths if p.exists()))))
+
+
+def _onveranderd_pad() -> Path | None:
+    return _UITVOERCACHE[0] / "invoer-laatste-bouw" if _UITVOERCACHE else None
+
+
+def onveranderd(sleutel: str) -> bool:
+    """Whether ``sleutel`` (:func:`invoer_sleutel`) is that of the last build, which succeeded. The kept key is
+    removed: only a build that succeeds writes it again (pages read by a build that failed hold fingerprints of
+    other inputs)."""
+    pad = _onveranderd_pad()
+    if pad is None:
+        return False
+    with contextlib.suppress(OSError):
+        gelijk = pad.read_text(encoding="utf-8") == sleutel
+        pad.unlink()
+        return gelijk
+    return False
+
+
+def bewaar_invoer_sleutel(sleutel: str) -> None:
+    """``build-finished`` of a build without errors: the key of its inputs (as they were when it started)."""
+    pad = _onveranderd_pad()
+    if pad is not None:
+        with contextlib.suppress(OSError, OutputError):
+            with atomic_file(pad, prefix=".invoer-") as out:
+                out.write(sleutel)
 
 
 def bewaar_vingers() -> None:
