@@ -514,9 +514,11 @@ def invoer_sleutel(regeling: str, casussen: list[str] | None) -> str:
     (``SiteData.bestanden_vinger``, from the cached regeling) and the case files by time and size. Equal to the
     key of the last build that succeeded: no fingerprint can have changed, and the cases need not be loaded."""
     data = laad_regeling(regeling)
+    reg_path = Path(regeling) if regeling else bundled_paths()[0]
     case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (bundled_paths()[1],)
+    # (through _gevonden, as laad looks: the files of this build, which --volg watches, include the cases)
     return hash_van("fout" if data.errors else data.bestanden_vinger(), case_paths,
-                    _sleutel(tuple(f.resolve() for f in case_files(p for p in case_paths if p.exists()))))
+                    _gevonden(reg_path, case_paths)[1])
 
 
 def _onveranderd_pad() -> Path | None:
