@@ -343,3 +343,21 @@ def test_a_new_process_with_nothing_changed_loads_no_case(make_app: Any, tmp_pat
     app.build()
     assert "9.9" in app.warning.getvalue()
     assert not (Path(app.doctreedir) / "meerzorg-uitvoer" / "invoer-laatste-bouw").exists()
+
+
+def test_a_page_that_names_a_renamed_case_warns_as_a_build_from_scratch(make_app: Any, tmp_path: Path) -> None:
+    """rollen.rst names a case in a role; after the case is renamed (and the page not), the incremental build
+    writes the page again and warns of the dangling reference, as a build from scratch does (under -W: fails)."""
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    _hernoem(src, "P1 boven de drempel", "P1 ruim boven de drempel")
+    app = make_app("html", srcdir=src)
+    app.build()
+    status = re.sub(r"\x1b\[[0-9;]*m", "", app.status.getvalue())
+    assert "rollen" in re.findall(r"writing output\.\.\. \[ *\d+%\] (\S+)", status)
+    assert "rollen.rst" in app.warning.getvalue() and "P1 boven de drempel" in app.warning.getvalue()
+    vers = tmp_path / "vers"
+    shutil.copytree(src, vers, ignore=shutil.ignore_patterns("_build"))
+    app2 = make_app("html", srcdir=vers)
+    app2.build()
+    assert "P1 boven de drempel" in app2.warning.getvalue()

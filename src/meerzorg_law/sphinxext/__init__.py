@@ -180,10 +180,11 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
 
 def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages not read again whose case tables show a renamed case, to be written again
-    (the names are filled in when a page is written: ``RegelingDomain.casusnaam``)."""
+    (the names are filled in when a page is written: ``RegelingDomain.casusnaam``), and pages whose roles name
+    an object that is gone (written again, they warn as a build from scratch does)."""
     domain = env.domains["rlz"]
     assert isinstance(domain, RegelingDomain)
-    return domain.hernoemd()
+    return sorted({*domain.hernoemd(), *domain.verweesd()})
 
 
 # Python's collector during a build: a full collection walks every object alive (Sphinx's environment, the

@@ -116,6 +116,9 @@ class RegelingXRefRole(XRefRole):
                      target: str) -> tuple[str, str]:
         refnode["rlz:versie"] = env.ref_context.get("rlz:versie", "")
         target = target.strip()
+        domain = env.domains["rlz"]
+        if isinstance(domain, RegelingDomain):
+            domain.note_verwijzing(self.reftype, target, refnode["rlz:versie"])
         if not has_explicit_title:
             name, _, versie = target.partition("@")
             ref = _ref_van_naam(name) if self.reftype in ("artikel", "lid", "bijlage") else None
@@ -266,9 +269,10 @@ class RegelingDomain(Domain):
         "versienamen": {},  # version id -> its short name (basis.versie_kort), for the indices
         "casusnamen": {},  # case id (SiteData.casus_id) -> (docname of its case page, its name)
         "getoonde_namen": {},  # docname -> {case id: the name its tables showed when last written}
+        "verwijzingen": {},  # docname -> [(role, target, page's version)]: the rlz roles written on the page
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 6
+    data_version = 7
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -348,6 +352,22 @@ class RegelingDomain(Domain):
                 out.append(doc)
         return out
 
+    @property
+    def verwijzingen(self) -> dict[str, list[tuple[str, str, str]]]:
+        result: dict[str, list[tuple[str, str, str]]] = self.data.setdefault("verwijzingen", {})
+        return result
+
+    def note_verwijzing(self, rol: str, target: str, versie: str) -> None:
+        """A role written on the current page (a hand-written one: generated pages follow their fingerprints)."""
+        self.verwijzingen.setdefault(self.env.docname, []).append((rol, target, versie))
+
+    def verweesd(self) -> list[str]:
+        """The pages with a role whose object is gone (a case renamed, an artikel removed): written again
+        (``env-get-updated``), so the reference is resolved again and warns as in a build from scratch. A page
+        that was read in this build resolves its roles anyway."""
+        return [doc for doc, refs in self.verwijzingen.items()
+                if any(self._find(rol, target, versie) is None for rol, target, versie in refs)]
+
     def note_exercise(self, casus: str, artikel: str, versie: str) -> None:
         self.exercises[casus, (artikel, versie)] = self.env.docname
 
@@ -360,6 +380,7 @@ class RegelingDomain(Domain):
                 del self.exercises[key2]
         self.paginas.pop(docname, None)
         self.getoonde_namen.pop(docname, None)
+        self.verwijzingen.pop(docname, None)
         for cid, (doc, _) in list(self.casusnamen.items()):
             if doc == docname:
                 del self.casusnamen[cid]
@@ -382,6 +403,9 @@ class RegelingDomain(Domain):
         for doc, getoond in otherdata.get("getoonde_namen", {}).items():
             if doc in docnames:
                 self.getoonde_namen[doc] = getoond
+        for doc, refs in otherdata.get("verwijzingen", {}).items():
+            if doc in docnames:
+                self.verwijzingen[doc] = refs
         for cid, (doc, naam) in otherdata.get("casusnamen", {}).items():
             if doc in docnames:
                 self.casusnamen[cid] = (doc, naam)
