@@ -83,3 +83,39 @@ def test_volg_rebuilds_after_a_change_in_the_same_process_until_ctrl_c(tmp_path:
     assert out.count("Site gebouwd") == 2 and out.count("Opnieuw gebouwd in ") == 1, out
     assert out.rstrip().endswith("Gestopt.")
     assert "P1 ver onder de drempel, thuis" in (uit / "artikel.html").read_text(encoding="utf-8")
+
+
+def test_volg_stops_on_ctrl_c_during_a_rebuild(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sphinx catches a Ctrl-C during a build and returns a status; --volg still stops (it kept watching)."""
+    import os
+    import signal
+    import time
+
+    from meerzorg_law.cli import docs
+
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOTS / "test-basic", bron)
+    standen = iter(range(1_000))
+    monkeypatch.setattr(docs, "_stand", lambda bron, uit: next(standen) // 3)  # a change every third look
+    monkeypatch.setattr(time, "sleep", lambda seconden: None)
+    bouwen: list[int] = []
+
+    def bouw(*args: object) -> int:
+        bouwen.append(1)
+        if len(bouwen) == 1:
+            return 0  # the first build, before watching
+        if len(bouwen) > 3:
+            raise KeyboardInterrupt  # (a watcher that went on: end the test, which then fails)
+        try:  # as Sphinx does with a Ctrl-C during its build
+            os.kill(os.getpid(), signal.SIGINT)
+            time.perf_counter()
+        except KeyboardInterrupt:
+            return 2
+        return 0
+
+    monkeypatch.setattr(docs, "_bouw", bouw)
+    voor = signal.getsignal(signal.SIGINT)
+    assert main(["docs", "--bron", str(bron), "--uit", str(tmp_path / "html"), "--volg"]) == 2
+    assert len(bouwen) == 2 and capsys.readouterr().out.rstrip().endswith("Gestopt.")
+    assert signal.getsignal(signal.SIGINT) is voor

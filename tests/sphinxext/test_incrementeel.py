@@ -79,6 +79,23 @@ def _toont(src: Path, tekst: str) -> set[str]:
             if tekst in html and (src / name.replace(".html", ".rst")).exists()}
 
 
+def _tel(monkeypatch: pytest.MonkeyPatch, eigenaar: object, naam: str) -> list[tuple[Any, ...]]:
+    """The arguments of every call of ``eigenaar.naam`` from now on; it still does its work."""
+    aanroepen: list[tuple[Any, ...]] = []
+    echt = getattr(eigenaar, naam)
+    monkeypatch.setattr(eigenaar, naam, lambda *a, **k: aanroepen.append(a) or echt(*a, **k))
+    return aanroepen
+
+
+def _herformuleer(src: Path) -> None:
+    """A lid of proef-2027 reworded: its prose, not its rules."""
+    rgl = src / "regeling" / "proef-2027.rgl"
+    tekst = rgl.read_text(encoding="utf-8")
+    assert "onder de drempel blijft, tenzij" in tekst
+    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
+                   encoding="utf-8")
+
+
 def test_a_renamed_case_is_renamed_on_every_page_that_shows_it(make_app: Any, tmp_path: Path) -> None:
     src = _site(tmp_path)
     _bouw(make_app, src)
@@ -179,25 +196,16 @@ def test_a_reworded_provision_does_not_compare_the_cases_again(make_app: Any, tm
     from meerzorg_law.sphinxext import sitedata
     from meerzorg_law.sphinxext.tabellen import RenvooiDirective
 
-    berekend: list[object] = []
-    echt = RenvooiDirective._bereken_gevolgen
-    monkeypatch.setattr(RenvooiDirective, "_bereken_gevolgen",
-                        lambda self, *a: berekend.append(a) or echt(self, *a))
+    berekend = _tel(monkeypatch, RenvooiDirective, "_bereken_gevolgen")
     # The cases are read against the versions' working, not their prose: not read again either.
-    gelezen: list[object] = []
-    echt_lezen = sitedata.load_cases
-    monkeypatch.setattr(sitedata, "load_cases", lambda *a: gelezen.append(a) or echt_lezen(*a))
+    gelezen = _tel(monkeypatch, sitedata, "load_cases")
     src = _site(tmp_path)
     _bouw(make_app, src)
     assert berekend and gelezen
     assert "veranderen van uitkomst" in _html(src)["renvooi.html"]
     berekend.clear()
     gelezen.clear()
-    rgl = src / "regeling" / "proef-2027.rgl"
-    tekst = rgl.read_text(encoding="utf-8")
-    assert "onder de drempel blijft, tenzij" in tekst
-    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
-                   encoding="utf-8")
+    _herformuleer(src)
     assert "renvooi" in _bouw(make_app, src)
     assert berekend == [] and gelezen == []
     assert "beneden de drempel" in _html(src)["renvooi.html"]
@@ -232,20 +240,14 @@ def test_a_version_whose_files_did_not_change_keeps_its_working(make_app: Any, t
     the files it is built from: after an edit of proef-2027.rgl only proef-2027's is written again."""
     from meerzorg_law.sphinxext import sitedata
 
-    geschreven: list[str] = []
-    echt = sitedata.canoniek
-    monkeypatch.setattr(sitedata, "canoniek",
-                        lambda obj, *a, **k: geschreven.append(getattr(obj, "versie", "")) or echt(obj, *a, **k))
+    geschreven = _tel(monkeypatch, sitedata, "canoniek")
     src = _site(tmp_path)
     _bouw(make_app, src)
-    assert {"proef-2026", "proef-2027"} <= set(geschreven)
+    assert {"proef-2026", "proef-2027"} <= {getattr(a[0], "versie", "") for a in geschreven}
     geschreven.clear()
-    rgl = src / "regeling" / "proef-2027.rgl"
-    tekst = rgl.read_text(encoding="utf-8")
-    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
-                   encoding="utf-8")
+    _herformuleer(src)
     _bouw(make_app, src)
-    assert [v for v in geschreven if v] == ["proef-2027"]
+    assert [v for v in (getattr(a[0], "versie", "") for a in geschreven) if v] == ["proef-2027"]
     _zoals_vers(make_app, src, tmp_path)
 
 
@@ -257,9 +259,7 @@ def test_the_rekenhulp_program_is_made_again_only_after_a_change_in_the_regeling
     import importlib
 
     rekenhulp = importlib.import_module("meerzorg_law.sphinxext.rekenhulp")  # (the package exports its node class)
-    gemaakt: list[object] = []
-    echt = rekenhulp.programma
-    monkeypatch.setattr(rekenhulp, "programma", lambda *a: gemaakt.append(a) or echt(*a))
+    gemaakt = _tel(monkeypatch, rekenhulp, "programma")
     src = _site(tmp_path)
     _bouw(make_app, src)
     js = src / "_build" / "html" / "_static" / "rekenhulp-regels.js"
@@ -268,9 +268,7 @@ def test_the_rekenhulp_program_is_made_again_only_after_a_change_in_the_regeling
     _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
     _bouw(make_app, src)
     assert len(gemaakt) == 1 and js.read_text(encoding="utf-8") == eerst
-    rgl = src / "regeling" / "proef-2027.rgl"
-    rgl.write_text(rgl.read_text(encoding="utf-8").replace("onder de drempel blijft, tenzij",
-                                                           "beneden de drempel blijft, tenzij"), encoding="utf-8")
+    _herformuleer(src)
     _bouw(make_app, src)
     assert len(gemaakt) == 2
 
@@ -291,9 +289,7 @@ def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make
     what a build from scratch makes."""
     from meerzorg_law.sphinxext import sitedata
 
-    vergeleken: list[object] = []
-    echt = sitedata.renvooi
-    monkeypatch.setattr(sitedata, "renvooi", lambda *a: vergeleken.append(a) or echt(*a))
+    vergeleken = _tel(monkeypatch, sitedata, "renvooi")
     src = _site(tmp_path)
     _bouw(make_app, src)
     assert vergeleken
@@ -306,9 +302,7 @@ def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make
     assert _bouw(make_app, src) == {"casussen"}
     assert vergeleken == []
     _nieuw_proces()
-    rgl = src / "regeling" / "proef-2027.rgl"
-    rgl.write_text(rgl.read_text(encoding="utf-8").replace("onder de drempel blijft, tenzij",
-                                                           "beneden de drempel blijft, tenzij"), encoding="utf-8")
+    _herformuleer(src)
     assert "renvooi" in _bouw(make_app, src)
     assert vergeleken
     _zoals_vers(make_app, src, tmp_path)
@@ -321,9 +315,7 @@ def test_a_new_process_with_nothing_changed_loads_no_case(make_app: Any, tmp_pat
     fingerprint. A build that fails leaves no key, and a changed case file reads its page again."""
     from meerzorg_law.sphinxext import sitedata
 
-    gelezen: list[object] = []
-    echt = sitedata.load_cases
-    monkeypatch.setattr(sitedata, "load_cases", lambda *a: gelezen.append(a) or echt(*a))
+    gelezen = _tel(monkeypatch, sitedata, "load_cases")
     src = _site(tmp_path)
     _bouw(make_app, src)
     assert gelezen

@@ -67,7 +67,17 @@ def _volg(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path, statu
     first imports Sphinx and the toolkit and sets up Sphinx (1,5-2 s on the development machine); here those
     stay, so a rebuild after one change costs what ``benchmarks/bench_docs.py`` measures in-process. Returns the
     status of the last build."""
+    import signal
+
     print(f"Ik kijk naar de regeling, de casussen en de pagina's in {bron}; stoppen met Ctrl-C.", flush=True)
+    # Sphinx catches a Ctrl-C during a build and returns a status: noted here, so that it stops the watching too.
+    onderbroken: list[bool] = []
+
+    def ctrl_c(signum: int, frame: object) -> None:
+        onderbroken.append(True)
+        raise KeyboardInterrupt
+
+    eerder = signal.signal(signal.SIGINT, ctrl_c)
     vorige = _stand(bron, uit)
     try:
         while True:
@@ -81,11 +91,15 @@ def _volg(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path, statu
                 nu = _stand(bron, uit)
             begin = time.perf_counter()
             status = _bouw(args, bron, uit, doctrees)
+            if onderbroken:
+                raise KeyboardInterrupt
             duur = f"{time.perf_counter() - begin:.1f}".replace(".", ",")
             print(f"Opnieuw gebouwd in {duur} s." if status == EXIT_OK else
                   f"De bouw mislukte ({duur} s); ik kijk verder.", flush=True)
     except KeyboardInterrupt:
         print("Gestopt.")
+    finally:
+        signal.signal(signal.SIGINT, eerder)
     return status
 
 

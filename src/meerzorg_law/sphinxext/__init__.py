@@ -165,7 +165,8 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
     assert isinstance(domain, RegelingDomain)
     sleutel = invoer_sleutel(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
     _INVOER[:] = [(sleutel, getattr(app, "_warncount", 0))]
-    if not domain.paginas or onveranderd(sleutel):
+    gelijk = onveranderd(sleutel)  # (first: it also forgets the kept key, whatever this build then does)
+    if not domain.paginas or gelijk:
         return []  # (inputs as at the end of the last build that succeeded: no case loaded, no fingerprint computed)
     data = laad(app.config.meerzorg_regeling, app.config.meerzorg_casussen)
     out = []

@@ -514,8 +514,7 @@ def invoer_sleutel(regeling: str, casussen: list[str] | None) -> str:
     (``SiteData.bestanden_vinger``, from the cached regeling) and the case files by time and size. Equal to the
     key of the last build that succeeded: no fingerprint can have changed, and the cases need not be loaded."""
     data = laad_regeling(regeling)
-    reg_path = Path(regeling) if regeling else bundled_paths()[0]
-    case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (bundled_paths()[1],)
+    reg_path, case_paths = _paden(regeling, casussen)
     # (through _gevonden, as laad looks: the files of this build, which --volg watches, include the cases)
     return hash_van("fout" if data.errors else data.bestanden_vinger(), case_paths,
                     _gevonden(reg_path, case_paths)[1])
@@ -652,11 +651,21 @@ def _uitvoer(project: Project, casus_sleutels: list[str]) -> dict[tuple[int, str
     return runs
 
 
+def _paden(regeling: str, casussen: list[str] | None = None) -> tuple[Path, tuple[Path, ...]]:
+    """The regeling's path and the case paths of conf.py's values (empty or None: the bundled ``regeling/`` and
+    ``tests/casussen/``, looked up only then: finding them looks at the disk, and every directive asks)."""
+    reg_path = Path(regeling) if regeling else bundled_paths()[0]
+    case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (bundled_paths()[1],)
+    return reg_path, case_paths
+
+
+def _casusbestanden(casussen: tuple[Path, ...]) -> tuple[Path, ...]:
+    return tuple(f.resolve() for f in case_files(casussen) if f.exists())
+
+
 def _files(regeling: Path, casussen: tuple[Path, ...]) -> tuple[Path, ...]:
     found = sorted(regeling.rglob("*.rgl")) if regeling.is_dir() else [regeling]
-    for p in casussen:
-        found += sorted([*p.rglob("*.yaml"), *p.rglob("*.yml")]) if p.is_dir() else [p]
-    return tuple(f.resolve() for f in found if f.exists())
+    return (*(f.resolve() for f in found if f.exists()), *_casusbestanden(casussen))
 
 
 _CACHE: dict[tuple[object, ...], SiteData] = {}
@@ -696,7 +705,7 @@ def _gevonden(regeling: Path, casussen: tuple[Path, ...]) -> tuple[tuple[Path, .
 def laad_regeling(regeling: str) -> SiteData:
     """Only the regeling (no cases, no runs): what the page stubs need. Cheap, so a build in which no page
     has to be read again does not run every case."""
-    reg_path = Path(regeling) if regeling else bundled_paths()[0]
+    reg_path = _paden(regeling)[0]
     files, gezien = _gevonden(reg_path, ())
     key = (reg_path, gezien)
     cached = _BUNDELS.get(key)
@@ -719,8 +728,7 @@ def _casussen(bundle: Bundle, case_paths: tuple[Path, ...]) -> tuple[tuple[Case,
     and the renvooi's kept consequences). A case is read against the versions' declarations and dates, which are
     part of their working (``_werking``), not their prose: after a reworded provision the cases are not read
     again (0,1-0,3 s with their keys). Files with errors are always read again, so their messages stay exact."""
-    key = (case_paths, _sleutel(tuple(f.resolve() for f in case_files(p for p in case_paths if p.exists()))),
-           tuple(_werking(bundle, v) for v in bundle.versions))
+    key = (case_paths, _sleutel(_casusbestanden(case_paths)), tuple(_werking(bundle, v) for v in bundle.versions))
     kept = _CASUSSEN.get(key)
     if kept is not None:
         return kept[0], [], kept[1]
@@ -735,9 +743,7 @@ def _casussen(bundle: Bundle, case_paths: tuple[Path, ...]) -> tuple[tuple[Case,
 def laad(regeling: str, casussen: list[str] | None) -> SiteData:
     """The site data for these paths (absolute, or empty for the bundled ``regeling/`` and
     ``tests/casussen/``); reloaded only when a file was added, removed or changed."""
-    # (the bundled paths only when asked for: finding them looks at the disk, and every directive calls this)
-    reg_path = Path(regeling) if regeling else bundled_paths()[0]
-    case_paths = tuple(Path(c) for c in casussen) if casussen is not None else (bundled_paths()[1],)
+    reg_path, case_paths = _paden(regeling, casussen)
     files, gezien = _gevonden(reg_path, case_paths)
     key = (reg_path, case_paths, gezien)
     cached = _CACHE.get(key)
