@@ -275,9 +275,10 @@ def test_the_rekenhulp_program_is_made_again_only_after_a_change_in_the_regeling
 
 def _nieuw_proces() -> None:
     """What a new ``meerzorg docs`` process starts without: the data loaded in this one."""
-    from meerzorg_law.sphinxext import sitedata
+    from meerzorg_law.sphinxext import schrijven, sitedata
 
-    for cache in (sitedata._BUNDELS, sitedata._CACHE, sitedata._GEZIEN, sitedata._CASUSSEN, sitedata._WERKING):
+    for cache in (sitedata._BUNDELS, sitedata._CACHE, sitedata._GEZIEN, sitedata._CASUSSEN, sitedata._WERKING,
+                  schrijven._STAMMEN):
         cache.clear()
 
 
@@ -353,3 +354,56 @@ def test_a_page_that_names_a_renamed_case_warns_as_a_build_from_scratch(make_app
     app2 = make_app("html", srcdir=vers)
     app2.build()
     assert "P1 boven de drempel" in app2.warning.getvalue()
+
+
+def test_a_page_that_lists_pages_is_written_again_only_when_a_listed_title_changes(make_app: Any,
+                                                                                   tmp_path: Path) -> None:
+    """The index page lists every page in its toctree. A reworded provision or a renamed case changes no title:
+    the index is not written again. A changed title is shown by the index, which is then written again; every
+    page is what a build from scratch makes, and the links Sphinx keeps between builds are all still there."""
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    app = make_app("html", srcdir=src)
+    ouders = {k: set(v) for k, v in app.env.files_to_rebuild.items()}
+    assert ouders["artikel"] == {"index"}
+    _herformuleer(src)
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert "renvooi" in gelezen and "renvooi" in geschreven
+    assert "index" not in geschreven, geschreven
+    _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert "artikel" in geschreven and "index" not in geschreven, geschreven
+    _zoals_vers(make_app, src, tmp_path)
+    shutil.rmtree(tmp_path / "vers")
+    artikel = src / "artikel.rst"
+    artikel.write_text(artikel.read_text(encoding="utf-8").replace("Artikel 2\n=========", "Artikel twee\n============",
+                                                                   1), encoding="utf-8")
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert "index" in geschreven
+    assert "Artikel twee" in _html(src)["index.html"]
+    _zoals_vers(make_app, src, tmp_path)
+    app = make_app("html", srcdir=src)
+    assert {k: set(v) for k, v in app.env.files_to_rebuild.items()} == ouders
+
+
+def test_the_search_index_stems_a_word_once_and_a_new_process_takes_the_stems(make_app: Any, tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Dutch stemmer runs once per word: the stems are kept beside the environment, so a new process that
+    writes a page again stems no word it met before, and the search index is the one a build from scratch
+    makes."""
+    from sphinx.search.nl import SearchDutch
+
+    _nieuw_proces()  # (the stems of earlier tests in this process)
+    gestemd = _tel(monkeypatch, SearchDutch, "stem")
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    woorden = [a[1] for a in gestemd]
+    assert woorden and len(woorden) == len(set(woorden))
+    _nieuw_proces()
+    gestemd.clear()
+    _herformuleer(src)
+    assert "renvooi" in _gebouwd(make_app, src)[1]
+    assert [a[1] for a in gestemd] == ["beneden"]
+    _zoals_vers(make_app, src, tmp_path)
+    assert (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8") == (
+        tmp_path / "vers" / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")

@@ -11,7 +11,6 @@ In ``conf.py``::
 
 from __future__ import annotations
 
-import functools
 import gc
 import os
 import re
@@ -30,6 +29,7 @@ from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
+from .schrijven import bewaar_stammen, inhoud_voor, ouders_bij_nieuwe_inhoud, ouders_terug, stam_eens
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
 from .thema import herstel_toctree, registreer, verberg_toctree
 from .versie import RegelingDirective, VersieDirective
@@ -130,18 +130,6 @@ class _Tekst:
                 if zichtbaar is not None:
                     _zichtbare_attributen(child, zichtbaar)
                 self.onder(child, in_code or isinstance(child, _CODE))
-
-
-def stam_eens(app: Sphinx, doctree: du.document, docname: str) -> None:
-    """``doctree-resolved``: the search index stems every word of every page it is given with the Dutch
-    snowball stemmer, in Python, remembering stems only within one page; most words recur on many pages, so
-    the stems are kept for the whole build (the same stems, so the same index). The indexer is made just
-    before the first page is written, so this is done at that page."""
-    indexer = getattr(app.builder, "indexer", None)
-    lang = getattr(indexer, "lang", None)
-    if lang is not None and not getattr(lang, "_meerzorg_stam_eens", False):
-        lang.stem = functools.lru_cache(maxsize=None)(lang.stem)
-        lang._meerzorg_stam_eens = True
 
 
 def _uitvoercache(app: Sphinx) -> None:
@@ -279,9 +267,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", leesbaar_en_zichtbaar)
     app.connect("doctree-resolved", alleen_html)
     app.connect("doctree-resolved", stam_eens)
+    app.connect("env-purge-doc", inhoud_voor, priority=400)  # before Sphinx's collectors forget the titles
+    app.connect("write-started", ouders_bij_nieuwe_inhoud)
     app.connect("build-finished", schrijf_regels)
     app.connect("build-finished", _zonder_bronkaarten)
     app.connect("build-finished", _bewaar_vingers)
+    app.connect("build-finished", bewaar_stammen)
+    app.connect("build-finished", ouders_terug)
     app.connect("build-finished", _opruimen_als_eerder)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": RegelingDomain.data_version}

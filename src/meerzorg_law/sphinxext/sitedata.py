@@ -36,8 +36,8 @@ from ..values import Value
 from .vinger import casus_pagina, code_vinger
 
 __all__ = ["ZICHTBAAR", "SiteData", "Uitvoering", "bewaar_invoer_sleutel", "bewaar_vingers", "hoofduitkomsten",
-           "invoer_sleutel", "invoerbestanden", "laad", "laad_regeling", "onveranderd", "sleutel_van",
-           "tabel_uitkomsten"]
+           "invoer_sleutel", "invoerbestanden", "laad", "laad_regeling", "lees_bewaard", "onveranderd",
+           "schrijf_bewaard", "sleutel_van", "tabel_uitkomsten"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -474,14 +474,30 @@ def bewaard(soort: str, sleutel: str, maak: Callable[[], Any]) -> Any:
     read again without computing this again. Without a cache folder, or a file that does not load, ``maak()``."""
     if not _UITVOERCACHE:
         return maak()
-    map_ = _UITVOERCACHE[0] / soort
-    pad = map_ / f"{sleutel[:32]}.pickle"
-    waarde = _lees(pad, sleutel)
+    waarde = _lees(_bewaarpad(soort, sleutel), sleutel)
     if waarde is _ONTBREEKT:
         waarde = maak()
-        _schrijf(pad, sleutel, waarde)
-        _snoei(map_, _BEWAARD_MAX)
+        schrijf_bewaard(soort, sleutel, waarde)
     return waarde
+
+
+def _bewaarpad(soort: str, sleutel: str) -> Path | None:
+    return _UITVOERCACHE[0] / soort / f"{sleutel[:32]}.pickle" if _UITVOERCACHE else None
+
+
+def lees_bewaard(soort: str, sleutel: str) -> Any:
+    """What :func:`schrijf_bewaard` kept under ``soort`` and ``sleutel``; None when there is nothing (or no cache
+    folder)."""
+    waarde = _lees(_bewaarpad(soort, sleutel), sleutel)
+    return None if waarde is _ONTBREEKT else waarde
+
+
+def schrijf_bewaard(soort: str, sleutel: str, waarde: object) -> None:
+    """Keep ``waarde`` under ``soort`` and ``sleutel`` beside the case results (whole or not at all)."""
+    pad = _bewaarpad(soort, sleutel)
+    if pad is not None:
+        _schrijf(pad, sleutel, waarde)
+        _snoei(pad.parent, _BEWAARD_MAX)
 
 
 def _snoei(map_: Path, hoogstens: int) -> None:

@@ -1,0 +1,133 @@
+"""Writing pages again for less: the search index's stems kept between builds, and a table of contents written
+again only when what it lists changed.
+
+Stems. Sphinx's search index stems every word of every page it writes with the Dutch snowball stemmer (pure
+Python), remembering stems within one page only; most words recur on many pages and in every build. The stems
+are kept for the process and beside Sphinx's environment (keyed by the stemmer's and Sphinx's versions and the
+language), so a rebuild stems only words it never met: the same stems, so the same index.
+
+Tables of contents. Sphinx writes again every page whose toctree lists a page being written (a version's index
+page lists its artikel pages), because the listed page's title may have changed. A reworded provision or a
+renamed case changes no title, yet nine index pages were written again each time (0,03-0,04 s each). Here the
+title and sections of each page read again are compared with those it had before (``env-purge-doc`` still sees
+them); only a page whose title or sections changed, or that is new, has the pages that list it written again (and its
+neighbours, whose "previous" and "next" links name it). A page only written again (not read) keeps its title.
+The environment Sphinx keeps is pickled before pages are written, so the links set aside during writing are
+never lost; they are put back when the build ends.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+from typing import TYPE_CHECKING, Any
+
+from ..canoniek import hash_van
+
+if TYPE_CHECKING:
+    from docutils import nodes as du
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+__all__ = ["bewaar_stammen", "inhoud_voor", "ouders_bij_nieuwe_inhoud", "ouders_terug", "stam_eens"]
+
+# Per language: word -> stem, for this process (a --volg session, the benchmark's builds in one process).
+_STAMMEN: dict[str, dict[str, str]] = {}
+_GELEZEN_BIJ: list[int] = []  # how many stems there were when read or last kept: write only when more
+
+
+def _stammen_sleutel(taal: str) -> str:
+    versies = []
+    for pakket in ("sphinx", "snowballstemmer"):
+        try:
+            versies.append(importlib.metadata.version(pakket))
+        except importlib.metadata.PackageNotFoundError:
+            versies.append("?")
+    return hash_van("stammen", taal, *versies)
+
+
+def stam_eens(app: Sphinx, doctree: du.document, docname: str) -> None:
+    """``doctree-resolved``: give the indexer's language the kept stems. The indexer is made just before the
+    first page is written, so this is done at that page."""
+    from .sitedata import lees_bewaard
+
+    indexer = getattr(app.builder, "indexer", None)
+    lang = getattr(indexer, "lang", None)
+    if lang is None or getattr(lang, "_meerzorg_stam_eens", False):
+        return
+    taal = str(getattr(lang, "lang", ""))
+    if taal not in _STAMMEN:
+        kept = lees_bewaard("stammen", _stammen_sleutel(taal))
+        _STAMMEN[taal] = dict(kept) if isinstance(kept, dict) else {}
+    stammen = _STAMMEN[taal]
+    _GELEZEN_BIJ[:] = [len(stammen)]
+    eigen = lang.stem
+
+    def stem(word: str) -> str:
+        stam = stammen.get(word)
+        if stam is None:
+            stam = stammen[word] = eigen(word)
+        return stam
+
+    lang.stem = stem
+    lang._meerzorg_stam_eens = True
+
+
+def bewaar_stammen(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: keep the stems when this build met new words."""
+    from .sitedata import schrijf_bewaard
+
+    lang = getattr(getattr(app.builder, "indexer", None), "lang", None)
+    taal = str(getattr(lang, "lang", ""))
+    if exception is None and taal in _STAMMEN and len(_STAMMEN[taal]) > (_GELEZEN_BIJ or [0])[0]:
+        schrijf_bewaard("stammen", _stammen_sleutel(taal), _STAMMEN[taal])
+        _GELEZEN_BIJ[:] = [len(_STAMMEN[taal])]
+
+
+# The title and sections of each page read again in this build, as they were before (None: a new page).
+_INHOUD_VOOR: dict[str, str | None] = {}
+# Sphinx's links child -> pages that list it, as they were before writing (put back when the build ends).
+_VOOR_SCHRIJVEN: list[dict[str, set[str]]] = []
+
+
+def _inhoud(env: BuildEnvironment, docname: str) -> str:
+    """What a page's entry in a toctree shows: its title and its sections (with their anchors)."""
+    title, toc = env.titles.get(docname), env.tocs.get(docname)
+    return (title.pformat() if title is not None else "") + "\0" + (toc.pformat() if toc is not None else "")
+
+
+def inhoud_voor(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+    """``env-purge-doc``: a page is about to be read again; note its title and sections as they were."""
+    _INHOUD_VOOR[docname] = _inhoud(env, docname) if docname in env.titles else None
+
+
+def ouders_bij_nieuwe_inhoud(app: Sphinx, builder: Builder) -> None:
+    """``write-started``: Sphinx writes again the pages that list a page being written (``files_to_rebuild``).
+    For a page whose title and sections did not change (or that was not read again) nothing else shows
+    anything new: its links are set aside. A page whose title changed also has its neighbours written again,
+    whose "previous" and "next" links show that title (Sphinx alone leaves them stale)."""
+    ouders_terug(app, None)
+    env = builder.env
+    if env is None:
+        return
+    _VOOR_SCHRIJVEN.append(dict(env.files_to_rebuild))
+    relaties: dict[str, list[str | None]] | None = None
+    for doc in list(env.files_to_rebuild):
+        gelezen = doc in _INHOUD_VOOR
+        voor = _INHOUD_VOOR.get(doc)
+        if not gelezen or (voor is not None and voor == _inhoud(env, doc)):
+            del env.files_to_rebuild[doc]
+        else:
+            relaties = relaties if relaties is not None else env.collect_relations()
+            _ouder, vorige, volgende = relaties.get(doc, [None, None, None])
+            env.files_to_rebuild[doc] = env.files_to_rebuild[doc] | {d for d in (vorige, volgende) if d}
+    _INHOUD_VOOR.clear()
+
+
+def ouders_terug(app: Sphinx, exception: Any) -> None:
+    """``build-finished`` (and before setting aside again): Sphinx's links as they were."""
+    env = app.env
+    if _VOOR_SCHRIJVEN and env is not None:
+        env.files_to_rebuild.clear()
+        env.files_to_rebuild.update(_VOOR_SCHRIJVEN[0])
+    _VOOR_SCHRIJVEN.clear()
