@@ -407,3 +407,28 @@ def test_the_search_index_stems_a_word_once_and_a_new_process_takes_the_stems(ma
     _zoals_vers(make_app, src, tmp_path)
     assert (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8") == (
         tmp_path / "vers" / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+
+
+def test_an_edited_base_outside_the_regelings_folder_is_seen(make_app: Any, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """A variant's folder builds on a version of the bundled regeling (here a folder of its own): an edit of that
+    base re-reads the pages that show it in the same process (as ``--volg`` builds), and ``--volg`` watches
+    the base file."""
+    from meerzorg_law.sphinxext import sitedata
+    from meerzorg_law.versions import catalog
+
+    _nieuw_proces()
+    src = _site(tmp_path)
+    basis = tmp_path / "gebundeld"
+    basis.mkdir()
+    shutil.move(src / "regeling" / "proef.rgl", basis / "proef.rgl")
+    monkeypatch.setattr(catalog, "bundled_regeling", lambda: basis)
+    _bouw(make_app, src)
+    assert "Heeft het profiel geen ster, dan is er geen recht." in _html(src)["artikel.html"]
+    assert (basis / "proef.rgl").resolve() in sitedata.invoerbestanden()
+    rgl = basis / "proef.rgl"
+    rgl.write_text(rgl.read_text(encoding="utf-8").replace("dan is er geen recht.", "dan bestaat er geen recht."),
+                   encoding="utf-8")
+    assert "artikel" in _bouw(make_app, src)
+    assert "Heeft het profiel geen ster, dan bestaat er geen recht." in _html(src)["artikel.html"]
+    _zoals_vers(make_app, src, tmp_path)

@@ -681,7 +681,24 @@ def _casusbestanden(casussen: tuple[Path, ...]) -> tuple[Path, ...]:
 
 def _files(regeling: Path, casussen: tuple[Path, ...]) -> tuple[Path, ...]:
     found = sorted(regeling.rglob("*.rgl")) if regeling.is_dir() else [regeling]
-    return (*(f.resolve() for f in found if f.exists()), *_casusbestanden(casussen))
+    elders = (f for f in _ELDERS.get(regeling, ()) if f.exists())
+    return (*(f.resolve() for f in found if f.exists()), *elders, *_casusbestanden(casussen))
+
+
+# Per regeling path, the files its versions were last built from outside it: a variant's folder builds on the
+# bundled regeling (its base versions, with the source registry beside them). They are looked at as the
+# regeling's own files are, so an edit of the base loads the regeling again and ``--volg`` sees it.
+_ELDERS: dict[Path, tuple[Path, ...]] = {}
+
+
+def _elders(regeling: Path, bundle: Bundle) -> tuple[Path, ...]:
+    binnen = regeling.resolve()
+    out: set[Path] = set()
+    for v in bundle.catalog:
+        f = Path(v.file).resolve()
+        if f != binnen and binnen not in f.parents:
+            out |= {f, *f.parent.glob("*.toml")}
+    return tuple(sorted(g for g in out if g.exists()))
 
 
 _CACHE: dict[tuple[object, ...], SiteData] = {}
@@ -727,6 +744,12 @@ def laad_regeling(regeling: str) -> SiteData:
     cached = _BUNDELS.get(key)
     if cached is None:
         bundle = load_bundle(reg_path)
+        elders = _elders(reg_path, bundle)
+        if elders != _ELDERS.get(reg_path, ()):  # first seen (or no longer used): part of the key from now on
+            _ELDERS[reg_path] = elders
+            _GEZIEN.clear()
+            files, gezien = _gevonden(reg_path, ())
+            key = (reg_path, gezien)
         cached = SiteData(Project(bundle, (), tuple(bundle.diagnostics)), reg_path, files)
         if not cached.errors:
             _lees_vingers(cached)
@@ -760,12 +783,12 @@ def laad(regeling: str, casussen: list[str] | None) -> SiteData:
     """The site data for these paths (absolute, or empty for the bundled ``regeling/`` and
     ``tests/casussen/``); reloaded only when a file was added, removed or changed."""
     reg_path, case_paths = _paden(regeling, casussen)
+    regeling_data = laad_regeling(regeling)  # (first: it may find files outside the regeling's folder)
     files, gezien = _gevonden(reg_path, case_paths)
     key = (reg_path, case_paths, gezien)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
-    regeling_data = laad_regeling(regeling)
     bundle = regeling_data.bundle
     if bundle.ok:
         cases, diags, sleutels = _casussen(bundle, case_paths)
