@@ -432,3 +432,56 @@ def test_an_edited_base_outside_the_regelings_folder_is_seen(make_app: Any, tmp_
     assert "artikel" in _bouw(make_app, src)
     assert "Heeft het profiel geen ster, dan bestaat er geen recht." in _html(src)["artikel.html"]
     _zoals_vers(make_app, src, tmp_path)
+
+
+def test_a_case_page_read_again_traces_each_case_once(make_app: Any, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The provisions that decided each case under each version are kept with its result: a case page read
+    again (its description changed; no case runs again) evaluates each case with a trace once, for its
+    decision path, not once per version for the table of applied provisions."""
+    from meerzorg_law.sphinxext import sitedata
+
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    _nieuw_proces()
+    getraceerd = _tel(monkeypatch, sitedata, "evaluate")
+    yaml = src / "gevallen" / "proef.yaml"
+    tekst = yaml.read_text(encoding="utf-8")
+    aantal = tekst.count("- naam:")
+    assert aantal >= 3 and "omschrijving:" in tekst
+    yaml.write_text(tekst.replace("omschrijving:", "omschrijving: Anders gezegd.", 1), encoding="utf-8")
+    assert _bouw(make_app, src) == {"casussen"}
+    assert 0 < len(getraceerd) <= aantal, len(getraceerd)
+    _zoals_vers(make_app, src, tmp_path)
+
+
+def test_formatters_and_titles_are_made_once_per_build_and_the_pages_stay_the_same(
+        make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Pygments formatter per set of options and a rendered title per title, once per build: fewer are made
+    than there are highlighted blocks and titles shown, and every page is what Sphinx makes without this."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.highlighting import PygmentsBridge
+
+    import meerzorg_law.sphinxext as extensie
+
+    formatters: list[dict[str, Any]] = []
+
+    class Tellend(PygmentsBridge.html_formatter):  # type: ignore[misc,name-defined]
+        def __init__(self, **kwargs: Any) -> None:
+            formatters.append(kwargs)
+            super().__init__(**kwargs)
+
+    monkeypatch.setattr(PygmentsBridge, "html_formatter", Tellend)
+    titels = _tel(monkeypatch, StandaloneHTMLBuilder, "render_partial")
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    html = _html(src)
+    blokken = sum(pagina.count('<div class="highlight') for pagina in html.values())
+    getoond = [a for a in titels if type(a[1]).__name__ == "title"]
+    assert 0 < len(formatters) < blokken, (len(formatters), blokken)
+    assert 0 < len(getoond) <= len({id(a[1]) for a in getoond}) < 2 * len(html)
+    zonder = tmp_path / "zonder"
+    shutil.copytree(src, zonder, ignore=shutil.ignore_patterns("_build"))
+    monkeypatch.setattr(extensie, "eens_per_bouw", lambda app: None)
+    _bouw(make_app, zonder)
+    assert _html(zonder) == html

@@ -29,7 +29,14 @@ from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
 from .nodes import HTML_VISITORS, vervang_voor_andere_builders
 from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
-from .schrijven import bewaar_stammen, inhoud_voor, ouders_bij_nieuwe_inhoud, ouders_terug, stam_eens
+from .schrijven import (
+    bewaar_stammen,
+    eens_per_bouw,
+    inhoud_voor,
+    ouders_bij_nieuwe_inhoud,
+    ouders_terug,
+    stam_eens,
+)
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
 from .thema import herstel_toctree, registreer, verberg_toctree
 from .versie import RegelingDirective, VersieDirective
@@ -259,6 +266,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", _verouderd)
     app.connect("env-get-updated", _hernoemd)
     app.connect("builder-inited", registreer)
+    app.connect("builder-inited", eens_per_bouw)
     app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
     app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)

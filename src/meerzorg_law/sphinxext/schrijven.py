@@ -1,5 +1,5 @@
-"""Writing pages again for less: the search index's stems kept between builds, and a table of contents written
-again only when what it lists changed.
+"""Writing pages again for less: the search index's stems kept between builds, a table of contents written
+again only when what it lists changed, and what every page asks again made once per build.
 
 Stems. Sphinx's search index stems every word of every page it writes with the Dutch snowball stemmer (pure
 Python), remembering stems within one page only; most words recur on many pages and in every build. The stems
@@ -14,6 +14,11 @@ them); only a page whose title or sections changed, or that is new, has the page
 neighbours, whose "previous" and "next" links name it). A page only written again (not read) keeps its title.
 The environment Sphinx keeps is pickled before pages are written, so the links set aside during writing are
 never lost; they are put back when the build ends.
+
+Once per build. Sphinx makes a new Pygments formatter for every formal rule it highlights (and the formatter
+works out its whole stylesheet each time), and renders the title of a page's parent, previous and next page
+again for every page written. Both give the same answer each time in one build: a formatter is kept per set of
+options, a title's rendering per title.
 """
 
 from __future__ import annotations
@@ -29,7 +34,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["bewaar_stammen", "inhoud_voor", "ouders_bij_nieuwe_inhoud", "ouders_terug", "stam_eens"]
+__all__ = ["bewaar_stammen", "eens_per_bouw", "inhoud_voor", "ouders_bij_nieuwe_inhoud", "ouders_terug",
+           "stam_eens"]
 
 # Per language: word -> stem, for this process (a --volg session, the benchmark's builds in one process).
 _STAMMEN: dict[str, dict[str, str]] = {}
@@ -131,3 +137,38 @@ def ouders_terug(app: Sphinx, exception: Any) -> None:
         env.files_to_rebuild.clear()
         env.files_to_rebuild.update(_VOOR_SCHRIJVEN[0])
     _VOOR_SCHRIJVEN.clear()
+
+
+def eens_per_bouw(app: Sphinx) -> None:
+    """``builder-inited``: the HTML builder's Pygments formatters and rendered titles made once per build."""
+    from docutils import nodes as du
+
+    hl = getattr(app.builder, "highlighter", None)
+    if hl is not None and getattr(hl, "dest", None) == "html":
+        eigen_formatter = hl.get_formatter
+        formatters: dict[tuple[tuple[str, Any], ...], Any] = {}
+
+        def get_formatter(**kwargs: Any) -> Any:
+            try:
+                key = tuple(sorted(kwargs.items()))
+                hash(key)
+            except TypeError:  # an option that is a list (highlighted lines): made as Sphinx makes it
+                return eigen_formatter(**kwargs)
+            if key not in formatters:
+                formatters[key] = eigen_formatter(**kwargs)
+            return formatters[key]
+
+        hl.get_formatter = get_formatter
+    eigen_render = getattr(app.builder, "render_partial", None)
+    if eigen_render is not None:
+        titels: dict[int, tuple[du.Node, dict[str, str]]] = {}
+
+        def render_partial(node: du.Node | None) -> dict[str, str]:
+            if not isinstance(node, du.title):
+                return eigen_render(node)  # type: ignore[no-any-return]
+            kept = titels.get(id(node))
+            if kept is None or kept[0] is not node:  # (the node is kept alive with it: its id stays its own)
+                kept = titels[id(node)] = (node, eigen_render(node))
+            return dict(kept[1])
+
+        app.builder.render_partial = render_partial  # type: ignore[attr-defined]

@@ -45,11 +45,14 @@ class Uitvoering:
     """One case under one version: the test result, the trace, and the provisions it exercised.
 
     The trace is computed when a page asks for it (the example, the decision path of a case): a build that
-    reads a few pages needs a few traces, and the results kept between builds stay small."""
+    reads a few pages needs a few traces, and the results kept between builds stay small. What a case page
+    shows of every version's trace is kept instead: the provisions that decided an outcome, in order
+    (``beslist``; None without a trace), so a case page computes one trace per case, not one per version."""
 
     result: CaseResult
     toegepast: frozenset[ProvisionRef]
     gebruikt: frozenset[ProvisionRef]
+    beslist: tuple[ProvisionRef, ...] | None
     _spoor: list[Trace | None] = field(default_factory=list, compare=False, repr=False)
     _bereken: Callable[[], Trace | None] | None = field(default=None, compare=False, repr=False)
 
@@ -604,7 +607,7 @@ def _werking_bewaard(bundle: Bundle, vid: str) -> str:
 
 # What is kept of a case's result between builds: everything but the case (each build has its own) and the trace.
 _Bewaard = tuple[dict[str, Value], dict[str, Value], tuple[Any, ...], Any, bool, frozenset[ProvisionRef],
-                 frozenset[ProvisionRef]]
+                 frozenset[ProvisionRef], tuple[ProvisionRef, ...] | None]
 
 
 def _uitvoer(project: Project, casus_sleutels: list[str]) -> dict[tuple[int, str], Uitvoering]:
@@ -640,9 +643,9 @@ def _uitvoer(project: Project, casus_sleutels: list[str]) -> dict[tuple[int, str
                 te_doen.append(i)
                 continue
             case = project.cases[i]
-            verwacht, uitkomst, mismatches, failure, te_herzien, kept_toegepast, kept_gebruikt = kept
+            verwacht, uitkomst, mismatches, failure, te_herzien, kept_toegepast, kept_gebruikt, kept_beslist = kept
             result = CaseResult(case, vid, verwacht, uitkomst, mismatches, failure, te_herzien)
-            runs[i, vid] = Uitvoering(result, kept_toegepast, kept_gebruikt,
+            runs[i, vid] = Uitvoering(result, kept_toegepast, kept_gebruikt, kept_beslist,
                                       _bereken=lambda f=case.feiten, s=spoor: s(f))  # type: ignore[misc]
             nieuw[k] = kept
         if te_doen:
@@ -652,12 +655,14 @@ def _uitvoer(project: Project, casus_sleutels: list[str]) -> dict[tuple[int, str
                 trace = spoor(case.feiten)
                 toegepast: frozenset[ProvisionRef] = frozenset()
                 gebruikt: frozenset[ProvisionRef] = frozenset()
+                beslist: tuple[ProvisionRef, ...] | None = None
                 if trace is not None:
                     toegepast = frozenset(r.provision for o in trace.outcomes for r in o.rules if r.applied)
                     gebruikt = frozenset(d.provision for d in trace.definitions)
-                runs[index, vid] = Uitvoering(result, toegepast, gebruikt, [trace])
+                    beslist = trace.provisions_applied()
+                runs[index, vid] = Uitvoering(result, toegepast, gebruikt, beslist, [trace])
                 nieuw[casus_sleutels[index]] = (result.verwacht, result.uitkomst, result.mismatches,
-                                                result.failure, result.te_herzien, toegepast, gebruikt)
+                                                result.failure, result.te_herzien, toegepast, gebruikt, beslist)
         if nieuw.keys() != oud.keys():
             _schrijf_cache(werking, nieuw)
     if _UITVOERCACHE and _UITVOERCACHE[0].is_dir():

@@ -210,10 +210,10 @@ class CasussenDirective(RegelingBasis):
             return "—"
         if run.result.failure is not None:
             return run.result.failure.message
-        if run.trace is None:
+        if run.beslist is None:
             return "—"
         cel: list[nodes.Node] = []
-        for n, ref in enumerate(run.trace.provisions_applied()):
+        for n, ref in enumerate(run.beslist):
             if n:
                 cel.append(nodes.Text("; "))
             cel.append(bepaling_koppeling(ref, vid))
