@@ -485,3 +485,32 @@ def test_formatters_and_titles_are_made_once_per_build_and_the_pages_stay_the_sa
     monkeypatch.setattr(extensie, "eens_per_bouw", lambda app: None)
     _bouw(make_app, zonder)
     assert _html(zonder) == html
+
+
+def test_a_rebuild_freezes_what_it_loaded_before_reading_and_collects_as_before_after_it(
+        make_app: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build from scratch collects as it goes. A rebuild (a kept environment) does not collect while it loads
+    the environment, the regeling and the cases, freezes what it loaded when the pages are read (those are
+    never walked by a young collection) and collects while reading; afterwards nothing is frozen and the
+    collector runs."""
+    import gc
+
+    from meerzorg_law.sphinxext import sitedata, tabellen
+
+    tijdens: list[tuple[bool, bool]] = []
+    laden: list[bool] = []
+    echt_tabel, echt_laad = tabellen.tabel, sitedata.laad
+    monkeypatch.setattr(tabellen, "tabel", lambda *a, **k: tijdens.append(
+        (gc.isenabled(), gc.get_freeze_count() > 0)) or echt_tabel(*a, **k))
+    monkeypatch.setattr(sitedata, "laad", lambda *a, **k: laden.append(gc.isenabled()) or echt_laad(*a, **k))
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    assert tijdens and set(tijdens) == {(True, False)}
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    tijdens.clear()
+    laden.clear()
+    _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
+    assert "casussen" in _bouw(make_app, src)
+    assert laden and not any(laden)
+    assert tijdens and set(tijdens) == {(True, True)}
+    assert gc.isenabled() and gc.get_freeze_count() == 0

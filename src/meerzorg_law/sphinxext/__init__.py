@@ -200,10 +200,40 @@ def _ruimer_opruimen(app: Sphinx, config: object) -> None:
     gc.set_threshold(*_GC_BOUW)
 
 
+# A rebuild after one change: Sphinx loads its environment (one large pickle) and the toolkit the regeling, the
+# cases and the fingerprints, hundreds of thousands of objects that live until the build ends. Python's
+# collector would walk each of them once in a young collection (3-5 of 50-80 ms per rebuild, measured with
+# gc.callbacks). With a kept environment the collector rests from the start of the build until the pages are
+# read, and what exists then is frozen (moved aside without being walked: ``gc.freeze``); the build then
+# collects as before, and the frozen objects go back to the oldest generation when it ends. Four rebuilds after
+# a reworded provision in one process spent 1,3 s in the collector, now 0,46-0,49 s.
+_GC_BEVROREN: list[str] = []
+
+
+def _rust_bij_bestaande_omgeving(app: Sphinx, config: object) -> None:
+    """``config-inited``: with a kept environment (a rebuild), the collector rests until the pages are read."""
+    if (Path(app.doctreedir) / "environment.pickle").exists() and gc.isenabled() and not _GC_BEVROREN:
+        gc.disable()
+        _GC_BEVROREN.append("rust")
+
+
+def _bevries_wat_blijft(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: freeze what exists (the environment, the regeling, the cases), then collect."""
+    if _GC_BEVROREN == ["rust"]:
+        gc.freeze()
+        gc.enable()
+        _GC_BEVROREN[:] = ["bevroren"]
+
+
 def _opruimen_als_eerder(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished`` (also after an error): the collector's thresholds as before the build."""
+    """``build-finished`` (also after an error): the collector as before the build."""
     if _GC_EERDER:
         gc.set_threshold(*_GC_EERDER.pop())
+    if _GC_BEVROREN:
+        if _GC_BEVROREN == ["bevroren"]:
+            gc.unfreeze()
+        _GC_BEVROREN.clear()
+        gc.enable()
 
 
 # The key of this build's inputs as they were when it started (``sitedata.invoer_sleutel``), and how many warnings
@@ -260,6 +290,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_node(rekenhulp, html=(visit_rekenhulp, depart_rekenhulp))
     app.add_css_file("meerzorg.css")
     app.connect("config-inited", _ruimer_opruimen)  # before Sphinx loads its environment (a large pickle)
+    app.connect("config-inited", _rust_bij_bestaande_omgeving)
+    app.connect("env-before-read-docs", _bevries_wat_blijft)
     app.connect("config-inited", _paden)
     app.connect("builder-inited", _uitvoercache)
     app.connect("builder-inited", genereer)
