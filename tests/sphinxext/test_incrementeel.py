@@ -514,3 +514,44 @@ def test_a_rebuild_freezes_what_it_loaded_before_reading_and_collects_as_before_
     assert laden and not any(laden)
     assert tijdens and set(tijdens) == {(True, True)}
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_a_changed_title_is_shown_in_the_navigation_of_every_page_that_lists_it(make_app: Any,
+                                                                                tmp_path: Path) -> None:
+    """With the site's theme and navigation (Furo, the branch of the current page opened), a page's title is in
+    the navigation of its parent and of every page below that parent: after a changed title each of those is
+    written again, and every page is what a build from scratch makes."""
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    src = _site(tmp_path)
+    shutil.copytree(docs / "_templates", src / "_templates")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'html_theme = "furo"\ntemplates_path = ["_templates"]\n',
+                    encoding="utf-8")
+    _bouw(make_app, src)
+    assert "Artikel 2" in _html(src)["casussen.html"]
+    artikel = src / "artikel.rst"
+    artikel.write_text(artikel.read_text(encoding="utf-8").replace("Artikel 2\n=========", "Artikel twee\n============",
+                                                                   1), encoding="utf-8")
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert gelezen == {"artikel"}
+    assert {"index", "casussen", "rollen"} <= geschreven, geschreven
+    assert "Artikel twee" in _html(src)["rollen.html"]
+    _zoals_vers(make_app, src, tmp_path)
+    shutil.rmtree(tmp_path / "vers")
+    # A new page in the toctree: every page's navigation lists it.
+    (src / "nieuw.rst").write_text("Een nieuwe pagina\n=================\n\nTekst.\n", encoding="utf-8")
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   rollen\n", "   rollen\n   nieuw\n"),
+                     encoding="utf-8")
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert gelezen == {"index", "nieuw"}
+    assert "Een nieuwe pagina" in _html(src)["casussen.html"]
+    _zoals_vers(make_app, src, tmp_path)
+    shutil.rmtree(tmp_path / "vers")
+    # Removed again: no page's navigation lists it any more.
+    (src / "nieuw.rst").unlink()
+    index.write_text(index.read_text(encoding="utf-8").replace("   nieuw\n", ""), encoding="utf-8")
+    (src / "_build" / "html" / "nieuw.html").unlink()  # (Sphinx leaves the page of a removed source behind)
+    _bouw(make_app, src)
+    assert "Een nieuwe pagina" not in _html(src)["casussen.html"]
+    _zoals_vers(make_app, src, tmp_path)

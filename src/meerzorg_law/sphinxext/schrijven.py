@@ -10,8 +10,10 @@ Tables of contents. Sphinx writes again every page whose toctree lists a page be
 page lists its artikel pages), because the listed page's title may have changed. A reworded provision or a
 renamed case changes no title, yet nine index pages were written again each time (0,03-0,04 s each). Here the
 title and sections of each page read again are compared with those it had before (``env-purge-doc`` still sees
-them); only a page whose title or sections changed, or that is new, has the pages that list it written again (and its
-neighbours, whose "previous" and "next" links name it). A page only written again (not read) keeps its title.
+them); only a page whose title or sections changed, or that is new, has the pages that list it written again (and,
+for a new page or a new title, its neighbours, whose "previous" and "next" links name it, and every page whose
+navigation shows it; for a removed page, every page whose navigation showed it). A page only written again (not
+read) keeps its title.
 The environment Sphinx keeps is pickled before pages are written, so the links set aside during writing are
 never lost; they are put back when the build ends.
 
@@ -91,27 +93,50 @@ def bewaar_stammen(app: Sphinx, exception: Exception | None) -> None:
 
 
 # The title and sections of each page read again in this build, as they were before (None: a new page).
-_INHOUD_VOOR: dict[str, str | None] = {}
+_INHOUD_VOOR: dict[str, tuple[str, str] | None] = {}
 # Sphinx's links child -> pages that list it, as they were before writing (put back when the build ends).
 _VOOR_SCHRIJVEN: list[dict[str, set[str]]] = []
 
 
-def _inhoud(env: BuildEnvironment, docname: str) -> str:
-    """What a page's entry in a toctree shows: its title and its sections (with their anchors)."""
+def _inhoud(env: BuildEnvironment, docname: str) -> tuple[str, str]:
+    """What a page's entry in a toctree shows: its title, and its sections (with their anchors)."""
     title, toc = env.titles.get(docname), env.tocs.get(docname)
-    return (title.pformat() if title is not None else "") + "\0" + (toc.pformat() if toc is not None else "")
+    return (title.pformat() if title is not None else "", toc.pformat() if toc is not None else "")
+
+
+# The pages that listed a page removed in this build.
+_OUDERS_VAN_WEG: set[str] = set()
 
 
 def inhoud_voor(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc``: a page is about to be read again; note its title and sections as they were."""
+    """``env-purge-doc``: a page is about to be read again (note its title and sections as they were) or is
+    removed (note the pages that listed it)."""
+    if docname not in env.found_docs:
+        _OUDERS_VAN_WEG.update(env.files_to_rebuild.get(docname, ()))
+        return
     _INHOUD_VOOR[docname] = _inhoud(env, docname) if docname in env.titles else None
+
+
+def _onder(env: BuildEnvironment, docname: str) -> set[str]:
+    """Every page below ``docname`` in the toctrees."""
+    out: set[str] = set()
+    rij = [docname]
+    while rij:
+        for kind in env.toctree_includes.get(rij.pop(), ()):
+            if kind not in out:
+                out.add(kind)
+                rij.append(kind)
+    return out
 
 
 def ouders_bij_nieuwe_inhoud(app: Sphinx, builder: Builder) -> None:
     """``write-started``: Sphinx writes again the pages that list a page being written (``files_to_rebuild``).
     For a page whose title and sections did not change (or that was not read again) nothing else shows
-    anything new: its links are set aside. A page whose title changed also has its neighbours written again,
-    whose "previous" and "next" links show that title (Sphinx alone leaves them stale)."""
+    anything new: its links are set aside. A new page, or one whose title changed, also has written again its
+    neighbours,
+    whose "previous" and "next" links show that title, and every page whose navigation shows it: its parent
+    and all pages below that parent (the navigation opens the branch of the current page; Sphinx alone leaves
+    them all stale)."""
     ouders_terug(app, None)
     env = builder.env
     if env is None:
@@ -121,12 +146,19 @@ def ouders_bij_nieuwe_inhoud(app: Sphinx, builder: Builder) -> None:
     for doc in list(env.files_to_rebuild):
         gelezen = doc in _INHOUD_VOOR
         voor = _INHOUD_VOOR.get(doc)
-        if not gelezen or (voor is not None and voor == _inhoud(env, doc)):
+        nu = _inhoud(env, doc) if gelezen else None
+        if not gelezen or voor == nu:
             del env.files_to_rebuild[doc]
-        else:
+        elif nu is not None and (voor is None or voor[0] != nu[0]):  # a new page, or a new title
             relaties = relaties if relaties is not None else env.collect_relations()
-            _ouder, vorige, volgende = relaties.get(doc, [None, None, None])
-            env.files_to_rebuild[doc] = env.files_to_rebuild[doc] | {d for d in (vorige, volgende) if d}
+            ouder, vorige, volgende = relaties.get(doc, [None, None, None])
+            tonen = {d for d in (ouder, vorige, volgende) if d} | (_onder(env, ouder) if ouder else set())
+            env.files_to_rebuild[doc] = env.files_to_rebuild[doc] | (tonen - {doc})
+    # A removed page: the page that listed it is read again (its toctree changed); every page below it showed
+    # the removed page in its navigation.
+    for ouder in _OUDERS_VAN_WEG & env.found_docs:
+        env.files_to_rebuild[ouder] = env.files_to_rebuild.get(ouder, set()) | (_onder(env, ouder) - {ouder})
+    _OUDERS_VAN_WEG.clear()
     _INHOUD_VOOR.clear()
 
 
