@@ -36,6 +36,7 @@ from .schrijven import (
     ouders_bij_nieuwe_inhoud,
     ouders_terug,
     stam_eens,
+    weg_uit_de_site,
 )
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
 from .thema import herstel_toctree, registreer, verberg_toctree
@@ -314,6 +315,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _bewaar_vingers)
     app.connect("build-finished", bewaar_stammen)
     app.connect("build-finished", ouders_terug)
+    app.connect("build-finished", weg_uit_de_site)
     app.connect("build-finished", _opruimen_als_eerder)
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True,
             "env_version": RegelingDomain.data_version}

@@ -12,8 +12,8 @@ renamed case changes no title, yet nine index pages were written again each time
 title and sections of each page read again are compared with those it had before (``env-purge-doc`` still sees
 them); only a page whose title or sections changed, or that is new, has the pages that list it written again (and,
 for a new page or a new title, its neighbours, whose "previous" and "next" links name it, and every page whose
-navigation shows it; for a removed page, every page whose navigation showed it). A page only written again (not
-read) keeps its title.
+navigation shows it; for a removed page, every page whose navigation showed it, and its own HTML is removed). A
+page only written again (not read) keeps its title.
 The environment Sphinx keeps is pickled before pages are written, so the links set aside during writing are
 never lost; they are put back when the build ends.
 
@@ -26,6 +26,7 @@ options, a title's rendering per title.
 from __future__ import annotations
 
 import importlib.metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..canoniek import hash_van
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 __all__ = ["bewaar_stammen", "eens_per_bouw", "inhoud_voor", "ouders_bij_nieuwe_inhoud", "ouders_terug",
-           "stam_eens"]
+           "stam_eens", "weg_uit_de_site"]
 
 # Per language: word -> stem, for this process (a --volg session, the benchmark's builds in one process).
 _STAMMEN: dict[str, dict[str, str]] = {}
@@ -104,8 +105,22 @@ def _inhoud(env: BuildEnvironment, docname: str) -> tuple[str, str]:
     return (title.pformat() if title is not None else "", toc.pformat() if toc is not None else "")
 
 
-# The pages that listed a page removed in this build.
+# The pages that listed a page removed in this build, and the removed pages.
 _OUDERS_VAN_WEG: set[str] = set()
+_WEG: set[str] = set()
+
+
+def weg_uit_de_site(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the HTML of a page whose source was removed is removed too (Sphinx leaves it behind,
+    where a build from scratch has none: a reader could still land on a stale page)."""
+    weg = set(_WEG)
+    _WEG.clear()
+    if exception is not None or app.builder.format != "html":
+        return
+    for doc in weg - set(app.env.found_docs):
+        pad = Path(app.builder.get_outfilename(doc))  # type: ignore[attr-defined]
+        if pad.is_file() and Path(app.outdir) in pad.resolve().parents:
+            pad.unlink()
 
 
 def inhoud_voor(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -113,6 +128,7 @@ def inhoud_voor(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
     removed (note the pages that listed it)."""
     if docname not in env.found_docs:
         _OUDERS_VAN_WEG.update(env.files_to_rebuild.get(docname, ()))
+        _WEG.add(docname)
         return
     _INHOUD_VOOR[docname] = _inhoud(env, docname) if docname in env.titles else None
 
