@@ -119,3 +119,21 @@ def test_volg_stops_on_ctrl_c_during_a_rebuild(tmp_path: Path, capsys: pytest.Ca
     assert main(["docs", "--bron", str(bron), "--uit", str(tmp_path / "html"), "--volg"]) == 2
     assert len(bouwen) == 2 and capsys.readouterr().out.rstrip().endswith("Gestopt.")
     assert signal.getsignal(signal.SIGINT) is voor
+
+
+def test_a_build_that_stops_before_it_finishes_leaves_the_collector_running(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """A rebuild rests the collector from its start (a kept environment); one that stops before Sphinx says it
+    finished (here a theme that does not exist) must not leave it resting: ``--volg`` goes on building."""
+    import gc
+
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOTS / "test-basic", bron)
+    uit = tmp_path / "html"
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
+    drempels = gc.get_threshold()
+    conf = bron / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + 'html_theme = "bestaat-niet"\n', encoding="utf-8")
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) != 0
+    assert "bestaat-niet" in capsys.readouterr().err
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and gc.get_threshold() == drempels

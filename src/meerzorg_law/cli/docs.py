@@ -179,7 +179,12 @@ def _bouw(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path) -> in
     geslaagd.unlink(missing_ok=True)
     # Older builds kept the environment inside the site; it must not be published with it.
     shutil.rmtree(uit / ".doctrees", ignore_errors=True)
-    status = build_main(argv)
+    try:
+        status = build_main(argv)
+    finally:
+        from ..sphinxext import collector_als_eerder
+
+        collector_als_eerder()
     if status == 0:
         geslaagd.write_text("", encoding="utf-8")
         print(f"Site gebouwd: {uit / 'index.html'}")

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["setup"]
+__all__ = ["collector_als_eerder", "setup"]
 
 _STATIC = Path(__file__).parent / "static"
 
@@ -228,6 +228,13 @@ def _bevries_wat_blijft(app: Sphinx, env: BuildEnvironment, docnames: list[str])
 
 def _opruimen_als_eerder(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished`` (also after an error): the collector as before the build."""
+    collector_als_eerder()
+
+
+def collector_als_eerder() -> None:
+    """The collector as before the build (thresholds, nothing frozen, running). ``build-finished`` does this;
+    ``meerzorg docs`` does it again after each build, for a build that stopped before Sphinx could say it
+    finished (a theme that cannot be found, say), so a ``--volg`` session never goes on without a collector."""
     if _GC_EERDER:
         gc.set_threshold(*_GC_EERDER.pop())
     if _GC_BEVROREN:
