@@ -96,6 +96,24 @@ def _herformuleer(src: Path) -> None:
                    encoding="utf-8")
 
 
+def _omschrijf(src: Path) -> str:
+    """The description of the first case reworded (its page shows it; no other page does); the case file's text
+    before the change."""
+    yaml = src / "gevallen" / "proef.yaml"
+    tekst = yaml.read_text(encoding="utf-8")
+    assert "omschrijving:" in tekst
+    yaml.write_text(tekst.replace("omschrijving:", "omschrijving: Anders gezegd.", 1), encoding="utf-8")
+    return tekst
+
+
+def _nieuwe_titel(src: Path) -> None:
+    """The title of the page artikel.rst changed: "Artikel 2" becomes "Artikel twee"."""
+    artikel = src / "artikel.rst"
+    tekst = artikel.read_text(encoding="utf-8")
+    assert "Artikel 2\n=========" in tekst
+    artikel.write_text(tekst.replace("Artikel 2\n=========", "Artikel twee\n============", 1), encoding="utf-8")
+
+
 def test_a_renamed_case_is_renamed_on_every_page_that_shows_it(make_app: Any, tmp_path: Path) -> None:
     src = _site(tmp_path)
     _bouw(make_app, src)
@@ -296,10 +314,7 @@ def test_a_new_process_takes_the_regelings_fingerprints_from_the_last_build(make
     assert vergeleken
     _nieuw_proces()
     vergeleken.clear()
-    yaml = src / "gevallen" / "proef.yaml"
-    tekst = yaml.read_text(encoding="utf-8")
-    assert "omschrijving:" in tekst
-    yaml.write_text(tekst.replace("omschrijving:", "omschrijving: Anders gezegd.", 1), encoding="utf-8")
+    _omschrijf(src)
     assert _bouw(make_app, src) == {"casussen"}
     assert vergeleken == []
     _nieuw_proces()
@@ -375,9 +390,7 @@ def test_a_page_that_lists_pages_is_written_again_only_when_a_listed_title_chang
     assert "artikel" in geschreven and "index" not in geschreven, geschreven
     _zoals_vers(make_app, src, tmp_path)
     shutil.rmtree(tmp_path / "vers")
-    artikel = src / "artikel.rst"
-    artikel.write_text(artikel.read_text(encoding="utf-8").replace("Artikel 2\n=========", "Artikel twee\n============",
-                                                                   1), encoding="utf-8")
+    _nieuwe_titel(src)
     gelezen, geschreven = _gebouwd(make_app, src)
     assert "index" in geschreven
     assert "Artikel twee" in _html(src)["index.html"]
@@ -445,11 +458,8 @@ def test_a_case_page_read_again_traces_each_case_once(make_app: Any, tmp_path: P
     _bouw(make_app, src)
     _nieuw_proces()
     getraceerd = _tel(monkeypatch, sitedata, "evaluate")
-    yaml = src / "gevallen" / "proef.yaml"
-    tekst = yaml.read_text(encoding="utf-8")
-    aantal = tekst.count("- naam:")
-    assert aantal >= 3 and "omschrijving:" in tekst
-    yaml.write_text(tekst.replace("omschrijving:", "omschrijving: Anders gezegd.", 1), encoding="utf-8")
+    aantal = _omschrijf(src).count("- naam:")
+    assert aantal >= 3
     assert _bouw(make_app, src) == {"casussen"}
     assert 0 < len(getraceerd) <= aantal, len(getraceerd)
     _zoals_vers(make_app, src, tmp_path)
@@ -529,9 +539,7 @@ def test_a_changed_title_is_shown_in_the_navigation_of_every_page_that_lists_it(
                     encoding="utf-8")
     _bouw(make_app, src)
     assert "Artikel 2" in _html(src)["casussen.html"]
-    artikel = src / "artikel.rst"
-    artikel.write_text(artikel.read_text(encoding="utf-8").replace("Artikel 2\n=========", "Artikel twee\n============",
-                                                                   1), encoding="utf-8")
+    _nieuwe_titel(src)
     gelezen, geschreven = _gebouwd(make_app, src)
     assert gelezen == {"artikel"}
     assert {"index", "casussen", "rollen"} <= geschreven, geschreven

@@ -111,11 +111,12 @@ _WEG: set[str] = set()
 
 
 def weg_uit_de_site(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: the HTML of a page whose source was removed is removed too (Sphinx leaves it behind,
-    where a build from scratch has none: a reader could still land on a stale page)."""
+    """``build-finished`` (also of a build that failed: the source is gone either way, and the next build no
+    longer knows the page): the HTML of a page whose source was removed is removed too (Sphinx leaves it
+    behind, where a build from scratch has none: a reader could still land on a stale page)."""
     weg = set(_WEG)
     _WEG.clear()
-    if exception is not None or app.builder.format != "html":
+    if app.builder.format != "html" or app.env is None:
         return
     for doc in weg - set(app.env.found_docs):
         pad = Path(app.builder.get_outfilename(doc))  # type: ignore[attr-defined]
@@ -149,10 +150,9 @@ def ouders_bij_nieuwe_inhoud(app: Sphinx, builder: Builder) -> None:
     """``write-started``: Sphinx writes again the pages that list a page being written (``files_to_rebuild``).
     For a page whose title and sections did not change (or that was not read again) nothing else shows
     anything new: its links are set aside. A new page, or one whose title changed, also has written again its
-    neighbours,
-    whose "previous" and "next" links show that title, and every page whose navigation shows it: its parent
-    and all pages below that parent (the navigation opens the branch of the current page; Sphinx alone leaves
-    them all stale)."""
+    neighbours, whose "previous" and "next" links show that title, and every page whose navigation shows it:
+    its parent and all pages below that parent (the navigation opens the branch of the current page; Sphinx
+    alone leaves them all stale)."""
     ouders_terug(app, None)
     env = builder.env
     if env is None:
