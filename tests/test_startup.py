@@ -58,6 +58,23 @@ def test_the_site_extension_and_the_rekenhulp_load_no_numpy() -> None:
     assert "numpy" in _modules_after("from meerzorg_law.columnar import evaluate_columns")
 
 
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="threads counted in /proc (Linux)")
+def test_impact_starts_one_blas_thread_unless_the_user_chose() -> None:
+    """numpy's OpenBLAS starts a thread per core as numpy is imported (0,1 s of CPU a command, for matrix routines
+    never called): the command asks for one; a user's own number is kept."""
+    script = ("import contextlib, io, os\nfrom meerzorg_law.cli import main\n"
+              "with contextlib.redirect_stdout(io.StringIO()):\n"
+              "    assert main(['impact', 'rlz-2026', 'rlz-2027', '--n', '10', '--json']) == 0\n"
+              "import numpy\nprint(os.environ.get('OPENBLAS_NUM_THREADS'), len(os.listdir('/proc/self/task')))")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    for given, expected in ((None, "1"), ("2", "2")):
+        out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                             env={**env, **({"OPENBLAS_NUM_THREADS": given} if given else {})}).stdout.split()
+        assert out[0] == expected
+        if given is None:
+            assert out[1] == "1"  # the main thread alone
+
+
 def test_version_flag_prints_the_package_version(capsys: object) -> None:
     out = subprocess.run([sys.executable, "-m", "meerzorg_law", "--version"], capture_output=True, text=True)
     assert out.returncode == 0 and out.stdout.startswith("meerzorg ")
