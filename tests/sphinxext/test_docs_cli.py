@@ -85,6 +85,44 @@ def test_volg_rebuilds_after_a_change_in_the_same_process_until_ctrl_c(tmp_path:
     assert "P1 ver onder de drempel, thuis" in (uit / "artikel.html").read_text(encoding="utf-8")
 
 
+def test_volg_sees_a_file_saved_just_after_it_says_it_watches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The drafter reads "Ik kijk naar ..." and saves at once: that save is a change. (--volg looked at the files
+    only after printing the message, so a save in between was taken for the state to compare with and never
+    built; the benchmark that saves as soon as it reads the message waited for ever.)"""
+    import io
+    import sys
+    import time
+
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOTS / "test-basic", bron)
+    uit = tmp_path / "html"
+    yaml = bron / "gevallen" / "proef.yaml"
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
+
+    class Drafter(io.StringIO):
+        def write(self, tekst: str) -> int:
+            if tekst.startswith("Ik kijk naar"):
+                yaml.write_text(yaml.read_text(encoding="utf-8").replace("naam: P1 onder de drempel, thuis",
+                                                                         "naam: P1 ver onder de drempel, thuis"),
+                                encoding="utf-8")
+            return super().write(tekst)
+
+    rondes: list[float] = []
+
+    def slaap(seconden: float) -> None:
+        rondes.append(seconden)
+        if len(rondes) == 6:
+            raise KeyboardInterrupt
+
+    uitvoer = Drafter()
+    monkeypatch.setattr(sys, "stdout", uitvoer)
+    monkeypatch.setattr(time, "sleep", slaap)
+    assert main(["docs", "--bron", str(bron), "--uit", str(uit), "--volg"]) == 0
+    assert uitvoer.getvalue().count("Opnieuw gebouwd in ") == 1, uitvoer.getvalue()
+    assert "P1 ver onder de drempel, thuis" in (uit / "artikel.html").read_text(encoding="utf-8")
+    assert all(0.1 <= s < 1 for s in rondes)  # a look every 0,1 s while a look is cheap
+
+
 def test_volg_stops_on_ctrl_c_during_a_rebuild(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """Sphinx catches a Ctrl-C during a build and returns a status; --volg still stops (it kept watching)."""
