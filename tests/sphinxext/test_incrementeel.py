@@ -121,16 +121,59 @@ def test_a_renamed_case_is_renamed_on_every_page_that_shows_it(make_app: Any, tm
     toonde = _toont(src, "P1 onder de drempel, thuis")
     assert {"artikel", "casussen", "renvooi"} <= toonde
     _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
+    artikel = src / "_build" / "html" / "artikel.html"
+    voor = artikel.stat().st_mtime_ns
     gelezen, geschreven = _gebouwd(make_app, src)
     # Read again: the case's own page and the renvooi, which name it in their text; the artikel page shows it
-    # in a case table, whose names are filled in when a page is written: it is written again, not read.
+    # in a case table, whose names are filled in when a page is written: neither read nor written by Sphinx,
+    # the name is changed in its HTML (as a build from scratch writes it: below).
     assert gelezen == toonde - {"artikel"}, gelezen
-    assert toonde <= geschreven, geschreven
+    assert geschreven == toonde - {"artikel"}, geschreven
+    assert artikel.stat().st_mtime_ns != voor
     assert _toont(src, "P1 ver onder de drempel, thuis") == toonde
     assert not _toont(src, "P1 onder de drempel, thuis")
     _zoals_vers(make_app, src, tmp_path)
     # The artikel page noted the name it now shows: the next build writes nothing again.
     assert _gebouwd(make_app, src) == (set(), set())
+
+
+def test_a_renamed_case_gets_its_name_in_the_html_as_the_writer_would_write_it(make_app: Any,
+                                                                                tmp_path: Path) -> None:
+    """A name with characters HTML encodes (``& < > " @``), a sign the page shows as a symbol and a version id it
+    shows by its short name: the artikel page that shows the case in a table gets it in its HTML, byte for byte
+    what a build from scratch writes, and the search index too (the case tables' names are not in it)."""
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    nieuw = "'P1 \"onder\" <de> drempel & @thuis >= proef-2026, okapi'"  # (okapi: on no page)
+    _hernoem(src, "P1 onder de drempel, thuis", nieuw)
+    gelezen, geschreven = _gebouwd(make_app, src)
+    assert "artikel" not in gelezen | geschreven
+    artikel = _html(src)["artikel.html"]
+    assert "P1 onder de drempel, thuis" not in artikel and "&amp; &#64;thuis ≥" in artikel and "okapi" in artikel
+    _zoals_vers(make_app, src, tmp_path)
+    assert (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8") == (
+        tmp_path / "vers" / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+
+
+def test_a_name_not_only_in_the_case_tables_has_sphinx_write_the_page(tmp_path: Path) -> None:
+    """``hernoem_in_html`` leaves a page alone (and Sphinx writes it) when the old name is also elsewhere on it,
+    when no link names the case, or when the page has no HTML."""
+    from meerzorg_law.sphinxext.schrijven import hernoem_in_html
+
+    link = ('<a class="rlz-casusnaam no-search reference internal" href="c.html#rlz-casus-oud" title="Oud &amp; '
+            'zo"><span>Oud &amp; zo</span></a>')
+    pad = tmp_path / "p.html"
+    nieuw = [("Oud & zo", "Nieuw <zo>", "rlz-casus-nieuw", "Nieuw <zo>")]
+    pad.write_text(f"<p>{link}</p>", encoding="utf-8")
+    assert hernoem_in_html(pad, nieuw)
+    assert pad.read_text(encoding="utf-8") == (
+        '<p><a class="rlz-casusnaam no-search reference internal" href="c.html#rlz-casus-nieuw" title="Nieuw '
+        '&lt;zo&gt;"><span>Nieuw &lt;zo&gt;</span></a></p>')
+    for html in (f"<p>{link}</p><p>Zie Oud &amp; zo.</p>", "<p>Oud &amp; zo</p>"):
+        pad.write_text(html, encoding="utf-8")
+        assert not hernoem_in_html(pad, nieuw)
+        assert pad.read_text(encoding="utf-8") == html
+    assert not hernoem_in_html(tmp_path / "geen.html", nieuw)
 
 
 def test_a_renamed_worked_example_reads_its_artikel_page_again(make_app: Any, tmp_path: Path) -> None:
@@ -161,10 +204,10 @@ def test_a_case_only_counted_on_a_page_does_not_make_it_stale(make_app: Any, tmp
     _hernoem(src, "Extra 8", "Extra acht")
     assert _bouw(make_app, src) == {"casussen"}
     _zoals_vers(make_app, src, tmp_path)
-    # One that is shown: its pages are read again.
+    # One that is shown: its page is read again, and the artikel page that shows it gets the name in its HTML.
     _hernoem(src, "Extra 1", "Extra een")
     gelezen, geschreven = _gebouwd(make_app, src)
-    assert "casussen" in gelezen and "artikel" in geschreven
+    assert "casussen" in gelezen and "artikel" not in gelezen | geschreven
     assert "Extra een<" in _html(src)["artikel.html"]
     shutil.rmtree(tmp_path / "vers")
     _zoals_vers(make_app, src, tmp_path)
@@ -387,7 +430,7 @@ def test_a_page_that_lists_pages_is_written_again_only_when_a_listed_title_chang
     assert "index" not in geschreven, geschreven
     _hernoem(src, "P1 onder de drempel, thuis", "P1 ver onder de drempel, thuis")
     gelezen, geschreven = _gebouwd(make_app, src)
-    assert "artikel" in geschreven and "index" not in geschreven, geschreven
+    assert "casussen" in geschreven and "index" not in geschreven, geschreven
     _zoals_vers(make_app, src, tmp_path)
     shutil.rmtree(tmp_path / "vers")
     _nieuwe_titel(src)

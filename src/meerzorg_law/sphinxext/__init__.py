@@ -119,6 +119,11 @@ class _Tekst:
         self.leesbaar = leesbaar
         self.zichtbaar = zichtbaar if zichtbaar_maken else None
 
+    def tekst(self, tekst: str, in_code: bool = False) -> str:
+        """A text as the page shows it."""
+        nieuw = tekst if in_code else _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], self.leesbaar(tekst, self.namen))
+        return nieuw if self.zichtbaar is None else self.zichtbaar(nieuw)
+
     def onder(self, element: du.Element, in_code: bool = False) -> None:
         namen, zichtbaar = self.namen, self.zichtbaar
         for n, child in enumerate(element.children):
@@ -126,9 +131,7 @@ class _Tekst:
                 # docutils keeps a reST backslash escape ("telt\\: de") as a NUL before the character; astext()
                 # is the text as the writer prints it, so only a real control character is made visible.
                 tekst = child.astext()
-                nieuw = tekst if in_code else _SYMBOOL.sub(lambda m: _SYMBOLEN[m.group(0)], self.leesbaar(tekst, namen))
-                if zichtbaar is not None:
-                    nieuw = zichtbaar(nieuw)
+                nieuw = self.tekst(tekst, in_code)
                 if nieuw != tekst:
                     element[n] = du.Text(nieuw)
             elif isinstance(child, du.Element):
@@ -176,12 +179,37 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
 
 
 def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: pages not read again whose case tables show a renamed case, to be written again
-    (the names are filled in when a page is written: ``RegelingDomain.casusnaam``), and pages whose roles name
-    an object that is gone (written again, they warn as a build from scratch does)."""
+    """``env-get-updated``: pages not read again whose case tables show a renamed case, and pages whose roles
+    name an object that is gone (written again, they warn as a build from scratch does).
+
+    A case table names a case by a link whose text is filled in when the page is written
+    (``RegelingDomain.casusnaam``), and those links are left out of the search index; so a page that differs from
+    its HTML only in the names of renamed cases gets them in that HTML (``schrijven.hernoem_in_html``: the link's
+    anchor, title and text, each as the writer makes it), not written again by Sphinx (a rename wrote a dozen
+    artikel pages, 50-100 ms each). Where that cannot be done exactly (the old name elsewhere on the page, no
+    HTML), Sphinx writes the page."""
+    from ..escape import zichtbaar
+    from .schrijven import hernoem_in_html
+
     domain = env.domains["rlz"]
     assert isinstance(domain, RegelingDomain)
-    return sorted({*domain.hernoemd(), *domain.verweesd()})
+    hernoemd = domain.hernoemd()
+    schrijven = set(domain.verweesd())
+    uitvoer = getattr(app.builder, "get_outfilename", None) if app.builder.format == "html" else None
+    tekst = _Tekst(_versienamen(app), zichtbaar_maken=True)
+    for doc, namen in hernoemd.items():
+        vervangingen = []
+        for oud, nieuw in namen.values():
+            doel = domain.casus_doel(nieuw)
+            if doel is None:
+                break
+            anker, titel = doel
+            vervangingen.append((tekst.tekst(oud), tekst.tekst(nieuw), anker, zichtbaar(titel)))
+        else:
+            if doc not in schrijven and uitvoer is not None and hernoem_in_html(Path(uitvoer(doc)), vervangingen):
+                continue
+        schrijven.add(doc)
+    return sorted(schrijven)
 
 
 # Python's collector during a build: a full collection walks every object alive (Sphinx's environment, the

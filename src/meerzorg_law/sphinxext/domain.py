@@ -27,11 +27,14 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ObjectEntry", "RegelingDomain", "bepaling_naam", "leesbaar", "natuurlijke_volgorde", "volledige_naam"]
+__all__ = ["CASUSNAAM_KLASSE", "ObjectEntry", "RegelingDomain", "bepaling_naam", "leesbaar", "natuurlijke_volgorde",
+           "volledige_naam"]
 
 logger = logging.getLogger(__name__)
 
 VERSIONED = ("artikel", "lid", "bijlage", "begrip")
+# The class of a link to a case in another page's case table (its text is the case's name).
+CASUSNAAM_KLASSE = "rlz-casusnaam"
 
 
 class ObjectEntry(NamedTuple):
@@ -341,16 +344,24 @@ class RegelingDomain(Domain):
         return addnodes.pending_xref("", nodes.inline("", naam), refdomain="rlz", reftype="casusnaam",
                                      reftarget=casus_id, refexplicit=False, refwarn=False)
 
-    def hernoemd(self) -> list[str]:
+    def hernoemd(self) -> dict[str, dict[str, tuple[str, str]]]:
         """The pages whose case tables show a case renamed since they were written (``env-get-updated``; a page
-        read in this build noted the names as they are now): they are written again, and their note follows."""
-        out = []
+        read in this build noted the names as they are now), each with its renamed cases: case id -> (the name
+        shown, the name now). Their note follows."""
+        out = {}
         for doc, getoond in self.getoonde_namen.items():
             nu = {cid: self.casusnamen[cid][1] for cid in getoond if cid in self.casusnamen}
-            if any(nu.get(cid, naam) != naam for cid, naam in getoond.items()):
+            anders = {cid: (naam, nu[cid]) for cid, naam in getoond.items() if nu.get(cid, naam) != naam}
+            if anders:
                 getoond.update(nu)
-                out.append(doc)
+                out[doc] = anders
         return out
+
+    def casus_doel(self, naam: str) -> tuple[str, str] | None:
+        """Where a link to the case named ``naam`` points (its anchor) and its title, as :meth:`_casusnaam`
+        makes them; None for a name no page describes."""
+        entry = self.objects.get(("casus", naam))
+        return None if entry is None else (entry.node_id, entry.titel)
 
     @property
     def verwijzingen(self) -> dict[str, list[tuple[str, str, str]]]:
@@ -436,7 +447,11 @@ class RegelingDomain(Domain):
         if entry is None:
             return None
         tekst = nodes.inline("", naam, classes=contnode.get("classes", []))
-        return make_refnode(builder, fromdocname, entry.docname, entry.node_id, tekst, entry.titel)
+        ref = make_refnode(builder, fromdocname, entry.docname, entry.node_id, tekst, entry.titel)
+        # Found by its class when the case is renamed (``schrijven.hernoem_in_html``); left out of the search
+        # index (the case's own page is the hit for its name), so a page that only shows the name keeps its entry.
+        ref["classes"] += [CASUSNAAM_KLASSE, "no-search"]
+        return ref
 
     def resolve_any_xref(self, env: BuildEnvironment, fromdocname: str, builder: Builder, target: str,
                          node: pending_xref, contnode: Element) -> list[tuple[str, nodes.reference]]:

@@ -17,6 +17,12 @@ page only written again (not read) keeps its title.
 The environment Sphinx keeps is pickled before pages are written, so the links set aside during writing are
 never lost; they are put back when the build ends.
 
+Renamed cases. A case table on another page than the case's own names it by a link whose text is filled in
+when the page is written. A page that differs from its HTML only in such names gets the new ones in its HTML
+(the link's anchor, title and text, encoded as docutils' HTML writer encodes them) instead of being written again
+by Sphinx; those links are left out of the search index, so its entry stays right. Done only where every link to
+the case is found exactly and the old name appears nowhere else on the page; else Sphinx writes it.
+
 Once per build. Sphinx makes a new Pygments formatter for every formal rule it highlights (and the formatter
 works out its whole stylesheet each time), and renders the title of a page's parent, previous and next page
 again for every page written. Both give the same answer each time in one build: a formatter is kept per set of
@@ -26,6 +32,8 @@ options, a title's rendering per title.
 from __future__ import annotations
 
 import importlib.metadata
+import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,8 +45,8 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["bewaar_stammen", "eens_per_bouw", "inhoud_voor", "ouders_bij_nieuwe_inhoud", "ouders_terug",
-           "stam_eens", "weg_uit_de_site"]
+__all__ = ["bewaar_stammen", "eens_per_bouw", "hernoem_in_html", "inhoud_voor", "ouders_bij_nieuwe_inhoud",
+           "ouders_terug", "stam_eens", "weg_uit_de_site"]
 
 # Per language: word -> stem, for this process (a --volg session, the benchmark's builds in one process).
 _STAMMEN: dict[str, dict[str, str]] = {}
@@ -220,3 +228,40 @@ def eens_per_bouw(app: Sphinx) -> None:
             return dict(kept[1])
 
         app.builder.render_partial = render_partial  # type: ignore[attr-defined]
+
+
+def _docutils_html(tekst: str, attribuut: bool = False) -> str:
+    """``tekst`` as docutils' HTML writer puts it in a page (its own table; an attribute's whitespace as spaces):
+    spliced into HTML that writer made, it must be what the writer would have written."""
+    from docutils.writers._html_base import HTMLTranslator
+
+    if attribuut:
+        tekst = re.sub("[\n\r\t\v\f]", " ", tekst)
+    return tekst.translate(HTMLTranslator.special_characters)
+
+
+def _nieuwe_link(anker: str, titel: str, naam: str) -> Callable[[re.Match[str]], str]:
+    a, t, n = _docutils_html(anker, True), _docutils_html(titel, True), _docutils_html(naam)
+    return lambda m: f"{m[1]}{a}{m[2]}{t}{m[3]}{n}{m[4]}"
+
+
+def hernoem_in_html(pad: Path, vervangingen: list[tuple[str, str, str, str]]) -> bool:
+    """Rename cases in the HTML of a page at ``pad``: per case (the name shown, the name now, the anchor and title
+    of the case now), each link to it in a case table (``domain.CASUSNAAM_KLASSE``) gets the new anchor, title and
+    text. False, and the file untouched, when the page has no HTML or a name is not exactly where the links are."""
+    from ..output import write_text_atomic
+    from .domain import CASUSNAAM_KLASSE
+
+    try:
+        html = pad.read_text(encoding="utf-8")
+    except OSError:
+        return False
+    for oud, nieuw, anker, titel in vervangingen:
+        oud_html = _docutils_html(oud)
+        link = re.compile(f'(<a class="[^"]*\\b{CASUSNAAM_KLASSE}\\b[^"]*" href="[^"#]*#)[^"]*(" title=")[^"]*'
+                          f'("><span>){re.escape(oud_html)}(</span></a>)')
+        if link.search(html) is None or oud_html in link.sub("", html):
+            return False  # no such link, or the old name elsewhere too (a text that quotes it)
+        html = link.sub(_nieuwe_link(anker, titel, nieuw), html)
+    write_text_atomic(pad, html)
+    return True
