@@ -120,7 +120,18 @@ def test_volg_sees_a_file_saved_just_after_it_says_it_watches(tmp_path: Path, mo
     assert main(["docs", "--bron", str(bron), "--uit", str(uit), "--volg"]) == 0
     assert uitvoer.getvalue().count("Opnieuw gebouwd in ") == 1, uitvoer.getvalue()
     assert "P1 ver onder de drempel, thuis" in (uit / "artikel.html").read_text(encoding="utf-8")
-    assert all(0.1 <= s < 1 for s in rondes)  # a look every 0,1 s while a look is cheap
+
+
+def test_volg_looks_every_tenth_of_a_second_unless_a_look_costs_more(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A look (the time and size of every input file) every 0,1 s; a look that costs more than a twentieth of the
+    pause makes the pause longer, so watching a large folder does not keep a core busy."""
+    from meerzorg_law.cli import docs
+
+    monkeypatch.setattr(docs, "_stand", lambda bron, uit: {})
+    for kosten, pauze in ((0.002, 0.1), (0.005, 0.1), (0.02, 0.4)):
+        klok = iter((10.0, 10.0 + kosten))
+        monkeypatch.setattr(docs.time, "perf_counter", lambda klok=klok: next(klok))
+        assert docs._kijk(Path("bron"), Path("uit")) == ({}, pytest.approx(pauze))
 
 
 def test_volg_stops_on_ctrl_c_during_a_rebuild(tmp_path: Path, capsys: pytest.CaptureFixture[str],
