@@ -176,6 +176,47 @@ def test_a_name_not_only_in_the_case_tables_has_sphinx_write_the_page(tmp_path: 
     assert not hernoem_in_html(tmp_path / "geen.html", nieuw)
 
 
+_VARIANT = """wijzigingsregeling "Tweede wijziging van de Proefregeling zorg"
+versie proef-2028
+basis proef-2027
+geldig vanaf 2028-01-01
+
+Artikel I
+  tekst "De Proefregeling zorg wordt als volgt gewijzigd:"
+  A.
+    artikel 2, vierde lid vervalt
+"""
+
+
+def test_a_provision_reworded_in_a_base_does_not_re_read_the_wijzigingsregeling_built_on_it(
+        make_app: Any, tmp_path: Path) -> None:
+    """A wijzigingsregeling's page shows its own file and cites its two versions by number, title and table: a
+    reworded lid of proef-2027 re-reads proef-2027's own wijzigingsregeling page (its file changed), not the page
+    of proef-2028, which is built on it; a new artikel title in proef-2027 does (its links show titles), and so
+    is the hand-written page whose roles link to that artikel (rollen.rst: its links' titles; Sphinx left it
+    stale)."""
+    src = _site(tmp_path)
+    (src / "regeling" / "proef-2028.rgl").write_text(_VARIANT, encoding="utf-8")
+    (src / "wijziging2027.rst").write_text("Wijziging 2027\n==============\n\n.. rlz:wijzigingsregeling:: proef-2027\n",
+                                           encoding="utf-8")
+    (src / "wijziging2028.rst").write_text("Wijziging 2028\n==============\n\n.. rlz:wijzigingsregeling:: proef-2028\n",
+                                           encoding="utf-8")
+    index = src / "index.rst"
+    index.write_text(index.read_text(encoding="utf-8").replace("   rollen\n", "   rollen\n   wijziging2027\n"
+                                                                              "   wijziging2028\n"), encoding="utf-8")
+    _bouw(make_app, src)
+    _herformuleer(src)
+    gelezen = _bouw(make_app, src)
+    assert "wijziging2027" in gelezen and "wijziging2028" not in gelezen, gelezen
+    _zoals_vers(make_app, src, tmp_path)
+    shutil.rmtree(tmp_path / "vers")
+    rgl = src / "regeling" / "proef.rgl"  # artikel 2 retitled in proef-2026, and so in proef-2027
+    rgl.write_text(rgl.read_text(encoding="utf-8").replace('artikel 2 "Extra zorg"', 'artikel 2 "Meer zorg"'),
+                   encoding="utf-8")
+    assert "wijziging2028" in _bouw(make_app, src)
+    _zoals_vers(make_app, src, tmp_path)
+
+
 def test_a_renamed_worked_example_reads_its_artikel_page_again(make_app: Any, tmp_path: Path) -> None:
     """The worked example on an artikel page quotes its case's name in its text: renaming that case reads the
     page again."""

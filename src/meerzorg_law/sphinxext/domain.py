@@ -273,9 +273,10 @@ class RegelingDomain(Domain):
         "casusnamen": {},  # case id (SiteData.casus_id) -> (docname of its case page, its name)
         "getoonde_namen": {},  # docname -> {case id: the name its tables showed when last written}
         "verwijzingen": {},  # docname -> [(role, target, page's version)]: the rlz roles written on the page
+        "verwezen": {},  # docname -> [(page, anchor, title) of each role's object, or None]: as last written
     }
     # The directives are added by setup() with add_directive_to_domain (they import this module).
-    data_version = 7
+    data_version = 8
 
     @property
     def objects(self) -> dict[tuple[str, str], ObjectEntry]:
@@ -373,11 +374,26 @@ class RegelingDomain(Domain):
         self.verwijzingen.setdefault(self.env.docname, []).append((rol, target, versie))
 
     def verweesd(self) -> list[str]:
-        """The pages with a role whose object is gone (a case renamed, an artikel removed): written again
-        (``env-get-updated``), so the reference is resolved again and warns as in a build from scratch. A page
-        that was read in this build resolves its roles anyway."""
-        return [doc for doc, refs in self.verwijzingen.items()
-                if any(self._find(rol, target, versie) is None for rol, target, versie in refs)]
+        """The pages with a role whose object is gone (a case renamed, an artikel removed), or whose link would
+        now differ (the object's page, anchor or title: an artikel retitled): written again (``env-get-updated``),
+        so the reference is resolved again as in a build from scratch (and a dangling one warns). A page that was
+        read in this build resolves its roles anyway. What each page's links show is noted for the next build."""
+        out = []
+        for doc, refs in self.verwijzingen.items():
+            nu = [self._doel(rol, target, versie) for rol, target, versie in refs]
+            if None in nu or self.verwezen.get(doc, nu) != nu:
+                out.append(doc)
+            self.verwezen[doc] = nu
+        return out
+
+    @property
+    def verwezen(self) -> dict[str, list[tuple[str, str, str] | None]]:
+        result: dict[str, list[tuple[str, str, str] | None]] = self.data.setdefault("verwezen", {})
+        return result
+
+    def _doel(self, rol: str, target: str, versie: str) -> tuple[str, str, str] | None:
+        entry = self._find(rol, target, versie)
+        return None if entry is None else (entry.docname, entry.node_id, entry.titel)
 
     def note_exercise(self, casus: str, artikel: str, versie: str) -> None:
         self.exercises[casus, (artikel, versie)] = self.env.docname
@@ -392,6 +408,7 @@ class RegelingDomain(Domain):
         self.paginas.pop(docname, None)
         self.getoonde_namen.pop(docname, None)
         self.verwijzingen.pop(docname, None)
+        self.verwezen.pop(docname, None)
         for cid, (doc, _) in list(self.casusnamen.items()):
             if doc == docname:
                 del self.casusnamen[cid]
@@ -417,6 +434,9 @@ class RegelingDomain(Domain):
         for doc, refs in otherdata.get("verwijzingen", {}).items():
             if doc in docnames:
                 self.verwijzingen[doc] = refs
+        for doc, doelen in otherdata.get("verwezen", {}).items():
+            if doc in docnames:
+                self.verwezen[doc] = doelen
         for cid, (doc, naam) in otherdata.get("casusnamen", {}).items():
             if doc in docnames:
                 self.casusnamen[cid] = (doc, naam)

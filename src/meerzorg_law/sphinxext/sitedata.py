@@ -191,6 +191,17 @@ class SiteData:
             reg.titel, reg.bron, [(p.ref, p.kind, p.titel, p.hoofdstuk) for p in reg.provisions],
             [(d.ref, d.soort, d.was) for d in self.renvooi(basis, vid).values()] if basis else "")))
 
+    def koppen_vinger(self, vid: str) -> str:
+        """What a link into a version shows and a table citation names, without the texts: the version's title,
+        its provisions by number, kind and title, its begrippen by name, label and place, and its tables by bijlage,
+        name and label. (A wijzigingsregeling's page quotes its own file and cites its two versions so.)"""
+        reg = self.bundle.versions[vid]
+        doc = self.bundle.consolidated.get(vid)
+        return str(self._eens_bundel(("koppen", vid), lambda: hash_van(
+            reg.titel, [(p.ref, p.kind, p.titel) for p in reg.provisions],
+            sorted((d.name, d.label, d.span.provision) for d in reg.definitions.values()),
+            [(b.letter, t.name, t.label) for b in (doc.bijlagen if doc else ()) for t in b.tabellen])))
+
     def renvooi_vinger(self, oud: str, nieuw: str) -> str:
         return str(self._eens_bundel(("renvooi", oud, nieuw), lambda: hash_van(
             list(self.renvooi(oud, nieuw).values()), self.vervallen(oud, nieuw))))

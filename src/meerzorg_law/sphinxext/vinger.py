@@ -96,8 +96,11 @@ def vinger(data: SiteData, soort: str, args: tuple[str, ...]) -> str:
             return hash_van(*basis, "onbekend")
         v = next(x for x in data.bundle.catalog if x.id == vid)
         b = data.basis_van(vid)
-        return hash_van(*basis, _bestand(v.file), data.volledig_vinger(vid),
-                        data.volledig_vinger(b) if b else "", data.bronnen_vinger())
+        # Its own file (instructions, quoted text, toelichting), the sources it cites, and what its citations and
+        # links name in the two versions: not their texts (``build_amendment`` reads none), so a provision reworded
+        # in the base does not re-read the wijzigingsregelingen built on it.
+        return hash_van(*basis, _bestand(v.file), data.koppen_vinger(vid), data.koppen_vinger(b) if b else "",
+                        data.bronnen_vinger())
     if soort == "renvooi":
         oud, nieuw = args
         if oud not in ids or nieuw not in ids:
