@@ -6,6 +6,7 @@ only in the top-level conftest); ``rootdir`` here points it at this folder's roo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,19 @@ def echte_site() -> tuple[int, Path]:
     shutil.rmtree(out, ignore_errors=True)
     shutil.rmtree(out.parent / f"{out.name}.doctrees", ignore_errors=True)
     return main(["docs", "--uit", str(out)]), out
+
+
+@pytest.fixture(autouse=True)
+def _collector_daarna() -> Iterator[None]:
+    """Python's collector as it was after every test. An app made over a kept environment lets the collector
+    rest until its build (``config-inited``), and only the build puts it back; a test that makes an app to look
+    at its environment and never builds would leave the rest of the worker's tests without one (and z3, which
+    numbers its terms as they are made and freed, then answers other questions with other models)."""
+    import gc
+
+    voor = gc.isenabled(), gc.get_threshold()
+    yield
+    from meerzorg_law.sphinxext import collector_als_eerder
+
+    collector_als_eerder()
+    assert (gc.isenabled(), gc.get_threshold()) == voor

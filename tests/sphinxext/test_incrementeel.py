@@ -336,6 +336,21 @@ def test_the_collector_runs_less_often_during_a_build_and_as_before_after_it(mak
         gc.set_threshold(*eerder)
 
 
+def test_an_app_that_never_builds_leaves_the_collector_as_it_was_after_the_next_build(make_app: Any,
+                                                                                     tmp_path: Path) -> None:
+    """An app made over a kept environment (to look at it) and never built, then one that builds: after that
+    build the collector runs with the thresholds it had before the first app (each app noted the thresholds it
+    found, the second the build's own, and the build put those back: 100.000 for good)."""
+    import gc
+
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    voor = gc.get_threshold()
+    make_app("html", srcdir=src)
+    assert _bouw(make_app, src) == set()
+    assert gc.isenabled() and gc.get_threshold() == voor
+
+
 def test_a_version_whose_files_did_not_change_keeps_its_working(make_app: Any, tmp_path: Path,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The working of a version (its rules as text, the key of its results and pages) is kept between builds by

@@ -196,7 +196,7 @@ def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
     hernoemd = domain.hernoemd()
     schrijven = set(domain.verweesd())
     uitvoer = getattr(app.builder, "get_outfilename", None) if app.builder.format == "html" else None
-    tekst = _Tekst(_versienamen(app), zichtbaar_maken=True)
+    tekst = _Tekst(_versienamen(app) if hernoemd else {}, zichtbaar_maken=True)  # (no regeling loaded for none)
     for doc, namen in hernoemd.items():
         vervangingen = []
         for oud, nieuw in namen.values():
@@ -225,7 +225,8 @@ _GC_EERDER: list[tuple[int, int, int]] = []
 def _ruimer_opruimen(app: Sphinx, config: object) -> None:
     """``config-inited``: the collector's thresholds for the build (``_GC_BOUW``), the old ones kept: from before
     Sphinx loads its environment (one large pickle) until ``build-finished``."""
-    _GC_EERDER.append(gc.get_threshold())
+    if not _GC_EERDER:  # a second app before the first built (a test that only looks at an environment)
+        _GC_EERDER.append(gc.get_threshold())
     gc.set_threshold(*_GC_BOUW)
 
 
