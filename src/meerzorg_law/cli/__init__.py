@@ -145,10 +145,13 @@ def _main(argv: Sequence[str] | None) -> int:
 def _bewijstijd(tekst: str | None) -> bool:
     """Set the proof budget from --bewijstijd; check MEERZORG_BEWIJSTIJD now rather than mid-proof. False: a
     Dutch error has been printed (exit 2)."""
-    import os
-
     if tekst is None and not os.environ.get("MEERZORG_BEWIJSTIJD", "").strip():
-        return True  # nothing to check: the solver is not even imported
+        # Nothing to check (the solver is not even imported); a budget an earlier command in this process set
+        # with --bewijstijd does not count for this one.
+        geladen = sys.modules.get(f"{__package__.rpartition('.')[0]}.verify.budget")
+        if geladen is not None:
+            geladen.stel_in(None)
+        return True
     from ..verify import budget
 
     try:
