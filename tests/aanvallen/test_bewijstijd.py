@@ -50,6 +50,31 @@ def test_a_budget_counts_for_its_own_command_only(monkeypatch: pytest.MonkeyPatc
     capsys.readouterr()
 
 
+def test_a_ctrl_c_between_proofs_leaves_the_solver_working() -> None:
+    """A Ctrl-C that comes while no proof runs and that the program catches (Sphinx does, during a build; so does
+    ``--volg``) must not cancel z3 for every later proof. It did: the watcher interrupted z3's context whenever
+    SIGINT came, and an interrupt outside a check stays, so a later check in the process answered with a model
+    of zeros (a date of day 0: a crash in ``vergelijk --symbolisch``) or not at all. Found when a site test that
+    sends itself SIGINT ran before the proofs in one test process."""
+    import z3
+
+    from meerzorg_law.verify import budget
+
+    s = budget.solver()
+    x = z3.Int("x")
+    s.add(x > 5)
+    assert budget.beslis(s)  # the watcher is on from the first proof
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)
+    time.sleep(0.3)  # (the watcher has read the signal by now)
+    s = budget.solver()
+    y = z3.Int("y")
+    s.add(y > 7, y < 9)
+    assert budget.beslis(s)
+    assert s.model().eval(y).as_long() == 8
+
+
 @pytest.mark.parametrize("opdracht", [["check"], ["eigenschappen"], ["vergelijk", "f-1", "f-2", "--symbolisch"]])
 def test_ctrl_c_during_a_proof_stops_within_a_second(opdracht: list[str]) -> None:
     args = [*opdracht, str(FERMAT)] if opdracht[0] != "vergelijk" else ["--regeling", str(FERMAT), *opdracht]

@@ -180,7 +180,8 @@ def _verouderd(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set
 
 def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-get-updated``: pages not read again whose case tables show a renamed case, and pages whose roles
-    name an object that is gone (written again, they warn as a build from scratch does).
+    name an object that is gone or whose link to it changed (``RegelingDomain.verweesd``: written again, they
+    link and warn as a build from scratch does).
 
     A case table names a case by a link whose text is filled in when the page is written
     (``RegelingDomain.casusnaam``), and those links are left out of the search index; so a page that differs from

@@ -22,12 +22,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # the solver is imported only when something is proved (not for a cached result)
     import z3
 
-__all__ = ["BEWIJSTIJD", "Onbeslist", "beslis", "lees_seconden", "optimizer", "seconden", "solver", "stel_in"]
+__all__ = ["BEWIJSTIJD", "Onbeslist", "beslis", "check", "lees_seconden", "optimizer", "seconden", "solver", "stel_in"]
 
 BEWIJSTIJD = "MEERZORG_BEWIJSTIJD"
 _STANDAARD = 5.0
 _ingesteld: float | None = None
 _wachter_aan = False
+_in_check = threading.Event()  # a check is running (the only time Ctrl-C interrupts z3)
 
 
 class Onbeslist(Exception):
@@ -91,7 +92,10 @@ def _wachter() -> None:
     def lus() -> None:
         while True:
             with contextlib.suppress(OSError):
-                if signal.SIGINT in os.read(lezen, 64):
+                # Only a running check: an interrupt of z3's context outside one stays, and every later check in
+                # the process is cancelled or answers with a model of zeros. (The Ctrl-C itself reaches the main
+                # thread as KeyboardInterrupt as usual.)
+                if signal.SIGINT in os.read(lezen, 64) and _in_check.is_set():
                     ctx.interrupt()
 
     threading.Thread(target=lus, name="meerzorg-ctrl-c", daemon=True).start()
@@ -119,11 +123,20 @@ def optimizer() -> z3.Optimize:
     return s
 
 
+def check(s: z3.Solver | z3.Optimize, *aannames: z3.BoolRef) -> z3.CheckSatResult:
+    """``s.check(*aannames)``, which Ctrl-C interrupts (``_wachter``)."""
+    _in_check.set()
+    try:
+        return s.check(*aannames)
+    finally:
+        _in_check.clear()
+
+
 def beslis(s: z3.Solver | z3.Optimize, *aannames: z3.BoolRef) -> bool:
     """True if satisfiable, False if proved unsatisfiable; ``Onbeslist`` if z3 gives no answer."""
     import z3
 
-    result = s.check(*aannames)
+    result = check(s, *aannames)
     if result == z3.sat:
         return True
     if result == z3.unsat:

@@ -319,7 +319,8 @@ def _generalise(inside: z3.Solver, apart: z3.Solver, earlier: Sequence[z3.BoolRe
 
     def holds(trial: list[_Literal]) -> bool:
         terms = _terms(trial)
-        return inside.check(*terms) == z3.unsat and (not earlier or apart.check(*terms, overlap) == z3.unsat)
+        return (budget.check(inside, *terms) == z3.unsat
+                and (not earlier or budget.check(apart, *terms, overlap) == z3.unsat))
 
     kept = list(cube)
     for lit in list(kept):
