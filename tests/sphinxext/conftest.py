@@ -44,8 +44,7 @@ def echte_site() -> tuple[int, Path]:
 def _collector_daarna() -> Iterator[None]:
     """Python's collector as it was after every test. An app made over a kept environment lets the collector
     rest until its build (``config-inited``), and only the build puts it back; a test that makes an app to look
-    at its environment and never builds would leave the rest of the worker's tests without one (and z3, which
-    numbers its terms as they are made and freed, then answers other questions with other models)."""
+    at its environment and never builds would leave the rest of the worker's tests without one."""
     import gc
 
     voor = gc.isenabled(), gc.get_threshold()
