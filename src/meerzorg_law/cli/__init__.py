@@ -148,7 +148,7 @@ def _bewijstijd(tekst: str | None) -> bool:
     if tekst is None and not os.environ.get("MEERZORG_BEWIJSTIJD", "").strip():
         # Nothing to check (the solver is not even imported); a budget an earlier command in this process set
         # with --bewijstijd does not count for this one.
-        geladen = sys.modules.get(f"{__package__.rpartition('.')[0]}.verify.budget")
+        geladen = sys.modules.get("meerzorg_law.verify.budget")
         if geladen is not None:
             geladen.stel_in(None)
         return True

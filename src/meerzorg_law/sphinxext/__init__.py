@@ -189,28 +189,32 @@ def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
     anchor, title and text, each as the writer makes it), not written again by Sphinx (a rename wrote a dozen
     artikel pages, 50-100 ms each). Where that cannot be done exactly (the old name elsewhere on the page, no
     HTML), Sphinx writes the page."""
-    from ..escape import zichtbaar
-    from .schrijven import hernoem_in_html
-
     domain = env.domains["rlz"]
     assert isinstance(domain, RegelingDomain)
     hernoemd = domain.hernoemd()
     schrijven = set(domain.verweesd())
-    uitvoer = getattr(app.builder, "get_outfilename", None) if app.builder.format == "html" else None
-    tekst = _Tekst(_versienamen(app) if hernoemd else {}, zichtbaar_maken=True)  # (no regeling loaded for none)
-    for doc, namen in hernoemd.items():
-        vervangingen = []
-        for oud, nieuw in namen.values():
-            doel = domain.casus_doel(nieuw)
-            if doel is None:
-                break
-            anker, titel = doel
-            vervangingen.append((tekst.tekst(oud), tekst.tekst(nieuw), anker, zichtbaar(titel)))
-        else:
-            if doc not in schrijven and uitvoer is not None and hernoem_in_html(Path(uitvoer(doc)), vervangingen):
-                continue
-        schrijven.add(doc)
-    return sorted(schrijven)
+    if hernoemd and app.builder.format == "html" and hasattr(app.builder, "get_outfilename"):
+        tekst = _Tekst(_versienamen(app), zichtbaar_maken=True)
+        hernoemd = {doc: namen for doc, namen in hernoemd.items()
+                    if doc in schrijven or not _in_html_hernoemd(app, domain, tekst, doc, namen)}
+    return sorted(schrijven | set(hernoemd))
+
+
+def _in_html_hernoemd(app: Sphinx, domain: RegelingDomain, tekst: _Tekst, doc: str,
+                      namen: dict[str, tuple[str, str]]) -> bool:
+    """Whether page ``doc`` got the new names of its renamed cases (case id -> (name shown, name now)) in its
+    HTML, each link's text as the page shows a text and its title as the page shows an attribute."""
+    from ..escape import zichtbaar
+    from .schrijven import hernoem_in_html
+
+    vervangingen = []
+    for oud, nieuw in namen.values():
+        doel = domain.casus_doel(nieuw)
+        if doel is None:
+            return False
+        anker, titel = doel
+        vervangingen.append((tekst.tekst(oud), tekst.tekst(nieuw), anker, zichtbaar(titel)))
+    return hernoem_in_html(Path(app.builder.get_outfilename(doc)), vervangingen)  # type: ignore[attr-defined]
 
 
 # Python's collector during a build: a full collection walks every object alive (Sphinx's environment, the
