@@ -124,7 +124,7 @@ def test_the_wijzigingsregeling_words_each_instruction_on_the_list(site: SphinxT
     assert "aanvraag: een verzoek om extra zorg;" in b
     # each citation of a begrip links to it: in the new version, or in the old one when it lapses
     assert ('<a class="reference internal" href="#rlz-proef-2027-1-begrip-drempel" title="artikel 1, '
-            "begripsomschrijving van 'drempel' (proef-2027)\"><span>De begripsomschrijving van ‘drempel’</span></a> "
+            "begripsomschrijving van 'drempel' (Voorstel 2027)\"><span>De begripsomschrijving van ‘drempel’</span></a> "
             "komt te luiden:") in b
     assert "drempel: 1,25 maal het aantal uren van het profiel in bijlage A;" in b
     assert ('href="artikel.html#rlz-proef-2026-1-begrip-nabijheid"' in b

@@ -95,8 +95,10 @@ def _proza(html_text: str) -> str:
     (inline code in a table of sentences is text)."""
     m = re.search(r"<article[^>]*>(.*)</article>", html_text, flags=re.S)
     body = _ZINNEN_TABELLEN.sub(_zinnen_tabel, m.group(1) if m else "")
+    # A link's title is text too: a reader sees it on hovering, a screen reader reads it out.
+    titels = " ".join(re.findall(r'<a\b[^>]*\btitle="([^"]*)"', body))
     body = re.sub(r"<(pre|code|script|style)\b.*?</\1>", " ", body, flags=re.S)
-    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+    return html.unescape(re.sub(r"<[^>]+>", " ", body) + " " + titels)
 
 
 def _code_in(tekst: str, versies: re.Pattern[str]) -> list[str]:
@@ -113,13 +115,14 @@ def test_no_identifier_in_prose(echte_site: tuple[int, Path]) -> None:
 
 
 def test_identifier_scan_sees_prose_tables_and_headings_and_skips_code() -> None:
-    """The scan is not vacuous: it finds a code name in a paragraph, a version id in a table header and in a
-    heading, and a symbol in a cell; nothing in code."""
+    """The scan is not vacuous: it finds a code name in a paragraph, a version id in a table header, in a
+    heading and in a link's title, and a symbol in a cell; nothing in code."""
     page = ("<article><h2>Beslispad in rlz-2027</h2><p>het feit uren_toezicht_per_week</p>"
             "<table><thead><tr><th>Casus</th><th>rlz-2027-variant-a</th></tr></thead>"
             "<tbody><tr><td>48 >= 42</td></tr></tbody></table>"
+            '<p><a class="reference" href="#x" title="artikel 2.1 (rlz-2026-directe-zorg)">artikel 2.1</a></p>'
             "<pre>telbare_zorgbehoefte</pre><code>rlz-2026</code></article>")
-    assert _code_in(_proza(page), _versie_ids()) == [">=", "rlz-2027", "rlz-2027-variant-a",
+    assert _code_in(_proza(page), _versie_ids()) == [">=", "rlz-2026-directe-zorg", "rlz-2027", "rlz-2027-variant-a",
                                                       "uren_toezicht_per_week"]
 
 

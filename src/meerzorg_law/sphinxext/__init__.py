@@ -82,7 +82,8 @@ def leesbaar_en_zichtbaar(app: Sphinx, doctree: du.document, docname: str) -> No
     """``doctree-resolved``: :func:`leesbare_tekst` again (the links are resolved now), and every text and
     attribute of the page through ``escape.zichtbaar``: a control character from a label, titel or case name
     becomes a visible symbol (ESC -> U+241B) instead of a character HTML cannot hold (the writer escapes
-    ``&<>"`` itself). One walk down the tree for both (two walks were a fifth of writing a page)."""
+    ``&<>"`` itself). A link's title (``_GETOOND``), which a reader sees on hovering, is a text like any other: no
+    version id, no ``>=``. One walk down the tree for both (two walks were a fifth of writing a page)."""
     from ..escape import zichtbaar
 
     _Tekst(_versienamen(app), zichtbaar_maken=True).onder(doctree)
@@ -102,6 +103,10 @@ def _zichtbare_attributen(element: du.Element, zichtbaar: Callable[[str], str]) 
     for key, value in element.attributes.items():
         if isinstance(value, str) and zichtbaar(value) != value:
             element.attributes[key] = zichtbaar(value)
+
+
+# The attributes a reader sees: a link's title (``reftitle``, shown on hovering and read out by a screen reader).
+_GETOOND = ("reftitle", "title")
 
 
 _CODE = (du.literal, du.literal_block, du.raw, du.comment)
@@ -140,6 +145,10 @@ class _Tekst:
                     element[n] = child
                 if zichtbaar is not None:
                     _zichtbare_attributen(child, zichtbaar)
+                    for key in _GETOOND:
+                        waarde = child.get(key)
+                        if isinstance(waarde, str) and self.tekst(waarde) != waarde:
+                            child[key] = self.tekst(waarde)
                 self.onder(child, in_code or isinstance(child, _CODE))
 
 
@@ -203,8 +212,7 @@ def _hernoemd(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def _in_html_hernoemd(app: Sphinx, domain: RegelingDomain, tekst: _Tekst, doc: str,
                       namen: dict[str, tuple[str, str]]) -> bool:
     """Whether page ``doc`` got the new names of its renamed cases (case id -> (name shown, name now)) in its
-    HTML, each link's text as the page shows a text and its title as the page shows an attribute."""
-    from ..escape import zichtbaar
+    HTML, each link's text and title as the page shows them (``_Tekst``)."""
     from .schrijven import hernoem_in_html
 
     vervangingen = []
@@ -213,7 +221,7 @@ def _in_html_hernoemd(app: Sphinx, domain: RegelingDomain, tekst: _Tekst, doc: s
         if doel is None:
             return False
         anker, titel = doel
-        vervangingen.append((tekst.tekst(oud), tekst.tekst(nieuw), anker, zichtbaar(titel)))
+        vervangingen.append((tekst.tekst(oud), tekst.tekst(nieuw), anker, tekst.tekst(titel)))
     return hernoem_in_html(Path(app.builder.get_outfilename(doc)), vervangingen)  # type: ignore[attr-defined]
 
 
