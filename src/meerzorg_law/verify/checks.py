@@ -18,8 +18,6 @@ import z3
 
 from .. import ir
 from ..diagnostics import Diagnostic, Severity
-from ..engine.compile import EvaluationFailure
-from ..engine.interpret import interpret
 from ..span import Span
 from ..values import Value, format_value
 from .budget import BEWIJSTIJD, Onbeslist, beslis, solver
@@ -215,6 +213,10 @@ class _Verifier:
         return out
 
     def _conflict(self, outcome: str, a: ir.Rule, b: ir.Rule, client: dict[str, Value]) -> Finding:
+        # The engine only for a finding (its witness evaluated): a proof that finds nothing does not load it.
+        from ..engine.compile import EvaluationFailure
+        from ..engine.interpret import interpret
+
         values = []
         for rule in (a, b):
             try:
@@ -263,6 +265,9 @@ class _Verifier:
                 continue
             if client is None:
                 continue
+            from ..engine.compile import EvaluationFailure  # (the engine only for a finding: see _conflict)
+            from ..engine.interpret import interpret
+
             try:
                 interpret(self.reg, client, [name])
                 why = "de uitkomst krijgt geen waarde"
