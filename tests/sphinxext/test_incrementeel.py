@@ -452,6 +452,77 @@ def test_a_new_process_with_nothing_changed_loads_no_case(make_app: Any, tmp_pat
     assert not (Path(app.doctreedir) / "meerzorg-uitvoer" / "invoer-laatste-bouw").exists()
 
 
+def test_a_new_process_reads_only_the_case_files_that_changed(make_app: Any, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each case file's cases are kept beside the environment by the file's content and the working of every
+    version: a new process after a reworded provision loads no case file, one after a changed case file loads
+    that file only, one after a change in what a version computes loads every file; each time every page is
+    what a build from scratch makes."""
+    from meerzorg_law.sphinxext import sitedata
+
+    gelezen = _tel(monkeypatch, sitedata, "load_cases")
+    src = _site(tmp_path)
+    (src / "gevallen" / "tweede.yaml").write_text(
+        "casussen:\n  - naam: P1 ruim boven de drempel\n    feiten: {profiel: P1, uren: 40, thuis: onwaar}\n"
+        "    verwacht:\n      proef-2026: {recht: waar, reden: toegekend}\n", encoding="utf-8")
+    _bouw(make_app, src)
+
+    def bestanden() -> list[str]:
+        return sorted(Path(p).name for paths, *_ in gelezen for p in paths)
+
+    assert bestanden() == ["proef.yaml", "tweede.yaml"]
+    _nieuw_proces()
+    gelezen.clear()
+    _herformuleer(src)
+    assert "renvooi" in _bouw(make_app, src)
+    assert bestanden() == []
+    _nieuw_proces()
+    gelezen.clear()
+    _omschrijf(src)
+    _bouw(make_app, src)
+    assert bestanden() == ["proef.yaml"]
+    _zoals_vers(make_app, src, tmp_path)
+    _nieuw_proces()
+    gelezen.clear()
+    rgl = src / "regeling" / "proef-2027.rgl"
+    tekst = rgl.read_text(encoding="utf-8")
+    assert "indien uren < drempel en niet thuis" in tekst
+    rgl.write_text(tekst.replace("indien uren < drempel en niet thuis", "indien uren <= drempel en niet thuis"),
+                   encoding="utf-8")
+    _bouw(make_app, src)
+    assert bestanden() == ["proef.yaml", "tweede.yaml"]
+    shutil.rmtree(tmp_path / "vers")
+    _zoals_vers(make_app, src, tmp_path)
+
+
+def test_a_case_file_saved_while_it_was_read_is_not_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cases are kept under the content they were read from: a file saved while it was being read is read again
+    by the next build, not served with the cases of its old content."""
+    from meerzorg_law.semantics.pipeline import load_bundle
+    from meerzorg_law.sphinxext import sitedata
+
+    src = _site(tmp_path)
+    bundle = load_bundle(src / "regeling")
+    monkeypatch.setattr(sitedata, "_UITVOERCACHE", [tmp_path / "uitvoer"])
+    kept = tmp_path / "uitvoer" / "casussen"
+    yaml = src / "gevallen" / "proef.yaml"
+    echt = sitedata.load_cases
+
+    def opgeslagen(*args: Any) -> Any:
+        out = echt(*args)
+        yaml.write_text(yaml.read_text(encoding="utf-8") + "# opgeslagen\n", encoding="utf-8")
+        return out
+
+    monkeypatch.setattr(sitedata, "load_cases", opgeslagen)
+    found = sitedata._casussen_bewaard(bundle, (src / "gevallen",), ("werking",))
+    assert found is not None and found[0]
+    assert not list(kept.glob("*.pickle"))
+    monkeypatch.setattr(sitedata, "load_cases", echt)
+    again = sitedata._casussen_bewaard(bundle, (src / "gevallen",), ("werking",))
+    assert again is not None and again[1] == found[1]  # (the same cases, by their canonical keys)
+    assert len(list(kept.glob("*.pickle"))) == 1
+
+
 def test_a_page_that_names_a_renamed_case_warns_as_a_build_from_scratch(make_app: Any, tmp_path: Path) -> None:
     """rollen.rst names a case in a role; after the case is renamed (and the page not), the incremental build
     writes the page again and warns of the dangling reference, as a build from scratch does (under -W: fails)."""

@@ -10,6 +10,7 @@ case file only that file's cases run again, after a changed wording none.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import pickle
 import re
 from collections.abc import Callable, Sequence
@@ -783,16 +784,58 @@ def _casussen(bundle: Bundle, case_paths: tuple[Path, ...]) -> tuple[tuple[Case,
     and the renvooi's kept consequences). A case is read against the versions' declarations and dates, which are
     part of their working (``_werking``), not their prose: after a reworded provision the cases are not read
     again (0,1-0,3 s with their keys). Files with errors are always read again, so their messages stay exact."""
-    key = (case_paths, _sleutel(_casusbestanden(case_paths)), tuple(_werking(bundle, v) for v in bundle.versions))
+    werking = tuple(_werking(bundle, v) for v in bundle.versions)
+    key = (case_paths, _sleutel(_casusbestanden(case_paths)), werking)
     kept = _CASUSSEN.get(key)
     if kept is not None:
         return kept[0], [], kept[1]
-    cases, diags = load_cases([*case_paths], bundle.versions, bundle.in_force)
-    sleutels = [hash_van(c.naam, c.feiten, c.verwacht) for c in cases]
+    per_bestand = _casussen_bewaard(bundle, case_paths, werking)
+    if per_bestand is not None:
+        cases, sleutels = per_bestand
+        diags: list[Diagnostic] = []
+    else:
+        cases, diags = load_cases([*case_paths], bundle.versions, bundle.in_force)
+        sleutels = [_casus_sleutel(c) for c in cases]
     _CASUSSEN.clear()
     if not diags:
         _CASUSSEN[key] = (tuple(cases), sleutels)
     return tuple(cases), diags, sleutels
+
+
+def _casus_sleutel(c: Case) -> str:
+    return hash_van(c.naam, c.feiten, c.verwacht)
+
+
+def _casussen_bewaard(bundle: Bundle, case_paths: tuple[Path, ...],
+                      werking: tuple[str, ...]) -> tuple[list[Case], list[str]] | None:
+    """``load_cases`` file by file, each file's cases and keys kept between builds (``bewaard``) by the file's
+    content and the working of every version (its declarations, dates and the code are part of it): a new
+    ``meerzorg docs`` after a reworded provision read all 155 cases again (0,11 s, and 0,035 s for their keys;
+    unpickled 0,02 s), and one after a changed case file reads that file only. None, and nothing kept, when a
+    file has errors or a path is missing or empty: then the whole is read again, so the messages stay exact."""
+    bestanden = case_files(case_paths)
+    if not _UITVOERCACHE or not bestanden:
+        return None
+    cases: list[Case] = []
+    sleutels: list[str] = []
+    for f in bestanden:
+        try:
+            inhoud = f.read_bytes()
+        except OSError:
+            return None
+        sleutel = hash_van("casussen", str(f), hashlib.sha256(inhoud).hexdigest(), werking)
+        kept = lees_bewaard("casussen", sleutel)
+        if kept is None:
+            eigen, diags = load_cases([f], bundle.versions, bundle.in_force)
+            if diags:
+                return None
+            kept = (eigen, [_casus_sleutel(c) for c in eigen])
+            with contextlib.suppress(OSError):
+                if f.read_bytes() == inhoud:  # (not saved meanwhile: kept under the content it was read from)
+                    schrijf_bewaard("casussen", sleutel, kept)
+        cases += kept[0]
+        sleutels += kept[1]
+    return cases, sleutels
 
 
 def laad(regeling: str, casussen: list[str] | None) -> SiteData:
