@@ -147,7 +147,7 @@ class _Tekst:
                     _zichtbare_attributen(child, zichtbaar)
                     for key in _GETOOND:
                         waarde = child.get(key)
-                        if isinstance(waarde, str) and self.tekst(waarde) != waarde:
+                        if isinstance(waarde, str):
                             child[key] = self.tekst(waarde)
                 self.onder(child, in_code or isinstance(child, _CODE))
 
