@@ -208,6 +208,49 @@ def test_text_builder_gets_renvooi_marks(app: SphinxTestApp) -> None:
     text = (Path(app.outdir) / "renvooi.txt").read_text(encoding="utf-8")
     words = " ".join(text.split())
     assert "[-blijft." in words and "{+blijft, tenzij de verzekerde thuis woont." in words
+    # The table of consequences as a standard table (nodes.gevolgentabel is written by the HTML builder only).
+    gevolgen = text[text.index("Gevolgen voor de casussen"):text.index("Artikel 2 in 2027")]
+    assert "0 van 3 casussen veranderen van uitkomst, 1 met een fout." in gevolgen and "\n| Cas | Wat |" in gevolgen
+
+
+def _als_html(app: SphinxTestApp, document: Any, node: Any) -> str:
+    """``node`` written by the HTML builder's translator, as the only content of a copy of ``document``."""
+    from docutils import nodes
+
+    doc = document.copy()
+    doc.settings = app.builder.docsettings  # type: ignore[attr-defined]
+    if isinstance(node, nodes.table):  # (as Furo wraps a table on the page)
+        wrapper = nodes.container(classes=["table-wrapper", *node["classes"]])
+        wrapper += node
+        node = wrapper
+    doc += node
+    translator = app.builder.create_translator(doc, app.builder)
+    doc.walkabout(translator)
+    return "".join(translator.body)
+
+
+def test_the_table_of_consequences_is_one_node_written_as_the_standard_table(site: SphinxTestApp) -> None:
+    """The renvooi's "Gevolgen voor de casussen" is one node, its texts attributes and its case links children
+    (it was most of a renvooi page's nodes, and every transform of Sphinx visits every node); the HTML builder
+    writes it byte for byte as the standard table the other builders get, for a case that fails and one that
+    changes with a list of reasons, an empty list and an empty text among them; and a text in it is shown as the
+    page shows texts (a version by its name)."""
+    from docutils import nodes
+
+    from meerzorg_law.sphinxext.nodes import gevolgentabel, standaard_tabel
+
+    doctree = site.env.get_and_resolve_doctree("renvooi", site.builder, tags=site.builder.tags)
+    [tabel] = list(doctree.findall(gevolgentabel))
+    assert not list(tabel.findall(nodes.entry)) and len(tabel.children) == len(tabel["rijen"]) == 1
+    assert 'href="casussen.html#rlz-casus-proef-p1-onder-de-drempel-thuis"' in _html(site, "renvooi")
+    link = tabel.children[0]
+    tabel += link.deepcopy()
+    tabel += link.deepcopy()
+    tabel["rijen"] += [["Recht & <reden> wijzigen", "artikel 2, tweede lid", ["Eerst dit.", "Dan \"dat\"."]],
+                       ["", "de standaardwaarde", []]]
+    assert _als_html(site, doctree, tabel.deepcopy()) == _als_html(site, doctree, standaard_tabel(tabel))
+    tabel["rijen"][1][0] = "anders dan in proef-2026"
+    assert "anders dan in " in _als_html(site, doctree, tabel) and "proef-2026" not in _als_html(site, doctree, tabel)
 
 
 def test_generated_stubs_and_stale_ones_removed(make_app: Any, tmp_path: Path) -> None:

@@ -91,10 +91,15 @@ def leesbaar_en_zichtbaar(app: Sphinx, doctree: du.document, docname: str) -> No
 
 
 def _versienamen(app: Sphinx) -> dict[str, str]:
+    return versienamen_van(app.config)
+
+
+def versienamen_van(config: Config) -> dict[str, str]:
+    """Each version's short name (``basis.versie_kort``) by its id, for the regeling of ``config``."""
     from .basis import versie_kort
     from .sitedata import laad_regeling
 
-    data = laad_regeling(app.config.meerzorg_regeling)
+    data = laad_regeling(config.meerzorg_regeling)
     return {} if data.errors else {v: versie_kort(data, v) for v in data.versie_ids}
 
 

@@ -34,7 +34,7 @@ from .basis import RegelingBasis, bepaling_koppeling, datum
 from .bouwstenen import LEGENDA, Cel, alineas, koppeling, status, tabel, tekening, uitklapblok
 from .domain import natuurlijke_volgorde
 from .generate import MAP, casus_pagina
-from .nodes import geschrapt, ingevoegd
+from .nodes import geschrapt, gevolgentabel, ingevoegd
 from .sitedata import SiteData, bewaard, sleutel_van
 
 __all__ = ["CasussenDirective", "DekkingDirective", "RenvooiDirective"]
@@ -385,17 +385,14 @@ class RenvooiDirective(RegelingBasis):
         out: list[nodes.Node] = [kop, nodes.paragraph("", text + ".")]
         if not gevolgen.rijen:
             return out
-        rows: list[list[Cel]] = []
+        # One node with its texts as attributes and the case links as children (``nodes.gevolgentabel``: it was
+        # most of the page's nodes, which every transform of Sphinx visits).
+        tabel_ = gevolgentabel(classes=["rlz-gevolgen"], koppen=["Casus", "Wat verandert", "Beslist door", "Waarom"],
+                               breedtes=[3, 3, 2, 4], rijen=[])
         for naam_, fout, wat, door, redenen_ in gevolgen.rijen:
-            if fout is not None:
-                rows.append([[koppeling("casus", naam_, naam_)], "fout", fout, ""])
-                continue
-            redenen = nodes.bullet_list()
-            for reden in redenen_:
-                redenen += nodes.list_item("", nodes.paragraph("", reden))
-            rows.append([[koppeling("casus", naam_, naam_)], wat, door, redenen])
-        out.append(tabel(["Casus", "Wat verandert", "Beslist door", "Waarom"], rows, classes=["rlz-gevolgen"],
-                         breedtes=[3, 3, 2, 4]))
+            tabel_ += nodes.paragraph("", "", koppeling("casus", naam_, naam_))
+            tabel_["rijen"].append(["fout", fout, ""] if fout is not None else [wat, door, list(redenen_)])
+        out.append(tabel_)
         return out
 
     def _bereken_gevolgen(self, data: SiteData, old_reg: ir.Regeling, new_reg: ir.Regeling, anders: list[int],
