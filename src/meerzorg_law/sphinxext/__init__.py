@@ -23,11 +23,12 @@ from docutils import nodes as du
 from .artikel import ArtikelDirective
 from .bewijzen import BewijzenDirective
 from .bijlage import BijlageDirective
+from .bouwstenen import gevolgen_voor_andere_builders
 from .domain import RegelingDomain
 from .generate import genereer
 from .herkomst import BronnenDirective
 from .lexer import MeerzorgLexer
-from .nodes import HTML_VISITORS, vervang_voor_andere_builders
+from .nodes import HTML_VISITORS, gevolgentabel, vervang_voor_andere_builders
 from .rekenhulp import RekenhulpDirective, alleen_html, depart_rekenhulp, rekenhulp, schrijf_regels, visit_rekenhulp
 from .schrijven import (
     bewaar_stammen,
@@ -91,15 +92,10 @@ def leesbaar_en_zichtbaar(app: Sphinx, doctree: du.document, docname: str) -> No
 
 
 def _versienamen(app: Sphinx) -> dict[str, str]:
-    return versienamen_van(app.config)
-
-
-def versienamen_van(config: Config) -> dict[str, str]:
-    """Each version's short name (``basis.versie_kort``) by its id, for the regeling of ``config``."""
     from .basis import versie_kort
     from .sitedata import laad_regeling
 
-    data = laad_regeling(config.meerzorg_regeling)
+    data = laad_regeling(app.config.meerzorg_regeling)
     return {} if data.errors else {v: versie_kort(data, v) for v in data.versie_ids}
 
 
@@ -145,6 +141,10 @@ class _Tekst:
                 if nieuw != tekst:
                     element[n] = du.Text(nieuw)
             elif isinstance(child, du.Element):
+                if isinstance(child, gevolgentabel):  # its texts are attributes (nodes.gevolgentabel)
+                    child["koppen"] = [self.tekst(k) for k in child["koppen"]]
+                    child["rijen"] = [[[self.tekst(t) for t in cel] if isinstance(cel, list) else self.tekst(cel)
+                                       for cel in rij] for rij in child["rijen"]]
                 if isinstance(child, du.literal) and child.astext() in namen:
                     child = du.inline("", namen[child.astext()])  # a version id in code font by itself
                     element[n] = child
@@ -357,6 +357,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", verberg_toctree, priority=400)  # Furo's own handler has 500
     app.connect("html-page-context", herstel_toctree, priority=600)
     app.connect("doctree-resolved", vervang_voor_andere_builders)
+    app.connect("doctree-resolved", gevolgen_voor_andere_builders)
     # Before Sphinx collects the titles (priority 500): the navigation and the toctrees show the names too.
     app.connect("doctree-read", lambda app, doctree: leesbare_tekst(app, doctree, ""), priority=400)
     app.connect("doctree-resolved", leesbaar_en_zichtbaar)

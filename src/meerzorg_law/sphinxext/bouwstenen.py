@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx import addnodes
 
-from .nodes import uitklap, uitklap_kop
+from .nodes import gevolgentabel, tabel_cellen, uitklap, uitklap_kop
 
-__all__ = ["LEGENDA", "Cel", "alineas", "koppeling", "met_code", "status", "tabel", "tekening", "uitklapblok"]
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["LEGENDA", "Cel", "alineas", "gevolgen_voor_andere_builders", "koppeling", "met_code", "standaard_tabel",
+           "status", "tabel", "tekening", "uitklapblok"]
 
 Cel = str | nodes.Node | Sequence[nodes.Node]
 
@@ -151,3 +156,27 @@ def uitklapblok(kop: str | Sequence[nodes.Node], inhoud: Sequence[nodes.Node], c
     for n in inhoud:
         block += n
     return block
+
+
+def standaard_tabel(node: nodes.Element) -> nodes.table:
+    """A ``gevolgentabel`` as a standard table: the same rows and cells, a list of texts as a bullet list."""
+    rijen: list[list[Cel]] = []
+    for eerste, cellen in tabel_cellen(node):
+        rij: list[Cel] = [eerste.deepcopy()]
+        for cel in cellen:
+            if isinstance(cel, list):
+                lijst = nodes.bullet_list()
+                for t in cel:
+                    lijst += nodes.list_item("", nodes.paragraph("", t))
+                rij.append(lijst)
+            else:
+                rij.append(cel)
+        rijen.append(rij)
+    return tabel(node["koppen"], rijen, classes=node["classes"], breedtes=node.get("breedtes"))
+
+
+def gevolgen_voor_andere_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: for builders other than HTML, a ``gevolgentabel`` becomes its standard table."""
+    if app.builder.format != "html":
+        for node in list(doctree.findall(gevolgentabel)):
+            node.replace_self(standaard_tabel(node))

@@ -48,30 +48,28 @@ class gevolgentabel(nodes.General, nodes.Element):
 
     The table "Gevolgen voor de casussen" of a renvooi page was some 1.400 of the page's 2.000 nodes, and each of
     Sphinx's transforms and the HTML writer visit every node: reading and writing a renvooi page took 0,1-0,2 s,
-    and a reworded provision reads five of them. HTML gets the table written in one go, with the texts as the
-    page's other texts are shown (``_Tekst``: versions by their names, symbols, visible control characters) and
-    escaped by the writer's own ``encode``; other builders get the standard table (``vervang_voor_andere_builders``).
+    and a reworded provision reads five of them. The page's text walk gives the texts in the attributes the
+    treatment of every text (``sphinxext._Tekst``: versions by their names, symbols, visible control characters);
+    HTML gets the table written in one go, escaped by the writer's own ``encode``, byte for byte the standard table
+    (``bouwstenen.standaard_tabel``), which the other builders get instead.
     """
 
 
-def _tabel_cellen(node: nodes.Element) -> list[tuple[nodes.Element, list[str | list[str]]]]:
+def tabel_cellen(node: nodes.Element) -> list[tuple[nodes.Element, list[str | list[str]]]]:
+    """Each row of a ``gevolgentabel``: its first cell (a paragraph with the case's link) and its other cells."""
     return list(zip(node.children, node["rijen"], strict=True))  # type: ignore[arg-type]
 
 
 def visit_gevolgentabel(self: HTML5Translator, node: nodes.Element) -> None:
-    from . import _Tekst, versienamen_van
-
-    tekst = _Tekst(versienamen_van(self.builder.config), zichtbaar_maken=True)
-
     def html(t: str) -> str:
-        return str(self.encode(tekst.tekst(t)))
+        return str(self.encode(t))
 
     klassen = " ".join(["rlz-tabel", *node["classes"]])
     uit = [f'<div class="table-wrapper {klassen} docutils container">\n<table class="{klassen} docutils '
            'align-default">\n<thead>\n<tr class="row-odd">',
            "\n".join(f'<th class="head"><p>{html(k)}</p></th>' for k in node["koppen"]), "\n</tr>\n</thead>\n<tbody>\n"]
     self.body.append("".join(uit))
-    for n, (eerste, cellen) in enumerate(_tabel_cellen(node)):
+    for n, (eerste, cellen) in enumerate(tabel_cellen(node)):
         self.body.append(f'<tr class="row-{"even" if n % 2 == 0 else "odd"}"><td>')
         begin = len(self.body)
         eerste.walkabout(self)
@@ -92,25 +90,6 @@ def visit_gevolgentabel(self: HTML5Translator, node: nodes.Element) -> None:
 
 def depart_gevolgentabel(self: HTML5Translator, node: nodes.Element) -> None:
     pass  # (SkipNode: the visitor writes the whole table)
-
-
-def standaard_tabel(node: nodes.Element) -> nodes.table:
-    """A ``gevolgentabel`` as a standard docutils table (the same rows and cells), for builders other than HTML."""
-    from .bouwstenen import Cel, tabel
-
-    rijen: list[list[Cel]] = []
-    for eerste, cellen in _tabel_cellen(node):
-        rij: list[Cel] = [eerste.deepcopy()]
-        for cel in cellen:
-            if isinstance(cel, list):
-                lijst = nodes.bullet_list()
-                for t in cel:
-                    lijst += nodes.list_item("", nodes.paragraph("", t))
-                rij.append(lijst)
-            else:
-                rij.append(cel)
-        rijen.append(rij)
-    return tabel(node["koppen"], rijen, classes=node["classes"], breedtes=node.get("breedtes"))
 
 
 def visit_geschrapt(self: HTML5Translator, node: nodes.Element) -> None:
@@ -167,7 +146,8 @@ HTML_VISITORS = {
 
 
 def vervang_voor_andere_builders(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: for builders other than HTML, replace the extension's nodes by standard ones."""
+    """``doctree-resolved``: for builders other than HTML, replace the extension's nodes by standard ones (a
+    ``gevolgentabel``: ``bouwstenen.gevolgen_voor_andere_builders``)."""
     if app.builder.format == "html":
         return
     for node in list(doctree.findall(geschrapt)):
@@ -182,5 +162,3 @@ def vervang_voor_andere_builders(app: Sphinx, doctree: nodes.document, docname: 
         kop.replace_self(nodes.rubric("", "", *kop.children))
     for block in list(doctree.findall(uitklap)):
         block.replace_self(nodes.container("", *block.children, classes=["rlz-uitklap"]))
-    for tabel_ in list(doctree.findall(gevolgentabel)):
-        tabel_.replace_self(standaard_tabel(tabel_))
