@@ -64,7 +64,7 @@ def visit_gevolgentabel(self: HTML5Translator, node: nodes.Element) -> None:
     def html(t: str) -> str:
         return str(self.encode(t))
 
-    klassen = " ".join(["rlz-tabel", *node["classes"]])
+    klassen = html(" ".join(["rlz-tabel", *node["classes"]]))
     uit = [f'<div class="table-wrapper {klassen} docutils container">\n<table class="{klassen} docutils '
            'align-default">\n<thead>\n<tr class="row-odd">',
            "\n".join(f'<th class="head"><p>{html(k)}</p></th>' for k in node["koppen"]), "\n</tr>\n</thead>\n<tbody>\n"]

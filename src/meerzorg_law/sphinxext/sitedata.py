@@ -155,7 +155,7 @@ class SiteData:
         """A case as other pages than its own show it: its name, facts and expectations (its results follow
         from those and the versions); not its description or the line it stands on."""
         c = self.cases[index]
-        return str(self._eens(("casus", index), lambda: hash_van(c.naam, c.feiten, c.verwacht)))
+        return str(self._eens(("casus", index), lambda: _casus_sleutel(c)))
 
     def casus_id(self, index: int) -> str:
         """A case's identity that its name is not part of: its file's page and its place in that file
@@ -803,6 +803,7 @@ def _casussen(bundle: Bundle, case_paths: tuple[Path, ...]) -> tuple[tuple[Case,
 
 
 def _casus_sleutel(c: Case) -> str:
+    """``SiteData.casus_vinger`` of a case: its name, facts and expectations."""
     return hash_van(c.naam, c.feiten, c.verwacht)
 
 
