@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +51,25 @@ def test_incremental_build_reads_everything_again_after_a_failure(tmp_path: Path
     assert all(na[k] > voor[k] for k in voor), "na een mislukte bouw moet alles opnieuw gelezen worden"
     assert main(["docs", "--bron", str(bron), "--uit", str(uit)]) == 0
     assert _doctree_tijden(doctrees) == na
+
+
+def test_a_build_sets_up_no_builder_it_does_not_use_and_no_http_client(tmp_path: Path) -> None:
+    """An HTML build in a new process: the link checker and the other builders are not set up, and requests
+    (for remote images) is not imported; after the build Sphinx's list of builders is whole again, for a build
+    of another kind in the same process."""
+    bron = tmp_path / "bron"
+    shutil.copytree(ROOTS / "test-basic", bron)
+    code = ("import json, sys\nfrom meerzorg_law.cli import main\n"
+            f"status = main(['docs', '--bron', {str(bron)!r}, '--uit', {str(tmp_path / 'html')!r}])\n"
+            "import sphinx.application\n"
+            "print(json.dumps([status, sorted(sys.modules), list(sphinx.application.builtin_extensions)]))")
+    uit = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    status, modules, builders = json.loads(uit.stdout.strip().splitlines()[-1])
+    assert status == 0
+    assert "sphinx.transforms.post_transforms.images" in modules  # (it imports sphinx.util.requests)
+    assert [m for m in modules if m.startswith(("requests", "urllib3", "sphinx.builders.linkcheck",
+                                                "sphinx.builders.latex", "sphinx.builders.epub3"))] == []
+    assert {"sphinx.builders.linkcheck", "sphinx.builders.text", "sphinx.builders.html"} <= set(builders)
 
 
 def test_volg_rebuilds_after_a_change_in_the_same_process_until_ctrl_c(tmp_path: Path,

@@ -169,6 +169,61 @@ def _bron_buiten_checkout(bron: Path, uit: Path) -> Path:
     return kopie
 
 
+# Builders Sphinx sets up for every build whatever it builds; this command builds HTML only. Their imports are
+# 30-40 ms of each run, measured per module on the development machine, and the link checker's would import
+# requests after all (``_LUI``). The gettext builder stays: Sphinx's core reads its settings.
+_ANDERE_BUILDERS = frozenset({
+    "sphinx.builders.changes", "sphinx.builders.epub3", "sphinx.builders.dirhtml", "sphinx.builders.dummy",
+    "sphinx.builders.latex", "sphinx.builders.linkcheck", "sphinx.builders.manpage", "sphinx.builders.singlehtml",
+    "sphinx.builders.texinfo", "sphinx.builders.text", "sphinx.builders.xml", "sphinxcontrib.applehelp",
+    "sphinxcontrib.devhelp", "sphinxcontrib.htmlhelp", "sphinxcontrib.qthelp", "sphinxcontrib.serializinghtml"})
+
+
+_LUI = ("sphinx.util.requests",)
+
+
+@contextlib.contextmanager
+def _alleen_html() -> Iterator[None]:
+    """Sphinx without the builders this command does not use, for the build inside the ``with`` only (the list
+    is Sphinx's own module-level ``builtin_extensions``; a test that builds text in the same process afterwards
+    finds them all again), and the modules of ``_LUI`` imported lazily. Each build of the site makes the same
+    choice, so Sphinx's record of the settings (``.buildinfo``) stays the same from build to build."""
+    import sphinx.application
+
+    for naam in _LUI:
+        _lui(naam)
+    alle = sphinx.application.builtin_extensions
+    sphinx.application.builtin_extensions = tuple(e for e in alle if e not in _ANDERE_BUILDERS)
+    try:
+        yield
+    finally:
+        sphinx.application.builtin_extensions = alle
+
+
+def _lui(naam: str) -> None:
+    """Import the module ``naam`` lazily (``importlib.util.LazyLoader``): it is executed when one of its names is
+    first used, and then whole, so nothing behaves otherwise. For Sphinx's ``sphinx.util.requests`` (downloading
+    remote images, which this site has none of), which the HTML build imports through ``from sphinx.util import
+    requests`` and which imports requests and urllib3: about 30 ms of every build on the development machine.
+    (Not for a module that is imported with ``import naam``: CPython reads the module's ``__spec__`` on every
+    import, which executes it; so soupsieve, which Furo's BeautifulSoup imports so, cannot be deferred this way.)"""
+    import importlib.util
+    import sys
+
+    if naam in sys.modules:
+        return
+    spec = importlib.util.find_spec(naam)  # (imports the parent package of a submodule)
+    if spec is None or spec.loader is None:
+        return
+    spec.loader = importlib.util.LazyLoader(spec.loader)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[naam] = module
+    spec.loader.exec_module(module)
+    ouder, _, kind = naam.rpartition(".")
+    if ouder:
+        setattr(sys.modules[ouder], kind, module)
+
+
 def _bouw(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path) -> int:
     from sphinx.cmd.build import build_main
 
@@ -192,7 +247,8 @@ def _bouw(args: argparse.Namespace, bron: Path, uit: Path, doctrees: Path) -> in
     # Older builds kept the environment inside the site; it must not be published with it.
     shutil.rmtree(uit / ".doctrees", ignore_errors=True)
     try:
-        status = build_main(argv)
+        with _alleen_html():
+            status = build_main(argv)
     finally:
         from ..sphinxext import collector_als_eerder
 
