@@ -733,3 +733,29 @@ def test_a_changed_title_is_shown_in_the_navigation_of_every_page_that_lists_it(
     assert not (src / "_build" / "html" / "nieuw.html").exists()  # (Sphinx alone leaves it behind)
     assert "Een nieuwe pagina" not in _html(src)["casussen.html"]
     _zoals_vers(make_app, src, tmp_path)
+
+
+def test_a_word_no_page_has_any_more_leaves_the_search_index(make_app: Any, tmp_path: Path) -> None:
+    """A word of a provision's text and a word of a page title, each written in and then out again: neither is
+    left in the search index (Sphinx kept such a word without pages, so every edit grew the index), and the
+    index is the one a build from scratch makes."""
+    src = _site(tmp_path)
+    _bouw(make_app, src)
+    rgl, artikel = src / "regeling" / "proef-2027.rgl", src / "artikel.rst"
+    tekst, titel = rgl.read_text(encoding="utf-8"), artikel.read_text(encoding="utf-8")
+    assert "onder de drempel blijft, tenzij" in tekst and "Artikel 2\n=========" in titel
+    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "okapiwoord de drempel blijft, tenzij"),
+                   encoding="utf-8")
+    artikel.write_text(titel.replace("Artikel 2\n=========", "Artikel okapititel\n==================", 1),
+                       encoding="utf-8")
+    _bouw(make_app, src)
+    index = (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    assert "okapiwoord" in index and "okapititel" in index  # (so the next assertion says something)
+    rgl.write_text(tekst.replace("onder de drempel blijft, tenzij", "beneden de drempel blijft, tenzij"),
+                   encoding="utf-8")
+    artikel.write_text(titel, encoding="utf-8")
+    _bouw(make_app, src)
+    index = (src / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")
+    assert "okapiwoord" not in index and "okapititel" not in index
+    _zoals_vers(make_app, src, tmp_path)
+    assert index == (tmp_path / "vers" / "_build" / "html" / "searchindex.js").read_text(encoding="utf-8")

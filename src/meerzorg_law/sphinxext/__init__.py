@@ -38,6 +38,7 @@ from .schrijven import (
     ouders_terug,
     stam_eens,
     weg_uit_de_site,
+    zoektermen_zonder_pagina_weg,
 )
 from .tabellen import CasussenDirective, DekkingDirective, RenvooiDirective
 from .thema import herstel_toctree, registreer, verberg_toctree
@@ -365,6 +366,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", stam_eens)
     app.connect("env-purge-doc", inhoud_voor, priority=400)  # before Sphinx's collectors forget the titles
     app.connect("write-started", ouders_bij_nieuwe_inhoud)
+    app.connect("html-collect-pages", zoektermen_zonder_pagina_weg)
     app.connect("build-finished", schrijf_regels)
     app.connect("build-finished", _zonder_bronkaarten)
     app.connect("build-finished", _bewaar_vingers)

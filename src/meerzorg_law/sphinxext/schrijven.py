@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 __all__ = ["bewaar_stammen", "eens_per_bouw", "hernoem_in_html", "inhoud_voor", "ouders_bij_nieuwe_inhoud",
-           "ouders_terug", "stam_eens", "weg_uit_de_site"]
+           "ouders_terug", "stam_eens", "weg_uit_de_site", "zoektermen_zonder_pagina_weg"]
 
 # Per language: word -> stem, for this process (a --volg session, the benchmark's builds in one process).
 _STAMMEN: dict[str, dict[str, str]] = {}
@@ -130,6 +130,22 @@ def weg_uit_de_site(app: Sphinx, exception: Exception | None) -> None:
         pad = Path(app.builder.get_outfilename(doc))  # type: ignore[attr-defined]
         if pad.is_file() and Path(app.outdir) in pad.resolve().parents:
             pad.unlink()
+
+
+def zoektermen_zonder_pagina_weg(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages`` (just before Sphinx writes the search index): the words no page has any more out of
+    the index. Sphinx reads the old index back and removes the pages it writes again from each word, but keeps a
+    word that then has no page: every reworded provision left its old words in ``searchindex.js``, and so did
+    ``--opnieuw``, so the index grew with each edit and differed from that of a build from scratch. The pages
+    that are gone are taken out first (as Sphinx does again just after). Adds no pages."""
+    indexer = getattr(app.builder, "indexer", None)
+    if indexer is None or app.env is None:
+        return []
+    indexer.prune(app.env.all_docs)
+    for mapping in (getattr(indexer, "_mapping", {}), getattr(indexer, "_title_mapping", {})):
+        for woord in [w for w, paginas in mapping.items() if not paginas]:
+            del mapping[woord]
+    return []
 
 
 def inhoud_voor(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
