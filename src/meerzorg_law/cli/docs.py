@@ -170,8 +170,8 @@ def _bron_buiten_checkout(bron: Path, uit: Path) -> Path:
 
 
 # Builders Sphinx sets up for every build whatever it builds; this command builds HTML only. Their imports are
-# 30-40 ms of each run, measured per module on the development machine, and the link checker's would import
-# requests after all (``_LUI``). The gettext builder stays: Sphinx's core reads its settings.
+# 30-40 ms of each run, measured per module on the development machine, and the link checker imports requests,
+# which ``_LUI`` defers. The gettext builder stays: Sphinx's core reads its settings.
 _ANDERE_BUILDERS = frozenset({
     "sphinx.builders.changes", "sphinx.builders.epub3", "sphinx.builders.dirhtml", "sphinx.builders.dummy",
     "sphinx.builders.latex", "sphinx.builders.linkcheck", "sphinx.builders.manpage", "sphinx.builders.singlehtml",
