@@ -523,6 +523,26 @@ def test_a_case_file_saved_while_it_was_read_is_not_kept(tmp_path: Path, monkeyp
     assert len(list(kept.glob("*.pickle"))) == 1
 
 
+def test_cases_are_not_served_file_by_file_when_a_case_path_is_missing_or_empty(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With a folder without case files or a path that does not exist among the case paths, the kept cases of
+    the other files are not used: the whole is read, so its error (C004, C000) is reported as in a build from
+    scratch."""
+    from meerzorg_law.semantics.pipeline import load_bundle
+    from meerzorg_law.sphinxext import sitedata
+
+    src = _site(tmp_path)
+    bundle = load_bundle(src / "regeling")
+    monkeypatch.setattr(sitedata, "_UITVOERCACHE", [tmp_path / "uitvoer"])
+    leeg = tmp_path / "leeg"
+    leeg.mkdir()
+    assert sitedata._casussen_bewaard(bundle, (src / "gevallen",), ("werking",)) is not None
+    for erbij in (leeg, tmp_path / "bestaat-niet"):
+        assert sitedata._casussen_bewaard(bundle, (src / "gevallen", erbij), ("werking",)) is None
+        _, diags, _ = sitedata._casussen(bundle, (src / "gevallen", erbij))
+        assert [d.code for d in diags] == ["C004" if erbij == leeg else "C000"]
+
+
 def test_a_page_that_names_a_renamed_case_warns_as_a_build_from_scratch(make_app: Any, tmp_path: Path) -> None:
     """rollen.rst names a case in a role; after the case is renamed (and the page not), the incremental build
     writes the page again and warns of the dangling reference, as a build from scratch does (under -W: fails)."""

@@ -25,7 +25,7 @@ from .beperkingen import check_beperkingen
 from .model import Case, Expectation
 from .yaml_guard import LOADER, check_yaml
 
-__all__ = ["TE_HERZIEN", "case_files", "load_cases", "parse_value"]
+__all__ = ["TE_HERZIEN", "case_files", "load_cases", "missing_or_empty", "parse_value"]
 
 InForce = Callable[[datetime.date], "str | None"]
 _MERGE = "tag:yaml.org,2002:merge"
@@ -389,7 +389,7 @@ class _Loader:
                                        f"{', '.join(missing)}")
 
 
-def _missing_or_empty(paths: list[Path | str]) -> list[Diagnostic]:
+def missing_or_empty(paths: Iterable[Path | str]) -> list[Diagnostic]:
     """A path that does not exist (a typo in a folder name) or a folder without case files is an error:
     running nothing must not look like success."""
     diags: list[Diagnostic] = []
@@ -415,7 +415,7 @@ def load_cases(paths: Iterable[Path | str], versions: dict[str, ir.Regeling],
     diags: list[Diagnostic] = []
     cases: list[Case] = []
     paths = list(paths)
-    diags += _missing_or_empty(paths)
+    diags += missing_or_empty(paths)
     files = case_files(p for p in paths if Path(p).exists())
     for f in files:
         file = str(f)

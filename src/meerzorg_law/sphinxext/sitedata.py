@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import ir
 from ..canoniek import PROZA, canoniek, hash_van
-from ..cases.load import case_files, load_cases
+from ..cases.load import case_files, load_cases, missing_or_empty
 from ..cases.model import Case
 from ..cases.project import Project, bundled_paths
 from ..cases.run import CaseResult, run_cases
@@ -815,7 +815,7 @@ def _casussen_bewaard(bundle: Bundle, case_paths: tuple[Path, ...],
     unpickled 0,02 s), and one after a changed case file reads that file only. None, and nothing kept, when a
     file has errors or a path is missing or empty: then the whole is read again, so the messages stay exact."""
     bestanden = case_files(case_paths)
-    if not _UITVOERCACHE or not bestanden:
+    if not _UITVOERCACHE or not bestanden or missing_or_empty(case_paths):
         return None
     cases: list[Case] = []
     sleutels: list[str] = []
